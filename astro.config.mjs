@@ -1,0 +1,33 @@
+// @ts-check
+import { satteri } from "@astrojs/markdown-satteri";
+import mdx from "@astrojs/mdx";
+import preact from "@astrojs/preact";
+import { defineConfig } from "astro/config";
+import { parseBuildOptions } from "./src/config/build-options.ts";
+import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
+import { audiencePlugin } from "./src/lib/audience-plugin.ts";
+
+const options = parseBuildOptions(process.env);
+
+export default defineConfig({
+  site: options.site,
+  outDir: options.outDir,
+  // Each audience keeps its own cache so the two builds can run side by side.
+  cacheDir: `./node_modules/.astro/${options.audience}`,
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "always" },
+  devToolbar: { enabled: false },
+  markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(options.audience)] }) },
+  integrations: [mdx(), preact(), pagefindIndex()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler
+        // reports once per topic; it is expected and says nothing about our code.
+        onwarn(warning, warn) {
+          if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+        },
+      },
+    },
+  },
+});

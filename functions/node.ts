@@ -1,0 +1,11 @@
+import { parseNodeConfig } from "./node/config.ts";
+import { startServer } from "./node/server.ts";
+
+const server = await startServer(parseNodeConfig(process.env));
+console.log(`Help center running at ${server.url} (Ctrl+C to stop)`);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

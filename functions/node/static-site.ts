@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Context, MiddlewareHandler } from "hono";
+
+/** Hashed asset names never change content, so they may be cached for good; pages must revalidate. */
+export function cacheControlFor(filePath: string): string {
+  return /[\\/]_astro[\\/]/.test(filePath)
+    ? "public, max-age=31536000, immutable"
+    : "public, max-age=0, must-revalidate";
+}
+
+/** `/topics/x` → `/topics/x/` when that folder holds a page, so every page has one address. */
+function folderRedirect(root: string, c: Context): Response | undefined {
+  const path = c.req.path;
+  const lastSegment = path.slice(path.lastIndexOf("/") + 1);
+  if (path.endsWith("/") || lastSegment.includes(".") || lastSegment.includes("%")) return undefined;
+  if (!existsSync(join(root, path, "index.html"))) return undefined;
+  const url = new URL(c.req.url);
+  return c.redirect(`${path}/${url.search}`, 301);
+}
+
+/** Serves one built site folder, with its own 404 page for anything it does not hold. */
+export function staticSite(root: string): MiddlewareHandler {
+  const files = serveStatic({ root, onFound: (path, c) => c.header("Cache-Control", cacheControlFor(path)) });
+  const notFoundFile = join(root, "404.html");
+
+  return async (c) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      return c.text("Method not allowed", 405, { Allow: "GET, HEAD" });
+    }
+    const redirect = folderRedirect(root, c);
+    if (redirect) return redirect;
+    const found = await files(c, async () => {});
+    if (found) return found;
+    const page = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
+    c.header("Cache-Control", "public, max-age=0, must-revalidate");
+    return c.html(page, 404);
+  };
+}

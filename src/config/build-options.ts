@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { parseOrExplain } from "../lib/zod-issues.ts";
+
+/**
+ * Everything a build reads from its environment, parsed once here.
+ * astro.config.mjs, the build script and the benchmark all go through this.
+ */
+const buildEnvSchema = z.object({
+  /** Which audience this build is for: `public` leaves out every internal block and topic. */
+  HELP_AUDIENCE: z.enum(["public", "internal"]).default("public"),
+  /** Folder holding `topics/`, `pages/` and `alerts/`. The benchmark points it at generated topics. */
+  HELP_CONTENT_DIR: z.string().min(1).default("./content"),
+  /** Where the build writes; defaults to `dist` (public) or `dist-internal` (internal). */
+  HELP_OUT_DIR: z.string().min(1).optional(),
+  /** Absolute origin used in the sitemap and canonical links. */
+  SITE_URL: z.url().default("http://localhost:4321"),
+});
+
+export type Audience = z.infer<typeof buildEnvSchema>["HELP_AUDIENCE"];
+
+export interface BuildOptions {
+  audience: Audience;
+  contentDir: string;
+  outDir: string;
+  site: string;
+}
+
+export const defaultOutDir: Record<Audience, string> = {
+  public: "./dist",
+  internal: "./dist-internal",
+};
+
+export function parseBuildOptions(env: Record<string, string | undefined>): BuildOptions {
+  const parsed = parseOrExplain(buildEnvSchema, env, "Invalid build environment");
+  return {
+    audience: parsed.HELP_AUDIENCE,
+    contentDir: parsed.HELP_CONTENT_DIR,
+    outDir: parsed.HELP_OUT_DIR ?? defaultOutDir[parsed.HELP_AUDIENCE],
+    site: parsed.SITE_URL,
+  };
+}

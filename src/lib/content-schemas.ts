@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** A topic's id is its file name without `.mdx`; it is also its URL: `/topics/<id>/`. */
+export const topicIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, like the file name");
+
+/** Front matter of a topic in `content/topics/`. */
+export const topicSchema = z.strictObject({
+  /** Shown as the page heading, in search results and in Related topics. */
+  title: z.string().trim().min(1, "a topic needs a title").max(120),
+  /** One sentence for search results and the page's meta description. */
+  description: z.string().trim().min(1, "add a one-sentence description").max(300),
+  /** `internal` topics exist only in the employees' build. Default: `public`. */
+  audience: z.enum(["public", "internal"]).default("public"),
+  /** Groups topics on the home page and forms the breadcrumb. */
+  category: z.string().trim().min(1).max(60),
+  /** Ids of other topics, listed under "Related topics" in this order. Default: none. */
+  related: z.array(topicIdSchema).max(12).default([]),
+  /** When the topic last changed in substance; shown on the page. */
+  updated: z.coerce.date(),
+  /** Extra words readers search with that the text may not contain. Default: none. */
+  keywords: z.array(z.string().trim().min(1)).max(20).default([]),
+  /** Keeps a topic out of the home page's lists and the sitemap while it is drafted. Default: false. */
+  draft: z.boolean().default(false),
+});
+
+/** Front matter of a header page in `content/pages/` (Getting started, Contact us). */
+export const pageSchema = z.strictObject({
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(300),
+  updated: z.coerce.date(),
+});
+
+/** Front matter of an entry in `content/alerts/`, listed newest first on Alerts and notices. */
+export const alertSchema = z.strictObject({
+  title: z.string().trim().min(1).max(160),
+  /** The day the alert was published. */
+  date: z.coerce.date(),
+  /** `important` alerts are marked as such in the list. Default: `notice`. */
+  severity: z.enum(["notice", "important"]).default("notice"),
+});
+
+export type TopicData = z.infer<typeof topicSchema>;
+export type AlertData = z.infer<typeof alertSchema>;

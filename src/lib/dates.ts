@@ -1,0 +1,11 @@
+const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+/** "November 2, 2026": front-matter dates are calendar days, so they are read and shown in UTC. */
+export function formatDay(date: Date): string {
+  return longDate.format(date);
+}
+
+/** "2026-11-02", for `<time datetime>` and the sitemap. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

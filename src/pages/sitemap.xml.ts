@@ -1,0 +1,19 @@
+import { getCollection } from "astro:content";
+import type { APIRoute } from "astro";
+import { isoDay } from "../lib/dates.ts";
+import { sitemapXml } from "../lib/sitemap.ts";
+import { publishedTopics, topicPath } from "../lib/topics.ts";
+
+export const GET: APIRoute = async ({ site }) => {
+  const topics = await publishedTopics();
+  const pages = await getCollection("pages");
+  const entries = [
+    { path: "/", lastmod: undefined },
+    { path: "/alerts/", lastmod: undefined },
+    ...pages.map((p) => ({ path: `/${p.id}/`, lastmod: isoDay(p.data.updated) })),
+    ...topics.map((t) => ({ path: topicPath(t.id), lastmod: isoDay(t.data.updated) })),
+  ];
+  return new Response(sitemapXml(site ?? new URL("http://localhost:4321"), entries), {
+    headers: { "Content-Type": "application/xml" },
+  });
+};
