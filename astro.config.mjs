@@ -12,8 +12,7 @@ const options = parseBuildOptions(process.env);
 export default defineConfig({
   site: options.site,
   outDir: options.outDir,
-  // Each audience keeps its own cache so the two builds can run side by side.
-  cacheDir: `./node_modules/.astro/${options.audience}`,
+  cacheDir: options.cacheDir,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },

@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Audience, defaultOutDir, parseBuildOptions } from "../src/config/build-options.ts";
+import { type Audience, parseBuildOptions } from "../src/config/build-options.ts";
 import { buildSources, isBuildStale, newestMtime } from "./lib/build-freshness.ts";
 
 const astroBin = join(import.meta.dirname, "..", "node_modules", "astro", "bin", "astro.mjs");
@@ -39,7 +39,9 @@ export async function buildSite(audiences: readonly Audience[], env: NodeJS.Proc
 
 /** Builds both audiences unless their stamps are newer than every source. */
 export async function buildIfStale(): Promise<boolean> {
-  const stamps = Object.values(defaultOutDir).map((dir) => join(dir, stampName));
+  const stamps = (["public", "internal"] as const).map((audience) =>
+    join(parseBuildOptions({ ...process.env, HELP_AUDIENCE: audience }).outDir, stampName),
+  );
   if (!isBuildStale(stamps, newestMtime(buildSources))) return false;
   await buildSite(["public", "internal"]);
   return true;

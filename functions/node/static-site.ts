@@ -4,8 +4,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
 
 /** Hashed asset names never change content, so they may be cached for good; pages must revalidate. */
-export function cacheControlFor(filePath: string): string {
-  return /[\\/]_astro[\\/]/.test(filePath)
+export function cacheControlFor(requestPath: string): string {
+  return requestPath.startsWith("/_astro/")
     ? "public, max-age=31536000, immutable"
     : "public, max-age=0, must-revalidate";
 }
@@ -22,7 +22,7 @@ function folderRedirect(root: string, c: Context): Response | undefined {
 
 /** Serves one built site folder, with its own 404 page for anything it does not hold. */
 export function staticSite(root: string): MiddlewareHandler {
-  const files = serveStatic({ root, onFound: (path, c) => c.header("Cache-Control", cacheControlFor(path)) });
+  const files = serveStatic({ root });
   const notFoundFile = join(root, "404.html");
 
   return async (c) => {
@@ -31,6 +31,8 @@ export function staticSite(root: string): MiddlewareHandler {
     }
     const redirect = folderRedirect(root, c);
     if (redirect) return redirect;
+    // Set before serving: the file response is built with the headers set so far.
+    c.header("Cache-Control", cacheControlFor(c.req.path));
     const found = await files(c, async () => {});
     if (found) return found;
     const page = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { parseOrExplain } from "../lib/zod-issues.ts";
 
@@ -10,8 +11,11 @@ const buildEnvSchema = z.object({
   HELP_AUDIENCE: z.enum(["public", "internal"]).default("public"),
   /** Folder holding `topics/`, `pages/` and `alerts/`. The benchmark points it at generated topics. */
   HELP_CONTENT_DIR: z.string().min(1).default("./content"),
-  /** Where the build writes; defaults to `dist` (public) or `dist-internal` (internal). */
-  HELP_OUT_DIR: z.string().min(1).optional(),
+  /**
+   * Folder that receives `dist/` (public) and `dist-internal/` (internal). Default: the project.
+   * Tests and the benchmark build elsewhere so they never touch the served site.
+   */
+  HELP_BUILD_ROOT: z.string().min(1).default("."),
   /** Absolute origin used in the sitemap and canonical links. */
   SITE_URL: z.url().default("http://localhost:4321"),
 });
@@ -22,20 +26,23 @@ export interface BuildOptions {
   audience: Audience;
   contentDir: string;
   outDir: string;
+  cacheDir: string;
   site: string;
 }
 
-export const defaultOutDir: Record<Audience, string> = {
-  public: "./dist",
-  internal: "./dist-internal",
-};
+const outFolder: Record<Audience, string> = { public: "dist", internal: "dist-internal" };
 
 export function parseBuildOptions(env: Record<string, string | undefined>): BuildOptions {
   const parsed = parseOrExplain(buildEnvSchema, env, "Invalid build environment");
   return {
     audience: parsed.HELP_AUDIENCE,
     contentDir: parsed.HELP_CONTENT_DIR,
-    outDir: parsed.HELP_OUT_DIR ?? defaultOutDir[parsed.HELP_AUDIENCE],
+    outDir: join(parsed.HELP_BUILD_ROOT, outFolder[parsed.HELP_AUDIENCE]),
+    // One cache per audience and root, so builds can run side by side.
+    cacheDir:
+      parsed.HELP_BUILD_ROOT === "."
+        ? join("node_modules", ".astro", parsed.HELP_AUDIENCE)
+        : join(parsed.HELP_BUILD_ROOT, ".astro-cache", parsed.HELP_AUDIENCE),
     site: parsed.SITE_URL,
   };
 }

@@ -5,7 +5,7 @@ import { buildOptions, isInternalBuild } from "./build.ts";
 const bannerSchema = z.strictObject({
   /** The banner's sentence, shown at the top of every page of the internal build. */
   text: z.string().trim().min(1),
-  /** Where the banner's link goes (the SharePoint request form). */
+  /** Where the banner's link goes. */
   href: z.url(),
 });
 

@@ -1,0 +1,82 @@
+/**
+ * The site's budgets and build times, printed as figures (not a timed test).
+ *   npm run bench:site [-- --topics 1000]
+ * 1. The seed topic page: HTML + CSS gzip against 14 KB; its JavaScript, none render-blocking.
+ * 2. Build time of both audiences (with their Pagefind indexes) against the public-only build
+ *    of the same content, both from cold caches in the same run: the ratio must stay <= 1.5.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { buildSite } from "../scripts/build.ts";
+import { generateContent } from "../scripts/generate-topics.ts";
+import { scratchDir } from "../scripts/lib/scratch-dir.ts";
+
+const htmlCssBudget = 14 * 1024;
+const buildRatioBudget = 1.5;
+const args = process.argv.slice(2);
+const topicCount = Number(args[args.indexOf("--topics") + 1] ?? 1000) || 1000;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+function pageWeight(siteDir: string, path: string) {
+  const html = readFileSync(join(siteDir, path, "index.html"), "utf8");
+  const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) =>
+    readFileSync(join(siteDir, m[1] ?? ""), "utf8"),
+  );
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => {
+    const attrs = m[1] ?? "";
+    const src = /src="([^"]+)"/.exec(attrs)?.[1];
+    const body = src ? readFileSync(join(siteDir, src), "utf8") : (m[2] ?? "");
+    const blocking = !/type="module"|\b(async|defer)\b/.test(attrs) && !/type="application\/(ld\+)?json"/.test(attrs);
+    return { bytes: gz(body), blocking };
+  });
+  return { htmlCss: gz(html + stylesheets.join("")), scripts };
+}
+
+async function timedBuild(contentDir: string, audiences: ("public" | "internal")[]): Promise<number> {
+  const root = scratchDir("bench-build");
+  const started = performance.now();
+  try {
+    await buildSite(audiences, { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root });
+    return (performance.now() - started) / 1000;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+let failed = false;
+const verdict = (ok: boolean) => {
+  failed ||= !ok;
+  return ok ? "ok" : "OVER BUDGET";
+};
+
+console.log("== Page weight: /topics/temporary-login-code/ (public build in dist/)");
+const seed = pageWeight("dist", "topics/temporary-login-code");
+console.log(
+  `HTML + CSS gzip: ${kb(seed.htmlCss)} (budget ${kb(htmlCssBudget)}) ${verdict(seed.htmlCss <= htmlCssBudget)}`,
+);
+const jsTotal = seed.scripts.reduce((sum, s) => sum + s.bytes, 0);
+const blocking = seed.scripts.filter((s) => s.blocking).length;
+console.log(
+  `JavaScript gzip: ${kb(jsTotal)} in ${seed.scripts.length} module script(s); render-blocking: ${blocking} ${verdict(blocking === 0)}`,
+);
+
+console.log("\n== Build time, project content (both audiences, side by side)");
+console.log(`both audiences: ${(await timedBuild("content", ["public", "internal"])).toFixed(1)} s`);
+
+console.log(`\n== Build time, ${topicCount} generated topics (cold caches, same run)`);
+const generated = scratchDir("bench-content");
+try {
+  generateContent(generated, topicCount);
+  const publicOnly = await timedBuild(generated, ["public"]);
+  const both = await timedBuild(generated, ["public", "internal"]);
+  const ratio = both / publicOnly;
+  console.log(`public only:    ${publicOnly.toFixed(1)} s`);
+  console.log(`both audiences: ${both.toFixed(1)} s`);
+  console.log(`ratio: ${ratio.toFixed(2)} (budget ${buildRatioBudget}) ${verdict(ratio <= buildRatioBudget)}`);
+} finally {
+  rmSync(generated, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,74 @@
+/**
+ * Writes a content folder with N generated topics shaped like the seed topic (steps, notes,
+ * Internal blocks, related links, some internal-only topics), plus the project's own pages,
+ * alerts and banner. Used by the build benchmark.
+ *   node scripts/generate-topics.ts OUT_DIR [COUNT]
+ */
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const categories = ["Security and sign-in", "Billing", "Installation", "Data exchange", "Reports", "Users and roles"];
+const verbs = ["configure", "export", "import", "reset", "review", "schedule", "approve", "archive"];
+const things = ["client portal", "staff account", "tax return", "invoice batch", "audit log", "backup", "report set"];
+
+function topicSource(index: number, count: number): string {
+  const verb = verbs[index % verbs.length];
+  const thing = things[index % things.length];
+  const internalOnly = index % 20 === 19;
+  const related = [1, 2, 3]
+    .map((step) => (index + step * 7) % count)
+    .filter((other) => other !== index && other % 20 !== 19)
+    .map((other) => `  - topic-${other}`);
+  const internalBlock =
+    index % 3 === 0
+      ? `\n<Internal>\nStaff note ${index}: escalate ${thing} cases to the second-line queue after two failed attempts.\n</Internal>\n`
+      : "";
+  return `---
+title: "How to ${verb} the ${thing} (${index})"
+description: Steps to ${verb} the ${thing} for a firm or a single user, with the checks to do first.
+category: ${categories[index % categories.length]}
+updated: 2026-${String((index % 12) + 1).padStart(2, "0")}-15
+${internalOnly ? "audience: internal\n" : ""}keywords: [${verb}, ${thing}]
+related:
+${related.length > 0 ? related.join("\n") : "  []"}
+---
+
+Use this procedure when you need to ${verb} the ${thing}. Administrators can do it for any user;
+other users can do it only for their own account.
+
+<Note>If you do not see these options, your account does not have access to this area.</Note>
+
+## Steps
+
+1. In the **Admin** tab of the navigation pane, do one of the following.
+   - Click **Users** in the **NetClient CS** section to work on a client.
+   - Click **Users** in the **NetStaff CS** section to work on a staff member.
+2. Select the user.
+3. In the **Identification** section, click **View Settings** next to the ${thing}.
+4. In the dialog that opens, click the link to ${verb} the ${thing}.
+5. Confirm, and tell the user what changed.
+${internalBlock}
+## Good to know
+
+The change takes effect at once. Items changed by mistake can be restored for 24 hours from the
+audit log. Topic number ${index} of ${count}.
+`.replace("related:\n  []", "related: []");
+}
+
+export function generateContent(outDir: string, count: number): void {
+  const topicsDir = join(outDir, "topics");
+  mkdirSync(topicsDir, { recursive: true });
+  for (const folder of ["pages", "alerts"]) cpSync(join("content", folder), join(outDir, folder), { recursive: true });
+  cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
+  for (let i = 0; i < count; i++) writeFileSync(join(topicsDir, `topic-${i}.mdx`), topicSource(i, count));
+}
+
+if (import.meta.main) {
+  const [outDir, count = "1000"] = process.argv.slice(2);
+  if (!outDir) {
+    console.error("Usage: node scripts/generate-topics.ts OUT_DIR [COUNT]");
+    process.exit(2);
+  }
+  generateContent(outDir, Number(count));
+  console.log(`Wrote ${count} topics to ${outDir}`);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../functions/app/create-app.ts";
+
+describe("GET /api/health", () => {
+  it("answers ok", async () => {
+    const response = await createApp().request("/api/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers an unknown API path with the JSON error shape", async () => {
+    const response = await createApp().request("/api/nothing-here", { method: "POST" });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: "No API route POST /api/nothing-here." },
+    });
+  });
+
+  it("hides an unexpected failure behind a generic 500 in the same shape", async () => {
+    const seen: unknown[] = [];
+    const app = createApp({
+      site: () => {
+        throw new Error("disk on fire");
+      },
+      onUnexpectedError: (e) => seen.push(e),
+    });
+    const response = await app.request("/some-page/");
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("internal_error");
+    expect(body.error.message).not.toContain("disk");
+    expect(seen).toHaveLength(1);
+  });
+});

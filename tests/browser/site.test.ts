@@ -1,0 +1,128 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, baseUrl, launchBrowser, openPage } from "./browser.ts";
+
+const seedTopic = "/topics/temporary-login-code/";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function publicPagePaths(): Promise<string[]> {
+  const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? "/").pathname);
+  return [...paths, "/search/?q=temporary+code", "/feedback/", "/no-such-page/"];
+}
+
+describe("the public site in Chromium", () => {
+  it("shows the seed topic with its five steps, related topics and no internal text", async () => {
+    const page = await openPage(browser, seedTopic);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "Mobile device inaccessible: Generating a temporary login code",
+    );
+    expect(await page.locator("article ol > li").count()).toBe(5);
+    const related = page.getByRole("region", { name: "Related topics" });
+    expect(await related.getByRole("link").allTextContents()).toEqual([
+      "CS Professional Suite application security overview",
+      "Multi-factor authentication overview",
+    ]);
+    const text = (await page.locator("body").textContent()) ?? "";
+    expect(text).not.toMatch(/Citrix|letterhead|SharePoint|Internal note/i);
+    await page.context().close();
+  });
+
+  it("follows a related topic link to that topic", async () => {
+    const page = await openPage(browser, seedTopic);
+    await page
+      .getByRole("region", { name: "Related topics" })
+      .getByRole("link", { name: "Multi-factor authentication overview" })
+      .click();
+    await page.waitForURL("**/topics/multi-factor-authentication-overview/");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Multi-factor authentication overview");
+    await page.context().close();
+  });
+
+  it("finds the seed topic when a reader searches for “temporary code” from the header", async () => {
+    const page = await openPage(browser, "/");
+    await page.getByRole("searchbox", { name: "Search the help center" }).fill("temporary code");
+    await page.getByRole("searchbox", { name: "Search the help center" }).press("Enter");
+    await page.waitForURL("**/search/?q=temporary+code");
+    const result = page.getByRole("link", { name: "Mobile device inaccessible: Generating a temporary login code" });
+    await result.waitFor();
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/match/);
+    await result.click();
+    await page.waitForURL(`**${seedTopic}`);
+    await page.context().close();
+  });
+
+  it("copies the topic's link to the clipboard and says so", async () => {
+    const page = await openPage(browser, seedTopic, { permissions: ["clipboard-read", "clipboard-write"] });
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.getByText("Link copied to the clipboard.").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl()}${seedTopic}`);
+    await page.context().close();
+  });
+
+  it("offers an e-mail link that carries the topic's address", async () => {
+    const page = await openPage(browser, seedTopic);
+    const href = await page.getByRole("link", { name: "E-mail a link" }).getAttribute("href");
+    expect(decodeURIComponent(href ?? "")).toContain("/topics/temporary-login-code/");
+    await page.context().close();
+  });
+
+  it("answers an unknown address with the 404 page and a way on", async () => {
+    const context = await browser.newContext({ baseURL: baseUrl() });
+    const page = await context.newPage();
+    const response = await page.goto("/topics/no-such-topic/");
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    expect(await page.getByRole("link", { name: "home page" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("reads the seed topic with JavaScript turned off", async () => {
+    const page = await openPage(browser, seedTopic, { javaScriptEnabled: false });
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("temporary login code");
+    expect(await page.getByText("Temporary codes expire 24 hours after they are generated.").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Copy link" }).isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("fits a 320 px wide screen without sideways scrolling", async () => {
+    const page = await openPage(browser, seedTopic, { viewport: { width: 320, height: 640 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it("lets a keyboard user skip straight to the content", async () => {
+    const page = await openPage(browser, seedTopic);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.context().close();
+  });
+
+  it("has no axe-core violations (WCAG 2.2 AA) on any public page", async () => {
+    const context = await browser.newContext({ baseURL: baseUrl() });
+    const page = await context.newPage();
+    const report: Record<string, string[]> = {};
+    for (const path of await publicPagePaths()) {
+      await page.goto(path);
+      if (path.startsWith("/search/")) await page.getByRole("link", { name: /temporary login code/ }).waitFor();
+      const violations = await axeViolations(page);
+      if (violations.length > 0)
+        report[path] = violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+        );
+    }
+    expect(report).toEqual({});
+    await context.close();
+  });
+});

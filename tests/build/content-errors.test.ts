@@ -1,0 +1,40 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+
+const astroBin = join("node_modules", "astro", "bin", "astro.mjs");
+
+/** Builds the public site from a copy of content/ with one file changed; returns the build's output. */
+function buildWithTopic(file: string, edit: (source: string) => string) {
+  const root = scratchDir("content-error");
+  const contentDir = join(root, "content");
+  cpSync("content", contentDir, { recursive: true });
+  const path = join(contentDir, "topics", file);
+  writeFileSync(path, edit(readFileSync(path, "utf8")));
+  const result = spawnSync(process.execPath, [astroBin, "build"], {
+    env: { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  rmSync(root, { recursive: true, force: true });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe("an author's mistake fails the build with a message naming file and field", () => {
+  it("fails on a related link to a topic that does not exist", () => {
+    const { status, output } = buildWithTopic("temporary-login-code.mdx", (s) =>
+      s.replace("  - application-security-overview", "  - no-such-topic"),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain('temporary-login-code.mdx: related[0]: no topic "no-such-topic" exists');
+  });
+
+  it("fails on a front-matter field with a wrong value", () => {
+    const { status, output } = buildWithTopic("multi-factor-authentication-overview.mdx", (s) =>
+      s.replace("updated: 2026-09-30", "updated: someday"),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/multi-factor-authentication-overview[\s\S]*updated/);
+  });
+});

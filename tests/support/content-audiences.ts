@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { internalBlocks, normalize, withoutInternalBlocks, wordRuns } from "./site-text.ts";
+
+const contentDir = "content";
+
+function readTree(dir: string, ending: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(ending))
+    .map((e) => readFileSync(join(e.parentPath, e.name), "utf8"));
+}
+
+/**
+ * Splits the project's own sources into what the public may read and what only employees may:
+ * internal blocks, internal-only topics and the internal banner. Derived from the sources, so a
+ * new internal paragraph is covered without touching the tests.
+ */
+export function contentByAudience() {
+  const topics = readTree(join(contentDir, "topics"), ".mdx");
+  const isInternalTopic = (source: string) => /^audience:\s*internal\s*$/m.test(source.split(/^---$/m)[1] ?? "");
+  const banner = JSON.parse(readFileSync(join(contentDir, "internal-banner.json"), "utf8")) as { text: string };
+
+  const internalTexts = [
+    ...topics.filter(isInternalTopic),
+    ...topics.filter((t) => !isInternalTopic(t)).flatMap(internalBlocks),
+    banner.text,
+  ];
+  const publicText = normalize(
+    [
+      ...topics.filter((t) => !isInternalTopic(t)).map(withoutInternalBlocks),
+      ...readTree(join(contentDir, "pages"), ".mdx"),
+      ...readTree(join(contentDir, "alerts"), ".md"),
+      // The site's own wording (navigation, labels, messages) is public too.
+      ...readTree("src", ".astro"),
+      ...readTree("src", ".ts"),
+      ...readTree("src", ".tsx"),
+    ].join("\n"),
+  );
+
+  /** Five-word runs of internal text that no public source contains. */
+  const secretRuns = [...new Set(internalTexts.flatMap((t) => wordRuns(t, 5)))].filter(
+    (run) => !publicText.includes(run),
+  );
+  /** Words of internal text that no public source uses, e.g. "letterhead". */
+  const publicWords = new Set(publicText.split(" "));
+  const secretWords = [...new Set(normalize(internalTexts.join(" ")).split(" "))].filter(
+    (w) => w.length >= 5 && !/^\d+$/.test(w) && !publicWords.has(w),
+  );
+  return { secretRuns, secretWords };
+}

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** Lower-case words only, so markup, punctuation and entities cannot hide a match. */
+export function normalize(text: string): string {
+  return text
+    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith("#x") || name.startsWith("#X"))
+        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+      if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+      return entities[name.toLowerCase()] ?? whole;
+    })
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Pagefind writes gzip files; decompressed, they start with this signature. */
+function readSiteFile(path: string): string {
+  const bytes = readFileSync(path);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
+  return bytes.toString("utf8");
+}
+
+export interface SiteFile {
+  path: string;
+  /** Everything in the file, normalized: markup, styles and scripts included. */
+  text: string;
+  /** The words a reader or a search could meet: page text and the search index's data, not code. */
+  words: Set<string>;
+}
+
+/** Visible text of an HTML page: styles, scripts and tags removed. */
+function visibleText(html: string): string {
+  return html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, " ");
+}
+
+function wordsOf(path: string, raw: string): Set<string> {
+  if (path.endsWith(".html")) return new Set(normalize(visibleText(raw)).split(" "));
+  const isIndexData = path.startsWith("pagefind/") && !/\.(js|css|wasm)$|wasm\./.test(path);
+  return isIndexData || /\.(xml|json)$/.test(path) ? new Set(normalize(raw).split(" ")) : new Set();
+}
+
+/** Every file of a built site, decompressed where it is compressed. */
+export function readSite(root: string): SiteFile[] {
+  const files: SiteFile[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else {
+        const path = relative(root, full);
+        const raw = readSiteFile(full);
+        files.push({ path, text: normalize(raw), words: wordsOf(path, raw) });
+      }
+    }
+  };
+  visit(root);
+  return files;
+}
+
+/** The text inside every <Internal>…</Internal> block of an MDX source. */
+export function internalBlocks(mdx: string): string[] {
+  return [...mdx.matchAll(/<Internal>([\s\S]*?)<\/Internal>/g)].map((m) => m[1] ?? "");
+}
+
+export function withoutInternalBlocks(mdx: string): string {
+  return mdx.replace(/<Internal>[\s\S]*?<\/Internal>/g, " ");
+}
+
+/** Runs of `size` consecutive words: a page that shows a sentence shows its runs. */
+export function wordRuns(text: string, size: number): string[] {
+  const words = normalize(text).split(" ").filter(Boolean);
+  const runs: string[] = [];
+  for (let i = 0; i + size <= words.length; i++) runs.push(words.slice(i, i + size).join(" "));
+  return runs;
+}

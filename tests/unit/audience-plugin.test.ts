@@ -1,0 +1,49 @@
+import { mdxToJs } from "satteri";
+import { describe, expect, it } from "vitest";
+import { audiencePlugin, declaresInternalAudience } from "../../src/lib/audience-plugin.ts";
+
+const topic = `---
+title: Codes
+---
+
+Everyone reads this.
+
+<Internal>
+Only staff read the fax number.
+
+- a staff-only step
+</Internal>
+
+A sentence with <Internal>a staff aside</Internal> inside.
+`;
+
+/** The plugins here are synchronous, so the compile is too; awaiting covers both. */
+const compile = async (source: string, audience: "public" | "internal") =>
+  (await mdxToJs(source, { mdastPlugins: [audiencePlugin(audience)] })).code;
+
+describe("the audience plugin", () => {
+  it("drops every Internal block, block or inline, from the public build", async () => {
+    const code = await compile(topic, "public");
+    expect(code).toContain("Everyone reads this.");
+    expect(code).toContain("A sentence with ");
+    expect(code).not.toMatch(/fax number|staff-only step|staff aside|Internal/);
+  });
+
+  it("keeps Internal blocks in the internal build", async () => {
+    const code = await compile(topic, "internal");
+    expect(code).toContain("fax number");
+    expect(code).toContain("staff aside");
+  });
+
+  it("compiles an internal-only topic to nothing for the public build", async () => {
+    const internalTopic = "---\ntitle: Staff only\naudience: internal\n---\n\nEscalation steps for staff.\n";
+    expect(await compile(internalTopic, "public")).not.toContain("Escalation");
+    expect(await compile(internalTopic, "internal")).toContain("Escalation");
+  });
+
+  it("reads the audience only from the front matter", () => {
+    expect(declaresInternalAudience("---\naudience: internal\n---\n")).toBe(true);
+    expect(declaresInternalAudience("---\naudience: 'internal'\n---\n")).toBe(true);
+    expect(declaresInternalAudience("---\naudience: public\n---\naudience: internal\n")).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { newestFirst } from "../../src/lib/alerts.ts";
+import { formatDay, isoDay } from "../../src/lib/dates.ts";
+import { escapeXml, sitemapXml } from "../../src/lib/sitemap.ts";
+import { categorySlug, groupByCategory } from "../../src/lib/topic-groups.ts";
+
+describe("home page grouping", () => {
+  it("groups topics by category, both in alphabetical order", () => {
+    const groups = groupByCategory([
+      { id: "z", title: "Zeta", category: "Security" },
+      { id: "a", title: "alpha", category: "Security" },
+      { id: "b", title: "Billing basics", category: "Accounts" },
+    ]);
+    expect(groups.map((g) => [g.category, g.topics.map((t) => t.title)])).toEqual([
+      ["Accounts", ["Billing basics"]],
+      ["Security", ["alpha", "Zeta"]],
+    ]);
+  });
+
+  it("turns a category into an anchor", () => {
+    expect(categorySlug("Security and sign-in")).toBe("security-and-sign-in");
+  });
+});
+
+describe("alerts and notices", () => {
+  it("lists the newest alert first", () => {
+    const alert = (title: string, day: string) => ({ data: { title, date: new Date(day) } });
+    const sorted = newestFirst([alert("old", "2026-01-01"), alert("new", "2026-11-20"), alert("mid", "2026-06-01")]);
+    expect(sorted.map((a) => a.data.title)).toEqual(["new", "mid", "old"]);
+  });
+});
+
+describe("dates", () => {
+  it("shows a front-matter day as that same day whatever the server's time zone", () => {
+    const day = new Date("2026-11-02");
+    expect(formatDay(day)).toBe("November 2, 2026");
+    expect(isoDay(day)).toBe("2026-11-02");
+  });
+});
+
+describe("sitemap", () => {
+  it("writes absolute, escaped URLs with their last change", () => {
+    const xml = sitemapXml(new URL("https://help.example.com"), [
+      { path: "/topics/a/", lastmod: "2026-11-02" },
+      { path: "/?q=a&b", lastmod: undefined },
+    ]);
+    expect(xml).toContain("<url><loc>https://help.example.com/topics/a/</loc><lastmod>2026-11-02</lastmod></url>");
+    expect(xml).toContain("<loc>https://help.example.com/?q=a&amp;b</loc>");
+    expect(escapeXml(`<"'&>`)).toBe("&lt;&quot;&apos;&amp;&gt;");
+  });
+});
