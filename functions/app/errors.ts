@@ -8,6 +8,7 @@ export const Status = {
   seeOther: 303,
   badRequest: 400,
   unauthorized: 401,
+  forbidden: 403,
   notFound: 404,
   methodNotAllowed: 405,
   payloadTooLarge: 413,

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { topicIdSchema } from "../../../src/lib/content-schemas.ts";
+import {
+  countCharacters,
+  feedbackLimits,
+  feedbackMessages,
+  foundAnswers,
+  normalizeLineBreaks,
+  ratings,
+} from "../../../src/lib/feedback-rules.ts";
+
+/** An HTML form sends "" for a field left empty; both kinds of request mean "not given". */
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
+const freeText = (limit: number, tooLong: string) =>
+  z
+    .string({ error: "Send text here." })
+    .transform((text) => normalizeLineBreaks(text).trim())
+    .refine((text) => countCharacters(text) <= limit, tooLong)
+    .transform((text) => (text === "" ? undefined : text))
+    .optional();
+
+const unknownFields = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys"
+      ? `Remove ${issue.keys?.join(", ")}: the feedback form has no such field.`
+      : undefined,
+};
+
+const feedbackFieldsSchema = z.strictObject(
+  {
+    /** Topic id from the build's manifest; absent for feedback on the help center as a whole. */
+    topic: z.preprocess(blankToUndefined, topicIdSchema.optional()),
+    rating: z.preprocess(blankToUndefined, z.enum(ratings, { error: feedbackMessages.rating }).optional()),
+    found: z.preprocess(blankToUndefined, z.enum(foundAnswers, { error: feedbackMessages.found }).optional()),
+    name: freeText(feedbackLimits.name, feedbackMessages.nameTooLong),
+    comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong),
+    /** The honeypot. People never see it; anything in it marks the submission as spam. */
+    website: z.string().max(2000).optional(),
+  },
+  unknownFields,
+);
+
+const hasSomethingToSay = (f: { rating?: unknown; found?: unknown; comment?: unknown }) =>
+  f.rating !== undefined || f.found !== undefined || f.comment !== undefined;
+const nothingToSay = { message: feedbackMessages.nothingToSend, path: ["rating"] };
+
+/** One submission of the feedback form; unknown fields are refused rather than dropped. */
+export const feedbackInputSchema = feedbackFieldsSchema.refine(hasSomethingToSay, nothingToSay);
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+
+/** Changing an earlier answer: the same fields, plus the token the first answer returned. */
+export const feedbackEditSchema = feedbackFieldsSchema
+  .extend({ editToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Send the editToken you were given.") })
+  .refine(hasSomethingToSay, nothingToSay);
+export type FeedbackEdit = z.infer<typeof feedbackEditSchema>;
+
+export const feedbackIdParamSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown feedback id."),
+});

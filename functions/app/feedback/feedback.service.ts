@@ -1,0 +1,103 @@
+import type { InStatement, ResultSet } from "@libsql/client";
+import type { WriteQueue } from "../../db/write-queue.ts";
+import { type KeyedHasher, randomToken, sha256 } from "../lib/crypto.ts";
+import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
+import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
+
+export interface FeedbackDeps {
+  writes: WriteQueue;
+  hasher: KeyedHasher;
+  clock: () => number;
+  /** Submissions per client; null turns the limit off (the load benchmark does). */
+  limit: RateLimitRule | null;
+}
+
+export interface Sender {
+  /** The client's network address; only its keyed hash is stored. */
+  address: string;
+  isEmployee: boolean;
+}
+
+export type SubmitOutcome =
+  | { kind: "stored"; id: string; editToken: string }
+  | { kind: "limited"; retryAfterSeconds: number };
+
+export type ChangeOutcome = { kind: "updated" } | { kind: "not_found" } | { kind: "limited"; retryAfterSeconds: number };
+
+/**
+ * Runs `write` in the same transaction as the client's rate-limit count, guarded so that a
+ * client over its limit writes nothing but the count.
+ */
+async function underLimit(
+  deps: FeedbackDeps,
+  clientHash: string,
+  now: number,
+  write: (guard: { sql: string; args: (string | number)[] }) => InStatement,
+): Promise<{ limited: false; result: ResultSet } | { limited: true; retryAfterSeconds: number }> {
+  if (!deps.limit) {
+    const [result] = await deps.writes.write([write({ sql: "1", args: [] })]);
+    return { limited: false, result: result as ResultSet };
+  }
+  const window = rateLimitWindow(deps.limit, `feedback:${clientHash}`, now);
+  const [count, result] = await deps.writes.write([window.countHit, write(window.withinLimit)]);
+  const hits = Number(count?.rows[0]?.hits ?? 0);
+  return hits > deps.limit.max
+    ? { limited: true, retryAfterSeconds: window.retryAfterSeconds }
+    : { limited: false, result: result as ResultSet };
+}
+
+/** Stores one submission. A honeypot hit is stored as spam and answered exactly like a real one. */
+export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
+  const now = deps.clock();
+  const clientHash = await deps.hasher.hash("client", sender.address);
+  const id = randomToken(16);
+  const editToken = randomToken(24);
+  const isSpam = (input.website ?? "").trim() !== "";
+
+  const outcome = await underLimit(deps, clientHash, now, (guard) => ({
+    sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash,
+                                edit_token_hash, created_at, updated_at)
+          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
+    args: [
+      id,
+      input.topic ?? null,
+      input.rating ?? null,
+      input.found ?? null,
+      input.name ?? null,
+      input.comment ?? null,
+      sender.isEmployee ? 1 : 0,
+      isSpam ? 1 : 0,
+      clientHash,
+      isSpam ? null : await sha256(editToken),
+      now,
+      now,
+      ...guard.args,
+    ],
+  }));
+  return outcome.limited ? { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds } : { kind: "stored", id, editToken };
+}
+
+/** Replaces an earlier answer in place, if the token is the one that answer was given. */
+export async function changeFeedback(deps: FeedbackDeps, id: string, edit: FeedbackEdit, sender: Sender): Promise<ChangeOutcome> {
+  const now = deps.clock();
+  const clientHash = await deps.hasher.hash("client", sender.address);
+  const tokenHash = await sha256(edit.editToken);
+
+  const outcome = await underLimit(deps, clientHash, now, (guard) => ({
+    sql: `UPDATE feedback SET rating = ?, found = ?, name = ?, comment = ?, updated_at = ?
+          WHERE id = ? AND edit_token_hash = ? AND topic IS ? AND is_spam = 0 AND ${guard.sql}`,
+    args: [
+      edit.rating ?? null,
+      edit.found ?? null,
+      edit.name ?? null,
+      edit.comment ?? null,
+      now,
+      id,
+      tokenHash,
+      edit.topic ?? null,
+      ...guard.args,
+    ],
+  }));
+  if (outcome.limited) return { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds };
+  return outcome.result.rowsAffected === 1 ? { kind: "updated" } : { kind: "not_found" };
+}

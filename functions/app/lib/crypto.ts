@@ -1,0 +1,45 @@
+/** Web Crypto only, so the same code runs on Node and on the edge. */
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** An unguessable identifier or token: `bytes` random bytes from the CSPRNG, base64url. */
+export function randomToken(bytes = 16): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+export async function sha256(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+}
+
+export interface KeyedHasher {
+  /** HMAC-SHA-256 of `purpose` and `value` under the server secret, base64url. */
+  hash(purpose: string, value: string): Promise<string>;
+}
+
+/** Keyed hashes: the same input gives the same hash, but nobody without the secret can make or reverse one. */
+export function createKeyedHasher(secret: string): KeyedHasher {
+  const key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  return {
+    async hash(purpose, value) {
+      const signature = await crypto.subtle.sign("HMAC", await key, encoder.encode(`${purpose}\u0000${value}`));
+      return base64url(new Uint8Array(signature));
+    },
+  };
+}
+
+/** Compares two strings in time that does not depend on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return difference === 0;
+}

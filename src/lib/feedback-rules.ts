@@ -1,0 +1,86 @@
+/**
+ * The feedback contract, shared by the form (island and plain HTML) and the API, so the
+ * counter a reader sees and the limit the server enforces are the same number, counted the same way.
+ */
+
+export const ratings = ["excellent", "good", "average", "poor"] as const;
+export type Rating = (typeof ratings)[number];
+export const ratingLabels: Record<Rating, string> = {
+  excellent: "Excellent",
+  good: "Good",
+  average: "Average",
+  poor: "Poor",
+};
+
+export const foundAnswers = ["yes", "no"] as const;
+export type Found = (typeof foundAnswers)[number];
+export const foundLabels: Record<Found, string> = { yes: "Yes", no: "No" };
+
+export const feedbackLimits = {
+  /** Characters in a comment: room for a few concrete sentences, short enough to read in a triage queue. */
+  comment: 1000,
+  name: 80,
+} as const;
+
+/** Browsers send a textarea's line breaks as CRLF in forms and LF in `.value`; count both as one. */
+export function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/** Characters as a reader counts them: an emoji is one, a line break is one. */
+export function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of normalizeLineBreaks(text)) count++;
+  return count;
+}
+
+export function charactersLeft(comment: string): number {
+  return feedbackLimits.comment - countCharacters(comment);
+}
+
+/** The names of the form's fields, as both the HTML form and the API use them. */
+export const feedbackFields = {
+  topic: "topic",
+  rating: "rating",
+  found: "found",
+  name: "name",
+  comment: "comment",
+  /** The honeypot: labelled "Leave this blank", hidden from people, tempting to bots. */
+  honeypot: "website",
+} as const;
+
+export const feedbackMessages = {
+  nothingToSend: "Rate the topic, say whether you found what you needed, or write a comment.",
+  rating: "Choose Excellent, Good, Average or Poor.",
+  found: "Choose Yes or No.",
+  commentTooLong: `Shorten your comment to ${feedbackLimits.comment} characters or fewer.`,
+  nameTooLong: `Shorten your name to ${feedbackLimits.name} characters or fewer.`,
+  unknownTopic: "This topic is not in the help center. Reload the page and try again.",
+} as const;
+
+/** What the form holds; radio groups are undefined until chosen. */
+export interface FeedbackValues {
+  rating: Rating | undefined;
+  found: Found | undefined;
+  name: string;
+  comment: string;
+}
+
+export type FeedbackField = "rating" | "found" | "name" | "comment";
+export type FieldErrors = Partial<Record<FeedbackField, string>>;
+
+export const emptyFeedback: FeedbackValues = { rating: undefined, found: undefined, name: "", comment: "" };
+
+/**
+ * The checks the browser can make before sending, with the server's own messages.
+ * The server checks again with its schema; this only saves a round trip.
+ */
+export function validateFeedback(values: FeedbackValues): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!values.rating && !values.found && values.comment.trim() === "") errors.rating = feedbackMessages.nothingToSend;
+  if (countCharacters(values.comment.trim()) > feedbackLimits.comment) errors.comment = feedbackMessages.commentTooLong;
+  if (countCharacters(values.name.trim()) > feedbackLimits.name) errors.name = feedbackMessages.nameTooLong;
+  return errors;
+}
+
+export const feedbackOrder: readonly FeedbackField[] = ["rating", "found", "name", "comment"];
