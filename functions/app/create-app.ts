@@ -1,6 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { AppDeps } from "./deps.ts";
 import { ApiError, errorResponse, Status } from "./errors.ts";
+import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 
 export interface AppOptions {
@@ -13,17 +15,20 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown) => void;
 }
 
-export function createApp(options: AppOptions = {}) {
+/** Hono's own 4xx (a malformed JSON body, say) in the API's error shape. */
+function fromHttpException(error: HTTPException): ApiError {
+  const code = /json/i.test(error.message) ? "invalid_json" : "bad_request";
+  const message =
+    code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
+  return new ApiError(error.status, code, message);
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new Hono();
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
-    if (error instanceof HTTPException && error.status < 500) {
-      return errorResponse(
-        c,
-        new ApiError(error.status, "bad_request", error.message || "The request could not be read."),
-      );
-    }
+    if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
     options.onUnexpectedError?.(error);
     return errorResponse(
       c,
@@ -31,12 +36,11 @@ export function createApp(options: AppOptions = {}) {
     );
   });
 
-  const routes = app.route("/api", healthRoutes);
+  const routes = app.route("/api", healthRoutes).route("/api", feedbackRoutes(deps));
 
   app.all("/api/*", (c) =>
     errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)),
   );
-
   if (options.site) app.use("*", options.site);
   app.notFound((c) => errorResponse(c, new ApiError(Status.notFound, "not_found", "Nothing here.")));
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { parseOrExplain } from "../../src/lib/zod-issues.ts";
+import { parseRateLimitRule, type RateLimitRule } from "../app/lib/rate-limit.ts";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 const nodeEnvSchema = z.object({
   /** Port of `npm start`. Default: 4321. */
@@ -10,17 +13,49 @@ const nodeEnvSchema = z.object({
   PUBLIC_SITE_DIR: z.string().min(1).default("./dist"),
   /** The internal build, served to signed-in employees only. */
   INTERNAL_SITE_DIR: z.string().min(1).default("./dist-internal"),
+  /** `file:` for an embedded database (default, created on start), `libsql://…` for a libSQL server. */
+  LIBSQL_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, "use file:…, libsql://…, https://… or wss://…")
+    .default("file:data/help-center.db"),
+  /** Token for a libSQL server (Turso). */
+  LIBSQL_AUTH_TOKEN: z.string().min(1).optional(),
+  /** Key for keyed hashes. Default: a random one, created once in data/server-secret. */
+  SERVER_SECRET: z.string().min(32, "use at least 32 characters").optional(),
+  /** Feedback per client: "COUNT/SECONDS" or "off". Default: 20 per 10 minutes. */
+  FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
+  /** Extra origins allowed to post, comma-separated (the public address behind a proxy). */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** Trust X-Forwarded-For from a reverse proxy in front of this server. Default: no. */
+  TRUST_PROXY: flag.default(false),
 });
 
-export type NodeConfig = {
+export interface NodeConfig {
   port: number;
   host: string;
   publicSiteDir: string;
   internalSiteDir: string;
-};
+  database: { url: string; authToken: string | undefined };
+  serverSecret: string | undefined;
+  feedbackLimit: RateLimitRule | null;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+}
 
 /** Parsed once at start; nothing else reads process.env. */
 export function parseNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const e = parseOrExplain(nodeEnvSchema, env, "Invalid server environment");
-  return { port: e.PORT, host: e.HOST, publicSiteDir: e.PUBLIC_SITE_DIR, internalSiteDir: e.INTERNAL_SITE_DIR };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicSiteDir: e.PUBLIC_SITE_DIR,
+    internalSiteDir: e.INTERNAL_SITE_DIR,
+    database: { url: e.LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN },
+    serverSecret: e.SERVER_SECRET,
+    feedbackLimit: parseRateLimitRule(e.FEEDBACK_RATE_LIMIT),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: e.TRUST_PROXY,
+  };
 }

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApp } from "../app/create-app.ts";
 import type { NodeConfig } from "./config.ts";
+import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { staticSite } from "./static-site.ts";
 
 export interface RunningServer {
@@ -11,9 +12,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the app with the built site on Node; used by `npm start` and by the browser tests. */
-export function startServer(config: NodeConfig): Promise<RunningServer> {
-  const app = createApp({
+/** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
+export async function startServer(config: NodeConfig): Promise<RunningServer> {
+  const db = await openMigratedDb(config.database);
+  const app = createApp(nodeDeps(config, db), {
     site: staticSite(config.publicSiteDir),
     onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
@@ -25,7 +27,14 @@ export function startServer(config: NodeConfig): Promise<RunningServer> {
       const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => {
+              db.close();
+              done();
+            });
+            if ("closeAllConnections" in server) server.closeAllConnections();
+          }),
       });
     });
     server.once("error", reject);

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../functions/app/create-app.ts";
+import { createTestApp } from "../support/test-app.ts";
 
 describe("GET /api/health", () => {
   it("answers ok", async () => {
-    const response = await createApp().request("/api/health");
+    const { app } = await createTestApp();
+    const response = await app.request("/api/health");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
   it("answers an unknown API path with the JSON error shape", async () => {
-    const response = await createApp().request("/api/nothing-here", { method: "POST" });
+    const { app } = await createTestApp();
+    const response = await app.request("/api/nothing-here", { method: "POST" });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: "not_found", message: "No API route POST /api/nothing-here." },
@@ -18,11 +20,11 @@ describe("GET /api/health", () => {
 
   it("hides an unexpected failure behind a generic 500 in the same shape", async () => {
     const seen: unknown[] = [];
-    const app = createApp({
+    const { app } = await createTestApp({
       site: () => {
         throw new Error("disk on fire");
       },
-      onUnexpectedError: (e) => seen.push(e),
+      onUnexpectedError: (e: unknown) => seen.push(e),
     });
     const response = await app.request("/some-page/");
     expect(response.status).toBe(500);

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../functions/app/create-app.ts";
 import { staticSite } from "../../functions/node/static-site.ts";
+import { createTestApp } from "../support/test-app.ts";
 
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof createTestApp>>["app"];
 
-beforeAll(() => {
+beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), "site-"));
   mkdirSync(join(root, "topics", "a"), { recursive: true });
   mkdirSync(join(root, "_astro"));
@@ -15,7 +15,7 @@ beforeAll(() => {
   writeFileSync(join(root, "topics", "a", "index.html"), "<h1>Topic A</h1>");
   writeFileSync(join(root, "404.html"), "<h1>Page not found</h1>");
   writeFileSync(join(root, "_astro", "app.1234.js"), "console.log(1)");
-  app = createApp({ site: staticSite(root) });
+  app = (await createTestApp({ site: staticSite(root) })).app;
 });
 
 describe("the Node static site", () => {

@@ -1,4 +1,8 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { parseNodeConfig } from "../../functions/node/config.ts";
 import { startServer } from "../../functions/node/server.ts";
 import { findOrInstallChromium } from "./chromium.ts";
 
@@ -12,12 +16,15 @@ declare module "vitest" {
 /** One Chromium path and one real server (port chosen by the OS) for all browser tests. */
 export default async function setup(project: TestProject) {
   project.provide("chromiumPath", findOrInstallChromium());
-  const server = await startServer({
-    host: "127.0.0.1",
-    port: 0,
-    publicSiteDir: "./dist",
-    internalSiteDir: "./dist-internal",
-  });
+  const dataDir = mkdtempSync(join(tmpdir(), "help-center-browser-"));
+  const server = await startServer(
+    parseNodeConfig({
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LIBSQL_URL: `file:${join(dataDir, "browser.db")}`,
+      FEEDBACK_RATE_LIMIT: "200/600",
+    }),
+  );
   project.provide("baseUrl", server.url.replace("localhost", "127.0.0.1"));
   return () => server.close();
 }

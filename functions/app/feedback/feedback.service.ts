@@ -22,7 +22,10 @@ export type SubmitOutcome =
   | { kind: "stored"; id: string; editToken: string }
   | { kind: "limited"; retryAfterSeconds: number };
 
-export type ChangeOutcome = { kind: "updated" } | { kind: "not_found" } | { kind: "limited"; retryAfterSeconds: number };
+export type ChangeOutcome =
+  | { kind: "updated" }
+  | { kind: "not_found" }
+  | { kind: "limited"; retryAfterSeconds: number };
 
 /**
  * Runs `write` in the same transaction as the client's rate-limit count, guarded so that a
@@ -53,6 +56,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   const id = randomToken(16);
   const editToken = randomToken(24);
   const isSpam = (input.website ?? "").trim() !== "";
+  const editTokenHash = isSpam ? null : await sha256(editToken);
 
   const outcome = await underLimit(deps, clientHash, now, (guard) => ({
     sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash,
@@ -68,17 +72,24 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
       sender.isEmployee ? 1 : 0,
       isSpam ? 1 : 0,
       clientHash,
-      isSpam ? null : await sha256(editToken),
+      editTokenHash,
       now,
       now,
       ...guard.args,
     ],
   }));
-  return outcome.limited ? { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds } : { kind: "stored", id, editToken };
+  return outcome.limited
+    ? { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds }
+    : { kind: "stored", id, editToken };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */
-export async function changeFeedback(deps: FeedbackDeps, id: string, edit: FeedbackEdit, sender: Sender): Promise<ChangeOutcome> {
+export async function changeFeedback(
+  deps: FeedbackDeps,
+  id: string,
+  edit: FeedbackEdit,
+  sender: Sender,
+): Promise<ChangeOutcome> {
   const now = deps.clock();
   const clientHash = await deps.hasher.hash("client", sender.address);
   const tokenHash = await sha256(edit.editToken);

@@ -1,0 +1,86 @@
+import { renderToString } from "preact-render-to-string";
+import FeedbackForm from "../../../src/islands/FeedbackForm.tsx";
+import {
+  type FeedbackValues,
+  type FieldErrors,
+  feedbackOrder,
+  foundAnswers,
+  ratings,
+} from "../../../src/lib/feedback-rules.ts";
+import type { ApiError } from "../errors.ts";
+import type { TopicCatalog } from "../topic-catalog.ts";
+
+const siteFeedbackPath = "/feedback/";
+
+function pageFor(topics: TopicCatalog, topic: string | undefined): string {
+  return (topic && topics.path(topic)) || siteFeedbackPath;
+}
+
+/** After a plain form post: back to the page, where `:target` shows the thank-you without JavaScript. */
+export function thanksLocation(topics: TopicCatalog, topic: string | undefined): string {
+  return `${pageFor(topics, topic)}?feedback=sent#feedback-thanks`;
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : "");
+const oneOf = <T extends string>(options: readonly T[], value: unknown): T | undefined =>
+  options.find((option) => option === value);
+
+/** What the reader typed, as far as it can be shown again. */
+function typedValues(form: Record<string, unknown>): FeedbackValues {
+  return {
+    rating: oneOf(ratings, form.rating),
+    found: oneOf(foundAnswers, form.found),
+    name: text(form.name),
+    comment: text(form.comment),
+  };
+}
+
+function errorsOf(error: ApiError): { errors: FieldErrors; problem: string | undefined } {
+  const errors: FieldErrors = {};
+  const other: string[] = [];
+  for (const problem of error.fields ?? []) {
+    const field = feedbackOrder.find((f) => f === problem.field);
+    if (field) errors[field] = problem.message;
+    else other.push(problem.message);
+  }
+  return { errors, problem: other.join(" ") || (error.fields ? undefined : error.message) };
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/**
+ * The page a reader without JavaScript gets when their feedback needs fixing: the same form
+ * component the topic page uses, rendered on the server with what they typed and what to fix.
+ */
+export function feedbackFormPage(topics: TopicCatalog, form: Record<string, unknown>, error: ApiError): string {
+  const topic = text(form.topic) || undefined;
+  const knownTopic = topic && topics.has(topic) ? topic : undefined;
+  const { errors, problem } = errorsOf(error);
+  const body = renderToString(
+    <FeedbackForm
+      {...(knownTopic ? { topic: knownTopic } : {})}
+      action="/api/feedback"
+      initialValues={typedValues(form)}
+      initialErrors={errors}
+      {...(problem ? { initialProblem: problem } : {})}
+    />,
+  );
+  const back = pageFor(topics, knownTopic);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Check your feedback · Help center</title>
+</head>
+<body>
+<main id="main">
+<h1>Check your feedback</h1>
+<p><a href="${escapeHtml(back)}">Back to the page</a></p>
+${body}
+</main>
+</body>
+</html>`;
+}

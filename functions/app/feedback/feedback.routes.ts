@@ -1,0 +1,93 @@
+import { Hono } from "hono";
+import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
+import type { AppDeps } from "../deps.ts";
+import { ApiError, Status } from "../errors.ts";
+import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { invalidInput, valid } from "../lib/validate.ts";
+import {
+  type FeedbackInput,
+  feedbackEditSchema,
+  feedbackIdParamSchema,
+  feedbackInputSchema,
+} from "./feedback.schema.ts";
+import { changeFeedback, type Sender, submitFeedback } from "./feedback.service.ts";
+import { feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
+
+/** A comment of 1,000 characters, all of them four-byte emoji, plus the other fields, fits well inside. */
+const maxBodyBytes = 16 * 1024;
+
+function tooMany(retryAfterSeconds: number): ApiError {
+  return new ApiError(
+    Status.tooManyRequests,
+    "rate_limited",
+    `You have sent a lot of feedback. Try again in ${retryAfterSeconds} seconds.`,
+    {
+      headers: { "Retry-After": String(retryAfterSeconds) },
+    },
+  );
+}
+
+function requireKnownTopic(deps: AppDeps, input: { topic?: string | undefined }): void {
+  if (input.topic !== undefined && !deps.topics.has(input.topic)) {
+    throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
+      fields: [{ field: "topic", message: feedbackMessages.unknownTopic }],
+    });
+  }
+}
+
+export function feedbackRoutes(deps: AppDeps) {
+  const sender = (c: Parameters<AppDeps["clientAddress"]>[0]): Sender => ({
+    address: deps.clientAddress(c),
+    isEmployee: false,
+  });
+
+  /** The topic page's form without JavaScript: answered with a redirect, or a page showing what to fix. */
+  const plainFormPost = new Hono().post("/feedback", async (c, next) => {
+    if (bodyKind(c) !== "form") return next();
+    const form = await c.req.parseBody({ all: true });
+    const parsed = feedbackInputSchema.safeParse(form);
+    try {
+      if (!parsed.success) throw invalidInput(parsed.error.issues);
+      requireKnownTopic(deps, parsed.data);
+      const outcome = await submitFeedback(deps.feedback, parsed.data, sender(c));
+      if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+      return c.redirect(thanksLocation(deps.topics, parsed.data.topic), Status.seeOther);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return c.html(feedbackFormPage(deps.topics, form, error), error.status);
+    }
+  });
+
+  return new Hono()
+    .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
+    .use("/feedback", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
+    .route("/", plainFormPost)
+    .post("/feedback", requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
+      const input: FeedbackInput = c.req.valid("json");
+      requireKnownTopic(deps, input);
+      const outcome = await submitFeedback(deps.feedback, input, sender(c));
+      if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+      return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
+    })
+    .put(
+      "/feedback/:id",
+      requireBody("json"),
+      valid("param", feedbackIdParamSchema),
+      valid("json", feedbackEditSchema),
+      async (c) => {
+        const edit = c.req.valid("json");
+        requireKnownTopic(deps, edit);
+        const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
+        if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+        if (outcome.kind === "not_found") {
+          throw new ApiError(
+            Status.notFound,
+            "not_found",
+            "That answer cannot be changed any more. Send it as new feedback.",
+          );
+        }
+        return c.json({ id: c.req.valid("param").id }, Status.ok);
+      },
+    );
+}

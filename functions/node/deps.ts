@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Client } from "@libsql/client";
+import type { Context } from "hono";
+import type { AppDeps } from "../app/deps.ts";
+import { createKeyedHasher } from "../app/lib/crypto.ts";
+import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
+import { createDb, isFileUrl } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { readMigrations } from "../db/node-migrations.ts";
+import { createWriteQueue } from "../db/write-queue.ts";
+import type { NodeConfig } from "./config.ts";
+import { loadOrCreateSecret } from "./secret.ts";
+
+/** A file database's folder is created on start, as `npm start` promises. */
+export async function openMigratedDb(database: NodeConfig["database"]): Promise<Client> {
+  if (isFileUrl(database.url)) {
+    const path = database.url.slice("file:".length);
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  const db = await createDb(database);
+  await migrate(db, readMigrations());
+  return db;
+}
+
+export function readTopicCatalog(siteDir: string): TopicCatalog {
+  const file = join(siteDir, "topics.json");
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build).`);
+  return topicCatalog(JSON.parse(readFileSync(file, "utf8")));
+}
+
+function clientAddress(trustProxy: boolean) {
+  return (c: Context): string => {
+    const forwarded = trustProxy ? c.req.header("X-Forwarded-For")?.split(",")[0]?.trim() : undefined;
+    return forwarded || getConnInfo(c).remote.address || "unknown";
+  };
+}
+
+export function nodeDeps(config: NodeConfig, db: Client): AppDeps {
+  const secretFile = isFileUrl(config.database.url)
+    ? join(dirname(config.database.url.slice("file:".length)), "server-secret")
+    : join("data", "server-secret");
+  return {
+    feedback: {
+      writes: createWriteQueue(db),
+      hasher: createKeyedHasher(loadOrCreateSecret(config.serverSecret, secretFile)),
+      clock: Date.now,
+      limit: config.feedbackLimit,
+    },
+    topics: readTopicCatalog(config.publicSiteDir),
+    clientAddress: clientAddress(config.trustProxy),
+    allowedOrigins: config.allowedOrigins,
+  };
+}

@@ -1,0 +1,117 @@
+import type { hc, InferRequestType } from "hono/client";
+import type { AppType } from "../../functions/app/create-app.ts";
+import { type FeedbackValues, type FieldErrors, feedbackOrder, foundAnswers, ratings } from "../lib/feedback-rules.ts";
+import type { Answer } from "./feedback-state.ts";
+
+export type { Answer } from "./feedback-state.ts";
+
+/**
+ * The API's own types check what this module sends, at no cost in the bundle: hono/client
+ * itself would add 2 KB to a page whose JavaScript budget is 12 KB.
+ */
+type FeedbackApi = ReturnType<typeof hc<AppType>>["api"]["feedback"];
+type NewFeedback = InferRequestType<FeedbackApi["$post"]>["json"];
+type ChangedFeedback = InferRequestType<FeedbackApi[":id"]["$put"]>["json"];
+
+function send(method: "POST" | "PUT", path: string, body: NewFeedback | ChangedFeedback): Promise<Response> {
+  return fetch(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+}
+const storageKey = (topic: string | undefined) => `help-center:feedback:${topic ?? "site"}`;
+
+function isAnswer(value: unknown): value is Answer {
+  if (typeof value !== "object" || value === null) return false;
+  const a = value as Partial<Answer>;
+  const v = a.values as Partial<FeedbackValues> | undefined;
+  return (
+    typeof a.id === "string" &&
+    typeof a.editToken === "string" &&
+    typeof v?.name === "string" &&
+    typeof v.comment === "string" &&
+    (v.rating === undefined || ratings.includes(v.rating)) &&
+    (v.found === undefined || foundAnswers.includes(v.found))
+  );
+}
+
+/** Storage can be full, blocked or hold something else: the form then simply starts empty. */
+export function loadAnswer(topic: string | undefined): Answer | undefined {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(storageKey(topic)) ?? "null");
+    return isAnswer(stored) ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveAnswer(topic: string | undefined, answer: Answer): void {
+  try {
+    localStorage.setItem(storageKey(topic), JSON.stringify(answer));
+  } catch {
+    // Not remembering is acceptable; the feedback itself is already stored.
+  }
+}
+
+export function forgetAnswer(topic: string | undefined): void {
+  try {
+    localStorage.removeItem(storageKey(topic));
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+export type SendResult =
+  | { ok: true; answer: Answer }
+  | { ok: false; problem: string | undefined; errors: FieldErrors | undefined; forgetPrevious?: boolean };
+
+interface ErrorBody {
+  error?: { message?: string; fields?: { field: string; message: string }[] };
+}
+
+async function failure(response: Response): Promise<SendResult> {
+  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  const errors: FieldErrors = {};
+  const other: string[] = [];
+  for (const problem of body.error?.fields ?? []) {
+    const field = feedbackOrder.find((f) => f === problem.field);
+    if (field) errors[field] = problem.message;
+    else other.push(problem.message);
+  }
+  const hasFieldErrors = Object.keys(errors).length > 0;
+  const problem =
+    other.join(" ") ||
+    (hasFieldErrors ? undefined : (body.error?.message ?? "Something went wrong. Please try again."));
+  return { ok: false, problem, errors: hasFieldErrors ? errors : undefined };
+}
+
+/** Sends new feedback, or replaces the reader's earlier answer when there is one to replace. */
+export async function sendFeedback(
+  topic: string | undefined,
+  values: FeedbackValues,
+  previous: Answer | undefined,
+): Promise<SendResult> {
+  const json: NewFeedback = {
+    ...(topic ? { topic } : {}),
+    ...(values.rating ? { rating: values.rating } : {}),
+    ...(values.found ? { found: values.found } : {}),
+    name: values.name,
+    comment: values.comment,
+  };
+  try {
+    if (previous) {
+      const path = `/api/feedback/${encodeURIComponent(previous.id)}`;
+      const response = await send("PUT", path, { ...json, editToken: previous.editToken });
+      if (response.ok) return { ok: true, answer: { ...previous, values } };
+      if (response.status !== 404) return failure(response);
+      // The earlier answer is gone (or not ours any more): send this one as new.
+    }
+    const response = await send("POST", "/api/feedback", json);
+    if (response.status !== 201) return failure(response);
+    const created = (await response.json()) as { id: string; editToken: string };
+    return { ok: true, answer: { id: created.id, editToken: created.editToken, values } };
+  } catch {
+    return {
+      ok: false,
+      problem: "We could not reach the server. Check your connection and try again.",
+      errors: undefined,
+    };
+  }
+}
