@@ -10,6 +10,10 @@ export default defineConfig({
         test: { name: "build", include: ["tests/build/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
       },
       {
+        // Starts the real server as a child process and kills it.
+        test: { name: "durability", include: ["tests/durability/**/*.test.ts"], testTimeout: 60_000 },
+      },
+      {
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],

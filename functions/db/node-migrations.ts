@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Migration, parseMigrations } from "./migrate.ts";
 
-const migrationsDir = join(import.meta.dirname, "migrations");
+/** Where the numbered SQL files live, relative to the project (where npm runs every script). */
+export const defaultMigrationsDir = join("functions", "db", "migrations");
 
-/** The numbered SQL files beside this module, read from disk (Node only). */
-export function readMigrations(dir = migrationsDir): Migration[] {
+/** The numbered SQL files of a folder, read from disk (Node only; the edge bundles them). */
+export function readMigrations(dir = defaultMigrationsDir): Migration[] {
   const files = readdirSync(dir).filter((f) => f.endsWith(".sql"));
   return parseMigrations(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), "utf8")])));
 }

@@ -1,21 +1,63 @@
-import type { Client, InStatement, ResultSet } from "@libsql/client";
+import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
+
+/** One row for `table`, written together with other rows for the same table in one statement. */
+export interface RowInsert {
+  /** The statement's head, identical for rows that may share a statement: `INSERT INTO t (a, b)`. */
+  into: string;
+  /** The row as a SELECT of its values, with an optional guard: `SELECT ?, ? WHERE …`. */
+  select: { sql: string; args: InValue[] };
+  /** A unique column, and this row's value in it, to tell which rows the guards let through. */
+  key: { column: string; value: InValue };
+  /** Statements to run first in the same transaction (a rate-limit count); their results come back. */
+  before?: InStatement[];
+}
 
 export interface WriteQueue {
   /** Runs the statements in one transaction with whatever else is queued; resolves after the commit. */
   write(statements: InStatement[]): Promise<ResultSet[]>;
+  /** Inserts one row (unless its guard says no); resolves after the commit with whether it went in. */
+  insert(row: RowInsert): Promise<{ inserted: boolean; before: ResultSet[] }>;
 }
 
-interface Job {
-  statements: InStatement[];
-  resolve: (results: ResultSet[]) => void;
+interface Pending<T> {
+  resolve: (value: T) => void;
   reject: (error: unknown) => void;
+}
+type WriteJob = Pending<ResultSet[]> & { kind: "write"; statements: InStatement[] };
+type InsertJob = Pending<{ inserted: boolean; before: ResultSet[] }> & { kind: "insert"; row: RowInsert };
+type Job = WriteJob | InsertJob;
+
+/** Run after the I/O already waiting has been read: on Node, setImmediate; elsewhere a zero timeout. */
+const soon: (run: () => void) => void = globalThis.setImmediate ?? ((run) => setTimeout(run, 0));
+
+/** SQLite allows 500 terms in a compound SELECT; stay well below. */
+const rowsPerStatement = 200;
+
+function mergedInsert(rows: readonly RowInsert[]): InStatement {
+  const [first] = rows as [RowInsert];
+  return {
+    sql: `${first.into} ${rows.map((r) => r.select.sql).join(" UNION ALL ")} RETURNING ${first.key.column}`,
+    args: rows.flatMap((r) => r.select.args),
+  };
+}
+
+/** The statements a job runs when it runs alone (after a shared transaction failed). */
+function statementsOf(job: Job): InStatement[] {
+  return job.kind === "write" ? job.statements : [...(job.row.before ?? []), mergedInsert([job.row])];
+}
+
+function settle(job: Job, results: ResultSet[]): void {
+  if (job.kind === "write") return job.resolve(results);
+  const inserted = results.at(-1)?.rows.some((r) => r[job.row.key.column] === job.row.key.value) ?? false;
+  job.resolve({ inserted, before: results.slice(0, -1) });
 }
 
 /**
- * Group commit: writes that arrive while the event loop is busy share one transaction, so
- * one disk sync serves many submissions. Each caller is answered only after the commit that
- * holds its rows. If a shared transaction fails, each job is retried alone, so one bad write
- * cannot take the others down with it.
+ * Group commit. Writes that arrive while the event loop is busy share one transaction, so one
+ * disk sync serves many submissions, and rows for the same table share one INSERT, so the
+ * database parses one statement instead of hundreds. Each caller is answered only after the
+ * commit that holds its rows. If a shared transaction fails, each job is retried alone, so one
+ * bad write cannot take the others down with it.
  */
 export function createWriteQueue(client: Client): WriteQueue {
   let pending: Job[] = [];
@@ -23,7 +65,7 @@ export function createWriteQueue(client: Client): WriteQueue {
 
   async function runAlone(job: Job) {
     try {
-      job.resolve(await client.batch(job.statements, "write"));
+      settle(job, await client.batch(statementsOf(job), "write"));
     } catch (error) {
       job.reject(error);
     }
@@ -34,30 +76,52 @@ export function createWriteQueue(client: Client): WriteQueue {
     const jobs = pending;
     pending = [];
     if (jobs.length === 1) return runAlone(jobs[0] as Job);
-    try {
-      const results = await client.batch(
-        jobs.flatMap((j) => j.statements),
-        "write",
-      );
-      let offset = 0;
-      for (const job of jobs) {
-        job.resolve(results.slice(offset, offset + job.statements.length));
-        offset += job.statements.length;
+
+    // Every job's own statements first (a row's guard reads the count its `before` wrote),
+    // then the rows, grouped by table and chunked.
+    const statements: InStatement[] = [];
+    const ownResults = new Map<Job, [number, number]>();
+    for (const job of jobs) {
+      const own = job.kind === "write" ? job.statements : (job.row.before ?? []);
+      ownResults.set(job, [statements.length, own.length]);
+      statements.push(...own);
+    }
+    const inserts = jobs.filter((j): j is InsertJob => j.kind === "insert");
+    const groups = Map.groupBy(inserts, (j) => j.row.into);
+    const insertResult = new Map<InsertJob, number>();
+    for (const group of groups.values()) {
+      for (let i = 0; i < group.length; i += rowsPerStatement) {
+        const chunk = group.slice(i, i + rowsPerStatement);
+        for (const job of chunk) insertResult.set(job, statements.length);
+        statements.push(mergedInsert(chunk.map((j) => j.row)));
       }
+    }
+
+    let results: ResultSet[];
+    try {
+      results = await client.batch(statements, "write");
     } catch {
       for (const job of jobs) await runAlone(job);
+      return;
+    }
+    for (const job of jobs) {
+      const [start, count] = ownResults.get(job) ?? [0, 0];
+      const own = results.slice(start, start + count);
+      if (job.kind === "write") job.resolve(own);
+      else settle(job, [...own, results[insertResult.get(job) ?? -1] as ResultSet]);
     }
   }
 
+  const enqueue = (job: Job) => {
+    pending.push(job);
+    if (!scheduled) {
+      scheduled = true;
+      soon(() => void flush());
+    }
+  };
+
   return {
-    write(statements) {
-      return new Promise((resolve, reject) => {
-        pending.push({ statements, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(() => void flush());
-        }
-      });
-    },
+    write: (statements) => new Promise((resolve, reject) => enqueue({ kind: "write", statements, resolve, reject })),
+    insert: (row) => new Promise((resolve, reject) => enqueue({ kind: "insert", row, resolve, reject })),
   };
 }

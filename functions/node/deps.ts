@@ -4,13 +4,13 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Client } from "@libsql/client";
 import type { Context } from "hono";
 import type { AppDeps } from "../app/deps.ts";
-import { createKeyedHasher } from "../app/lib/crypto.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, isFileUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { readMigrations } from "../db/node-migrations.ts";
 import { createWriteQueue } from "../db/write-queue.ts";
 import type { NodeConfig } from "./config.ts";
+import { createNodeHasher } from "./node-hasher.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 
 /** A file database's folder is created on start, as `npm start` promises. */
@@ -44,7 +44,7 @@ export function nodeDeps(config: NodeConfig, db: Client): AppDeps {
   return {
     feedback: {
       writes: createWriteQueue(db),
-      hasher: createKeyedHasher(loadOrCreateSecret(config.serverSecret, secretFile)),
+      hasher: createNodeHasher(loadOrCreateSecret(config.serverSecret, secretFile)),
       clock: Date.now,
       limit: config.feedbackLimit,
     },

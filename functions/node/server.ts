@@ -7,6 +7,8 @@ import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { staticSite } from "./static-site.ts";
 
+const pageCompression = compress();
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -19,8 +21,9 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
     site: staticSite(config.publicSiteDir),
     onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
-  // On the edge the platform compresses; on Node the app does.
-  const root = new Hono().use(compress()).route("/", app);
+  // On the edge the platform compresses; on Node the app does, for pages and assets only:
+  // API answers are a few hundred bytes, and compressing them costs far more than it saves.
+  const root = new Hono().use("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : pageCompression(c, next))).route("/", app);
 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {

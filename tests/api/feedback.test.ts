@@ -29,7 +29,7 @@ async function rows(db: Awaited<ReturnType<typeof createTestApp>>["db"]) {
 
 interface BadCase {
   name: string;
-  request: (app: App) => Promise<Response>;
+  request: (app: App) => Response | Promise<Response>;
   status: number;
   code: string;
   field?: string;

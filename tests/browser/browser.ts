@@ -41,3 +41,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   }, wcagTags);
 }
+
+/**
+ * axe-core needs JavaScript, so a page seen with JavaScript off is checked as a copy, its
+ * scripts removed, in a page where axe itself can run.
+ */
+export async function axeViolationsWithoutScripts(browser: Browser, page: Page): Promise<AxeViolation[]> {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const checker = await browser.newPage({ baseURL: baseUrl() });
+  try {
+    await checker.route("**/*", (route) => route.fulfill({ contentType: "text/html", body: html }));
+    await checker.goto(page.url());
+    return await axeViolations(checker);
+  } finally {
+    await checker.close();
+  }
+}

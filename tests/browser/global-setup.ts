@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    databaseFile: string;
   }
 }
 
@@ -17,14 +18,16 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   project.provide("chromiumPath", findOrInstallChromium());
   const dataDir = mkdtempSync(join(tmpdir(), "help-center-browser-"));
+  const databaseFile = join(dataDir, "browser.db");
   const server = await startServer(
     parseNodeConfig({
       HOST: "127.0.0.1",
       PORT: "0",
-      LIBSQL_URL: `file:${join(dataDir, "browser.db")}`,
+      LIBSQL_URL: `file:${databaseFile}`,
       FEEDBACK_RATE_LIMIT: "200/600",
     }),
   );
   project.provide("baseUrl", server.url.replace("localhost", "127.0.0.1"));
+  project.provide("databaseFile", databaseFile);
   return () => server.close();
 }

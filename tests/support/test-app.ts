@@ -4,25 +4,15 @@ import { join } from "node:path";
 import type { MiddlewareHandler } from "hono";
 import { createApp } from "../../functions/app/create-app.ts";
 import type { AppDeps } from "../../functions/app/deps.ts";
-import { createKeyedHasher } from "../../functions/app/lib/crypto.ts";
+import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/rate-limit.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
+import { testManifest } from "./test-manifest.ts";
 
-export const testManifest = {
-  audience: "public",
-  topics: [
-    { id: "temporary-login-code", title: "Mobile device inaccessible", path: "/topics/temporary-login-code/" },
-    {
-      id: "multi-factor-authentication-overview",
-      title: "MFA overview",
-      path: "/topics/multi-factor-authentication-overview/",
-    },
-  ],
-};
 
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
@@ -41,7 +31,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const deps: AppDeps = {
     feedback: {
       writes: createWriteQueue(db),
-      hasher: createKeyedHasher("a-test-secret-that-is-long-enough-000"),
+      hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
       clock: options.clock ?? Date.now,
       limit: options.limit === undefined ? null : options.limit,
     },

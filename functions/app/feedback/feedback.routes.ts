@@ -60,8 +60,8 @@ export function feedbackRoutes(deps: AppDeps) {
   });
 
   return new Hono()
+    // "/feedback/*" covers "/feedback" itself as well.
     .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
-    .use("/feedback", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
     .route("/", plainFormPost)
     .post("/feedback", requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
       const input: FeedbackInput = c.req.valid("json");

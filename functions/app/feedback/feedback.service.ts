@@ -1,12 +1,12 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
-import { type KeyedHasher, randomToken, sha256 } from "../lib/crypto.ts";
+import { type Hasher, randomToken } from "../lib/crypto.ts";
 import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
   writes: WriteQueue;
-  hasher: KeyedHasher;
+  hasher: Hasher;
   clock: () => number;
   /** Submissions per client; null turns the limit off (the load benchmark does). */
   limit: RateLimitRule | null;
@@ -49,38 +49,45 @@ async function underLimit(
     : { limited: false, result: result as ResultSet };
 }
 
+const feedbackColumns =
+  "INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
+
 /** Stores one submission. A honeypot hit is stored as spam and answered exactly like a real one. */
 export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
   const now = deps.clock();
-  const clientHash = await deps.hasher.hash("client", sender.address);
+  const clientHash = await deps.hasher.keyed("client", sender.address);
   const id = randomToken(16);
   const editToken = randomToken(24);
   const isSpam = (input.website ?? "").trim() !== "";
-  const editTokenHash = isSpam ? null : await sha256(editToken);
+  const values = [
+    id,
+    input.topic ?? null,
+    input.rating ?? null,
+    input.found ?? null,
+    input.name ?? null,
+    input.comment ?? null,
+    sender.isEmployee ? 1 : 0,
+    isSpam ? 1 : 0,
+    clientHash,
+    isSpam ? null : await deps.hasher.digest(editToken),
+    now,
+    now,
+  ];
+  const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  const key = { column: "id", value: id };
 
-  const outcome = await underLimit(deps, clientHash, now, (guard) => ({
-    sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash,
-                                edit_token_hash, created_at, updated_at)
-          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
-    args: [
-      id,
-      input.topic ?? null,
-      input.rating ?? null,
-      input.found ?? null,
-      input.name ?? null,
-      input.comment ?? null,
-      sender.isEmployee ? 1 : 0,
-      isSpam ? 1 : 0,
-      clientHash,
-      editTokenHash,
-      now,
-      now,
-      ...guard.args,
-    ],
-  }));
-  return outcome.limited
-    ? { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds }
-    : { kind: "stored", id, editToken };
+  if (!deps.limit) {
+    await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values }, key });
+    return { kind: "stored", id, editToken };
+  }
+  const window = rateLimitWindow(deps.limit, `feedback:${clientHash}`, now);
+  const { inserted } = await deps.writes.insert({
+    into: feedbackColumns,
+    select: { sql: `${select} WHERE ${window.withinLimit.sql}`, args: [...values, ...window.withinLimit.args] },
+    key,
+    before: [window.countHit],
+  });
+  return inserted ? { kind: "stored", id, editToken } : { kind: "limited", retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */
@@ -91,8 +98,8 @@ export async function changeFeedback(
   sender: Sender,
 ): Promise<ChangeOutcome> {
   const now = deps.clock();
-  const clientHash = await deps.hasher.hash("client", sender.address);
-  const tokenHash = await sha256(edit.editToken);
+  const clientHash = await deps.hasher.keyed("client", sender.address);
+  const tokenHash = await deps.hasher.digest(edit.editToken);
 
   const outcome = await underLimit(deps, clientHash, now, (guard) => ({
     sql: `UPDATE feedback SET rating = ?, found = ?, name = ?, comment = ?, updated_at = ?

@@ -26,18 +26,22 @@ export function requireBody(...kinds: BodyKind[]): MiddlewareHandler {
   };
 }
 
-/** 413 for a body over `maxBytes`, whether or not it declares its length. */
+/**
+ * 413 for a body over `maxBytes`, whether or not it declares its length. A declared length is
+ * checked from the header alone; only a streamed body is counted as it arrives (which turns
+ * the request into a web stream, the slow path on Node).
+ */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new ApiError(
-        Status.payloadTooLarge,
-        "payload_too_large",
-        `Send at most ${Math.floor(maxBytes / 1024)} KB.`,
-      );
-    },
-  });
+  const tooLarge = (): never => {
+    throw new ApiError(Status.payloadTooLarge, "payload_too_large", `Send at most ${Math.floor(maxBytes / 1024)} KB.`);
+  };
+  const counted = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    const declared = c.req.header("Content-Length");
+    if (declared === undefined || c.req.header("Transfer-Encoding") !== undefined) return counted(c, next);
+    if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) tooLarge();
+    await next();
+  };
 }
 
 /**

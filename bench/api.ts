@@ -1,0 +1,106 @@
+/**
+ * API throughput on this machine, printed as figures (not a timed test).
+ *   npm run bench:api [-- --seconds 10 --connections 50]
+ * The real server (the `npm start` bundle) runs as a child process on 127.0.0.1 with a fresh
+ * database; autocannon loads it for a bounded time. Health is the baseline; feedback must reach
+ * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own.
+ */
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import autocannon from "autocannon";
+import { scratchDir } from "../scripts/lib/scratch-dir.ts";
+import { fakeSiteDir, startServerProcess } from "../tests/support/server-process.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const seconds = option("seconds", 10);
+const connections = option("connections", 50);
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  other: number;
+  errors: number;
+}
+
+async function load(url: string, init: { method?: "GET" | "POST"; body?: string } = {}): Promise<Run> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: init.method ?? "GET",
+    ...(init.body ? { body: init.body, headers: { "content-type": "application/json" } } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    other: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const show = (name: string, r: Run) =>
+  console.log(
+    `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   2xx ${r.ok}   other ${r.other}   errors ${r.errors}`,
+  );
+
+const feedbackBody = JSON.stringify({
+  topic: "temporary-login-code",
+  rating: "good",
+  found: "yes",
+  comment: "The steps worked; a screenshot of the dialog would help.",
+});
+
+let failed = false;
+const verdict = (ok: boolean) => {
+  failed ||= !ok;
+  return ok ? "ok" : "MISSED";
+};
+
+const site = fakeSiteDir();
+const databaseFile = join(scratchDir("bench-api"), "bench.db");
+console.log(`${connections} connections, ${seconds} s per run, 127.0.0.1 only\n`);
+
+const server = await startServerProcess({ LIBSQL_URL: `file:${databaseFile}`, PUBLIC_SITE_DIR: site, FEEDBACK_RATE_LIMIT: "off" });
+let health: Run;
+let feedback: Run;
+try {
+  health = await load(`${server.url}/api/health`);
+  show("GET /api/health", health);
+  feedback = await load(`${server.url}/api/feedback`, { method: "POST", body: feedbackBody });
+  show("POST /api/feedback", feedback);
+} finally {
+  server.child.kill("SIGTERM");
+  await server.exited;
+}
+
+const db = createClient({ url: `file:${databaseFile}` });
+const rows = Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n);
+db.close();
+const ratio = feedback.rps / health.rps;
+console.log(`\nratio feedback/health: ${ratio.toFixed(2)} (target >= 0.25) ${verdict(ratio >= 0.25)}`);
+console.log(`feedback p99: ${feedback.p99} ms (target < 20 ms) ${verdict(feedback.p99 < 20)}`);
+const missing = feedback.ok - rows;
+const extra = rows - feedback.ok;
+console.log(
+  `rows ${rows} for ${feedback.ok} answered 2xx: ${missing > 0 ? `${missing} LOST` : `none lost, ${extra} from requests in flight at the end (<= ${connections})`} ${verdict(missing <= 0 && extra <= connections)}`,
+);
+
+const limitedDb = join(scratchDir("bench-api"), "limited.db");
+const limited = await startServerProcess({ LIBSQL_URL: `file:${limitedDb}`, PUBLIC_SITE_DIR: site, FEEDBACK_RATE_LIMIT: "1/3600" });
+try {
+  const refused = await load(`${limited.url}/api/feedback`, { method: "POST", body: feedbackBody });
+  show("POST (rate limited)", refused);
+  console.log(`429 path answered ${refused.other} refusals, ${refused.ok} accepted (limit 1 per hour)`);
+} finally {
+  limited.child.kill("SIGTERM");
+  await limited.exited;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,148 @@
+import { createClient } from "@libsql/client";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { axeViolations, axeViolationsWithoutScripts, launchBrowser, openPage } from "./browser.ts";
+
+const topicPath = "/topics/multi-factor-authentication-overview/";
+let browser: Browser;
+const db = createClient({ url: `file:${inject("databaseFile")}` });
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  db.close();
+});
+
+async function feedbackRows(marker: string) {
+  const result = await db.execute({ sql: "SELECT rating, found, name, comment FROM feedback WHERE comment LIKE ?", args: [`%${marker}%`] });
+  return result.rows.map((r) => ({ ...r }));
+}
+
+async function expectNoAxeViolations(page: Page, javaScript: "on" | "off" = "on") {
+  const violations = javaScript === "on" ? await axeViolations(page) : await axeViolationsWithoutScripts(browser, page);
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Hydrated islands replace the static hint with the live counter. */
+async function waitForIsland(page: Page) {
+  await page.getByText(/^Characters left: \d+/).waitFor();
+}
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? "");
+
+describe("topic feedback in Chromium", () => {
+  it("lets a keyboard-only reader rate, answer and comment, then thanks them and moves focus there", async () => {
+    const page = await openPage(browser, topicPath);
+    await waitForIsland(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("radio", { name: "Excellent" }).focus();
+    await page.keyboard.press("ArrowRight"); // Good
+    await page.keyboard.press("Tab"); // the Yes/No group
+    await page.keyboard.press("Space"); // Yes
+    await page.keyboard.press("Tab"); // name
+    await page.keyboard.type("Keyboard Kim");
+    await page.keyboard.press("Tab"); // comment (the honeypot is skipped)
+    await page.keyboard.type("keyboard-run: clear and short.");
+    await page.keyboard.press("Tab"); // send
+    await page.keyboard.press("Enter");
+
+    await page.getByRole("status").filter({ hasText: "Thank you for your feedback." }).waitFor();
+    expect(await focusedText(page)).toContain("Thank you for your feedback.");
+    expect(await page.getByRole("status").filter({ hasText: "Thank you" }).count()).toBeGreaterThan(0);
+    expect(await feedbackRows("keyboard-run")).toEqual([
+      { rating: "good", found: "yes", name: "Keyboard Kim", comment: "keyboard-run: clear and short." },
+    ]);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("counts characters down, announces them once typing pauses, and flags a comment over the limit", async () => {
+    const page = await openPage(browser, topicPath);
+    await waitForIsland(page);
+    const comment = page.getByRole("textbox", { name: "Please tell us how we can make this topic more helpful." });
+    await comment.pressSequentially("Hello");
+    await page.getByText("Characters left: 995").waitFor();
+    await page.locator("[aria-live=polite]").filter({ hasText: "995 characters left" }).waitFor();
+
+    await comment.fill("x".repeat(1000));
+    await page.getByText("Characters left: 0", { exact: true }).waitFor();
+    await comment.press("End");
+    await comment.pressSequentially("y");
+    await page.getByText("Characters left: 0 (1 over the limit)").waitFor();
+    expect(await comment.getAttribute("aria-invalid")).toBe("true");
+
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByRole("alert").getByText("Shorten your comment to 1000 characters or fewer.").waitFor();
+    expect(await focusedText(page)).toContain("Please check your feedback");
+    await expectNoAxeViolations(page);
+    expect(await feedbackRows("xxxxxxxxxxy")).toEqual([]);
+    await page.context().close();
+  });
+
+  it("asks for something to send when the form is empty, next to the rating", async () => {
+    const page = await openPage(browser, topicPath);
+    await waitForIsland(page);
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    const message = "Rate the topic, say whether you found what you needed, or write a comment.";
+    await page.getByRole("alert").getByRole("link", { name: message }).waitFor();
+    const group = page.getByRole("group", { name: "Please rate this topic." });
+    expect(await group.getAttribute("aria-describedby")).toBe("feedback-rating-error");
+    expect(await page.locator("#feedback-rating-error").textContent()).toBe(message);
+    await page.context().close();
+  });
+
+  it("remembers the answer and replaces it in the database when the reader changes it", async () => {
+    const page = await openPage(browser, topicPath);
+    await waitForIsland(page);
+    await page.getByRole("radio", { name: "Average" }).check();
+    await page.getByRole("textbox", { name: /more helpful/ }).fill("change-run: first thoughts");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByRole("status").filter({ hasText: "Thank you for your feedback." }).waitFor();
+
+    await page.reload();
+    await page.getByText("You already sent feedback on this page.").waitFor();
+    expect(await page.getByText("Rating: Average").count()).toBe(1);
+    await page.getByRole("button", { name: "Change your answer" }).click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("rating");
+    await page.getByRole("radio", { name: "Poor" }).check();
+    await page.getByRole("textbox", { name: /more helpful/ }).fill("change-run: second thoughts");
+    await page.getByRole("button", { name: "Update feedback" }).click();
+    await page.getByRole("status").filter({ hasText: "Thank you for your feedback." }).waitFor();
+
+    expect(await feedbackRows("change-run")).toEqual([
+      { rating: "poor", found: null, name: null, comment: "change-run: second thoughts" },
+    ]);
+    await page.context().close();
+  });
+
+  it("works as a plain HTML form with JavaScript turned off", async () => {
+    const page = await openPage(browser, topicPath, { javaScriptEnabled: false });
+    expect(await page.getByText("Up to 1000 characters.").count()).toBe(1);
+    await page.getByRole("radio", { name: "Excellent" }).check();
+    await page.getByRole("radio", { name: "No" }).check();
+    await page.getByRole("textbox", { name: /more helpful/ }).fill("nojs-run: sent without scripts");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.waitForURL((url) => url.pathname === topicPath && url.search === "?feedback=sent" && url.hash === "#feedback-thanks");
+    expect(await page.getByText("Thank you for your feedback.").isVisible()).toBe(true);
+    expect(await feedbackRows("nojs-run")).toEqual([
+      { rating: "excellent", found: "no", name: null, comment: "nojs-run: sent without scripts" },
+    ]);
+    await expectNoAxeViolations(page, "off");
+    await page.context().close();
+  });
+
+  it("shows what to fix on a page of its own when a plain form post is incomplete, keeping what was typed", async () => {
+    const page = await openPage(browser, topicPath, { javaScriptEnabled: false });
+    await page.getByRole("textbox", { name: "Name (optional):" }).fill("Nameonly Nadia");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByRole("heading", { name: "Check your feedback" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Name (optional):" }).inputValue()).toBe("Nameonly Nadia");
+    expect(await page.getByRole("link", { name: /Rate the topic/ }).count()).toBe(1);
+    await expectNoAxeViolations(page, "off");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bundleServer } from "../../scripts/bundle-server.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+import { testManifest } from "./test-manifest.ts";
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves when the process has exited, however it ended. */
+  exited: Promise<void>;
+}
+
+/** A folder standing in for the public build: only the manifest the API reads. */
+export function fakeSiteDir(): string {
+  const dir = scratchDir("site");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "topics.json"), JSON.stringify(testManifest));
+  writeFileSync(join(dir, "404.html"), "<h1>Page not found</h1>");
+  return dir;
+}
+
+let bundled: Promise<string> | undefined;
+
+/** Starts the real Node server (the same bundle `npm start` runs) as a child process on a free port. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  bundled ??= bundleServer(join(scratchDir("bundle"), "node.mjs"));
+  const child = spawn(process.execPath, [await bundled], {
+    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => reject(new Error(`The server exited (${code}) before starting:\n${output}`)));
+  });
+  return { url, child, exited };
+}

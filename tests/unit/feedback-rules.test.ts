@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { feedbackInputSchema } from "../../functions/app/feedback/feedback.schema.ts";
+import {
+  charactersLeft,
+  countCharacters,
+  emptyFeedback,
+  feedbackLimits,
+  feedbackMessages,
+  validateFeedback,
+} from "../../src/lib/feedback-rules.ts";
+import { feedbackReducer, initialFeedbackState } from "../../src/islands/feedback-state.ts";
+
+describe("counting characters", () => {
+  it("counts an emoji as one character and CRLF as one line break", () => {
+    expect(countCharacters("👍")).toBe(1);
+    expect(countCharacters("a\r\nb")).toBe(3);
+    expect(charactersLeft("abc")).toBe(feedbackLimits.comment - 3);
+  });
+
+  it("agrees with the server at the limit", () => {
+    const atLimit = "é".repeat(feedbackLimits.comment);
+    expect(charactersLeft(atLimit)).toBe(0);
+    expect(feedbackInputSchema.safeParse({ comment: atLimit }).success).toBe(true);
+    expect(charactersLeft(`${atLimit}x`)).toBe(-1);
+    expect(feedbackInputSchema.safeParse({ comment: `${atLimit}x` }).success).toBe(false);
+  });
+});
+
+describe("checking feedback in the browser", () => {
+  it("asks for something to send, with the server's message", () => {
+    expect(validateFeedback(emptyFeedback)).toEqual({ rating: feedbackMessages.nothingToSend });
+    expect(validateFeedback({ ...emptyFeedback, found: "no" })).toEqual({});
+  });
+
+  it("flags a comment over the limit", () => {
+    expect(validateFeedback({ ...emptyFeedback, comment: "x".repeat(feedbackLimits.comment + 1) }).comment).toBe(
+      feedbackMessages.commentTooLong,
+    );
+  });
+});
+
+describe("the feedback form's state machine", () => {
+  const start = initialFeedbackState(emptyFeedback, {});
+  const answer = { id: "a".repeat(22), editToken: "t".repeat(32), values: { ...emptyFeedback, rating: "good" as const } };
+
+  it("moves focus to the error summary when the form is incomplete", () => {
+    const state = feedbackReducer(start, { type: "invalid", errors: { rating: "x" } });
+    expect(state).toMatchObject({ status: "editing", focus: "summary", revision: 1 });
+  });
+
+  it("clears the 'nothing to send' error as soon as the reader answers a question", () => {
+    const invalid = feedbackReducer(start, { type: "invalid", errors: { rating: feedbackMessages.nothingToSend } });
+    expect(feedbackReducer(invalid, { type: "edit", field: "found", value: "yes" }).errors).toEqual({});
+  });
+
+  it("shows the thank-you after sending and offers the answer back to change it", () => {
+    const sent = feedbackReducer(feedbackReducer(start, { type: "send" }), { type: "sent", answer });
+    expect(sent).toMatchObject({ status: "sent", justSent: true, focus: "thanks", previous: answer });
+    const changing = feedbackReducer(sent, { type: "change" });
+    expect(changing).toMatchObject({ status: "editing", values: answer.values, previous: answer, focus: "form" });
+  });
+
+  it("keeps what was typed when sending fails", () => {
+    const typed = feedbackReducer(start, { type: "edit", field: "comment", value: "Hello" });
+    const failed = feedbackReducer(feedbackReducer(typed, { type: "send" }), { type: "failed", problem: "offline", errors: undefined });
+    expect(failed).toMatchObject({ status: "editing", problem: "offline", values: { comment: "Hello" } });
+  });
+
+  it("shows a remembered answer without stealing focus", () => {
+    expect(feedbackReducer(start, { type: "remembered", answer })).toMatchObject({ status: "sent", justSent: false, focus: undefined });
+  });
+});
