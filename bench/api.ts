@@ -68,7 +68,11 @@ const site = fakeSiteDir();
 const databaseFile = join(scratchDir("bench-api"), "bench.db");
 console.log(`${connections} connections, ${seconds} s per run, 127.0.0.1 only\n`);
 
-const server = await startServerProcess({ LIBSQL_URL: `file:${databaseFile}`, PUBLIC_SITE_DIR: site, FEEDBACK_RATE_LIMIT: "off" });
+const server = await startServerProcess({
+  LIBSQL_URL: `file:${databaseFile}`,
+  PUBLIC_SITE_DIR: site,
+  FEEDBACK_RATE_LIMIT: "off",
+});
 let health: Run;
 let feedback: Run;
 try {
@@ -94,7 +98,11 @@ console.log(
 );
 
 const limitedDb = join(scratchDir("bench-api"), "limited.db");
-const limited = await startServerProcess({ LIBSQL_URL: `file:${limitedDb}`, PUBLIC_SITE_DIR: site, FEEDBACK_RATE_LIMIT: "1/3600" });
+const limited = await startServerProcess({
+  LIBSQL_URL: `file:${limitedDb}`,
+  PUBLIC_SITE_DIR: site,
+  FEEDBACK_RATE_LIMIT: "1/3600",
+});
 try {
   const refused = await load(`${limited.url}/api/feedback`, { method: "POST", body: feedbackBody });
   show("POST (rate limited)", refused);

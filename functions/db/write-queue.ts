@@ -6,8 +6,11 @@ export interface RowInsert {
   into: string;
   /** The row as a SELECT of its values, with an optional guard: `SELECT ?, ? WHERE …`. */
   select: { sql: string; args: InValue[] };
-  /** A unique column, and this row's value in it, to tell which rows the guards let through. */
-  key: { column: string; value: InValue };
+  /**
+   * For a guarded row: a unique column and this row's value in it, to tell which rows the
+   * guards let through. Without it the row is taken as written once the commit succeeds.
+   */
+  key?: { column: string; value: InValue };
   /** Statements to run first in the same transaction (a rate-limit count); their results come back. */
   before?: InStatement[];
 }
@@ -35,11 +38,15 @@ const rowsPerStatement = 200;
 
 function mergedInsert(rows: readonly RowInsert[]): InStatement {
   const [first] = rows as [RowInsert];
+  const returning = first.key ? ` RETURNING ${first.key.column}` : "";
   return {
-    sql: `${first.into} ${rows.map((r) => r.select.sql).join(" UNION ALL ")} RETURNING ${first.key.column}`,
+    sql: `${first.into} ${rows.map((r) => r.select.sql).join(" UNION ALL ")}${returning}`,
     args: rows.flatMap((r) => r.select.args),
   };
 }
+
+/** Rows share a statement when they go to the same table the same way (guarded or not). */
+const groupKey = (row: RowInsert) => `${row.key?.column ?? ""}\u0000${row.into}`;
 
 /** The statements a job runs when it runs alone (after a shared transaction failed). */
 function statementsOf(job: Job): InStatement[] {
@@ -47,8 +54,12 @@ function statementsOf(job: Job): InStatement[] {
 }
 
 function settle(job: Job, results: ResultSet[]): void {
-  if (job.kind === "write") return job.resolve(results);
-  const inserted = results.at(-1)?.rows.some((r) => r[job.row.key.column] === job.row.key.value) ?? false;
+  if (job.kind === "write") {
+    job.resolve(results);
+    return;
+  }
+  const key = job.row.key;
+  const inserted = key ? (results.at(-1)?.rows.some((r) => r[key.column] === key.value) ?? false) : true;
   job.resolve({ inserted, before: results.slice(0, -1) });
 }
 
@@ -87,7 +98,7 @@ export function createWriteQueue(client: Client): WriteQueue {
       statements.push(...own);
     }
     const inserts = jobs.filter((j): j is InsertJob => j.kind === "insert");
-    const groups = Map.groupBy(inserts, (j) => j.row.into);
+    const groups = Map.groupBy(inserts, (j) => groupKey(j.row));
     const insertResult = new Map<InsertJob, number>();
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += rowsPerStatement) {

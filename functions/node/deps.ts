@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Client } from "@libsql/client";
 import type { Context } from "hono";
 import type { AppDeps } from "../app/deps.ts";
+import { rememberingKeyed } from "../app/lib/crypto.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, isFileUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
@@ -44,7 +45,7 @@ export function nodeDeps(config: NodeConfig, db: Client): AppDeps {
   return {
     feedback: {
       writes: createWriteQueue(db),
-      hasher: createNodeHasher(loadOrCreateSecret(config.serverSecret, secretFile)),
+      hasher: rememberingKeyed(createNodeHasher(loadOrCreateSecret(config.serverSecret, secretFile))),
       clock: Date.now,
       limit: config.feedbackLimit,
     },

@@ -23,7 +23,9 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   });
   // On the edge the platform compresses; on Node the app does, for pages and assets only:
   // API answers are a few hundred bytes, and compressing them costs far more than it saves.
-  const root = new Hono().use("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : pageCompression(c, next))).route("/", app);
+  const root = new Hono()
+    .use("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : pageCompression(c, next)))
+    .route("/", app);
 
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {

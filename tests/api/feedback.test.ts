@@ -208,7 +208,7 @@ describe("POST /api/feedback with good input", () => {
     const response = await postJson(app, { topic, rating: "excellent", found: "no", name: "  Zoë O'Brien ", comment });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: string; editToken: string };
-    expect(created.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(created.id).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
     const [row] = await rows(db);
     expect(row).toMatchObject({
       id: created.id,

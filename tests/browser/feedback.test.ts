@@ -1,7 +1,6 @@
 import { createClient } from "@libsql/client";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, axeViolationsWithoutScripts, launchBrowser, openPage } from "./browser.ts";
 
 const topicPath = "/topics/multi-factor-authentication-overview/";
@@ -17,7 +16,10 @@ afterAll(async () => {
 });
 
 async function feedbackRows(marker: string) {
-  const result = await db.execute({ sql: "SELECT rating, found, name, comment FROM feedback WHERE comment LIKE ?", args: [`%${marker}%`] });
+  const result = await db.execute({
+    sql: "SELECT rating, found, name, comment FROM feedback WHERE comment LIKE ?",
+    args: [`%${marker}%`],
+  });
   return result.rows.map((r) => ({ ...r }));
 }
 
@@ -126,7 +128,9 @@ describe("topic feedback in Chromium", () => {
     await page.getByRole("radio", { name: "No" }).check();
     await page.getByRole("textbox", { name: /more helpful/ }).fill("nojs-run: sent without scripts");
     await page.getByRole("button", { name: "Send feedback" }).click();
-    await page.waitForURL((url) => url.pathname === topicPath && url.search === "?feedback=sent" && url.hash === "#feedback-thanks");
+    await page.waitForURL(
+      (url) => url.pathname === topicPath && url.search === "?feedback=sent" && url.hash === "#feedback-thanks",
+    );
     expect(await page.getByText("Thank you for your feedback.").isVisible()).toBe(true);
     expect(await feedbackRows("nojs-run")).toEqual([
       { rating: "excellent", found: "no", name: null, comment: "nojs-run: sent without scripts" },

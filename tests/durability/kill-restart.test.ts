@@ -24,7 +24,11 @@ describe("durability", () => {
           const response = await fetch(`${server.url}/api/feedback`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ topic: "temporary-login-code", rating: "good", comment: `writer ${n} request ${sent}` }),
+            body: JSON.stringify({
+              topic: "temporary-login-code",
+              rating: "good",
+              comment: `writer ${n} request ${sent}`,
+            }),
           });
           if (response.ok) accepted.push(((await response.json()) as { id: string }).id);
         } catch {

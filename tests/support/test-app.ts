@@ -13,7 +13,6 @@ import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
 import { testManifest } from "./test-manifest.ts";
 
-
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
   databaseFile?: string;

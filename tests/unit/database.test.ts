@@ -7,7 +7,8 @@ import { migrate, parseMigrations } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
 
-const freshDb = () => createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "db-unit-")), "t.db")}`, authToken: undefined });
+const freshDb = () =>
+  createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "db-unit-")), "t.db")}`, authToken: undefined });
 
 async function settings(db: Awaited<ReturnType<typeof freshDb>>) {
   const read = async (pragma: string) => Object.values((await db.execute(`PRAGMA ${pragma}`)).rows[0] ?? {})[0];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { feedbackInputSchema } from "../../functions/app/feedback/feedback.schema.ts";
+import { feedbackReducer, initialFeedbackState } from "../../src/islands/feedback-state.ts";
 import {
   charactersLeft,
   countCharacters,
@@ -8,7 +9,6 @@ import {
   feedbackMessages,
   validateFeedback,
 } from "../../src/lib/feedback-rules.ts";
-import { feedbackReducer, initialFeedbackState } from "../../src/islands/feedback-state.ts";
 
 describe("counting characters", () => {
   it("counts an emoji as one character and CRLF as one line break", () => {
@@ -41,7 +41,11 @@ describe("checking feedback in the browser", () => {
 
 describe("the feedback form's state machine", () => {
   const start = initialFeedbackState(emptyFeedback, {});
-  const answer = { id: "a".repeat(22), editToken: "t".repeat(32), values: { ...emptyFeedback, rating: "good" as const } };
+  const answer = {
+    id: "a".repeat(22),
+    editToken: "t".repeat(32),
+    values: { ...emptyFeedback, rating: "good" as const },
+  };
 
   it("moves focus to the error summary when the form is incomplete", () => {
     const state = feedbackReducer(start, { type: "invalid", errors: { rating: "x" } });
@@ -62,11 +66,29 @@ describe("the feedback form's state machine", () => {
 
   it("keeps what was typed when sending fails", () => {
     const typed = feedbackReducer(start, { type: "edit", field: "comment", value: "Hello" });
-    const failed = feedbackReducer(feedbackReducer(typed, { type: "send" }), { type: "failed", problem: "offline", errors: undefined });
+    const failed = feedbackReducer(feedbackReducer(typed, { type: "send" }), {
+      type: "failed",
+      problem: "offline",
+      errors: undefined,
+    });
     expect(failed).toMatchObject({ status: "editing", problem: "offline", values: { comment: "Hello" } });
   });
 
   it("shows a remembered answer without stealing focus", () => {
-    expect(feedbackReducer(start, { type: "remembered", answer })).toMatchObject({ status: "sent", justSent: false, focus: undefined });
+    expect(feedbackReducer(start, { type: "remembered", answer })).toMatchObject({
+      status: "sent",
+      justSent: false,
+      focus: undefined,
+    });
+  });
+});
+
+describe("feedback ids", () => {
+  it("sort by creation time and still carry 96 random bits", async () => {
+    const { timeOrderedId, randomToken } = await import("../../functions/app/lib/crypto.ts");
+    const earlier = timeOrderedId(Date.UTC(2026, 10, 29), randomToken(12));
+    const later = timeOrderedId(Date.UTC(2026, 10, 29) + 1, randomToken(12));
+    expect(earlier < later).toBe(true);
+    expect(later).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
   });
 });

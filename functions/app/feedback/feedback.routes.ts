@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
@@ -9,6 +9,7 @@ import {
   feedbackEditSchema,
   feedbackIdParamSchema,
   feedbackInputSchema,
+  withoutBlankFields,
 } from "./feedback.schema.ts";
 import { changeFeedback, type Sender, submitFeedback } from "./feedback.service.ts";
 import { feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
@@ -42,10 +43,10 @@ export function feedbackRoutes(deps: AppDeps) {
   });
 
   /** The topic page's form without JavaScript: answered with a redirect, or a page showing what to fix. */
-  const plainFormPost = new Hono().post("/feedback", async (c, next) => {
+  const plainFormPost: MiddlewareHandler = async (c, next) => {
     if (bodyKind(c) !== "form") return next();
     const form = await c.req.parseBody({ all: true });
-    const parsed = feedbackInputSchema.safeParse(form);
+    const parsed = feedbackInputSchema.safeParse(withoutBlankFields(form));
     try {
       if (!parsed.success) throw invalidInput(parsed.error.issues);
       requireKnownTopic(deps, parsed.data);
@@ -57,37 +58,38 @@ export function feedbackRoutes(deps: AppDeps) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return c.html(feedbackFormPage(deps.topics, form, error), error.status);
     }
-  });
+  };
 
-  return new Hono()
-    // "/feedback/*" covers "/feedback" itself as well.
-    .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
-    .route("/", plainFormPost)
-    .post("/feedback", requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
-      const input: FeedbackInput = c.req.valid("json");
-      requireKnownTopic(deps, input);
-      const outcome = await submitFeedback(deps.feedback, input, sender(c));
-      if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
-      return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
-    })
-    .put(
-      "/feedback/:id",
-      requireBody("json"),
-      valid("param", feedbackIdParamSchema),
-      valid("json", feedbackEditSchema),
-      async (c) => {
-        const edit = c.req.valid("json");
-        requireKnownTopic(deps, edit);
-        const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
+  return (
+    new Hono()
+      // "/feedback/*" covers "/feedback" itself as well.
+      .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
+      .post("/feedback", plainFormPost, requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
+        const input: FeedbackInput = c.req.valid("json");
+        requireKnownTopic(deps, input);
+        const outcome = await submitFeedback(deps.feedback, input, sender(c));
         if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
-        if (outcome.kind === "not_found") {
-          throw new ApiError(
-            Status.notFound,
-            "not_found",
-            "That answer cannot be changed any more. Send it as new feedback.",
-          );
-        }
-        return c.json({ id: c.req.valid("param").id }, Status.ok);
-      },
-    );
+        return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
+      })
+      .put(
+        "/feedback/:id",
+        requireBody("json"),
+        valid("param", feedbackIdParamSchema),
+        valid("json", feedbackEditSchema),
+        async (c) => {
+          const edit = c.req.valid("json");
+          requireKnownTopic(deps, edit);
+          const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
+          if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+          if (outcome.kind === "not_found") {
+            throw new ApiError(
+              Status.notFound,
+              "not_found",
+              "That answer cannot be changed any more. Send it as new feedback.",
+            );
+          }
+          return c.json({ id: c.req.valid("param").id }, Status.ok);
+        },
+      )
+  );
 }

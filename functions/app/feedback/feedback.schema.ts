@@ -9,9 +9,6 @@ import {
   ratings,
 } from "../../../src/lib/feedback-rules.ts";
 
-/** An HTML form sends "" for a field left empty; both kinds of request mean "not given". */
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
-
 /** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
 const freeText = (limit: number, tooLong: string) =>
   z
@@ -31,9 +28,9 @@ const unknownFields = {
 const feedbackFieldsSchema = z.strictObject(
   {
     /** Topic id from the build's manifest; absent for feedback on the help center as a whole. */
-    topic: z.preprocess(blankToUndefined, topicIdSchema.optional()),
-    rating: z.preprocess(blankToUndefined, z.enum(ratings, { error: feedbackMessages.rating }).optional()),
-    found: z.preprocess(blankToUndefined, z.enum(foundAnswers, { error: feedbackMessages.found }).optional()),
+    topic: topicIdSchema.optional(),
+    rating: z.enum(ratings, { error: feedbackMessages.rating }).optional(),
+    found: z.enum(foundAnswers, { error: feedbackMessages.found }).optional(),
     name: freeText(feedbackLimits.name, feedbackMessages.nameTooLong),
     comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */
@@ -55,6 +52,11 @@ export const feedbackEditSchema = feedbackFieldsSchema
   .extend({ editToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Send the editToken you were given.") })
   .refine(hasSomethingToSay, nothingToSay);
 export type FeedbackEdit = z.infer<typeof feedbackEditSchema>;
+
+/** An HTML form sends "" for every field left empty, which means "not given". */
+export function withoutBlankFields(form: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(form).filter(([, value]) => value !== ""));
+}
 
 export const feedbackIdParamSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown feedback id."),

@@ -1,6 +1,6 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
-import { type Hasher, randomToken } from "../lib/crypto.ts";
+import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
 import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
@@ -56,8 +56,8 @@ const feedbackColumns =
 export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
   const now = deps.clock();
   const clientHash = await deps.hasher.keyed("client", sender.address);
-  const id = randomToken(16);
-  const editToken = randomToken(24);
+  const [idRandom = "", editToken = ""] = randomTokens(12, 24);
+  const id = timeOrderedId(now, idRandom);
   const isSpam = (input.website ?? "").trim() !== "";
   const values = [
     id,
@@ -74,20 +74,21 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
     now,
   ];
   const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-  const key = { column: "id", value: id };
 
   if (!deps.limit) {
-    await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values }, key });
+    await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values } });
     return { kind: "stored", id, editToken };
   }
   const window = rateLimitWindow(deps.limit, `feedback:${clientHash}`, now);
   const { inserted } = await deps.writes.insert({
     into: feedbackColumns,
     select: { sql: `${select} WHERE ${window.withinLimit.sql}`, args: [...values, ...window.withinLimit.args] },
-    key,
+    key: { column: "id", value: id },
     before: [window.countHit],
   });
-  return inserted ? { kind: "stored", id, editToken } : { kind: "limited", retryAfterSeconds: window.retryAfterSeconds };
+  return inserted
+    ? { kind: "stored", id, editToken }
+    : { kind: "limited", retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */
