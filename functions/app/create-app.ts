@@ -1,16 +1,21 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppDeps } from "./deps.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { sessionCookie, viewCookie } from "./auth/cookies.ts";
+import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError, errorResponse, Status } from "./errors.ts";
 import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
+import { customerViewBar } from "./site/customer-view.ts";
 
 export interface AppOptions {
   /**
-   * Serves the built site for every path the API does not own. The Node entry passes one;
-   * on the edge the platform serves the static files itself.
+   * Serve the built sites for every path the API does not own: the internal build to a signed-in
+   * employee, the public one to everyone else. The Node entry passes both; on the edge the
+   * platform serves the public files and the function the internal ones.
    */
-  site?: MiddlewareHandler;
+  sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
   /** Called with errors that became a 500, so the entry can log them where it logs. */
   onUnexpectedError?: (error: unknown) => void;
 }
@@ -18,30 +23,44 @@ export interface AppOptions {
 /** Hono's own 4xx (a malformed JSON body, say) in the API's error shape. */
 function fromHttpException(error: HTTPException): ApiError {
   const code = /json/i.test(error.message) ? "invalid_json" : "bad_request";
-  const message =
-    code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
+  const message = code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
   return new ApiError(error.status, code, message);
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
     options.onUnexpectedError?.(error);
-    return errorResponse(
-      c,
-      new ApiError(Status.internalError, "internal_error", "Something went wrong on our side. Please try again."),
-    );
+    return errorResponse(c, new ApiError(Status.internalError, "internal_error", "Something went wrong on our side. Please try again."));
   });
 
-  const routes = app.route("/api", healthRoutes).route("/api", feedbackRoutes(deps));
+  app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
+  app.use("*", async (c, next) => {
+    const token = sessionCookie.read(c);
+    c.set("employee", token ? await deps.auth.sessions.find(token) : undefined);
+    await next();
+  });
 
-  app.all("/api/*", (c) =>
-    errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)),
-  );
-  if (options.site) app.use("*", options.site);
+  const auth = authRoutes(deps);
+  const routes = app.route("/api", healthRoutes).route("/api", feedbackRoutes(deps)).route("/api", auth.api);
+
+  app.all("/api/*", (c) => errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)));
+  app.route("/", auth.page);
+
+  const { sites } = options;
+  if (sites) {
+    app.use("*", async (c, next) => {
+      // The same address answers differently with and without a session: no cache may mix them.
+      c.header("Vary", "Cookie");
+      if (!c.get("employee")) return sites.public(c, next);
+      if (!viewCookie.asCustomer(c)) return sites.internal(c, next);
+      const response = await sites.public(c, next);
+      return response ? customerViewBar(response, c.req.path) : response;
+    });
+  }
   app.notFound((c) => errorResponse(c, new ApiError(Status.notFound, "not_found", "Nothing here.")));
 
   return routes;

@@ -1,14 +1,37 @@
 import type { Context } from "hono";
+import type { SessionPolicy, SessionStore } from "./auth/sessions.ts";
+import type { signInService } from "./auth/sign-in.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
+import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
+import type { Employee } from "./auth/sessions.ts";
 
 /** Everything the app needs from its runtime, built by each entry (Node, edge, tests). */
 export interface AppDeps {
   feedback: FeedbackDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
+  /** Topics of the internal build: employees may comment on internal-only ones too. */
+  internalTopics: TopicCatalog;
+  auth: {
+    signIn: ReturnType<typeof signInService>;
+    sessions: SessionStore;
+    policy: SessionPolicy;
+  };
+  /** Built pages the server fills in (the sign-in form). */
+  pages: { signIn: string | undefined };
+  /** Hashes of the inline scripts and styles in the built pages, for the CSP. */
+  inlineHashes: InlineHashes;
   /** The client's network address as this runtime knows it. */
   clientAddress: (c: Context) => string;
   /** Origins besides the request's own that may post (a site served through a proxy). */
   allowedOrigins: readonly string[];
+}
+
+/** What middleware tells handlers about the request. */
+export interface AppEnv {
+  Variables: {
+    /** The signed-in employee, if any. */
+    employee: Employee | undefined;
+  };
 }

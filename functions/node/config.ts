@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseOrExplain } from "../../src/lib/zod-issues.ts";
+import type { SessionPolicy } from "../app/auth/sessions.ts";
 import { parseRateLimitRule, type RateLimitRule } from "../app/lib/rate-limit.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
@@ -28,6 +29,10 @@ const nodeEnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   /** Trust X-Forwarded-For from a reverse proxy in front of this server. Default: no. */
   TRUST_PROXY: flag.default(false),
+  /** An employee session ends after this many hours unused. Default: 12. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  /** An employee session ends this many days after sign-in. Default: 7. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
 });
 
 export interface NodeConfig {
@@ -40,6 +45,7 @@ export interface NodeConfig {
   feedbackLimit: RateLimitRule | null;
   allowedOrigins: string[];
   trustProxy: boolean;
+  sessionPolicy: SessionPolicy;
 }
 
 /** Parsed once at start; nothing else reads process.env. */
@@ -57,5 +63,6 @@ export function parseNodeConfig(env: Record<string, string | undefined>): NodeCo
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: e.TRUST_PROXY,
+    sessionPolicy: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 24 * 3600_000 },
   };
 }

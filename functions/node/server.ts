@@ -11,14 +11,17 @@ const pageCompression = compress();
 
 export interface RunningServer {
   url: string;
+  /** Enabled employee accounts when the server started. */
+  employeeAccounts: number;
   close(): Promise<void>;
 }
 
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database);
+  const employeeAccounts = Number((await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0);
   const app = createApp(nodeDeps(config, db), {
-    site: staticSite(config.publicSiteDir),
+    sites: { public: staticSite(config.publicSiteDir), internal: staticSite(config.internalSiteDir, { private: true }) },
     onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
   // On the edge the platform compresses; on Node the app does, for pages and assets only:
@@ -32,6 +35,7 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
       const host = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
       resolve({
         url: `http://${host}:${info.port}`,
+        employeeAccounts,
         close: () =>
           new Promise((done) => {
             server.close(() => {

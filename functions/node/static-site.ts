@@ -20,8 +20,12 @@ function folderRedirect(root: string, c: Context): Response | undefined {
   return c.redirect(`${path}/${url.search}`, 301);
 }
 
-/** Serves one built site folder, with its own 404 page for anything it does not hold. */
-export function staticSite(root: string): MiddlewareHandler {
+/**
+ * Serves one built site folder, with its own 404 page for anything it does not hold.
+ * `private`: the folder is for signed-in employees only; nothing of it may be stored by any cache.
+ */
+export function staticSite(root: string, options: { private?: boolean } = {}): MiddlewareHandler {
+  const cacheControl = (path: string) => (options.private ? "private, no-store" : cacheControlFor(path));
   const files = serveStatic({ root });
   const notFoundFile = join(root, "404.html");
 
@@ -29,14 +33,14 @@ export function staticSite(root: string): MiddlewareHandler {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       return c.text("Method not allowed", 405, { Allow: "GET, HEAD" });
     }
+    // Set before answering: a response is built with the headers set so far.
+    c.header("Cache-Control", cacheControl(c.req.path));
     const redirect = folderRedirect(root, c);
     if (redirect) return redirect;
-    // Set before serving: the file response is built with the headers set so far.
-    c.header("Cache-Control", cacheControlFor(c.req.path));
     const found = await files(c, async () => {});
     if (found) return found;
     const page = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
-    c.header("Cache-Control", "public, max-age=0, must-revalidate");
+    c.header("Cache-Control", cacheControl("/404.html"));
     return c.html(page, 404);
   };
 }

@@ -20,10 +20,11 @@ describe("GET /api/health", () => {
 
   it("hides an unexpected failure behind a generic 500 in the same shape", async () => {
     const seen: unknown[] = [];
+    const failing = () => {
+      throw new Error("disk on fire");
+    };
     const { app } = await createTestApp({
-      site: () => {
-        throw new Error("disk on fire");
-      },
+      sites: { public: failing, internal: failing },
       onUnexpectedError: (e: unknown) => seen.push(e),
     });
     const response = await app.request("/some-page/");

@@ -2,44 +2,51 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MiddlewareHandler } from "hono";
+import { assembleDeps } from "../../functions/app/assemble-deps.ts";
+import type { SessionPolicy } from "../../functions/app/auth/sessions.ts";
 import { createApp } from "../../functions/app/create-app.ts";
-import type { AppDeps } from "../../functions/app/deps.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/rate-limit.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
-import { createWriteQueue } from "../../functions/db/write-queue.ts";
-import { testManifest } from "./test-manifest.ts";
+import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
+import { internalTestManifest, testManifest } from "./test-manifest.ts";
 
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
   databaseFile?: string;
   limit?: RateLimitRule | null;
   clock?: () => number;
-  site?: MiddlewareHandler;
+  sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
+  signInPage?: string;
+  sessionPolicy?: SessionPolicy;
   onUnexpectedError?: (error: unknown) => void;
 }
+
+/** Cheap scrypt for tests; `tests/unit/passwords.test.ts` checks the real cost. */
+export const testPasswords = scryptPasswords({ N: 1024, r: 8, p: 1 });
 
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), "help-center-db-")), "test.db");
   const db = await createDb({ url: `file:${databaseFile}`, authToken: undefined });
   await migrate(db, readMigrations());
-  const deps: AppDeps = {
-    feedback: {
-      writes: createWriteQueue(db),
-      hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
-      clock: options.clock ?? Date.now,
-      limit: options.limit === undefined ? null : options.limit,
-    },
-    topics: topicCatalog(testManifest),
+  const deps = assembleDeps({
+    db,
+    hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
+    passwords: testPasswords,
+    clock: options.clock ?? Date.now,
+    topics: { public: topicCatalog(testManifest), internal: topicCatalog(internalTestManifest) },
+    signInPage: options.signInPage,
+    inlineHashes: { scripts: ["sha256-test"], styles: [] },
     clientAddress: (c) => c.req.header("X-Test-Client") ?? "203.0.113.7",
-    allowedOrigins: [],
-  };
+    feedbackLimit: options.limit === undefined ? null : options.limit,
+    ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+  });
   const app = createApp(deps, {
-    ...(options.site ? { site: options.site } : {}),
+    ...(options.sites ? { sites: options.sites } : {}),
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
   });
   return { app, db, deps, databaseFile };

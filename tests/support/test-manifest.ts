@@ -1,12 +1,16 @@
-/** The build manifest the API tests and benchmarks run against: two public topics. */
+/** The build manifests the API tests and benchmarks run against. */
 export const testManifest = {
   audience: "public",
   topics: [
     { id: "temporary-login-code", title: "Mobile device inaccessible", path: "/topics/temporary-login-code/" },
-    {
-      id: "multi-factor-authentication-overview",
-      title: "MFA overview",
-      path: "/topics/multi-factor-authentication-overview/",
-    },
+    { id: "multi-factor-authentication-overview", title: "MFA overview", path: "/topics/multi-factor-authentication-overview/" },
+  ],
+};
+
+export const internalTestManifest = {
+  audience: "internal",
+  topics: [
+    ...testManifest.topics,
+    { id: "internal-admin-temporary-code", title: "Internal: an admin needs a temporary code", path: "/topics/internal-admin-temporary-code/" },
   ],
 };

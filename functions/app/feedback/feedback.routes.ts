@@ -1,6 +1,7 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
-import type { AppDeps } from "../deps.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import type { TopicCatalog } from "../topic-catalog.ts";
 import { ApiError, Status } from "../errors.ts";
 import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { invalidInput, valid } from "../lib/validate.ts";
@@ -28,8 +29,11 @@ function tooMany(retryAfterSeconds: number): ApiError {
   );
 }
 
-function requireKnownTopic(deps: AppDeps, input: { topic?: string | undefined }): void {
-  if (input.topic !== undefined && !deps.topics.has(input.topic)) {
+/** Employees may also comment on internal-only topics; to anyone else those do not exist. */
+const catalogFor = (deps: AppDeps, c: Context<AppEnv>) => (c.get("employee") ? deps.internalTopics : deps.topics);
+
+function requireKnownTopic(catalog: TopicCatalog, input: { topic?: string | undefined }): void {
+  if (input.topic !== undefined && !catalog.has(input.topic)) {
     throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
       fields: [{ field: "topic", message: feedbackMessages.unknownTopic }],
     });
@@ -37,36 +41,36 @@ function requireKnownTopic(deps: AppDeps, input: { topic?: string | undefined })
 }
 
 export function feedbackRoutes(deps: AppDeps) {
-  const sender = (c: Parameters<AppDeps["clientAddress"]>[0]): Sender => ({
+  const sender = (c: Context<AppEnv>): Sender => ({
     address: deps.clientAddress(c),
-    isEmployee: false,
+    isEmployee: c.get("employee") !== undefined,
   });
 
   /** The topic page's form without JavaScript: answered with a redirect, or a page showing what to fix. */
-  const plainFormPost: MiddlewareHandler = async (c, next) => {
+  const plainFormPost: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (bodyKind(c) !== "form") return next();
     const form = await c.req.parseBody({ all: true });
     const parsed = feedbackInputSchema.safeParse(withoutBlankFields(form));
     try {
       if (!parsed.success) throw invalidInput(parsed.error.issues);
-      requireKnownTopic(deps, parsed.data);
+      requireKnownTopic(catalogFor(deps, c), parsed.data);
       const outcome = await submitFeedback(deps.feedback, parsed.data, sender(c));
       if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
-      return c.redirect(thanksLocation(deps.topics, parsed.data.topic), Status.seeOther);
+      return c.redirect(thanksLocation(catalogFor(deps, c), parsed.data.topic), Status.seeOther);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.html(feedbackFormPage(deps.topics, form, error), error.status);
+      return c.html(feedbackFormPage(catalogFor(deps, c), form, error), error.status);
     }
   };
 
   return (
-    new Hono()
+    new Hono<AppEnv>()
       // "/feedback/*" covers "/feedback" itself as well.
       .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
       .post("/feedback", plainFormPost, requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
         const input: FeedbackInput = c.req.valid("json");
-        requireKnownTopic(deps, input);
+        requireKnownTopic(catalogFor(deps, c), input);
         const outcome = await submitFeedback(deps.feedback, input, sender(c));
         if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
         return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
@@ -78,7 +82,7 @@ export function feedbackRoutes(deps: AppDeps) {
         valid("json", feedbackEditSchema),
         async (c) => {
           const edit = c.req.valid("json");
-          requireKnownTopic(deps, edit);
+          requireKnownTopic(catalogFor(deps, c), edit);
           const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
           if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
           if (outcome.kind === "not_found") {

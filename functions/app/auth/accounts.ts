@@ -1,0 +1,85 @@
+import type { Client } from "@libsql/client";
+import { z } from "zod";
+import { type PasswordHasher, passwordRules } from "./password.ts";
+
+export const emailSchema = z.email("Enter an e-mail address like name@example.com.").max(254).toLowerCase();
+export const passwordSchema = z
+  .string()
+  .min(passwordRules.minLength, `Use at least ${passwordRules.minLength} characters.`)
+  .max(passwordRules.maxLength, `Use at most ${passwordRules.maxLength} characters.`);
+
+export interface StaffAccount {
+  id: number;
+  email: string;
+  createdAt: number;
+  disabledAt: number | null;
+}
+
+const toAccount = (row: Record<string, unknown>): StaffAccount => ({
+  id: Number(row.id),
+  email: String(row.email),
+  createdAt: Number(row.created_at),
+  disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
+});
+
+/** Employee accounts: what the `npm run staff` tool and sign-in need. */
+export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () => number = Date.now) {
+  return {
+    async add(email: string, password: string): Promise<StaffAccount> {
+      const address = emailSchema.parse(email);
+      const hash = await passwords.hash(passwordSchema.parse(password));
+      const result = await db.execute({
+        sql: "INSERT INTO staff_users (email, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING RETURNING *",
+        args: [address, hash, clock()],
+      });
+      const row = result.rows[0];
+      if (!row) throw new Error(`An account for ${address} exists already; use reset-password to change its password.`);
+      return toAccount(row);
+    },
+
+    async list(): Promise<StaffAccount[]> {
+      return (await db.execute("SELECT id, email, created_at, disabled_at FROM staff_users ORDER BY email")).rows.map(toAccount);
+    },
+
+    async count(): Promise<number> {
+      return Number((await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0);
+    },
+
+    /** Disabling also ends every session of the account, at once. */
+    async disable(email: string): Promise<void> {
+      const address = emailSchema.parse(email);
+      const [updated] = await db.batch(
+        [
+          { sql: "UPDATE staff_users SET disabled_at = ? WHERE email = ? AND disabled_at IS NULL", args: [clock(), address] },
+          { sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)", args: [address] },
+        ],
+        "write",
+      );
+      if (updated?.rowsAffected !== 1) throw new Error(`No active account for ${address}.`);
+    },
+
+    /** A new password ends every existing session of the account. */
+    async resetPassword(email: string, password: string): Promise<void> {
+      const address = emailSchema.parse(email);
+      const hash = await passwords.hash(passwordSchema.parse(password));
+      const [updated] = await db.batch(
+        [
+          { sql: "UPDATE staff_users SET password_hash = ?, disabled_at = NULL WHERE email = ?", args: [hash, address] },
+          { sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)", args: [address] },
+        ],
+        "write",
+      );
+      if (updated?.rowsAffected !== 1) throw new Error(`No account for ${address}.`);
+    },
+
+    /** The account to check a password against, or undefined (unknown or disabled). */
+    async forSignIn(email: string): Promise<{ id: number; passwordHash: string } | undefined> {
+      const row = (
+        await db.execute({ sql: "SELECT id, password_hash FROM staff_users WHERE email = ? AND disabled_at IS NULL", args: [email] })
+      ).rows[0];
+      return row ? { id: Number(row.id), passwordHash: String(row.password_hash) } : undefined;
+    },
+  };
+}
+
+export type StaffAccounts = ReturnType<typeof staffAccounts>;

@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+
+/** Over https cookies get `Secure` and the `__Host-` prefix (no Domain, Path=/): no subdomain can set or read them. */
+export function isHttps(c: Context): boolean {
+  return c.req.url.startsWith("https:");
+}
+
+function read(c: Context, name: string): string | undefined {
+  return getCookie(c, name, "host") ?? getCookie(c, name);
+}
+
+function write(c: Context, name: string, value: string, maxAgeSeconds: number): void {
+  const https = isHttps(c);
+  setCookie(c, name, value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    maxAge: maxAgeSeconds,
+    ...(https ? { secure: true, prefix: "host" as const } : {}),
+  });
+}
+
+function remove(c: Context, name: string): void {
+  deleteCookie(c, name, { path: "/", ...(isHttps(c) ? { secure: true, prefix: "host" as const } : {}) });
+}
+
+export const sessionCookie = {
+  read: (c: Context) => read(c, "session"),
+  write: (c: Context, token: string, maxAgeSeconds: number) => write(c, "session", token, maxAgeSeconds),
+  clear: (c: Context) => remove(c, "session"),
+};
+
+/** "View as customer": an employee sees the public pages without signing out. */
+export const viewCookie = {
+  asCustomer: (c: Context) => read(c, "view") === "customer",
+  setCustomer: (c: Context) => write(c, "view", "customer", 12 * 3600),
+  clear: (c: Context) => remove(c, "view"),
+};
