@@ -23,7 +23,8 @@ export interface AppOptions {
 /** Hono's own 4xx (a malformed JSON body, say) in the API's error shape. */
 function fromHttpException(error: HTTPException): ApiError {
   const code = /json/i.test(error.message) ? "invalid_json" : "bad_request";
-  const message = code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
+  const message =
+    code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
   return new ApiError(error.status, code, message);
 }
 
@@ -34,7 +35,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
     options.onUnexpectedError?.(error);
-    return errorResponse(c, new ApiError(Status.internalError, "internal_error", "Something went wrong on our side. Please try again."));
+    return errorResponse(
+      c,
+      new ApiError(Status.internalError, "internal_error", "Something went wrong on our side. Please try again."),
+    );
   });
 
   app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
@@ -47,7 +51,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const auth = authRoutes(deps);
   const routes = app.route("/api", healthRoutes).route("/api", feedbackRoutes(deps)).route("/api", auth.api);
 
-  app.all("/api/*", (c) => errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)));
+  app.all("/api/*", (c) =>
+    errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)),
+  );
   app.route("/", auth.page);
 
   const { sites } = options;

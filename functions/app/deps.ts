@@ -1,10 +1,9 @@
 import type { Context } from "hono";
-import type { SessionPolicy, SessionStore } from "./auth/sessions.ts";
+import type { Employee, SessionPolicy, SessionStore } from "./auth/sessions.ts";
 import type { signInService } from "./auth/sign-in.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
-import type { Employee } from "./auth/sessions.ts";
 
 /** Everything the app needs from its runtime, built by each entry (Node, edge, tests). */
 export interface AppDeps {

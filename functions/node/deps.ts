@@ -52,7 +52,9 @@ export function secretFile(config: NodeConfig): string {
 }
 
 export function nodeDeps(config: NodeConfig, db: Client): AppDeps {
-  const internalDir = existsSync(join(config.internalSiteDir, "topics.json")) ? config.internalSiteDir : config.publicSiteDir;
+  const internalDir = existsSync(join(config.internalSiteDir, "topics.json"))
+    ? config.internalSiteDir
+    : config.publicSiteDir;
   return assembleDeps({
     db,
     hasher: rememberingKeyed(createNodeHasher(loadOrCreateSecret(config.serverSecret, secretFile(config)))),

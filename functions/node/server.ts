@@ -19,9 +19,14 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database);
-  const employeeAccounts = Number((await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0);
+  const employeeAccounts = Number(
+    (await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0,
+  );
   const app = createApp(nodeDeps(config, db), {
-    sites: { public: staticSite(config.publicSiteDir), internal: staticSite(config.internalSiteDir, { private: true }) },
+    sites: {
+      public: staticSite(config.publicSiteDir),
+      internal: staticSite(config.internalSiteDir, { private: true }),
+    },
     onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
   // On the edge the platform compresses; on Node the app does, for pages and assets only:

@@ -31,8 +31,16 @@ function sites() {
 async function setUp(options: TestAppOptions = {}) {
   const test = await createTestApp({ sites: sites(), signInPage: signInTemplate, ...options });
   await staffAccounts(test.db, testPasswords).add(email, password);
-  const login = (body: Record<string, string>, headers: Record<string, string> = {}, url = "http://localhost/api/auth/login") =>
-    test.app.request(url, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const login = (
+    body: Record<string, string>,
+    headers: Record<string, string> = {},
+    url = "http://localhost/api/auth/login",
+  ) =>
+    test.app.request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
   const formLogin = (fields: Record<string, string>) =>
     test.app.request("/api/auth/login", {
       method: "POST",
@@ -66,7 +74,9 @@ describe("signing in", () => {
   it("uses a __Host- cookie marked Secure over https", async () => {
     const { login } = await setUp();
     const response = await login({ email, password }, {}, "https://help.example.com/api/auth/login");
-    expect(response.headers.get("set-cookie")).toMatch(/^__Host-session=[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+    expect(response.headers.get("set-cookie")).toMatch(
+      /^__Host-session=[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax/,
+    );
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
   });
 
@@ -226,7 +236,11 @@ describe("serving by audience", () => {
 describe("security headers", () => {
   it("come with pages, assets and API responses alike", async () => {
     const { page, app } = await setUp();
-    for (const response of [await page("/topics/codes/"), await page("/no-such-file.js"), await app.request("/api/health")]) {
+    for (const response of [
+      await page("/topics/codes/"),
+      await page("/no-such-file.js"),
+      await app.request("/api/health"),
+    ]) {
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toMatch(/script-src 'self' [^;]*'sha256-test'/);

@@ -15,7 +15,8 @@ beforeAll(async () => {
   writeFileSync(join(root, "topics", "a", "index.html"), "<h1>Topic A</h1>");
   writeFileSync(join(root, "404.html"), "<h1>Page not found</h1>");
   writeFileSync(join(root, "_astro", "app.1234.js"), "console.log(1)");
-  app = (await createTestApp({ sites: { public: staticSite(root), internal: staticSite(root, { private: true }) } })).app;
+  app = (await createTestApp({ sites: { public: staticSite(root), internal: staticSite(root, { private: true }) } }))
+    .app;
 });
 
 describe("the Node static site", () => {

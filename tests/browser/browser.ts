@@ -10,9 +10,19 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: inject("chromiumPath"), args: chromiumArgs, headless: true });
 }
 
+/** Every Content-Security-Policy violation any page reported; each test file checks it stays empty. */
+export const cspViolations: string[] = [];
+
+export function watchCsp(page: Page): Page {
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
 export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), ...options });
-  const page = await context.newPage();
+  const page = watchCsp(await context.newPage());
   await page.goto(path);
   return page;
 }

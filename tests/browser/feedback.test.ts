@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, axeViolationsWithoutScripts, launchBrowser, openPage } from "./browser.ts";
+import { axeViolations, axeViolationsWithoutScripts, cspViolations, launchBrowser, openPage } from "./browser.ts";
 
 const topicPath = "/topics/multi-factor-authentication-overview/";
 let browser: Browser;
@@ -11,6 +11,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  expect(cspViolations).toEqual([]);
   await browser?.close();
   db.close();
 });

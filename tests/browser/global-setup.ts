@@ -2,7 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { parseNodeConfig } from "../../functions/node/config.ts";
+import { openMigratedDb } from "../../functions/node/deps.ts";
+import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { startServer } from "../../functions/node/server.ts";
 import { findOrInstallChromium } from "./chromium.ts";
 
@@ -11,6 +14,7 @@ declare module "vitest" {
     baseUrl: string;
     chromiumPath: string;
     databaseFile: string;
+    employee: { email: string; password: string };
   }
 }
 
@@ -19,6 +23,10 @@ export default async function setup(project: TestProject) {
   project.provide("chromiumPath", findOrInstallChromium());
   const dataDir = mkdtempSync(join(tmpdir(), "help-center-browser-"));
   const databaseFile = join(dataDir, "browser.db");
+  const employee = { email: "browser.tester@example.com", password: "browser tests sign in here" };
+  const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
+  await staffAccounts(db, scryptPasswords()).add(employee.email, employee.password);
+  db.close();
   const server = await startServer(
     parseNodeConfig({
       HOST: "127.0.0.1",
@@ -29,5 +37,6 @@ export default async function setup(project: TestProject) {
   );
   project.provide("baseUrl", server.url.replace("localhost", "127.0.0.1"));
   project.provide("databaseFile", databaseFile);
+  project.provide("employee", employee);
   return () => server.close();
 }

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, baseUrl, launchBrowser, openPage } from "./browser.ts";
+import { axeViolations, baseUrl, cspViolations, launchBrowser, openPage, watchCsp } from "./browser.ts";
 
 const seedTopic = "/topics/temporary-login-code/";
 let browser: Browser;
@@ -9,6 +9,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  expect(cspViolations).toEqual([]);
   await browser?.close();
 });
 
@@ -76,7 +77,7 @@ describe("the public site in Chromium", () => {
 
   it("answers an unknown address with the 404 page and a way on", async () => {
     const context = await browser.newContext({ baseURL: baseUrl() });
-    const page = await context.newPage();
+    const page = watchCsp(await context.newPage());
     const response = await page.goto("/topics/no-such-topic/");
     expect(response?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
@@ -111,7 +112,7 @@ describe("the public site in Chromium", () => {
 
   it("has no axe-core violations (WCAG 2.2 AA) on any public page", async () => {
     const context = await browser.newContext({ baseURL: baseUrl() });
-    const page = await context.newPage();
+    const page = watchCsp(await context.newPage());
     const report: Record<string, string[]> = {};
     for (const path of await publicPagePaths()) {
       await page.goto(path);

@@ -3,7 +3,11 @@ export const testManifest = {
   audience: "public",
   topics: [
     { id: "temporary-login-code", title: "Mobile device inaccessible", path: "/topics/temporary-login-code/" },
-    { id: "multi-factor-authentication-overview", title: "MFA overview", path: "/topics/multi-factor-authentication-overview/" },
+    {
+      id: "multi-factor-authentication-overview",
+      title: "MFA overview",
+      path: "/topics/multi-factor-authentication-overview/",
+    },
   ],
 };
 
@@ -11,6 +15,10 @@ export const internalTestManifest = {
   audience: "internal",
   topics: [
     ...testManifest.topics,
-    { id: "internal-admin-temporary-code", title: "Internal: an admin needs a temporary code", path: "/topics/internal-admin-temporary-code/" },
+    {
+      id: "internal-admin-temporary-code",
+      title: "Internal: an admin needs a temporary code",
+      path: "/topics/internal-admin-temporary-code/",
+    },
   ],
 };

@@ -38,11 +38,15 @@ export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () =
     },
 
     async list(): Promise<StaffAccount[]> {
-      return (await db.execute("SELECT id, email, created_at, disabled_at FROM staff_users ORDER BY email")).rows.map(toAccount);
+      return (await db.execute("SELECT id, email, created_at, disabled_at FROM staff_users ORDER BY email")).rows.map(
+        toAccount,
+      );
     },
 
     async count(): Promise<number> {
-      return Number((await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0);
+      return Number(
+        (await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0,
+      );
     },
 
     /** Disabling also ends every session of the account, at once. */
@@ -50,8 +54,14 @@ export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () =
       const address = emailSchema.parse(email);
       const [updated] = await db.batch(
         [
-          { sql: "UPDATE staff_users SET disabled_at = ? WHERE email = ? AND disabled_at IS NULL", args: [clock(), address] },
-          { sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)", args: [address] },
+          {
+            sql: "UPDATE staff_users SET disabled_at = ? WHERE email = ? AND disabled_at IS NULL",
+            args: [clock(), address],
+          },
+          {
+            sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)",
+            args: [address],
+          },
         ],
         "write",
       );
@@ -64,8 +74,14 @@ export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () =
       const hash = await passwords.hash(passwordSchema.parse(password));
       const [updated] = await db.batch(
         [
-          { sql: "UPDATE staff_users SET password_hash = ?, disabled_at = NULL WHERE email = ?", args: [hash, address] },
-          { sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)", args: [address] },
+          {
+            sql: "UPDATE staff_users SET password_hash = ?, disabled_at = NULL WHERE email = ?",
+            args: [hash, address],
+          },
+          {
+            sql: "DELETE FROM sessions WHERE user_id IN (SELECT id FROM staff_users WHERE email = ?)",
+            args: [address],
+          },
         ],
         "write",
       );
@@ -75,7 +91,10 @@ export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () =
     /** The account to check a password against, or undefined (unknown or disabled). */
     async forSignIn(email: string): Promise<{ id: number; passwordHash: string } | undefined> {
       const row = (
-        await db.execute({ sql: "SELECT id, password_hash FROM staff_users WHERE email = ? AND disabled_at IS NULL", args: [email] })
+        await db.execute({
+          sql: "SELECT id, password_hash FROM staff_users WHERE email = ? AND disabled_at IS NULL",
+          args: [email],
+        })
       ).rows[0];
       return row ? { id: Number(row.id), passwordHash: String(row.password_hash) } : undefined;
     },

@@ -49,7 +49,8 @@ export function authRoutes(deps: AppDeps) {
       const outcome = await signIn(email, password, deps.clientAddress(c));
       if (outcome.kind === "throttled") {
         c.header("Retry-After", String(outcome.retryAfterSeconds));
-        if (form) return signInPage(c, 429, { next, email, error: signInMessages.throttled(outcome.retryAfterSeconds) });
+        if (form)
+          return signInPage(c, 429, { next, email, error: signInMessages.throttled(outcome.retryAfterSeconds) });
         throw new ApiError(Status.tooManyRequests, "rate_limited", signInMessages.throttled(outcome.retryAfterSeconds));
       }
       if (outcome.kind === "invalid") {
@@ -71,7 +72,8 @@ export function authRoutes(deps: AppDeps) {
     .post("/auth/view", async (c) => {
       const { form, body } = await readBody(c);
       const parsed = viewSchema.safeParse(body);
-      if (!parsed.success) throw new ApiError(Status.badRequest, "invalid_input", 'Send "as": "customer" or "employee".');
+      if (!parsed.success)
+        throw new ApiError(Status.badRequest, "invalid_input", 'Send "as": "customer" or "employee".');
       if (!c.get("employee")) throw new ApiError(Status.unauthorized, "signed_out", "Sign in as an employee first.");
       if (parsed.data.as === "customer") viewCookie.setCustomer(c);
       else viewCookie.clear(c);

@@ -62,7 +62,9 @@ export function sessionStore(deps: SessionDeps) {
         return undefined;
       }
       if (now - lastSeen > touchEveryMs) {
-        await writes.write([{ sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", args: [now, tokenHash] }]);
+        await writes.write([
+          { sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", args: [now, tokenHash] },
+        ]);
       }
       return { userId: Number(row.user_id), email: String(row.email) };
     },

@@ -1,10 +1,10 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import type { TopicCatalog } from "../topic-catalog.ts";
 import { ApiError, Status } from "../errors.ts";
 import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { invalidInput, valid } from "../lib/validate.ts";
+import type { TopicCatalog } from "../topic-catalog.ts";
 import {
   type FeedbackInput,
   feedbackEditSchema,

@@ -1,0 +1,101 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, cspViolations, launchBrowser, openPage } from "./browser.ts";
+
+const seedTopic = "/topics/temporary-login-code/";
+const internalNote = /Support and Customer Service representatives can generate/;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  expect(cspViolations).toEqual([]);
+  await browser?.close();
+});
+
+async function signIn(page: Page) {
+  const { email, password } = inject("employee");
+  await page.getByRole("link", { name: "Employee sign-in" }).click();
+  await page.getByRole("heading", { name: "Employee sign-in" }).waitFor();
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").press("Enter");
+}
+
+describe("employees in Chromium", () => {
+  it("enforces the Content-Security-Policy: an inline script that is not listed does not run", async () => {
+    const page = await openPage(browser, "/");
+    const before = cspViolations.length;
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.injected = true";
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { injected?: boolean }).injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(cspViolations.length).toBe(before + 1);
+    cspViolations.splice(before, 1);
+    await page.context().close();
+  });
+
+  it("signs in from a topic, returns to it, and sees the internal note, the banner and internal search", async () => {
+    const page = await openPage(browser, seedTopic);
+    expect(await page.getByText(internalNote).count()).toBe(0);
+    await signIn(page);
+    await page.waitForURL(`**${seedTopic}`);
+    await page.getByText(internalNote).waitFor();
+    expect(
+      await page.getByRole("complementary", { name: "Internal note" }).getByText("Internal", { exact: true }).count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole("link", { name: /Internal Employees: Submit feedback using the new SharePoint request form/ })
+        .count(),
+    ).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto("/search/?q=Citrix");
+    await page.getByRole("link", { name: "Internal: an admin needs a temporary code" }).waitFor();
+    await page.context().close();
+  });
+
+  it("signs out: the note is gone, and Back does not bring it back", async () => {
+    const page = await openPage(browser, seedTopic);
+    await signIn(page);
+    await page.getByText(internalNote).waitFor();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goBack();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(seedTopic);
+    expect(await page.getByText(internalNote).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Employee sign-in" }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("lets an employee view a page as a customer and switch back", async () => {
+    const page = await openPage(browser, seedTopic);
+    await signIn(page);
+    await page.getByText(internalNote).waitFor();
+    await page.getByRole("button", { name: "View as customer" }).click();
+    await page.getByRole("button", { name: "Back to the employee view" }).waitFor();
+    expect(await page.getByText(internalNote).count()).toBe(0);
+    await page.getByRole("button", { name: "Back to the employee view" }).click();
+    await page.getByText(internalNote).waitFor();
+    await page.context().close();
+  });
+
+  it("tells a reader who mistyped the password what went wrong, on an accessible sign-in page", async () => {
+    const page = await openPage(browser, "/sign-in/?next=%2Falerts%2F");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").getByText("do not match an employee account").waitFor();
+    expect(await page.getByRole("textbox", { name: "E-mail address" }).inputValue()).toBe(inject("employee").email);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
