@@ -4,7 +4,7 @@
  */
 export function safeReturnPath(next: unknown): string {
   if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\u007f]/.test(next)) return "/";
+  if ([...next].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return "/";
   try {
     const base = "http://help.invalid";
     const url = new URL(next, base);
