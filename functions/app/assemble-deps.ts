@@ -5,6 +5,7 @@ import { staffAccounts } from "./auth/accounts.ts";
 import type { PasswordHasher } from "./auth/password.ts";
 import { defaultSessionPolicy, type SessionPolicy, sessionStore } from "./auth/sessions.ts";
 import { defaultSignInThrottle, signInService } from "./auth/sign-in.ts";
+import { demoSandboxes } from "./demo/sandboxes.ts";
 import type { AppDeps } from "./deps.ts";
 import type { Hasher } from "./lib/crypto.ts";
 import type { RateLimitRule } from "./lib/rate-limit.ts";
@@ -51,6 +52,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
         throttle: parts.signInThrottle ?? defaultSignInThrottle,
       }),
     },
+    demo: { sandboxes: demoSandboxes({ db, writes, hasher, clock }) },
     pages: { signIn: parts.signInPage },
     inlineHashes: parts.inlineHashes,
     clientAddress: parts.clientAddress,

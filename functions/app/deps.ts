@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Employee, SessionPolicy, SessionStore } from "./auth/sessions.ts";
 import type { signInService } from "./auth/sign-in.ts";
+import type { DemoSandboxes } from "./demo/sandboxes.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
@@ -17,6 +18,8 @@ export interface AppDeps {
     sessions: SessionStore;
     policy: SessionPolicy;
   };
+  /** The live demo's sandboxes and their temporary codes. */
+  demo: { sandboxes: DemoSandboxes };
   /** Built pages the server fills in (the sign-in form). */
   pages: { signIn: string | undefined };
   /** Hashes of the inline scripts and styles in the built pages, for the CSP. */

@@ -1,0 +1,109 @@
+import { type Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { isHttps } from "../auth/cookies.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError, Status } from "../errors.ts";
+import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { valid } from "../lib/validate.ts";
+import {
+  advanceClockSchema,
+  demoSignInSchema,
+  demoUserParamSchema,
+  deviceSchema,
+  issueCodeSchema,
+} from "./demo.schema.ts";
+import { sandboxRules } from "./sandboxes.ts";
+
+const cookieName = "demo_sandbox";
+
+function noSandbox(): ApiError {
+  return new ApiError(Status.notFound, "no_sandbox", "Your demo has ended or was never started. Start it again.");
+}
+
+/** The live demo's API: every route acts only inside the sandbox named by the visitor's cookie. */
+export function demoRoutes(deps: AppDeps) {
+  const { sandboxes } = deps.demo;
+
+  const sandboxOf = async (c: Context) => {
+    const sandbox = await sandboxes.open(getCookie(c, cookieName));
+    if (!sandbox) throw noSandbox();
+    return sandbox;
+  };
+  const userIn = async (c: Context, userId: string) => {
+    const sandbox = await sandboxOf(c);
+    if (!(await sandboxes.hasUser(sandbox, userId)))
+      throw new ApiError(Status.notFound, "no_user", "There is no such user in your demo.");
+    return sandbox;
+  };
+
+  return new Hono<AppEnv>()
+    .use("/demo/*", sameOriginOnly(deps.allowedOrigins), limitBody(4 * 1024))
+    .post("/demo/sandbox", async (c) => {
+      const created = await sandboxes.create(deps.clientAddress(c));
+      if ("retryAfterSeconds" in created) {
+        throw new ApiError(Status.tooManyRequests, "rate_limited", "You started many demos lately. Try again later.", {
+          headers: { "Retry-After": String(created.retryAfterSeconds) },
+        });
+      }
+      setCookie(c, cookieName, created.id, {
+        httpOnly: true,
+        sameSite: "Lax",
+        path: "/api/demo",
+        maxAge: sandboxRules.lifetimeMs / 1000,
+        ...(isHttps(c) ? { secure: true } : {}),
+      });
+      const sandbox = await sandboxes.open(created.id);
+      if (!sandbox) throw noSandbox();
+      return c.json(await sandboxes.state(sandbox), Status.created);
+    })
+    .get("/demo/sandbox", async (c) => c.json(await sandboxes.state(await sandboxOf(c)), Status.ok))
+    .post(
+      "/demo/users/:userId/code",
+      requireBody("json"),
+      valid("param", demoUserParamSchema),
+      valid("json", issueCodeSchema),
+      async (c) => {
+        const { userId } = c.req.valid("param");
+        const sandbox = await userIn(c, userId);
+        // The only response that ever carries the code itself.
+        const issued = await sandboxes.codes.issue(sandbox.id, userId, sandbox.now, c.req.valid("json"));
+        c.header("Cache-Control", "no-store");
+        return c.json(issued, Status.created);
+      },
+    )
+    .delete("/demo/users/:userId/code", valid("param", demoUserParamSchema), async (c) => {
+      const { userId } = c.req.valid("param");
+      const sandbox = await userIn(c, userId);
+      if (!(await sandboxes.codes.revoke(sandbox.id, userId, sandbox.now))) {
+        throw new ApiError(Status.notFound, "no_code", "This user has no live code to revoke.");
+      }
+      return c.json({ revoked: true }, Status.ok);
+    })
+    .put(
+      "/demo/users/:userId/device",
+      requireBody("json"),
+      valid("param", demoUserParamSchema),
+      valid("json", deviceSchema),
+      async (c) => {
+        const { userId } = c.req.valid("param");
+        const sandbox = await userIn(c, userId);
+        await sandboxes.setDevice(sandbox, userId, c.req.valid("json").paired);
+        return c.json({ paired: c.req.valid("json").paired }, Status.ok);
+      },
+    )
+    .post("/demo/sign-in", requireBody("json"), valid("json", demoSignInSchema), async (c) => {
+      const sandbox = await sandboxOf(c);
+      const { username, code } = c.req.valid("json");
+      const userId = await sandboxes.userByName(sandbox, username);
+      if (!userId)
+        throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
+          fields: [{ field: "username", message: "No user has that user name in this demo." }],
+        });
+      return c.json({ outcome: await sandboxes.codes.verify(sandbox.id, userId, code, sandbox.now) }, Status.ok);
+    })
+    .post("/demo/clock", requireBody("json"), valid("json", advanceClockSchema), async (c) => {
+      const sandbox = await sandboxOf(c);
+      await sandboxes.advanceClock(sandbox, c.req.valid("json").hours * 3600_000);
+      return c.json(await sandboxes.state((await sandboxes.open(sandbox.id)) ?? sandbox), Status.ok);
+    });
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const demoUserParamSchema = z.object({ userId: z.string().regex(/^[a-z]+-[a-z]+$/, "Unknown user.") });
+
+export const issueCodeSchema = z.strictObject({
+  /** A one-time code stops working after its first sign-in; otherwise it works until it expires. Default: multi-use. */
+  oneTime: z.boolean({ error: "Send oneTime as true or false." }).default(false),
+});
+
+export const deviceSchema = z.strictObject({ paired: z.boolean({ error: "Send paired as true or false." }) });
+
+export const demoSignInSchema = z.strictObject({
+  username: z.string({ error: "Enter the user name." }).trim().min(1, "Enter the user name.").max(40),
+  code: z
+    .string({ error: "Type the 8-digit code." })
+    .trim()
+    .regex(/^\d{8}$/, "Type the 8-digit code: eight numbers, no spaces."),
+});
+
+export const advanceClockSchema = z.strictObject({
+  hours: z
+    .number({ error: "Send hours as a number." })
+    .int()
+    .min(1, "Advance by at least 1 hour.")
+    .max(72, "Advance by at most 72 hours."),
+});
