@@ -21,6 +21,8 @@ export const topicSchema = z.strictObject({
   updated: z.coerce.date(),
   /** Extra words readers search with that the text may not contain. Default: none. */
   keywords: z.array(z.string().trim().min(1)).max(20).default([]),
+  /** A live demo shown after the text; `temporary-login-code` is the one there is. Default: none. */
+  demo: z.enum(["temporary-login-code"]).optional(),
   /** Keeps a topic out of the home page's lists and the sitemap while it is drafted. Default: false. */
   draft: z.boolean().default(false),
 });

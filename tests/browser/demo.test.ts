@@ -1,0 +1,108 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, cspViolations, launchBrowser, openPage } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  expect(cspViolations).toEqual([]);
+  await browser?.close();
+});
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+const demo = (page: Page) => page.getByRole("region", { name: "Try it: generate a temporary code" });
+/** The login screen's answer (the live region repeats it for screen readers). */
+const answer = (page: Page, text: string | RegExp) => demo(page).locator(".demo__result").filter({ hasText: text });
+
+async function expectAccessible(page: Page) {
+  const violations = await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Tab until the element with this accessible text has focus, then press Enter: keyboard only. */
+async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await focusedText(page);
+    if (typeof text === "string" ? focused === text : text.test(focused)) {
+      if (key) await page.keyboard.press(key);
+      return;
+    }
+  }
+  throw new Error(`Could not reach “${text}” with Tab`);
+}
+
+describe("the live demo in Chromium", () => {
+  it("walks the five steps by keyboard, signs in with the code, refuses a wrong one, and shows the expiry", async () => {
+    const page = await openPage(browser, "/topics/temporary-login-code/");
+    await demo(page).scrollIntoViewIfNeeded();
+    await demo(page).getByRole("button", { name: "Start the demo" }).focus();
+    await page.keyboard.press("Enter");
+
+    await page.getByText("Step 1 of 5", { exact: true }).waitFor();
+    expect(await focusedText(page)).toBe("1. Open the Users list");
+    await expectAccessible(page);
+    await tabTo(page, "Users"); // NetClient CS
+
+    await page.getByText("Step 2 of 5", { exact: true }).waitFor();
+    expect(await focusedText(page)).toBe("2. Select the user");
+    await tabTo(page, "Alex Rivera (arivera)");
+
+    await page.getByText("Step 3 of 5", { exact: true }).waitFor();
+    await expectAccessible(page);
+    await tabTo(page, "View Settings");
+
+    await page.getByText("Step 4 of 5", { exact: true }).waitFor();
+    await tabTo(page, "Generate a temporary, 24-hour numerical code");
+    const digits = demo(page).locator("output");
+    await digits.waitFor();
+    const code = (await digits.textContent()) ?? "";
+    expect(code).toMatch(/^\d{8}$/);
+    expect(
+      await demo(page)
+        .getByText(/Expires at .* UTC \(23 h 59 min/)
+        .count(),
+    ).toBe(1);
+    await expectAccessible(page);
+    await tabTo(page, "Provide the code to the user");
+
+    await page.getByText("Step 5 of 5", { exact: true }).waitFor();
+    await tabTo(page, "Enter a code");
+    const codeField = page.getByRole("textbox", { name: "Temporary code" });
+    await codeField.waitFor();
+    expect(await codeField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(code);
+    await page.keyboard.press("Enter");
+    await answer(page, "Signed in as Alex Rivera.").waitFor();
+    await expectAccessible(page);
+
+    const wrong = String((Number(code) + 1) % 1e8).padStart(8, "0");
+    await page.getByRole("textbox", { name: "Temporary code" }).fill(wrong);
+    await page.keyboard.press("Enter");
+    await answer(page, "That code is not right. 4 tries left before the code locks.").waitFor();
+
+    await demo(page).getByRole("button", { name: "Advance the clock 24 hours" }).click();
+    await page.getByRole("textbox", { name: "Temporary code" }).fill(code);
+    await page.getByRole("textbox", { name: "Temporary code" }).press("Enter");
+    await answer(page, /^The code expired at .* UTC\. Ask your administrator for a new code\.$/).waitFor();
+
+    await demo(page)
+      .getByText(/^Audit trail/)
+      .click();
+    const audit = await demo(page).locator(".demo__audit li").allTextContents();
+    expect(audit.reverse().join("\n")).toMatch(
+      /Code issued[\s\S]*Signed in with the code[\s\S]*Wrong code typed[\s\S]*Code expired/,
+    );
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it("leaves the written steps to stand alone without JavaScript", async () => {
+    const page = await openPage(browser, "/topics/temporary-login-code/", { javaScriptEnabled: false });
+    expect(await page.getByText("This live demo needs JavaScript.").count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Start the demo" }).count()).toBe(0);
+    await page.context().close();
+  });
+});
