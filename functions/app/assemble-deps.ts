@@ -19,6 +19,7 @@ export interface RuntimeParts {
   clock: () => number;
   topics: { public: TopicCatalog; internal: TopicCatalog };
   signInPage: string | undefined;
+  dashboardPage?: string | undefined;
   inlineHashes: InlineHashes;
   clientAddress: (c: Context) => string;
   allowedOrigins?: readonly string[];
@@ -35,6 +36,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
   const sessions = sessionStore({ db, writes, hasher, clock, policy });
   const accounts = staffAccounts(db, parts.passwords, clock);
   return {
+    db,
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null },
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
@@ -53,7 +55,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
       }),
     },
     demo: { sandboxes: demoSandboxes({ db, writes, hasher, clock }) },
-    pages: { signIn: parts.signInPage },
+    pages: { signIn: parts.signInPage, dashboard: parts.dashboardPage },
     inlineHashes: parts.inlineHashes,
     clientAddress: parts.clientAddress,
     allowedOrigins: parts.allowedOrigins ?? [],

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { sessionCookie, viewCookie } from "./auth/cookies.ts";
+import { dashboardRoutes } from "./dashboard/dashboard.routes.ts";
 import { demoRoutes } from "./demo/demo.routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError, errorResponse, Status } from "./errors.ts";
@@ -50,16 +51,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
 
   const auth = authRoutes(deps);
+  const dashboard = dashboardRoutes(deps);
   const routes = app
     .route("/api", healthRoutes)
     .route("/api", feedbackRoutes(deps))
     .route("/api", auth.api)
-    .route("/api", demoRoutes(deps));
+    .route("/api", demoRoutes(deps))
+    .route("/api", dashboard.api);
 
   app.all("/api/*", (c) =>
     errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)),
   );
   app.route("/", auth.page);
+  app.route("/", dashboard.page);
 
   const { sites } = options;
   if (sites) {

@@ -1,3 +1,4 @@
+import type { Client } from "@libsql/client";
 import type { Context } from "hono";
 import type { Employee, SessionPolicy, SessionStore } from "./auth/sessions.ts";
 import type { signInService } from "./auth/sign-in.ts";
@@ -8,6 +9,8 @@ import type { TopicCatalog } from "./topic-catalog.ts";
 
 /** Everything the app needs from its runtime, built by each entry (Node, edge, tests). */
 export interface AppDeps {
+  /** For reads; writes go through the feedback write queue. */
+  db: Client;
   feedback: FeedbackDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
@@ -20,8 +23,8 @@ export interface AppDeps {
   };
   /** The live demo's sandboxes and their temporary codes. */
   demo: { sandboxes: DemoSandboxes };
-  /** Built pages the server fills in (the sign-in form). */
-  pages: { signIn: string | undefined };
+  /** Built pages the server fills in: the sign-in form, and the internal build's dashboard frame. */
+  pages: { signIn: string | undefined; dashboard: string | undefined };
   /** Hashes of the inline scripts and styles in the built pages, for the CSP. */
   inlineHashes: InlineHashes;
   /** The client's network address as this runtime knows it. */

@@ -10,10 +10,11 @@ const manifestSchema = z.object({
 export interface TopicCatalog {
   has(id: string): boolean;
   path(id: string): string | undefined;
+  title(id: string): string | undefined;
 }
 
 export function topicCatalog(manifest: unknown): TopicCatalog {
   const parsed = parseOrExplain(manifestSchema, manifest, "The build's topics.json is not a topic manifest");
-  const paths = new Map(parsed.topics.map((t) => [t.id, t.path]));
-  return { has: (id) => paths.has(id), path: (id) => paths.get(id) };
+  const byId = new Map(parsed.topics.map((t) => [t.id, t]));
+  return { has: (id) => byId.has(id), path: (id) => byId.get(id)?.path, title: (id) => byId.get(id)?.title };
 }

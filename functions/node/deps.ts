@@ -62,6 +62,7 @@ export function nodeDeps(config: NodeConfig, db: Client): AppDeps {
     clock: Date.now,
     topics: { public: readTopicCatalog(config.publicSiteDir), internal: readTopicCatalog(internalDir) },
     signInPage: readPage(config.publicSiteDir, "sign-in"),
+    dashboardPage: readPage(config.internalSiteDir, "dashboard"),
     inlineHashes: readInlineHashes([config.publicSiteDir, config.internalSiteDir]),
     clientAddress: clientAddress(config.trustProxy),
     allowedOrigins: config.allowedOrigins,

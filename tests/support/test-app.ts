@@ -21,6 +21,7 @@ export interface TestAppOptions {
   clock?: () => number;
   sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
   signInPage?: string;
+  dashboardPage?: string;
   sessionPolicy?: SessionPolicy;
   onUnexpectedError?: (error: unknown) => void;
 }
@@ -40,6 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     clock: options.clock ?? Date.now,
     topics: { public: topicCatalog(testManifest), internal: topicCatalog(internalTestManifest) },
     signInPage: options.signInPage,
+    dashboardPage: options.dashboardPage,
     inlineHashes: { scripts: ["sha256-test"], styles: [] },
     clientAddress: (c) => c.req.header("X-Test-Client") ?? "203.0.113.7",
     feedbackLimit: options.limit === undefined ? null : options.limit,

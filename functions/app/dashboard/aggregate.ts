@@ -1,0 +1,107 @@
+import { type Rating, ratings } from "../../../src/lib/feedback-rules.ts";
+
+export const periods = { "7d": 7, "30d": 30, "90d": 90, all: null } as const;
+export type Period = keyof typeof periods;
+
+const dayMs = 24 * 3600_000;
+
+/** The window a period covers and the one just before it, for the change. */
+export function periodWindow(period: Period, now: number): { start: number; previousStart: number | null } {
+  const days = periods[period];
+  if (days === null) return { start: 0, previousStart: null };
+  return { start: now - days * dayMs, previousStart: now - 2 * days * dayMs };
+}
+
+/** Counts for one topic and one period, as the database groups them. */
+export interface TopicCounts {
+  responses: number;
+  ratings: Record<Rating, number>;
+  foundYes: number;
+  foundAnswered: number;
+}
+
+/** Excellent 4 … Poor 1: a score to sort by and to compare periods with. */
+const ratingScore: Record<Rating, number> = { excellent: 4, good: 3, average: 2, poor: 1 };
+
+export interface TopicSummary {
+  responses: number;
+  /** Share of each rating among the responses that rated, 0–1. */
+  distribution: Record<Rating, number>;
+  rated: number;
+  /** Mean of Excellent 4 … Poor 1; null when nobody rated. */
+  score: number | null;
+  /** Share of "Yes" among those who answered "Did you find…", 0–1; null when nobody answered. */
+  foundShare: number | null;
+}
+
+export function summarize(counts: TopicCounts): TopicSummary {
+  const rated = ratings.reduce((sum, r) => sum + counts.ratings[r], 0);
+  const distribution = Object.fromEntries(
+    ratings.map((r) => [r, rated === 0 ? 0 : counts.ratings[r] / rated]),
+  ) as Record<Rating, number>;
+  const score = rated === 0 ? null : ratings.reduce((sum, r) => sum + counts.ratings[r] * ratingScore[r], 0) / rated;
+  return {
+    responses: counts.responses,
+    distribution,
+    rated,
+    score,
+    foundShare: counts.foundAnswered === 0 ? null : counts.foundYes / counts.foundAnswered,
+  };
+}
+
+export interface PeriodChange {
+  responses: number;
+  /** Score points, e.g. -0.5; null when either period has no ratings. */
+  score: number | null;
+  /** Percentage points of "Yes", e.g. -12; null when either period has no answers. */
+  foundShare: number | null;
+}
+
+export function change(current: TopicSummary, previous: TopicSummary): PeriodChange {
+  return {
+    responses: current.responses - previous.responses,
+    score: current.score === null || previous.score === null ? null : round(current.score - previous.score, 2),
+    foundShare:
+      current.foundShare === null || previous.foundShare === null
+        ? null
+        : round((current.foundShare - previous.foundShare) * 100, 1),
+  };
+}
+
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export type SortKey = "worst" | "responses" | "found" | "change";
+
+/** Worst first by default: the lowest score, then the lowest "found" share; topics with no ratings last. */
+export function sortTopics<T extends { summary: TopicSummary; change: PeriodChange | null }>(
+  rows: T[],
+  key: SortKey,
+): T[] {
+  const last = Number.POSITIVE_INFINITY;
+  const by: Record<SortKey, (row: T) => number> = {
+    worst: (r) => (r.summary.score ?? last) * 10 + (r.summary.foundShare ?? 1),
+    responses: (r) => -r.summary.responses,
+    found: (r) => r.summary.foundShare ?? last,
+    change: (r) => r.change?.score ?? last,
+  };
+  return [...rows].sort((a, b) => by[key](a) - by[key](b));
+}
+
+/** Week-by-week responses and share of "Yes", oldest first, for the topic chart. */
+export interface WeekPoint {
+  weekStart: number;
+  responses: number;
+  foundShare: number | null;
+}
+
+/**
+ * Weeks start on Monday, 00:00 UTC. 1970-01-01 was a Thursday, so week n (counted as
+ * floor((day + 3) / 7), which the database computes too) starts on day 7n - 3.
+ */
+export function weekIndexOf(time: number): number {
+  return Math.floor((Math.floor(time / dayMs) + 3) / 7);
+}
+
+export function weekStartFromIndex(index: number): number {
+  return (index * 7 - 3) * dayMs;
+}

@@ -1,0 +1,146 @@
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { renderToString } from "preact-render-to-string";
+import { safeReturnPath } from "../auth/return-path.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError, Status } from "../errors.ts";
+import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { invalidInput, valid } from "../lib/validate.ts";
+import { toCsv } from "./csv.ts";
+import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
+import {
+  commentIdParamSchema,
+  commentsQuerySchema,
+  overviewQuerySchema,
+  statusChangeSchema,
+} from "./dashboard.schema.ts";
+import { Dashboard } from "./dashboard-view.tsx";
+
+/** Exports stop here; a filter narrows them further. */
+const maxExportRows = 50_000;
+
+const requireEmployee: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get("employee"))
+    throw new ApiError(Status.unauthorized, "signed_out", "Sign in as an employee to see feedback.");
+  await next();
+};
+
+export function dashboardRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const now = () => deps.feedback.clock();
+  const titles = (topic: string) =>
+    topic === "site" ? "Help center (general)" : (deps.internalTopics.title(topic) ?? topic);
+
+  const api = new Hono<AppEnv>()
+    .use("/dashboard/*", requireEmployee)
+    .get("/dashboard/overview", valid("query", overviewQuerySchema), async (c) => {
+      const { period, sort } = c.req.valid("query");
+      c.header("Cache-Control", "private, no-store");
+      return c.json({
+        period,
+        topics: (await overview(db, period, sort, now())).map((row) => ({ ...row, title: titles(row.topic) })),
+      });
+    })
+    .get("/dashboard/comments", valid("query", commentsQuerySchema), async (c) => {
+      c.header("Cache-Control", "private, no-store");
+      return c.json(await comments(db, c.req.valid("query"), now()));
+    })
+    .get("/dashboard/comments.csv", valid("query", commentsQuerySchema), async (c) => {
+      const { rows } = await comments(db, c.req.valid("query"), now(), maxExportRows);
+      const csv = toCsv(
+        [
+          "id",
+          "created_at",
+          "topic",
+          "topic_title",
+          "rating",
+          "found",
+          "name",
+          "comment",
+          "from_employee",
+          "status",
+          "status_by",
+          "status_at",
+        ],
+        rows.map((r) => [
+          r.id,
+          new Date(r.createdAt).toISOString(),
+          r.topic ?? "",
+          r.topic ? titles(r.topic) : titles("site"),
+          r.rating,
+          r.found,
+          r.name,
+          r.comment,
+          r.isEmployee ? "yes" : "no",
+          r.status,
+          r.statusBy,
+          r.statusAt === null ? null : new Date(r.statusAt).toISOString(),
+        ]),
+      );
+      c.header("Cache-Control", "private, no-store");
+      c.header("Content-Disposition", 'attachment; filename="feedback-comments.csv"');
+      return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
+    })
+    .get("/dashboard/comments.json", valid("query", commentsQuerySchema), async (c) => {
+      const { rows } = await comments(db, c.req.valid("query"), now(), maxExportRows);
+      c.header("Cache-Control", "private, no-store");
+      c.header("Content-Disposition", 'attachment; filename="feedback-comments.json"');
+      return c.json({ comments: rows });
+    })
+    .post(
+      "/dashboard/comments/:id/status",
+      sameOriginOnly(deps.allowedOrigins),
+      limitBody(4 * 1024),
+      requireBody("json", "form"),
+      valid("param", commentIdParamSchema),
+      async (c) => {
+        const form = bodyKind(c) === "form";
+        const parsed = statusChangeSchema.safeParse(form ? await c.req.parseBody() : await c.req.json());
+        if (!parsed.success) throw invalidInput(parsed.error.issues);
+        const employee = c.get("employee");
+        const changed = await setStatus(
+          db,
+          c.req.valid("param").id,
+          parsed.data.status,
+          employee?.email ?? "unknown",
+          now(),
+        );
+        if (!changed) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        return form
+          ? c.redirect(safeReturnPath(parsed.data.next), Status.seeOther)
+          : c.json({ status: parsed.data.status }, Status.ok);
+      },
+    );
+
+  /** The dashboard page: the internal build's frame, filled on the server, so it reads without JavaScript. */
+  const page = new Hono<AppEnv>().get("/dashboard/", async (c: Context<AppEnv>, next) => {
+    if (!c.get("employee") || !deps.pages.dashboard) return next();
+    const raw = c.req.query();
+    const ov = overviewQuerySchema.safeParse(raw);
+    const cq = commentsQuerySchema.safeParse(raw);
+    const period = ov.success ? ov.data.period : "30d";
+    const query = cq.success ? cq.data : commentsQuerySchema.parse({});
+    const sort = ov.success ? ov.data.sort : "worst";
+    const topic = query.topic;
+    const [rows, list, detail] = await Promise.all([
+      overview(db, period, sort, now()),
+      comments(db, { ...query, period }, now()),
+      topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
+    ]);
+    const body = renderToString(
+      Dashboard({
+        period,
+        sort,
+        overview: rows,
+        titles,
+        detail: topic && detail ? { topic, ...detail } : undefined,
+        comments: list,
+        query: { ...query, period },
+        self: `${c.req.path}${new URL(c.req.url).search}`,
+      }),
+    );
+    c.header("Cache-Control", "private, no-store");
+    return c.html(deps.pages.dashboard.replace(/<div[^>]*data-slot="dashboard"[^>]*><\/div>/, body));
+  });
+
+  return { api, page };
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { createTestApp, testPasswords } from "../support/test-app.ts";
+
+const email = "triage@example.com";
+const password = "triage password 2026";
+const template = '<html><body><main><h1>Feedback dashboard</h1><div data-slot="dashboard"></div></main></body></html>';
+const day = 86400000;
+const now = Date.UTC(2026, 10, 29, 12);
+
+async function setUp() {
+  const test = await createTestApp({ clock: () => now, dashboardPage: template });
+  await staffAccounts(test.db, testPasswords).add(email, password);
+  const login = await test.app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = `session=${/session=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1]}`;
+  const insert = (id: string, fields: Record<string, string | number | null>) =>
+    test.db.execute({
+      sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
+      args: [
+        id,
+        fields.topic ?? "temporary-login-code",
+        fields.rating ?? null,
+        fields.found ?? null,
+        fields.name ?? null,
+        fields.comment ?? null,
+        fields.is_employee ?? 0,
+        fields.is_spam ?? 0,
+        fields.created_at ?? now - day,
+        fields.created_at ?? now - day,
+      ],
+    });
+  const get = (path: string, withCookie = true) =>
+    test.app.request(path, { headers: withCookie ? { Cookie: cookie } : {} });
+  return { ...test, cookie, insert, get };
+}
+
+const id = (n: number) => `feedback-id-${String(n).padStart(8, "0")}`;
+
+describe("the feedback dashboard API", () => {
+  it("answers anonymous requests with 401 on every route, and 404 for the page", async () => {
+    const { app, get } = await setUp();
+    for (const path of [
+      "/api/dashboard/overview",
+      "/api/dashboard/comments",
+      "/api/dashboard/comments.csv",
+      "/api/dashboard/comments.json",
+    ]) {
+      const response = await get(path, false);
+      expect(response.status, path).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("signed_out");
+    }
+    const change = await app.request(`/api/dashboard/comments/${id(1)}/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ status: "reviewed" }),
+    });
+    expect(change.status).toBe(401);
+    expect((await get("/dashboard/", false)).status).toBe(404);
+  });
+
+  it("sums each topic's ratings, found share and change against the previous period, never counting honeypot hits", async () => {
+    const { insert, get } = await setUp();
+    await insert(id(1), { rating: "poor", found: "no" });
+    await insert(id(2), { rating: "good", found: "yes" });
+    await insert(id(3), { rating: "excellent", found: "yes", created_at: now - 40 * day });
+    await insert(id(4), { rating: "excellent", found: "yes", is_spam: 1 });
+    await insert(id(5), { topic: "multi-factor-authentication-overview", rating: "excellent" });
+    const body = (await (await get("/api/dashboard/overview?period=30d")).json()) as {
+      topics: {
+        topic: string;
+        title: string;
+        summary: { responses: number; score: number; foundShare: number };
+        change: { responses: number; score: number };
+      }[];
+    };
+    expect(body.topics.map((t) => t.topic)).toEqual(["temporary-login-code", "multi-factor-authentication-overview"]);
+    const [worst] = body.topics;
+    expect(worst?.title).toBe("Mobile device inaccessible");
+    expect(worst?.summary).toMatchObject({ responses: 2, score: 2, foundShare: 0.5 });
+    expect(worst?.change).toMatchObject({ responses: 1, score: -2 });
+  });
+
+  it("lists comments newest first, filtered and paginated, with employees' feedback told apart", async () => {
+    const { insert, get } = await setUp();
+    for (let n = 1; n <= 30; n++) {
+      await insert(id(n), {
+        comment: `comment ${n}`,
+        rating: n % 2 ? "poor" : "good",
+        created_at: now - n * 3600_000,
+        is_employee: n === 1 ? 1 : 0,
+      });
+    }
+    await insert(id(99), { comment: "buy cheap watches", is_spam: 1, created_at: now - 60_000 });
+    const first = (await (await get("/api/dashboard/comments?pageSize=10")).json()) as {
+      total: number;
+      rows: { comment: string; isEmployee: boolean }[];
+    };
+    expect(first.total).toBe(30);
+    expect(first.rows.map((r) => r.comment).slice(0, 2)).toEqual(["comment 1", "comment 2"]);
+    expect(first.rows[0]?.isEmployee).toBe(true);
+    const third = (await (await get("/api/dashboard/comments?pageSize=10&page=3")).json()) as {
+      rows: { comment: string }[];
+    };
+    expect(third.rows.at(-1)?.comment).toBe("comment 30");
+    const poor = (await (await get("/api/dashboard/comments?rating=poor&pageSize=100")).json()) as { total: number };
+    expect(poor.total).toBe(15);
+    expect(JSON.stringify(await (await get("/api/dashboard/comments?status=any&pageSize=200")).json())).not.toContain(
+      "cheap watches",
+    );
+  });
+
+  it("rejects a filter it does not know with the error shape", async () => {
+    const { get } = await setUp();
+    const response = await get("/api/dashboard/comments?rating=superb");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe(
+      "rating",
+    );
+  });
+
+  it("records who changed a comment's status and when", async () => {
+    const { insert, app, cookie, db, get } = await setUp();
+    await insert(id(1), { comment: "Step 3 is wrong." });
+    const response = await app.request(`/api/dashboard/comments/${id(1)}/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify({ status: "reviewed" }),
+    });
+    expect(response.status).toBe(200);
+    expect((await db.execute("SELECT status, status_by, status_at FROM feedback")).rows[0]).toMatchObject({
+      status: "reviewed",
+      status_by: email,
+      status_at: now,
+    });
+    expect(((await (await get("/api/dashboard/comments")).json()) as { total: number }).total).toBe(0);
+  });
+
+  it("exports CSV with quotes, commas, line breaks and formulas made safe", async () => {
+    const { insert, get } = await setUp();
+    await insert(id(1), { comment: '=HYPERLINK("http://evil","click"), then\r\nmore', name: "@admin" });
+    const response = await get("/api/dashboard/comments.csv");
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const csv = await response.text();
+    const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toBe(
+      "id,created_at,topic,topic_title,rating,found,name,comment,from_employee,status,status_by,status_at",
+    );
+    expect(row).toContain(`'@admin,"'=HYPERLINK(""http://evil"",""click""), then`);
+  });
+
+  it("renders the dashboard page for an employee, with comment text escaped", async () => {
+    const { insert, get } = await setUp();
+    await insert(id(1), { comment: '<script>alert("x")</script><img src=x onerror=alert(1)>', rating: "poor" });
+    const response = await get("/dashboard/?status=any");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const html = await response.text();
+    expect(html).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script>&lt;img src=x onerror=alert(1)>");
+    expect(html).not.toContain("<script>alert");
+    expect(html).toContain("Topics, worst first");
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import {
+  change,
+  periodWindow,
+  sortTopics,
+  summarize,
+  weekIndexOf,
+  weekStartFromIndex,
+} from "../../functions/app/dashboard/aggregate.ts";
+import { csvCell, toCsv } from "../../functions/app/dashboard/csv.ts";
+
+const counts = (
+  excellent: number,
+  good: number,
+  average: number,
+  poor: number,
+  foundYes: number,
+  foundAnswered: number,
+) => ({
+  responses: excellent + good + average + poor,
+  ratings: { excellent, good, average, poor },
+  foundYes,
+  foundAnswered,
+});
+
+describe("feedback aggregation", () => {
+  it("turns counts into a rating distribution, a score and the share who found what they needed", () => {
+    const summary = summarize(counts(2, 1, 0, 1, 3, 4));
+    expect(summary.distribution).toEqual({ excellent: 0.5, good: 0.25, average: 0, poor: 0.25 });
+    expect(summary.score).toBe((2 * 4 + 3 + 1) / 4);
+    expect(summary.foundShare).toBe(0.75);
+  });
+
+  it("has no score or share when nobody rated or answered", () => {
+    const summary = summarize({
+      responses: 3,
+      ratings: { excellent: 0, good: 0, average: 0, poor: 0 },
+      foundYes: 0,
+      foundAnswered: 0,
+    });
+    expect(summary.score).toBeNull();
+    expect(summary.foundShare).toBeNull();
+    expect(summary.distribution.excellent).toBe(0);
+  });
+
+  it("compares a period with the one before it", () => {
+    const now = summarize(counts(0, 0, 1, 3, 1, 4));
+    const before = summarize(counts(2, 2, 0, 0, 4, 4));
+    expect(change(now, before)).toEqual({ responses: 0, score: -2.25, foundShare: -75 });
+    expect(change(now, summarize(counts(0, 0, 0, 0, 0, 0))).score).toBeNull();
+  });
+
+  it("puts the worst topics first, and topics nobody rated last", () => {
+    const row = (topic: string, c: ReturnType<typeof counts>) => ({ topic, summary: summarize(c), change: null });
+    const sorted = sortTopics(
+      [
+        row("fine", counts(3, 0, 0, 0, 3, 3)),
+        row("unrated", counts(0, 0, 0, 0, 0, 0)),
+        row("bad", counts(0, 0, 0, 3, 0, 3)),
+      ],
+      "worst",
+    );
+    expect(sorted.map((r) => r.topic)).toEqual(["bad", "fine", "unrated"]);
+  });
+
+  it("measures periods back from now, and weeks from Monday UTC", () => {
+    const now = Date.UTC(2026, 10, 29, 12);
+    expect(periodWindow("7d", now)).toEqual({ start: now - 7 * 86400000, previousStart: now - 14 * 86400000 });
+    expect(periodWindow("all", now).previousStart).toBeNull();
+    const sunday = Date.UTC(2026, 10, 29, 23, 59);
+    expect(new Date(weekStartFromIndex(weekIndexOf(sunday))).toISOString()).toBe("2026-11-23T00:00:00.000Z");
+  });
+});
+
+describe("CSV export", () => {
+  it("quotes commas, quotes and line breaks as RFC 4180 says", () => {
+    expect(csvCell('He said "hi", then left')).toBe('"He said ""hi"", then left"');
+    expect(csvCell("two\r\nlines")).toBe('"two\r\nlines"');
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(42)).toBe("42");
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    for (const formula of ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB"])
+      expect(csvCell(formula).replace(/^"/, "")).toMatch(/^'/);
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+
+  it("writes UTF-8 with a byte-order mark and CRLF line ends", () => {
+    expect(toCsv(["a", "b"], [["é", "👍"]])).toBe("\uFEFFa,b\r\né,👍\r\n");
+  });
+});
