@@ -15,12 +15,16 @@ import {
 } from "./aggregate.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
 
-/** Counts per topic (NULL topic = the help center as a whole), one scan, only real feedback. */
+/**
+ * Counts per topic (NULL topic = the help center as a whole), one scan of the covering index,
+ * only real feedback. The planner would rather use the topic index and visit every row.
+ */
 const countsSql = (where: string) => `
   SELECT coalesce(topic, 'site') AS topic, count(*) AS responses,
          ${ratings.map((r) => `sum(rating = '${r}') AS ${r}`).join(", ")},
          sum(found = 'yes') AS found_yes, sum(found IS NOT NULL) AS found_answered
-  FROM feedback WHERE is_spam = 0 AND status != 'spam' AND ${where} GROUP BY topic`;
+  FROM feedback INDEXED BY feedback_overview
+  WHERE is_spam = 0 AND status != 'spam' AND ${where} GROUP BY topic`;
 
 function toCounts(row: Record<string, unknown>): TopicCounts {
   return {
@@ -108,11 +112,15 @@ export async function comments(db: Client, query: CommentsQuery, now: number, li
   const { start } = periodWindow(query.period, now);
   const where = ["is_spam = 0", "comment IS NOT NULL", "created_at >= ?"];
   const args: InValue[] = [start];
-  if (query.topic === "site") where.push("topic IS NULL");
-  else if (query.topic) where.push("topic = ?"), args.push(query.topic);
-  if (query.rating) where.push("rating = ?"), args.push(query.rating);
-  if (query.found) where.push("found = ?"), args.push(query.found);
-  if (query.status !== "any") where.push("status = ?"), args.push(query.status);
+  const filter = (condition: string, value?: InValue) => {
+    where.push(condition);
+    if (value !== undefined) args.push(value);
+  };
+  if (query.topic === "site") filter("topic IS NULL");
+  else if (query.topic) filter("topic = ?", query.topic);
+  if (query.rating) filter("rating = ?", query.rating);
+  if (query.found) filter("found = ?", query.found);
+  if (query.status !== "any") filter("status = ?", query.status);
   const pageSize = limit ?? query.pageSize;
   const [total, page] = await db.batch(
     [

@@ -1,0 +1,71 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, baseUrl, cspViolations, launchBrowser, openPage } from "./browser.ts";
+
+const payloads = [
+  "<script>window.pwned = 1</script>",
+  '<img src=x onerror="window.pwned = 2">',
+  "[click me](javascript:window.pwned=3)",
+];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const [index, comment] of payloads.entries()) {
+    const response = await fetch(`${baseUrl()}/api/feedback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": `192.0.2.${index}` },
+      body: JSON.stringify({ topic: "application-security-overview", rating: "poor", comment: `xss-run ${comment}` }),
+    });
+    expect(response.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  expect(cspViolations).toEqual([]);
+  await browser?.close();
+});
+
+describe("the feedback dashboard in Chromium", () => {
+  it("shows hostile comments as plain text, runs none of them, and filters, marks and exports", async () => {
+    const page = await openPage(browser, "/sign-in/?next=%2Fdashboard%2F%3Fstatus%3Dany%26period%3D7d");
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on("dialog", async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+    await page.getByLabel("Password").fill(inject("employee").password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Feedback dashboard" }).waitFor();
+
+    for (const payload of payloads) expect(await page.getByText(`xss-run ${payload}`, { exact: true }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator(".comment__text img, .comment__text script, .comment__text a").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("combobox", { name: "Rating" }).selectOption("poor");
+    await page.getByRole("combobox", { name: "Status" }).selectOption("new");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/rating=poor/);
+    const first = page.locator(".comment").filter({ hasText: "xss-run <script>" });
+    await first.getByRole("button", { name: "Mark reviewed" }).click();
+    await page.waitForURL(/rating=poor/);
+    expect(await page.getByText("xss-run <script>window.pwned = 1</script>", { exact: true }).count()).toBe(0);
+    expect(await page.getByText("xss-run <img", { exact: false }).count()).toBe(1);
+
+    const csvHref = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
+    const csv = await (await page.request.get(csvHref ?? "")).text();
+    expect(csv).toContain('xss-run <img src=x onerror=""window.pwned = 2"">');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is not there for a reader who is not signed in", async () => {
+    const response = await fetch(`${baseUrl()}/dashboard/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain("Topics, worst first");
+  });
+});
