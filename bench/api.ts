@@ -10,14 +10,10 @@ import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../tests/support/server-process.ts";
+import { numberOption } from "./options.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const seconds = option("seconds", 10);
-const connections = option("connections", 50);
+const seconds = numberOption("seconds", 10);
+const connections = numberOption("connections", 50);
 
 interface Run {
   rps: number;

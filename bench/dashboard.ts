@@ -2,21 +2,17 @@
  * The dashboard overview with 100,000 feedback rows over 1,000 topics, through the real server
  * on 127.0.0.1, printed (not a timed test).  npm run bench:dashboard [-- --rows N --topics N]
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { staffAccounts } from "../functions/app/auth/accounts.ts";
 import { openMigratedDb } from "../functions/node/deps.ts";
 import { scryptPasswords } from "../functions/node/scrypt-password.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { startServerProcess } from "../tests/support/server-process.ts";
+import { numberOption } from "./options.ts";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const rowCount = option("rows", 100_000);
-const topicCount = option("topics", 1_000);
+const rowCount = numberOption("rows", 100_000);
+const topicCount = numberOption("topics", 1_000);
 const budgetMs = 100;
 const now = Date.now();
 const ratings = ["excellent", "good", "average", "poor", null];
@@ -29,7 +25,6 @@ const topics = Array.from({ length: topicCount }, (_, i) => ({
   title: `Topic ${i}`,
   path: `/topics/topic-${i}/`,
 }));
-const { mkdirSync } = await import("node:fs");
 mkdirSync(site, { recursive: true });
 writeFileSync(join(site, "topics.json"), JSON.stringify({ audience: "internal", topics }));
 

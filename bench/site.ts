@@ -12,12 +12,12 @@ import { gzipSync } from "node:zlib";
 import { buildSite } from "../scripts/build.ts";
 import { generateContent } from "../scripts/generate-topics.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
+import { numberOption } from "./options.ts";
 
 const htmlCssBudget = 14 * 1024;
 const jsBudget = 12 * 1024;
 const buildRatioBudget = 1.5;
-const args = process.argv.slice(2);
-const topicCount = Number(args[args.indexOf("--topics") + 1] ?? 1000) || 1000;
+const topicCount = numberOption("topics", 1000);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { chromiumArgs } from "./chromium.ts";
 
 export const baseUrl = () => inject("baseUrl");
@@ -66,4 +66,23 @@ export async function axeViolationsWithoutScripts(browser: Browser, page: Page):
   } finally {
     await checker.close();
   }
+}
+
+/**
+ * One Chromium for the test file that calls this; when the file is done, it checks that no page
+ * reported a Content-Security-Policy violation, then closes the browser.
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    expect(cspViolations).toEqual([]);
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not running yet");
+    return browser;
+  };
 }

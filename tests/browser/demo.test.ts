@@ -1,15 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, cspViolations, launchBrowser, openPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, openPage, useChromium } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  expect(cspViolations).toEqual([]);
-  await browser?.close();
-});
+const browser = useChromium();
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
 const demo = (page: Page) => page.getByRole("region", { name: "Try it: generate a temporary code" });
@@ -36,7 +29,7 @@ async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
 
 describe("the live demo in Chromium", () => {
   it("walks the five steps by keyboard, signs in with the code, refuses a wrong one, and shows the expiry", async () => {
-    const page = await openPage(browser, "/topics/temporary-login-code/");
+    const page = await openPage(browser(), "/topics/temporary-login-code/");
     await demo(page).scrollIntoViewIfNeeded();
     await demo(page).getByRole("button", { name: "Start the demo" }).focus();
     await page.keyboard.press("Enter");
@@ -100,7 +93,7 @@ describe("the live demo in Chromium", () => {
   });
 
   it("leaves the written steps to stand alone without JavaScript", async () => {
-    const page = await openPage(browser, "/topics/temporary-login-code/", { javaScriptEnabled: false });
+    const page = await openPage(browser(), "/topics/temporary-login-code/", { javaScriptEnabled: false });
     expect(await page.getByText("This live demo needs JavaScript.").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Start the demo" }).count()).toBe(0);
     await page.context().close();

@@ -1,18 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, cspViolations, launchBrowser, openPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, cspViolations, openPage, useChromium } from "./browser.ts";
+
+const browser = useChromium();
 
 const seedTopic = "/topics/temporary-login-code/";
 const internalNote = /Support and Customer Service representatives can generate/;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  expect(cspViolations).toEqual([]);
-  await browser?.close();
-});
 
 async function signIn(page: Page) {
   const { email, password } = inject("employee");
@@ -25,7 +18,7 @@ async function signIn(page: Page) {
 
 describe("employees in Chromium", () => {
   it("enforces the Content-Security-Policy: an inline script that is not listed does not run", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser(), "/");
     const before = cspViolations.length;
     const ran = await page.evaluate(async () => {
       const script = document.createElement("script");
@@ -41,7 +34,7 @@ describe("employees in Chromium", () => {
   });
 
   it("signs in from a topic, returns to it, and sees the internal note, the banner and internal search", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     expect(await page.getByText(internalNote).count()).toBe(0);
     await signIn(page);
     await page.waitForURL(`**${seedTopic}`);
@@ -62,7 +55,7 @@ describe("employees in Chromium", () => {
   });
 
   it("signs out: the note is gone, and Back does not bring it back", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     await signIn(page);
     await page.getByText(internalNote).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -76,7 +69,7 @@ describe("employees in Chromium", () => {
   });
 
   it("lets an employee view a page as a customer and switch back", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     await signIn(page);
     await page.getByText(internalNote).waitFor();
     await page.getByRole("button", { name: "View as customer" }).click();
@@ -88,7 +81,7 @@ describe("employees in Chromium", () => {
   });
 
   it("tells a reader who mistyped the password what went wrong, on an accessible sign-in page", async () => {
-    const page = await openPage(browser, "/sign-in/?next=%2Falerts%2F");
+    const page = await openPage(browser(), "/sign-in/?next=%2Falerts%2F");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
     await page.getByLabel("Password").fill("not the password at all");

@@ -1,18 +1,14 @@
 import { createClient } from "@libsql/client";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, axeViolationsWithoutScripts, cspViolations, launchBrowser, openPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, axeViolationsWithoutScripts, openPage, useChromium } from "./browser.ts";
+
+const browser = useChromium();
 
 const topicPath = "/topics/multi-factor-authentication-overview/";
-let browser: Browser;
 const db = createClient({ url: `file:${inject("databaseFile")}` });
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  expect(cspViolations).toEqual([]);
-  await browser?.close();
+afterAll(() => {
   db.close();
 });
 
@@ -25,7 +21,8 @@ async function feedbackRows(marker: string) {
 }
 
 async function expectNoAxeViolations(page: Page, javaScript: "on" | "off" = "on") {
-  const violations = javaScript === "on" ? await axeViolations(page) : await axeViolationsWithoutScripts(browser, page);
+  const violations =
+    javaScript === "on" ? await axeViolations(page) : await axeViolationsWithoutScripts(browser(), page);
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
@@ -38,7 +35,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe("topic feedback in Chromium", () => {
   it("lets a keyboard-only reader rate, answer and comment, then thanks them and moves focus there", async () => {
-    const page = await openPage(browser, topicPath);
+    const page = await openPage(browser(), topicPath);
     await waitForIsland(page);
     await expectNoAxeViolations(page);
 
@@ -64,7 +61,7 @@ describe("topic feedback in Chromium", () => {
   });
 
   it("counts characters down, announces them once typing pauses, and flags a comment over the limit", async () => {
-    const page = await openPage(browser, topicPath);
+    const page = await openPage(browser(), topicPath);
     await waitForIsland(page);
     const comment = page.getByRole("textbox", { name: "Please tell us how we can make this topic more helpful." });
     await comment.pressSequentially("Hello");
@@ -87,7 +84,7 @@ describe("topic feedback in Chromium", () => {
   });
 
   it("asks for something to send when the form is empty, next to the rating", async () => {
-    const page = await openPage(browser, topicPath);
+    const page = await openPage(browser(), topicPath);
     await waitForIsland(page);
     await page.getByRole("button", { name: "Send feedback" }).click();
     const message = "Rate the topic, say whether you found what you needed, or write a comment.";
@@ -99,7 +96,7 @@ describe("topic feedback in Chromium", () => {
   });
 
   it("remembers the answer and replaces it in the database when the reader changes it", async () => {
-    const page = await openPage(browser, topicPath);
+    const page = await openPage(browser(), topicPath);
     await waitForIsland(page);
     await page.getByRole("radio", { name: "Average" }).check();
     await page.getByRole("textbox", { name: /more helpful/ }).fill("change-run: first thoughts");
@@ -123,7 +120,7 @@ describe("topic feedback in Chromium", () => {
   });
 
   it("works as a plain HTML form with JavaScript turned off", async () => {
-    const page = await openPage(browser, topicPath, { javaScriptEnabled: false });
+    const page = await openPage(browser(), topicPath, { javaScriptEnabled: false });
     expect(await page.getByText("Up to 1000 characters.").count()).toBe(1);
     await page.getByRole("radio", { name: "Excellent" }).check();
     await page.getByRole("radio", { name: "No" }).check();
@@ -141,7 +138,7 @@ describe("topic feedback in Chromium", () => {
   });
 
   it("shows what to fix on a page of its own when a plain form post is incomplete, keeping what was typed", async () => {
-    const page = await openPage(browser, topicPath, { javaScriptEnabled: false });
+    const page = await openPage(browser(), topicPath, { javaScriptEnabled: false });
     await page.getByRole("textbox", { name: "Name (optional):" }).fill("Nameonly Nadia");
     await page.getByRole("button", { name: "Send feedback" }).click();
     await page.getByRole("heading", { name: "Check your feedback" }).waitFor();

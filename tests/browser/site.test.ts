@@ -1,17 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, baseUrl, cspViolations, launchBrowser, openPage, watchCsp } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, baseUrl, openPage, useChromium, watchCsp } from "./browser.ts";
+
+const browser = useChromium();
 
 const seedTopic = "/topics/temporary-login-code/";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  expect(cspViolations).toEqual([]);
-  await browser?.close();
-});
 
 async function publicPagePaths(): Promise<string[]> {
   const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
@@ -21,7 +13,7 @@ async function publicPagePaths(): Promise<string[]> {
 
 describe("the public site in Chromium", () => {
   it("shows the seed topic with its five steps, related topics and no internal text", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
       "Mobile device inaccessible: Generating a temporary login code",
     );
@@ -37,7 +29,7 @@ describe("the public site in Chromium", () => {
   });
 
   it("follows a related topic link to that topic", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     await page
       .getByRole("region", { name: "Related topics" })
       .getByRole("link", { name: "Multi-factor authentication overview" })
@@ -48,7 +40,7 @@ describe("the public site in Chromium", () => {
   });
 
   it("finds the seed topic when a reader searches for “temporary code” from the header", async () => {
-    const page = await openPage(browser, "/");
+    const page = await openPage(browser(), "/");
     await page.getByRole("searchbox", { name: "Search the help center" }).fill("temporary code");
     await page.getByRole("searchbox", { name: "Search the help center" }).press("Enter");
     await page.waitForURL("**/search/?q=temporary+code");
@@ -61,7 +53,7 @@ describe("the public site in Chromium", () => {
   });
 
   it("copies the topic's link to the clipboard and says so", async () => {
-    const page = await openPage(browser, seedTopic, { permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await openPage(browser(), seedTopic, { permissions: ["clipboard-read", "clipboard-write"] });
     await page.getByRole("button", { name: "Copy link" }).click();
     await page.getByText("Link copied to the clipboard.").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl()}${seedTopic}`);
@@ -69,14 +61,14 @@ describe("the public site in Chromium", () => {
   });
 
   it("offers an e-mail link that carries the topic's address", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     const href = await page.getByRole("link", { name: "E-mail a link" }).getAttribute("href");
     expect(decodeURIComponent(href ?? "")).toContain("/topics/temporary-login-code/");
     await page.context().close();
   });
 
   it("answers an unknown address with the 404 page and a way on", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl() });
+    const context = await browser().newContext({ baseURL: baseUrl() });
     const page = watchCsp(await context.newPage());
     const response = await page.goto("/topics/no-such-topic/");
     expect(response?.status()).toBe(404);
@@ -86,7 +78,7 @@ describe("the public site in Chromium", () => {
   });
 
   it("reads the seed topic with JavaScript turned off", async () => {
-    const page = await openPage(browser, seedTopic, { javaScriptEnabled: false });
+    const page = await openPage(browser(), seedTopic, { javaScriptEnabled: false });
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("temporary login code");
     expect(await page.getByText("Temporary codes expire 24 hours after they are generated.").count()).toBe(1);
     expect(await page.getByRole("button", { name: "Copy link" }).isVisible()).toBe(false);
@@ -94,14 +86,14 @@ describe("the public site in Chromium", () => {
   });
 
   it("fits a 320 px wide screen without sideways scrolling", async () => {
-    const page = await openPage(browser, seedTopic, { viewport: { width: 320, height: 640 } });
+    const page = await openPage(browser(), seedTopic, { viewport: { width: 320, height: 640 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
 
   it("lets a keyboard user skip straight to the content", async () => {
-    const page = await openPage(browser, seedTopic);
+    const page = await openPage(browser(), seedTopic);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -111,7 +103,7 @@ describe("the public site in Chromium", () => {
   });
 
   it("has no axe-core violations (WCAG 2.2 AA) on any public page", async () => {
-    const context = await browser.newContext({ baseURL: baseUrl() });
+    const context = await browser().newContext({ baseURL: baseUrl() });
     const page = watchCsp(await context.newPage());
     const report: Record<string, string[]> = {};
     for (const path of await publicPagePaths()) {
