@@ -108,6 +108,26 @@ function WeeklyChart({ series }: { series: WeekPoint[] }) {
   );
 }
 
+function FilterSelect(props: {
+  label: string;
+  name: string;
+  selected: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === (props.selected ?? "")}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Change({ value }: { value: PeriodChange | null }) {
   if (!value) return <>–</>;
   return (
@@ -211,60 +231,49 @@ export function Dashboard(view: DashboardView) {
         <h2 id="comments-heading">Comments ({comments.total})</h2>
         <form method="get" action="/dashboard/" class="filters">
           <input type="hidden" name="sort" value={view.sort} />
-          <label>
-            Period
-            <select name="period">
-              {(["7d", "30d", "90d", "all"] as const).map((p) => (
-                <option key={p} value={p} selected={p === query.period}>
-                  {periodNames[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Topic
-            <select name="topic">
-              <option value="">All topics</option>
-              {view.overview.map((row) => (
-                <option key={row.topic} value={row.topic} selected={row.topic === query.topic}>
-                  {view.titles(row.topic)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Rating
-            <select name="rating">
-              <option value="">Any rating</option>
-              {ratings.map((r) => (
-                <option key={r} value={r} selected={r === query.rating}>
-                  {ratingLabels[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Found
-            <select name="found">
-              <option value="">Any answer</option>
-              <option value="yes" selected={query.found === "yes"}>
-                {foundLabels.yes}
-              </option>
-              <option value="no" selected={query.found === "no"}>
-                {foundLabels.no}
-              </option>
-            </select>
-          </label>
-          <label>
-            Status
-            <select name="status">
-              {(["new", "reviewed", "archived", "spam", "any"] as const).map((s) => (
-                <option key={s} value={s} selected={s === query.status}>
-                  {s === "any" ? "Any status" : s[0]?.toUpperCase() + s.slice(1)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Period"
+            name="period"
+            selected={query.period}
+            options={(["7d", "30d", "90d", "all"] as const).map((p) => ({ value: p, label: periodNames[p] }))}
+          />
+          <FilterSelect
+            label="Topic"
+            name="topic"
+            selected={query.topic}
+            options={[
+              { value: "", label: "All topics" },
+              ...view.overview.map((row) => ({ value: row.topic, label: view.titles(row.topic) })),
+            ]}
+          />
+          <FilterSelect
+            label="Rating"
+            name="rating"
+            selected={query.rating}
+            options={[
+              { value: "", label: "Any rating" },
+              ...ratings.map((r) => ({ value: r, label: ratingLabels[r] })),
+            ]}
+          />
+          <FilterSelect
+            label="Found"
+            name="found"
+            selected={query.found}
+            options={[
+              { value: "", label: "Any answer" },
+              { value: "yes", label: foundLabels.yes },
+              { value: "no", label: foundLabels.no },
+            ]}
+          />
+          <FilterSelect
+            label="Status"
+            name="status"
+            selected={query.status}
+            options={(["new", "reviewed", "archived", "spam", "any"] as const).map((st) => ({
+              value: st,
+              label: st === "any" ? "Any status" : `${st[0]?.toUpperCase()}${st.slice(1)}`,
+            }))}
+          />
           <button type="submit" class="button">
             Filter
           </button>
