@@ -10,7 +10,7 @@ export default defineConfig({
         test: { name: "build", include: ["tests/build/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
       },
       {
-        // Starts the real server as a child process and kills it.
+        // Real processes: the server killed under load, the staff tool.
         test: { name: "durability", include: ["tests/durability/**/*.test.ts"], testTimeout: 60_000 },
       },
       {

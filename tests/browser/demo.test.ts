@@ -41,6 +41,7 @@ describe("the live demo in Chromium", () => {
 
     await page.getByText("Step 2 of 5", { exact: true }).waitFor();
     expect(await focusedText(page)).toBe("2. Select the user");
+    await expectAccessible(page);
     await tabTo(page, "Alex Rivera (arivera)");
 
     await page.getByText("Step 3 of 5", { exact: true }).waitFor();
