@@ -1,10 +1,11 @@
 /**
  * The site's budgets and build times, printed as figures (not a timed test).
- *   npm run bench:site [-- --topics 1000]
+ *   npm run bench:site [-- --topics 1000 --runs 2]
  * 1. The seed topic page: HTML + CSS gzip against 14 KB; its JavaScript (inline scripts and
  *    every island module it loads) against 12 KB, none of it render-blocking.
  * 2. Build time of both audiences (with their Pagefind indexes) against the public-only build
- *    of the same content, both from cold caches in the same run: the ratio must stay <= 1.5.
+ *    of the same content, both from cold caches in the same run, alternated (`--runs`, default 2,
+ *    fastest of each kept): the ratio must stay <= 1.5.
  */
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ const htmlCssBudget = 14 * 1024;
 const jsBudget = 12 * 1024;
 const buildRatioBudget = 1.5;
 const topicCount = numberOption("topics", 1000);
+const runs = numberOption("runs", 2);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -109,8 +111,19 @@ console.log(`\n== Build time, ${topicCount} generated topics (cold caches, same 
 const generated = scratchDir("bench-content");
 try {
   generateContent(generated, topicCount);
-  const publicOnly = await timedBuild(generated, ["public"]);
-  const both = await timedBuild(generated, ["public", "internal"]);
+  // Alternate the two and keep each one's fastest run: the machines here are shared and noisy,
+  // and the fastest run is the one least disturbed by anything else.
+  const publicRuns: number[] = [];
+  const bothRuns: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    publicRuns.push(await timedBuild(generated, ["public"]));
+    bothRuns.push(await timedBuild(generated, ["public", "internal"]));
+  }
+  const publicOnly = Math.min(...publicRuns);
+  const both = Math.min(...bothRuns);
+  console.log(
+    `runs: public ${publicRuns.map((t) => t.toFixed(1)).join(", ")} s; both ${bothRuns.map((t) => t.toFixed(1)).join(", ")} s`,
+  );
   const ratio = both / publicOnly;
   console.log(`public only:    ${publicOnly.toFixed(1)} s`);
   console.log(`both audiences: ${both.toFixed(1)} s`);
