@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApp } from "../app/create-app.ts";
+import { housekeeping } from "../app/housekeeping.ts";
 import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { staticSite } from "./static-site.ts";
@@ -19,6 +20,10 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database);
+  const tidy = () => housekeeping(db, Date.now()).catch((error) => console.error("Housekeeping failed:", error));
+  await tidy();
+  const tidying = setInterval(tidy, 3600_000);
+  tidying.unref();
   const employeeAccounts = Number(
     (await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0,
   );
@@ -43,6 +48,7 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
         employeeAccounts,
         close: () =>
           new Promise((done) => {
+            clearInterval(tidying);
             server.close(() => {
               db.close();
               done();

@@ -42,6 +42,3 @@ export const alertSchema = z.strictObject({
   /** `important` alerts are marked as such in the list. Default: `notice`. */
   severity: z.enum(["notice", "important"]).default("notice"),
 });
-
-export type TopicData = z.infer<typeof topicSchema>;
-export type AlertData = z.infer<typeof alertSchema>;

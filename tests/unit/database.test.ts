@@ -90,3 +90,28 @@ describe("the write queue", () => {
     expect((await db.execute("SELECT x FROM t ORDER BY x")).rows.map((r) => r.x)).toEqual([1, 2]);
   });
 });
+
+describe("housekeeping", () => {
+  it("removes finished rate-limit windows and expired demo sandboxes, and keeps the rest", async () => {
+    const { housekeeping } = await import("../../functions/app/housekeeping.ts");
+    const db = await freshDb();
+    await migrate(db, readMigrations());
+    const now = Date.UTC(2026, 10, 29);
+    await db.batch(
+      [
+        {
+          sql: "INSERT INTO rate_limits VALUES ('old', ?, 3), ('recent', ?, 1)",
+          args: [now - 2 * 86400000, now - 60_000],
+        },
+        {
+          sql: "INSERT INTO demo_sandboxes (id, client_hash, created_at, expires_at) VALUES ('gone', 'h', 0, ?), ('live', 'h', 0, ?)",
+          args: [now - 1, now + 1],
+        },
+      ],
+      "write",
+    );
+    expect(await housekeeping(db, now)).toEqual({ windows: 1, sandboxes: 1 });
+    expect((await db.execute("SELECT bucket FROM rate_limits")).rows.map((r) => r.bucket)).toEqual(["recent"]);
+    expect((await db.execute("SELECT id FROM demo_sandboxes")).rows.map((r) => r.id)).toEqual(["live"]);
+  });
+});
