@@ -51,13 +51,10 @@ if (import.meta.main) {
   const args = new Set(process.argv.slice(2));
   const started = performance.now();
   try {
-    if (args.has("--if-stale")) {
-      const built = await buildIfStale();
-      if (!built) console.log("The site is up to date.");
-    } else {
-      await buildSite(args.has("--public-only") ? ["public"] : ["public", "internal"]);
-    }
-    console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    let built = true;
+    if (args.has("--if-stale")) built = await buildIfStale();
+    else await buildSite(args.has("--public-only") ? ["public"] : ["public", "internal"]);
+    console.log(built ? `Built in ${((performance.now() - started) / 1000).toFixed(1)} s.` : "The site is up to date.");
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
