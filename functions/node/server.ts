@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { countActiveStaff } from "../app/auth/accounts.ts";
 import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
 import type { NodeConfig } from "./config.ts";
@@ -24,9 +25,7 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   await tidy();
   const tidying = setInterval(tidy, 3600_000);
   tidying.unref();
-  const employeeAccounts = Number(
-    (await db.execute("SELECT count(*) AS n FROM staff_users WHERE disabled_at IS NULL")).rows[0]?.n ?? 0,
-  );
+  const employeeAccounts = await countActiveStaff(db);
   const app = createApp(nodeDeps(config, db), {
     sites: {
       public: staticSite(config.publicSiteDir),

@@ -27,7 +27,9 @@ function folderRedirect(root: string, c: Context): Response | undefined {
 export function staticSite(root: string, options: { private?: boolean } = {}): MiddlewareHandler {
   const cacheControl = (path: string) => (options.private ? "private, no-store" : cacheControlFor(path));
   const files = serveStatic({ root });
+  // Read once: the folder is a finished build, and a burst of 404s should not mean a burst of reads.
   const notFoundFile = join(root, "404.html");
+  const notFoundPage = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
 
   return async (c) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
@@ -39,8 +41,7 @@ export function staticSite(root: string, options: { private?: boolean } = {}): M
     if (redirect) return redirect;
     const found = await files(c, async () => {});
     if (found) return found;
-    const page = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
     c.header("Cache-Control", cacheControl("/404.html"));
-    return c.html(page, 404);
+    return c.html(notFoundPage, 404);
   };
 }

@@ -1,4 +1,4 @@
-import { Component, createRef } from "preact";
+import { Component, createRef, type RefObject } from "preact";
 import {
   charactersLeft,
   emptyFeedback,
@@ -168,45 +168,23 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
           </div>
         )}
 
-        <fieldset id="feedback-rating" aria-describedby={errorId("rating")}>
-          <legend>Please rate this topic.</legend>
-          {fieldError("rating")}
-          <div class="choices">
-            {ratings.map((rating, index) => (
-              <label key={rating} class="choice">
-                <input
-                  type="radio"
-                  name={feedbackFields.rating}
-                  value={rating}
-                  checked={values.rating === rating}
-                  {...(index === 0 ? { ref: this.firstFieldRef } : {})}
-                  aria-invalid={errors.rating ? "true" : undefined}
-                  onChange={() => dispatch({ type: "edit", field: "rating", value: rating })}
-                />
-                {ratingLabels[rating]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <fieldset id="feedback-found" aria-describedby={errorId("found")}>
-          <legend>Did you find the information you need?</legend>
-          {fieldError("found")}
-          <div class="choices">
-            {foundAnswers.map((found) => (
-              <label key={found} class="choice">
-                <input
-                  type="radio"
-                  name={feedbackFields.found}
-                  value={found}
-                  checked={values.found === found}
-                  onChange={() => dispatch({ type: "edit", field: "found", value: found })}
-                />
-                {foundLabels[found]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          field="rating"
+          legend="Please rate this topic."
+          options={ratings.map((r) => ({ value: r, label: ratingLabels[r] }))}
+          value={values.rating}
+          error={errors.rating}
+          firstRef={this.firstFieldRef}
+          onPick={(value) => dispatch({ type: "edit", field: "rating", value })}
+        />
+        <RadioGroup
+          field="found"
+          legend="Did you find the information you need?"
+          options={foundAnswers.map((f) => ({ value: f, label: foundLabels[f] }))}
+          value={values.found}
+          error={errors.found}
+          onPick={(value) => dispatch({ type: "edit", field: "found", value })}
+        />
 
         <div class="field">
           <label for="feedback-name">Name (optional):</label>
@@ -258,6 +236,45 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
       </form>
     );
   }
+}
+
+/** A labelled group of radio buttons, its error beside it and announced with it. */
+function RadioGroup(props: {
+  field: "rating" | "found";
+  legend: string;
+  options: { value: string; label: string }[];
+  value: string | undefined;
+  error: string | undefined;
+  firstRef?: RefObject<HTMLInputElement>;
+  onPick: (value: string) => void;
+}) {
+  const errorId = props.error ? `feedback-${props.field}-error` : undefined;
+  return (
+    <fieldset id={`feedback-${props.field}`} aria-describedby={errorId}>
+      <legend>{props.legend}</legend>
+      {props.error && (
+        <p class="field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      <div class="choices">
+        {props.options.map((option, index) => (
+          <label key={option.value} class="choice">
+            <input
+              type="radio"
+              name={feedbackFields[props.field]}
+              value={option.value}
+              checked={props.value === option.value}
+              {...(index === 0 && props.firstRef ? { ref: props.firstRef } : {})}
+              aria-invalid={props.error ? "true" : undefined}
+              onChange={() => props.onPick(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 function AnswerSummary({ answer }: { answer: Answer }) {

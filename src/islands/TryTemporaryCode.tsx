@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { formatUtcDateTime } from "../lib/dates.ts";
 import { DemoError, type DemoUser, demoApi, type SandboxState } from "./demo-client.ts";
-import { auditLabels, formatCountdown, formatTime, outcomeMessage } from "./demo-text.ts";
+import { auditLabels, formatCountdown, outcomeMessage } from "./demo-text.ts";
 
 type Step = "admin" | "users" | "user" | "dialog" | "login";
 const stepNumber: Record<Step, number> = { admin: 1, users: 2, user: 3, dialog: 4, login: 5 };
@@ -110,6 +111,13 @@ export default function TryTemporaryCode() {
   }
 
   const refresh = async () => accept(await demoApi.state());
+  /** Acts on the sandbox, reloads its state, then says what changed. */
+  const update = <T,>(work: () => Promise<T>, message: (result: T) => string) =>
+    act(async () => {
+      const result = await work();
+      await refresh();
+      setAnnouncement(message(result));
+    });
   const live = issued && user && issued.userId === user.id ? issued : undefined;
   const codeState = user?.code?.state;
   const remaining = live ? live.expiresAt - sandboxNow() : 0;
@@ -118,7 +126,7 @@ export default function TryTemporaryCode() {
     <div class="demo__frame">
       <div class="demo__toolbar">
         <p>
-          Demo clock: <time dateTime={new Date(sandboxNow()).toISOString()}>{formatTime(sandboxNow())}</time>
+          Demo clock: <time dateTime={new Date(sandboxNow()).toISOString()}>{formatUtcDateTime(sandboxNow())}</time>
         </p>
         <button
           type="button"
@@ -217,13 +225,10 @@ export default function TryTemporaryCode() {
                 type="button"
                 class="button button--quiet"
                 onClick={() =>
-                  act(async () => {
-                    await demoApi.setDevice(user.id, !user.devicePaired);
-                    await refresh();
-                    setAnnouncement(
-                      user.devicePaired ? "The paired device is disconnected." : "The device is paired again.",
-                    );
-                  })
+                  update(
+                    () => demoApi.setDevice(user.id, !user.devicePaired),
+                    ({ paired }) => (paired ? "The device is paired again." : "The paired device is disconnected."),
+                  )
                 }
               >
                 {user.devicePaired ? "Disconnect device" : "Pair device again"}
@@ -261,12 +266,14 @@ export default function TryTemporaryCode() {
               type="button"
               class="demo__link"
               onClick={() =>
-                act(async () => {
-                  const made = await demoApi.issue(user.id, { oneTime });
-                  setIssued({ userId: user.id, ...made });
-                  await refresh();
-                  setAnnouncement(`A temporary code was generated. It expires at ${formatTime(made.expiresAt)}.`);
-                })
+                update(
+                  async () => {
+                    const made = await demoApi.issue(user.id, { oneTime });
+                    setIssued({ userId: user.id, ...made });
+                    return made;
+                  },
+                  (made) => `A temporary code was generated. It expires at ${formatUtcDateTime(made.expiresAt)}.`,
+                )
               }
             >
               Generate a temporary, 24-hour numerical code
@@ -278,18 +285,17 @@ export default function TryTemporaryCode() {
                 Code: <output class="demo__digits">{live.code}</output>
               </p>
               <p>
-                Expires at {formatTime(live.expiresAt)} ({formatCountdown(remaining)}). Shown once: it is stored only as
-                a keyed hash.
+                Expires at {formatUtcDateTime(live.expiresAt)} ({formatCountdown(remaining)}). Shown once: it is stored
+                only as a keyed hash.
               </p>
               <button
                 type="button"
                 class="button button--quiet"
                 onClick={() =>
-                  act(async () => {
-                    await demoApi.revoke(user.id);
-                    await refresh();
-                    setAnnouncement("The code is revoked.");
-                  })
+                  update(
+                    () => demoApi.revoke(user.id),
+                    () => "The code is revoked.",
+                  )
                 }
               >
                 Revoke the code
@@ -405,7 +411,7 @@ export default function TryTemporaryCode() {
           <ol>
             {sandbox.audit.map((entry, index) => (
               <li key={`${entry.at}-${index}`}>
-                {formatTime(entry.at)}: {auditLabels[entry.event] ?? entry.event}
+                {formatUtcDateTime(entry.at)}: {auditLabels[entry.event] ?? entry.event}
                 {entry.userId ? ` (${sandbox.users.find((u) => u.id === entry.userId)?.name ?? entry.userId})` : ""}
                 {entry.detail ? `, ${entry.detail}` : ""}
               </li>

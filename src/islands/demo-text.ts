@@ -1,11 +1,5 @@
+import { formatUtcDateTime } from "../lib/dates.ts";
 import type { VerifyOutcome } from "./demo-client.ts";
-
-const time = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** Demo times are shown in UTC, labelled, so every reader sees the same expiry. */
-export function formatTime(ms: number): string {
-  return `${time.format(ms)} UTC`;
-}
 
 export function formatCountdown(ms: number): string {
   if (ms <= 0) return "expired";
@@ -22,7 +16,7 @@ export function outcomeMessage(outcome: VerifyOutcome, name: string): { ok: bool
     case "signed_in":
       return {
         ok: true,
-        text: `Signed in as ${name}.${outcome.oneTime ? " This one-time code is now used up." : ` The code keeps working until ${formatTime(outcome.expiresAt)}.`}`,
+        text: `Signed in as ${name}.${outcome.oneTime ? " This one-time code is now used up." : ` The code keeps working until ${formatUtcDateTime(outcome.expiresAt)}.`}`,
       };
     case "wrong":
       return {
@@ -34,7 +28,7 @@ export function outcomeMessage(outcome: VerifyOutcome, name: string): { ok: bool
     case "expired":
       return {
         ok: false,
-        text: `The code expired at ${formatTime(outcome.expiredAt)}. Ask your administrator for a new code.`,
+        text: `The code expired at ${formatUtcDateTime(outcome.expiredAt)}. Ask your administrator for a new code.`,
       };
     case "replaced":
       return { ok: false, text: "A newer code replaced this one. Use the latest code your administrator gave you." };

@@ -1,6 +1,6 @@
 import type { hc, InferRequestType } from "hono/client";
 import type { AppType } from "../../functions/app/create-app.ts";
-import { type FeedbackValues, type FieldErrors, feedbackOrder, foundAnswers, ratings } from "../lib/feedback-rules.ts";
+import { type FeedbackValues, type FieldErrors, formProblems, foundAnswers, ratings } from "../lib/feedback-rules.ts";
 import type { Answer } from "./feedback-state.ts";
 
 export type { Answer } from "./feedback-state.ts";
@@ -68,18 +68,11 @@ interface ErrorBody {
 
 async function failure(response: Response): Promise<SendResult> {
   const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const problem of body.error?.fields ?? []) {
-    const field = feedbackOrder.find((f) => f === problem.field);
-    if (field) errors[field] = problem.message;
-    else other.push(problem.message);
-  }
-  const hasFieldErrors = Object.keys(errors).length > 0;
-  const problem =
-    other.join(" ") ||
-    (hasFieldErrors ? undefined : (body.error?.message ?? "Something went wrong. Please try again."));
-  return { ok: false, problem, errors: hasFieldErrors ? errors : undefined };
+  const { errors, problem } = formProblems(
+    body.error?.fields,
+    body.error?.message ?? "Something went wrong. Please try again.",
+  );
+  return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined };
 }
 
 /** Sends new feedback, or replaces the reader's earlier answer when there is one to replace. */

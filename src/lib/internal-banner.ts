@@ -11,11 +11,18 @@ const bannerSchema = z.strictObject({
 
 export type InternalBanner = z.infer<typeof bannerSchema>;
 
+let loaded: InternalBanner | null | undefined;
+
 /**
  * The banner lives in content/, not in a component, so that its text is read only by the
- * internal build and never compiled into the public one.
+ * internal build and never compiled into the public one. Read once per build, not per page.
  */
 export function loadInternalBanner(): InternalBanner | null {
+  loaded ??= readBanner();
+  return loaded;
+}
+
+function readBanner(): InternalBanner | null {
   if (!isInternalBuild) return null;
   const file = `${buildOptions.contentDir}/internal-banner.json`;
   try {

@@ -140,6 +140,18 @@ describe("the feedback dashboard API", () => {
     expect(((await (await get("/api/dashboard/comments")).json()) as { total: number }).total).toBe(0);
   });
 
+  it("answers a status change whose body is not JSON with 400, not a server error", async () => {
+    const { insert, app, cookie } = await setUp();
+    await insert(id(1), { comment: "Step 3 is wrong." });
+    const response = await app.request(`/api/dashboard/comments/${id(1)}/status`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: '{"status": "revi',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
+  });
+
   it("exports CSV with quotes, commas, line breaks and formulas made safe", async () => {
     const { insert, get } = await setUp();
     await insert(id(1), { comment: '=HYPERLINK("http://evil","click"), then\r\nmore', name: "@admin" });

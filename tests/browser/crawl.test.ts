@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { contentByAudience } from "../support/content-audiences.ts";
-import { normalize } from "../support/site-text.ts";
+import { normalize, visibleText } from "../support/site-text.ts";
 import { baseUrl } from "./browser.ts";
 
 const { secretRuns, secretWords } = contentByAudience();
@@ -68,7 +68,7 @@ async function crawl(cookie: string | undefined): Promise<Crawl> {
     if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
       queue.push(...linksIn(raw, path));
     const text = normalize(raw);
-    const words = new Set(normalize(raw.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, " ")).split(" "));
+    const words = new Set(normalize(visibleText(raw)).split(" "));
     for (const run of secretRuns) if (text.includes(run)) leaks.push(`${path}: “${run}”`);
     for (const word of secretWords)
       if (words.has(word) && !/\.(js|css|wasm)$|wasm\./.test(path)) leaks.push(`${path}: word “${word}”`);

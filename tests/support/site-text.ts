@@ -36,7 +36,7 @@ export interface SiteFile {
 }
 
 /** Visible text of an HTML page: styles, scripts and tags removed. */
-function visibleText(html: string): string {
+export function visibleText(html: string): string {
   return html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, " ");
 }
 

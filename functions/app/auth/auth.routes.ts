@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { bodyKind, limitBody, readJsonOrForm, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { sessionCookie, viewCookie } from "./cookies.ts";
 import { safeReturnPath } from "./return-path.ts";
 import { fillSignInPage, signInMessages } from "./sign-in-page.ts";
@@ -14,16 +14,6 @@ const signInSchema = z.object({
 });
 
 const viewSchema = z.object({ as: z.enum(["customer", "employee"]), next: z.string().max(2048).optional() });
-
-/** Sign-in answers forms with pages and redirects, and JSON with JSON. */
-async function readBody(c: Context): Promise<{ form: boolean; body: unknown }> {
-  if (bodyKind(c) === "form") return { form: true, body: await c.req.parseBody() };
-  try {
-    return { form: false, body: await c.req.json() };
-  } catch (error) {
-    throw new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause: error });
-  }
-}
 
 export function authRoutes(deps: AppDeps) {
   const { signIn, policy } = deps.auth;
@@ -37,7 +27,7 @@ export function authRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use("/auth/*", sameOriginOnly(deps.allowedOrigins), limitBody(8 * 1024), requireBody("json", "form"))
     .post("/auth/login", async (c) => {
-      const { form, body } = await readBody(c);
+      const { form, body } = await readJsonOrForm(c);
       const parsed = signInSchema.safeParse(body);
       if (!parsed.success) throw new ApiError(Status.badRequest, "invalid_input", signInMessages.incomplete);
       const { email, password } = parsed.data;
@@ -70,7 +60,7 @@ export function authRoutes(deps: AppDeps) {
       return bodyKind(c) === "form" ? c.redirect("/", Status.seeOther) : c.json({ signedOut: true }, Status.ok);
     })
     .post("/auth/view", async (c) => {
-      const { form, body } = await readBody(c);
+      const { form, body } = await readJsonOrForm(c);
       const parsed = viewSchema.safeParse(body);
       if (!parsed.success)
         throw new ApiError(Status.badRequest, "invalid_input", 'Send "as": "customer" or "employee".');

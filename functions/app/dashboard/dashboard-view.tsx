@@ -1,3 +1,4 @@
+import { formatUtcDateTime } from "../../../src/lib/dates.ts";
 import { foundLabels, type Rating, ratingLabels, ratings } from "../../../src/lib/feedback-rules.ts";
 import type { PeriodChange, TopicSummary, WeekPoint } from "./aggregate.ts";
 import type { CommentRow, OverviewRow } from "./dashboard.queries.ts";
@@ -6,8 +7,6 @@ import type { CommentsQuery } from "./dashboard.schema.ts";
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)} %`);
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(2));
 const signed = (value: number | null, unit = "") => (value === null ? "–" : `${value > 0 ? "+" : ""}${value}${unit}`);
-const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (ms: number) => `${day.format(ms)} UTC`;
 const periodNames = { "7d": "7 days", "30d": "30 days", "90d": "90 days", all: "All time" } as const;
 
 export interface DashboardView {
@@ -286,7 +285,7 @@ export function Dashboard(view: DashboardView) {
           {comments.rows.map((c) => (
             <li key={c.id} class="comment">
               <p class="comment__meta">
-                {when(c.createdAt)} · {c.topic ? view.titles(c.topic) : "Help center (general)"}
+                {formatUtcDateTime(c.createdAt)} · {c.topic ? view.titles(c.topic) : "Help center (general)"}
                 {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
                 {c.found && ` · found: ${c.found}`} · {c.name ? c.name : "anonymous"}
                 {c.isEmployee ? " · sent by an employee" : " · customer"}
@@ -296,7 +295,7 @@ export function Dashboard(view: DashboardView) {
                 <input type="hidden" name="next" value={view.self} />
                 <p>
                   Status: {c.status}
-                  {c.statusBy && ` (by ${c.statusBy}, ${when(c.statusAt ?? 0)})`}{" "}
+                  {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}{" "}
                   {(["reviewed", "archived", "spam"] as const)
                     .filter((s) => s !== c.status)
                     .map((s) => (

@@ -3,7 +3,7 @@ import { renderToString } from "preact-render-to-string";
 import { safeReturnPath } from "../auth/return-path.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { limitBody, readJsonOrForm, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { invalidInput, valid } from "../lib/validate.ts";
 import { toCsv } from "./csv.ts";
 import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
@@ -93,8 +93,8 @@ export function dashboardRoutes(deps: AppDeps) {
       requireBody("json", "form"),
       valid("param", commentIdParamSchema),
       async (c) => {
-        const form = bodyKind(c) === "form";
-        const parsed = statusChangeSchema.safeParse(form ? await c.req.parseBody() : await c.req.json());
+        const { form, body } = await readJsonOrForm(c);
+        const parsed = statusChangeSchema.safeParse(body);
         if (!parsed.success) throw invalidInput(parsed.error.issues);
         const employee = c.get("employee");
         const changed = await setStatus(

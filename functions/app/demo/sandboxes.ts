@@ -70,7 +70,7 @@ export function demoSandboxes(deps: SandboxDeps) {
     hasUser,
     codes,
 
-    /** A new sandbox for a client, unless it made too many lately. Expired sandboxes are cleared on the way. */
+    /** A new sandbox for a client, unless it made too many lately. Expired ones are cleared by housekeeping. */
     async create(clientAddress: string): Promise<{ id: string } | { retryAfterSeconds: number }> {
       const now = clock();
       const window = rateLimitWindow(sandboxRules.creation, `demo:${await hasher.keyed("client", clientAddress)}`, now);
@@ -80,7 +80,6 @@ export function demoSandboxes(deps: SandboxDeps) {
       const id = randomToken(16);
       await db.batch(
         [
-          { sql: "DELETE FROM demo_sandboxes WHERE expires_at <= ?", args: [now] },
           {
             sql: "INSERT INTO demo_sandboxes (id, client_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
             args: [id, await hasher.keyed("client", clientAddress), now, now + sandboxRules.lifetimeMs],

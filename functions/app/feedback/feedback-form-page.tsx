@@ -1,13 +1,8 @@
 import { renderToString } from "preact-render-to-string";
 import FeedbackForm from "../../../src/islands/FeedbackForm.tsx";
-import {
-  type FeedbackValues,
-  type FieldErrors,
-  feedbackOrder,
-  foundAnswers,
-  ratings,
-} from "../../../src/lib/feedback-rules.ts";
+import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/lib/feedback-rules.ts";
 import type { ApiError } from "../errors.ts";
+import { escapeHtml } from "../lib/html.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 
 const siteFeedbackPath = "/feedback/";
@@ -35,20 +30,6 @@ function typedValues(form: Record<string, unknown>): FeedbackValues {
   };
 }
 
-function errorsOf(error: ApiError): { errors: FieldErrors; problem: string | undefined } {
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const problem of error.fields ?? []) {
-    const field = feedbackOrder.find((f) => f === problem.field);
-    if (field) errors[field] = problem.message;
-    else other.push(problem.message);
-  }
-  return { errors, problem: other.join(" ") || (error.fields ? undefined : error.message) };
-}
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-
 /**
  * The page a reader without JavaScript gets when their feedback needs fixing: the same form
  * component the topic page uses, rendered on the server with what they typed and what to fix.
@@ -56,7 +37,7 @@ const escapeHtml = (value: string) =>
 export function feedbackFormPage(topics: TopicCatalog, form: Record<string, unknown>, error: ApiError): string {
   const topic = text(form.topic) || undefined;
   const knownTopic = topic && topics.has(topic) ? topic : undefined;
-  const { errors, problem } = errorsOf(error);
+  const { errors, problem } = formProblems(error.fields, error.message);
   const body = renderToString(
     <FeedbackForm
       {...(knownTopic ? { topic: knownTopic } : {})}

@@ -12,6 +12,19 @@ export function bodyKind(c: Context): BodyKind | undefined {
   return undefined;
 }
 
+/**
+ * The body of a request that may come as JSON (scripts) or as a form (plain HTML pages), with
+ * which it was: the answer differs (JSON, or a page and a redirect). Malformed JSON is a 400.
+ */
+export async function readJsonOrForm(c: Context): Promise<{ form: boolean; body: unknown }> {
+  if (bodyKind(c) === "form") return { form: true, body: await c.req.parseBody() };
+  try {
+    return { form: false, body: await c.req.json() };
+  } catch (error) {
+    throw new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause: error });
+  }
+}
+
 /** 415 unless the body is one of `kinds`. */
 export function requireBody(...kinds: BodyKind[]): MiddlewareHandler {
   const expected = kinds

@@ -1,4 +1,4 @@
-const escapeAttribute = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../lib/html.ts";
 
 /**
  * While an employee views the site as a customer, public pages get a bar to switch back.
@@ -7,7 +7,7 @@ const escapeAttribute = (value: string) => value.replace(/[&<>"']/g, (c) => `&#$
 export async function customerViewBar(response: Response, path: string): Promise<Response> {
   if (!response.headers.get("Content-Type")?.startsWith("text/html")) return response;
   const bar = `<form class="view-switch" method="post" action="/api/auth/view"><p>You are viewing the help center as a customer.
-<input type="hidden" name="as" value="employee"><input type="hidden" name="next" value="${escapeAttribute(path)}">
+<input type="hidden" name="as" value="employee"><input type="hidden" name="next" value="${escapeHtml(path)}">
 <button type="submit">Back to the employee view</button></p></form>`;
   const html = (await response.text()).replace(/<body([^>]*)>/, `<body$1>${bar}`);
   const headers = new Headers(response.headers);
