@@ -8,14 +8,15 @@ import type { AppDeps, AppEnv } from "./deps.ts";
 import { ApiError, errorResponse, Status } from "./errors.ts";
 import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { methodNotAllowed } from "./lib/allowed-methods.ts";
+import { asUnavailable } from "./lib/unavailable.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { customerViewBar } from "./site/customer-view.ts";
 
 export interface AppOptions {
   /**
    * Serve the built sites for every path the API does not own: the internal build to a signed-in
-   * employee, the public one to everyone else. The Node entry passes both; on the edge the
-   * platform serves the public files and the function the internal ones.
+   * employee, the public one to everyone else.
    */
   sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
   /** Called with errors that became a 500, so the entry can log them where it logs. */
@@ -36,6 +37,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
+    const unavailable = asUnavailable(error);
+    if (unavailable) return errorResponse(c, unavailable);
     options.onUnexpectedError?.(error);
     return errorResponse(
       c,
@@ -43,7 +46,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     );
   });
 
+  app.use("*", async (c, next) => {
+    c.set("client", deps.requestClient(c));
+    await next();
+  });
   app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // API answers carry a session's, a sandbox's or a reader's own state: no cache may keep them.
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+  });
   app.use("*", async (c, next) => {
     const token = sessionCookie.read(c);
     c.set("employee", token ? await deps.auth.sessions.find(token) : undefined);
@@ -53,15 +65,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const auth = authRoutes(deps);
   const dashboard = dashboardRoutes(deps);
   const routes = app
-    .route("/api", healthRoutes)
+    .route("/api", healthRoutes(deps))
     .route("/api", feedbackRoutes(deps))
     .route("/api", auth.api)
     .route("/api", demoRoutes(deps))
     .route("/api", dashboard.api);
 
-  app.all("/api/*", (c) =>
-    errorResponse(c, new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`)),
-  );
+  app.all("/api/*", (c) => {
+    const wrongMethod = methodNotAllowed(routes.routes, c.req.method, c.req.path);
+    if (wrongMethod) throw wrongMethod;
+    throw new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`);
+  });
   app.route("/", auth.page);
   app.route("/", dashboard.page);
 

@@ -1,16 +1,22 @@
 import type { Client } from "@libsql/client";
 import type { Context } from "hono";
+import type { WriteQueue } from "../db/write-queue.ts";
 import type { Employee, SessionPolicy, SessionStore } from "./auth/sessions.ts";
 import type { signInService } from "./auth/sign-in.ts";
 import type { DemoSandboxes } from "./demo/sandboxes.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
+import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
 
 /** Everything the app needs from its runtime, built by each entry (Node, edge, tests). */
 export interface AppDeps {
-  /** For reads; writes go through the feedback write queue. */
+  /** The database, for reads and for the few writes that need a transaction of their own. */
   db: Client;
+  /** Group commit: most writes go through it (see functions/db/write-queue.ts). */
+  writes: WriteQueue;
+  /** The clock every service reads (tests pass a fake one). */
+  clock: () => number;
   feedback: FeedbackDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
@@ -27,15 +33,15 @@ export interface AppDeps {
   pages: { signIn: string | undefined; dashboard: string | undefined };
   /** Hashes of the inline scripts and styles in the built pages, for the CSP. */
   inlineHashes: InlineHashes;
-  /** The client's network address as this runtime knows it. */
-  clientAddress: (c: Context) => string;
+  /** Who sent the request and whether over https, as this runtime knows it (proxies included). */
+  requestClient: (c: Context) => RequestClient;
   /** Origins besides the request's own that may post (a site served through a proxy). */
   allowedOrigins: readonly string[];
 }
 
 /** What middleware tells handlers about the request. */
 export interface AppEnv {
-  Variables: {
+  Variables: ClientVariables & {
     /** The signed-in employee, if any. */
     employee: Employee | undefined;
   };

@@ -1,5 +1,5 @@
 import type { Client } from "@libsql/client";
-import { pruneRateLimitsStatement } from "./lib/rate-limit.ts";
+import { pruneRateLimitsStatement } from "./lib/limiter.ts";
 
 /** Longest rate-limit window in use (15 minutes for sign-in, 1 hour for demos): a day is plenty. */
 const keepRateLimitsMs = 24 * 3600_000;

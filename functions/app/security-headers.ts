@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { isHttps } from "./auth/cookies.ts";
+import { isHttps } from "./lib/client.ts";
 
 export interface InlineHashes {
   /** `sha256-…` of every inline script the built pages carry (Astro inlines small ones). */

@@ -1,4 +1,5 @@
 import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
+import { DatabaseTimeout, isDatabaseFault } from "./faults.ts";
 
 /** One row for `table`, written together with other rows for the same table in one statement. */
 export interface RowInsert {
@@ -25,6 +26,7 @@ export interface WriteQueue {
 interface Pending<T> {
   resolve: (value: T) => void;
   reject: (error: unknown) => void;
+  queuedAt: number;
 }
 type WriteJob = Pending<ResultSet[]> & { kind: "write"; statements: InStatement[] };
 type InsertJob = Pending<{ inserted: boolean; before: ResultSet[] }> & { kind: "insert"; row: RowInsert };
@@ -68,11 +70,19 @@ function settle(job: Job, results: ResultSet[]): void {
  * disk sync serves many submissions, and rows for the same table share one INSERT, so the
  * database parses one statement instead of hundreds. Each caller is answered only after the
  * commit that holds its rows. If a shared transaction fails, each job is retried alone, so one
- * bad write cannot take the others down with it.
+ * bad write cannot take the others down with it — unless the database itself failed (a lock,
+ * a full disk, a server away): then every job of that transaction gets the error at once, and
+ * the queue carries on with the next ones.
+ *
+ * One transaction is in flight at a time; what arrives meanwhile forms the next. A job that
+ * could not start within `waitMs` (the database is stuck) is answered with an error without
+ * running, so nobody waits forever and nothing answered as failed is written later.
  */
-export function createWriteQueue(client: Client): WriteQueue {
+export function createWriteQueue(client: Client, options: { waitMs?: number } = {}): WriteQueue {
+  const waitMs = options.waitMs ?? 5000;
   let pending: Job[] = [];
   let scheduled = false;
+  let running = false;
 
   async function runAlone(job: Job) {
     try {
@@ -84,25 +94,51 @@ export function createWriteQueue(client: Client): WriteQueue {
 
   async function flush() {
     scheduled = false;
-    const jobs = pending;
-    pending = [];
-    if (jobs.length === 1) return runAlone(jobs[0] as Job);
+    if (running) return;
+    running = true;
+    try {
+      while (pending.length > 0) {
+        const now = Date.now();
+        const jobs = pending.filter((job) => now - job.queuedAt <= waitMs);
+        for (const late of pending.filter((job) => now - job.queuedAt > waitMs))
+          late.reject(new DatabaseTimeout(waitMs));
+        pending = [];
+        if (jobs.length === 1) await runAlone(jobs[0] as Job);
+        else if (jobs.length > 1) await runTogether(jobs);
+      }
+    } finally {
+      running = false;
+    }
+  }
 
-    // Every job's own statements first (a row's guard reads the count its `before` wrote),
-    // then the rows, grouped by table and chunked.
+  async function runTogether(jobs: Job[]) {
+    // In arrival order: each job's own statements, and a guarded row right after its own
+    // `before` (its guard reads the count that `before` wrote, and must not see later ones).
+    // Unguarded rows for the same table share one INSERT at the end, chunked.
     const statements: InStatement[] = [];
     const ownResults = new Map<Job, [number, number]>();
+    const insertResult = new Map<InsertJob, number>();
+    const unguarded: InsertJob[] = [];
     for (const job of jobs) {
+      if (job.kind === "insert" && !job.row.key) {
+        unguarded.push(job);
+        continue;
+      }
       const own = job.kind === "write" ? job.statements : (job.row.before ?? []);
       ownResults.set(job, [statements.length, own.length]);
       statements.push(...own);
+      if (job.kind === "insert") {
+        insertResult.set(job, statements.length);
+        statements.push(mergedInsert([job.row]));
+      }
     }
-    const inserts = jobs.filter((j): j is InsertJob => j.kind === "insert");
-    const groups = Map.groupBy(inserts, (j) => groupKey(j.row));
-    const insertResult = new Map<InsertJob, number>();
-    for (const group of groups.values()) {
+    for (const group of Map.groupBy(unguarded, (j) => groupKey(j.row)).values()) {
       for (let i = 0; i < group.length; i += rowsPerStatement) {
         const chunk = group.slice(i, i + rowsPerStatement);
+        for (const job of chunk) {
+          ownResults.set(job, [statements.length, job.row.before?.length ?? 0]);
+          statements.push(...(job.row.before ?? []));
+        }
         for (const job of chunk) insertResult.set(job, statements.length);
         statements.push(mergedInsert(chunk.map((j) => j.row)));
       }
@@ -111,8 +147,9 @@ export function createWriteQueue(client: Client): WriteQueue {
     let results: ResultSet[];
     try {
       results = await client.batch(statements, "write");
-    } catch {
-      for (const job of jobs) await runAlone(job);
+    } catch (error) {
+      if (isDatabaseFault(error)) for (const job of jobs) job.reject(error);
+      else for (const job of jobs) await runAlone(job);
       return;
     }
     for (const job of jobs) {
@@ -132,7 +169,9 @@ export function createWriteQueue(client: Client): WriteQueue {
   };
 
   return {
-    write: (statements) => new Promise((resolve, reject) => enqueue({ kind: "write", statements, resolve, reject })),
-    insert: (row) => new Promise((resolve, reject) => enqueue({ kind: "insert", row, resolve, reject })),
+    write: (statements) =>
+      new Promise((resolve, reject) => enqueue({ kind: "write", statements, resolve, reject, queuedAt: Date.now() })),
+    insert: (row) =>
+      new Promise((resolve, reject) => enqueue({ kind: "insert", row, resolve, reject, queuedAt: Date.now() })),
   };
 }

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { parseOrExplain } from "../../src/lib/zod-issues.ts";
 import type { SessionPolicy } from "../app/auth/sessions.ts";
-import { parseRateLimitRule, type RateLimitRule } from "../app/lib/rate-limit.ts";
+import { parseRateLimitRule, type RateLimitRule } from "../app/lib/limiter.ts";
 
-const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+/** A count of proxy hops; `false`/`true` are read as 0 and 1, as earlier versions took them. */
+const hops = z
+  .string()
+  .regex(/^(\d{1,2}|true|false)$/, "use the number of proxies in front (0, 1, 2…)")
+  .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
 
 const nodeEnvSchema = z.object({
   /** Port of `npm start`. Default: 4321. */
@@ -27,8 +31,18 @@ const nodeEnvSchema = z.object({
   FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
   /** Extra origins allowed to post, comma-separated (the public address behind a proxy). */
   ALLOWED_ORIGINS: z.string().default(""),
-  /** Trust X-Forwarded-For from a reverse proxy in front of this server. Default: no. */
-  TRUST_PROXY: flag.default(false),
+  /**
+   * How many reverse proxies stand in front of this server. The client's address is taken that
+   * many entries from the right of X-Forwarded-For, and X-Forwarded-Proto: https from the nearest
+   * one means https. Default: 0 (nobody is trusted; the socket's address, plain http).
+   */
+  TRUST_PROXY: hops.default(0),
+  /** How long a request waits for the database (a lock, a slow server) before a 503. Default: 5000. */
+  DB_WAIT_MS: z.coerce.number().int().min(50).max(120_000).default(5000),
+  /** Password hashes computed at once, each on its own thread. Default: 1. */
+  PASSWORD_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Sign-ins that may wait for a hashing thread; more are answered 503 at once. Default: 8. */
+  PASSWORD_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   /** An employee session ends after this many hours unused. Default: 12. */
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   /** An employee session ends this many days after sign-in. Default: 7. */
@@ -40,11 +54,12 @@ export interface NodeConfig {
   host: string;
   publicSiteDir: string;
   internalSiteDir: string;
-  database: { url: string; authToken: string | undefined };
+  database: { url: string; authToken: string | undefined; waitMs: number };
   serverSecret: string | undefined;
   feedbackLimit: RateLimitRule | null;
   allowedOrigins: string[];
-  trustProxy: boolean;
+  trustedProxyHops: number;
+  passwordWork: { threads: number; queue: number };
   sessionPolicy: SessionPolicy;
 }
 
@@ -56,13 +71,14 @@ export function parseNodeConfig(env: Record<string, string | undefined>): NodeCo
     host: e.HOST,
     publicSiteDir: e.PUBLIC_SITE_DIR,
     internalSiteDir: e.INTERNAL_SITE_DIR,
-    database: { url: e.LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN },
+    database: { url: e.LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN, waitMs: e.DB_WAIT_MS },
     serverSecret: e.SERVER_SECRET,
     feedbackLimit: parseRateLimitRule(e.FEEDBACK_RATE_LIMIT),
     allowedOrigins: e.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),
-    trustProxy: e.TRUST_PROXY,
+    trustedProxyHops: e.TRUST_PROXY,
+    passwordWork: { threads: e.PASSWORD_THREADS, queue: e.PASSWORD_QUEUE },
     sessionPolicy: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 24 * 3600_000 },
   };
 }

@@ -10,32 +10,38 @@ export interface ScryptCost {
 /** OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1 (128 MiB of memory per hash). */
 export const owaspScrypt: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 
-const keyLength = 32;
+export const scryptKeyLength = 32;
 
-function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      password.normalize("NFKC"),
-      salt,
-      keyLength,
-      { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
+/** Derives the key; the server passes its worker threads (password-workers.ts), tools and tests this. */
+export type DeriveKey = (password: string, salt: Buffer, cost: ScryptCost) => Promise<Buffer>;
+
+/** Memory scrypt needs for `cost`, plus headroom: Node refuses anything over its 32 MiB default otherwise. */
+export const scryptMaxmem = (cost: ScryptCost) => 128 * cost.N * cost.r * 2 + 1024 * 1024;
+
+/** In this thread's libuv pool: fine for a command-line tool, not for a server that also reads files there. */
+export const deriveInProcess: DeriveKey = (password, salt, cost) =>
+  new Promise((resolve, reject) => {
+    scrypt(password, salt, scryptKeyLength, { ...cost, maxmem: scryptMaxmem(cost) }, (error, key) =>
+      error ? reject(error) : resolve(key),
     );
   });
-}
 
 /** `scrypt$N$r$p$salt$hash`: the cost travels with the hash, so it can be raised later. */
-export function scryptPasswords(cost: ScryptCost = owaspScrypt): PasswordHasher {
+export function scryptPasswords(cost: ScryptCost = owaspScrypt, derive: DeriveKey = deriveInProcess): PasswordHasher {
   return {
     async hash(password) {
       const salt = randomBytes(16);
-      const key = await derive(password, salt, cost);
+      const key = await derive(password.normalize("NFKC"), salt, cost);
       return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64url"), key.toString("base64url")].join("$");
     },
     async verify(password, stored) {
       const [scheme, N, r, p, salt, expected] = stored.split("$");
       if (scheme !== "scrypt" || !salt || !expected) return false;
-      const key = await derive(password, Buffer.from(salt, "base64url"), { N: Number(N), r: Number(r), p: Number(p) });
+      const key = await derive(password.normalize("NFKC"), Buffer.from(salt, "base64url"), {
+        N: Number(N),
+        r: Number(r),
+        p: Number(p),
+      });
       const wanted = Buffer.from(expected, "base64url");
       return wanted.length === key.length && timingSafeEqual(key, wanted);
     },

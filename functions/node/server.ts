@@ -7,6 +7,8 @@ import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
 import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
+import { passwordWorkers } from "./password-workers.ts";
+import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
 import { staticSite } from "./static-site.ts";
 
 const pageCompression = compress();
@@ -26,7 +28,8 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const tidying = setInterval(tidy, 3600_000);
   tidying.unref();
   const employeeAccounts = await countActiveStaff(db);
-  const app = createApp(nodeDeps(config, db), {
+  const hashing = passwordWorkers(config.passwordWork);
+  const app = createApp(nodeDeps(config, db, scryptPasswords(owaspScrypt, hashing.derive)), {
     sites: {
       public: staticSite(config.publicSiteDir),
       internal: staticSite(config.internalSiteDir, { private: true }),
@@ -50,7 +53,7 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
             clearInterval(tidying);
             server.close(() => {
               db.close();
-              done();
+              void hashing.close().then(done);
             });
             if ("closeAllConnections" in server) server.closeAllConnections();
           }),

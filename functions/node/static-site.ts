@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
+import { ApiError, Status } from "../app/errors.ts";
+
+const singleRange = /^bytes=(\d+-\d*|-\d+)$/;
 
 /** Hashed asset names never change content, so they may be cached for good; pages must revalidate. */
 export function cacheControlFor(requestPath: string): string {
@@ -30,18 +33,27 @@ export function staticSite(root: string, options: { private?: boolean } = {}): M
   // Read once: the folder is a finished build, and a burst of 404s should not mean a burst of reads.
   const notFoundFile = join(root, "404.html");
   const notFoundPage = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
+  const notFound = (c: Context) => {
+    c.header("Cache-Control", cacheControl("/404.html"));
+    return c.html(notFoundPage, 404);
+  };
 
   return async (c) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-      return c.text("Method not allowed", 405, { Allow: "GET, HEAD" });
+      throw new ApiError(Status.methodNotAllowed, "method_not_allowed", "Pages can only be read (GET or HEAD).", {
+        headers: { Allow: "GET, HEAD" },
+      });
     }
+    // Build stamps and other dot-files are the build's business, not the reader's.
+    if (c.req.path.split("/").some((segment) => segment.startsWith("."))) return notFound(c);
+    // Only one byte range is served as a range; several (or a malformed one) get the whole file.
+    const range = c.req.header("Range");
+    if (range !== undefined && !singleRange.test(range)) c.req.raw.headers.delete("Range");
     // Set before answering: a response is built with the headers set so far.
     c.header("Cache-Control", cacheControl(c.req.path));
     const redirect = folderRedirect(root, c);
     if (redirect) return redirect;
     const found = await files(c, async () => {});
-    if (found) return found;
-    c.header("Cache-Control", cacheControl("/404.html"));
-    return c.html(notFoundPage, 404);
+    return found ?? notFound(c);
   };
 }

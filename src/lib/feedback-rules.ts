@@ -27,10 +27,15 @@ export function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 
-/** Characters as a reader counts them: an emoji is one, a line break is one. */
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * Characters as a reader counts them: user-perceived characters (grapheme clusters), so an
+ * emoji is one — a family of four or a flag included — and so is a line break.
+ */
 export function countCharacters(text: string): number {
   let count = 0;
-  for (const _ of normalizeLineBreaks(text)) count++;
+  for (const _ of graphemes.segment(normalizeLineBreaks(text))) count++;
   return count;
 }
 

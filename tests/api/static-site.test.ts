@@ -15,6 +15,7 @@ beforeAll(async () => {
   writeFileSync(join(root, "topics", "a", "index.html"), "<h1>Topic A</h1>");
   writeFileSync(join(root, "404.html"), "<h1>Page not found</h1>");
   writeFileSync(join(root, "_astro", "app.1234.js"), "console.log(1)");
+  writeFileSync(join(root, ".build-stamp"), "built from abc123");
   app = (await createTestApp({ sites: { public: staticSite(root), internal: staticSite(root, { private: true }) } }))
     .app;
 });
@@ -51,8 +52,31 @@ describe("the Node static site", () => {
     expect(await response.text()).not.toContain("root:");
   });
 
-  it("refuses methods other than GET and HEAD on pages", async () => {
+  it("refuses methods other than GET and HEAD on pages with 405, Allow and the JSON error shape", async () => {
     const response = await app.request("/topics/a/", { method: "DELETE" });
     expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  });
+
+  it("keeps build stamps and other dot-files to itself", async () => {
+    for (const path of ["/.build-stamp", "/_astro/../.build-stamp", "/.git/config"]) {
+      const response = await app.request(path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain("abc123");
+    }
+  });
+
+  it("serves one byte range as 206, several as the whole file with 200, and an impossible one as 416", async () => {
+    const one = await app.request("/_astro/app.1234.js", { headers: { Range: "bytes=0-6" } });
+    expect(one.status).toBe(206);
+    expect(await one.text()).toBe("console");
+    const several = await app.request("/_astro/app.1234.js", { headers: { Range: "bytes=0-1,4-6" } });
+    expect(several.status).toBe(200);
+    expect(several.headers.get("content-range")).toBeNull();
+    expect(await several.text()).toBe("console.log(1)");
+    const impossible = await app.request("/_astro/app.1234.js", { headers: { Range: "bytes=500-600" } });
+    expect(impossible.status).toBe(416);
+    expect(impossible.headers.get("content-range")).toBe("bytes */14");
   });
 });

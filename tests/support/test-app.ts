@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MiddlewareHandler } from "hono";
 import { assembleDeps } from "../../functions/app/assemble-deps.ts";
+import type { PasswordHasher } from "../../functions/app/auth/password.ts";
 import type { SessionPolicy } from "../../functions/app/auth/sessions.ts";
+import type { SignInThrottle } from "../../functions/app/auth/sign-in.ts";
 import { createApp } from "../../functions/app/create-app.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
-import type { RateLimitRule } from "../../functions/app/lib/rate-limit.ts";
+import type { RateLimitRule } from "../../functions/app/lib/limiter.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
@@ -24,9 +26,12 @@ export interface TestAppOptions {
   dashboardPage?: string;
   sessionPolicy?: SessionPolicy;
   onUnexpectedError?: (error: unknown) => void;
+  passwords?: PasswordHasher;
+  signInThrottle?: SignInThrottle;
+  dbWaitMs?: number;
 }
 
-/** Cheap scrypt for tests; `tests/unit/passwords.test.ts` checks the real cost. */
+/** Cheap scrypt for tests; `tests/unit/auth-rules.test.ts` checks the real cost. */
 export const testPasswords = scryptPasswords({ N: 1024, r: 8, p: 1 });
 
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
@@ -37,15 +42,21 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const deps = assembleDeps({
     db,
     hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
-    passwords: testPasswords,
+    passwords: options.passwords ?? testPasswords,
     clock: options.clock ?? Date.now,
     topics: { public: topicCatalog(testManifest), internal: topicCatalog(internalTestManifest) },
     signInPage: options.signInPage,
     dashboardPage: options.dashboardPage,
     inlineHashes: { scripts: ["sha256-test"], styles: [] },
-    clientAddress: (c) => c.req.header("X-Test-Client") ?? "203.0.113.7",
+    requestClient: (c) => ({
+      address: c.req.header("X-Test-Client") ?? "203.0.113.7",
+      // As a server speaking TLS itself (or the edge) knows it: from the request's own scheme.
+      https: c.req.url.startsWith("https:"),
+    }),
     feedbackLimit: options.limit === undefined ? null : options.limit,
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+    ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
+    ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),
   });
   const app = createApp(deps, {
     ...(options.sites ? { sites: options.sites } : {}),

@@ -1,22 +1,70 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "../../functions/app/auth/return-path.ts";
 import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
+import { redirectTarget } from "../../functions/app/lib/redirect-target.ts";
 import { owaspScrypt, scryptPasswords } from "../../functions/node/scrypt-password.ts";
 
-describe("the return path after sign-in", () => {
+describe("the redirect target after a form", () => {
   it.each([
     ["/topics/temporary-login-code/", "/topics/temporary-login-code/"],
     ["/search/?q=code#results", "/search/?q=code#results"],
-    ["https://evil.example/", "/"],
-    ["//evil.example/", "/"],
-    ["/\\evil.example/", "/"],
-    ["javascript:alert(1)", "/"],
     ["/%0d%0aSet-Cookie:x", "/%0d%0aSet-Cookie:x"],
-    ["/\nSet-Cookie: x", "/"],
-    ["", "/"],
-    [undefined, "/"],
-  ])("turns %j into %j", (next, expected) => {
-    expect(safeReturnPath(next)).toBe(expected);
+    ["/dashboard/?period=7d&status=new#comment-abc", "/dashboard/?period=7d&status=new#comment-abc"],
+    ["/a/../b/", "/b/"],
+    ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+  ])("keeps the same-site path %j as %j", (next, expected) => {
+    expect(redirectTarget(next)).toBe(expected);
+  });
+
+  it.each([
+    "https://evil.example/",
+    "http://evil.example",
+    "//evil.example/",
+    "///evil.example/",
+    "////evil.example",
+    "/\\evil.example/",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "/.//evil.example",
+    "/./\\evil.example",
+    "/a/..//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "/\u0000/evil.example",
+    "/\nSet-Cookie: x",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox",
+    "https:evil.example",
+    "//user:pass@evil.example",
+    "//evil.example@help.example",
+    " //evil.example",
+    "evil.example",
+    "",
+    "?next=//evil.example",
+    "#//evil.example",
+    undefined,
+    null,
+    42,
+  ])("sends %j home instead", (next) => {
+    const target = redirectTarget(next);
+    expect(target).toBe("/");
+  });
+
+  it("never returns a target a browser reads as another host", () => {
+    const pieces = ["/", "\\", ".", "..", "%2e", "%2f", "%5c", "\t", "evil.example", "@", ":", "?", "#"];
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const target = redirectTarget(`/${a}${b}${c}`);
+          expect(target.startsWith("/")).toBe(true);
+          expect(target.startsWith("//") || target.startsWith("/\\")).toBe(false);
+          expect(new URL(target, "https://help.example").host).toBe("help.example");
+        }
   });
 });
 

@@ -13,6 +13,8 @@ import {
 describe("counting characters", () => {
   it("counts an emoji as one character and CRLF as one line break", () => {
     expect(countCharacters("👍")).toBe(1);
+    expect(countCharacters("👨‍👩‍👧‍👦")).toBe(1);
+    expect(countCharacters("🇸🇪 é")).toBe(3);
     expect(countCharacters("a\r\nb")).toBe(3);
     expect(charactersLeft("abc")).toBe(feedbackLimits.comment - 3);
   });

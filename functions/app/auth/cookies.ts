@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { isHttps } from "../lib/client.ts";
 
-/** Over https cookies get `Secure` and the `__Host-` prefix (no Domain, Path=/): no subdomain can set or read them. */
-export function isHttps(c: Context): boolean {
-  return c.req.url.startsWith("https:");
-}
-
+/**
+ * Over https cookies get `Secure` and the `__Host-` prefix (no Domain, Path=/), and only the
+ * prefixed one counts: a subdomain or a plain-http page could set the bare name, never that one.
+ */
 function read(c: Context, name: string): string | undefined {
-  return getCookie(c, name, "host") ?? getCookie(c, name);
+  return isHttps(c) ? getCookie(c, name, "host") : getCookie(c, name);
 }
 
 function write(c: Context, name: string, value: string, maxAgeSeconds: number): void {

@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { isDatabaseFault } from "../../db/faults.ts";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomToken } from "../lib/crypto.ts";
 
@@ -27,9 +28,33 @@ export interface SessionDeps {
   policy: SessionPolicy;
 }
 
+/** How long a confirmed session is trusted while the database cannot be asked. */
+const outageGraceMs = 10 * 60_000;
+
+/** Sessions this process confirmed lately, by token hash; bounded, oldest dropped first. */
+function recentlyConfirmed(capacity = 10_000) {
+  const seen = new Map<string, { employee: Employee; at: number }>();
+  return {
+    remember(tokenHash: string, employee: Employee, now: number) {
+      seen.delete(tokenHash);
+      if (seen.size >= capacity) seen.delete(seen.keys().next().value as string);
+      seen.set(tokenHash, { employee, at: now });
+    },
+    recall(tokenHash: string, now: number): Employee | undefined {
+      const entry = seen.get(tokenHash);
+      return entry && now - entry.at < outageGraceMs ? entry.employee : undefined;
+    },
+    forget(tokenHash: string): undefined {
+      seen.delete(tokenHash);
+      return undefined;
+    },
+  };
+}
+
 /** Server-side sessions: the browser holds a random token, the database only its hash. */
 export function sessionStore(deps: SessionDeps) {
   const { db, writes, hasher, clock, policy } = deps;
+  const confirmed = recentlyConfirmed();
   return {
     async create(userId: number): Promise<string> {
       const token = randomToken(32);
@@ -43,34 +68,52 @@ export function sessionStore(deps: SessionDeps) {
       return token;
     },
 
-    /** The employee behind a token, if the session is live and the account enabled. */
+    /**
+     * The employee behind a token, if the session is live and the account enabled. While the
+     * database cannot answer, a session this process confirmed in the last few minutes still
+     * counts, so employees keep reading the internal pages through a database outage.
+     */
     async find(token: string): Promise<Employee | undefined> {
       const now = clock();
       const tokenHash = await hasher.digest(token);
-      const row = (
-        await db.execute({
-          sql: `SELECT s.user_id, s.created_at, s.last_seen_at, u.email FROM sessions s
-                JOIN staff_users u ON u.id = s.user_id AND u.disabled_at IS NULL
-                WHERE s.token_hash = ?`,
-          args: [tokenHash],
-        })
-      ).rows[0];
-      if (!row) return undefined;
+      let row: Record<string, unknown> | undefined;
+      try {
+        row = (
+          await db.execute({
+            sql: `SELECT s.user_id, s.created_at, s.last_seen_at, u.email FROM sessions s
+                  JOIN staff_users u ON u.id = s.user_id AND u.disabled_at IS NULL
+                  WHERE s.token_hash = ?`,
+            args: [tokenHash],
+          })
+        ).rows[0];
+      } catch (error) {
+        if (!isDatabaseFault(error)) throw error;
+        return confirmed.recall(tokenHash, now);
+      }
+      if (!row) return confirmed.forget(tokenHash);
       const lastSeen = Number(row.last_seen_at);
       if (now - lastSeen >= policy.idleMs || now - Number(row.created_at) >= policy.absoluteMs) {
+        confirmed.forget(tokenHash);
         await writes.write([{ sql: "DELETE FROM sessions WHERE token_hash = ?", args: [tokenHash] }]);
         return undefined;
       }
       if (now - lastSeen > touchEveryMs) {
-        await writes.write([
-          { sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", args: [now, tokenHash] },
-        ]);
+        // Best effort: a session in use stays in use even if this one write fails.
+        await writes
+          .write([{ sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", args: [now, tokenHash] }])
+          .catch((error: unknown) => {
+            if (!isDatabaseFault(error)) throw error;
+          });
       }
-      return { userId: Number(row.user_id), email: String(row.email) };
+      const employee = { userId: Number(row.user_id), email: String(row.email) };
+      confirmed.remember(tokenHash, employee, now);
+      return employee;
     },
 
     async end(token: string): Promise<void> {
-      await writes.write([{ sql: "DELETE FROM sessions WHERE token_hash = ?", args: [await hasher.digest(token)] }]);
+      const tokenHash = await hasher.digest(token);
+      confirmed.forget(tokenHash);
+      await writes.write([{ sql: "DELETE FROM sessions WHERE token_hash = ?", args: [tokenHash] }]);
     },
   };
 }

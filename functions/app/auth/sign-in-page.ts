@@ -1,22 +1,13 @@
-import { escapeHtml } from "../lib/html.ts";
+import { fillInputSlot, fillTextSlot } from "../lib/slots.ts";
 
 /**
- * The sign-in page is built by Astro like every page; the server fills in two slots: where to
- * return after signing in, and what went wrong. Both are escaped.
+ * The sign-in page is built by Astro like every page; the server fills in where to return
+ * after signing in, the address typed, and what went wrong.
  */
-/** Sets the value of the input marked `data-slot="<slot>"`, wherever its attributes stand. */
-function fillInput(html: string, slot: string, value: string): string {
-  return html.replace(new RegExp(`<input[^>]*data-slot="${slot}"[^>]*>`), (tag) =>
-    tag.replace(/value="[^"]*"/, `value="${escapeHtml(value)}"`),
-  );
-}
-
 export function fillSignInPage(template: string, slots: { next: string; error?: string; email?: string }): string {
-  let html = fillInput(template, "next", slots.next);
-  if (slots.email) html = fillInput(html, "email", slots.email);
-  if (slots.error) {
-    html = html.replace(/<p([^>]*data-slot="error"[^>]*) hidden(="")?>\s*<\/p>/, `<p$1>${escapeHtml(slots.error)}</p>`);
-  }
+  let html = fillInputSlot(template, "next", slots.next);
+  if (slots.email) html = fillInputSlot(html, "email", slots.email);
+  if (slots.error) html = fillTextSlot(html, "error", slots.error);
   return html;
 }
 

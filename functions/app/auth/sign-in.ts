@@ -1,24 +1,41 @@
-import type { Client } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import type { Hasher } from "../lib/crypto.ts";
-import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
+import { type LimitCheck, type RateLimitRule, take } from "../lib/limiter.ts";
 import type { StaffAccounts } from "./accounts.ts";
 import type { PasswordHasher } from "./password.ts";
 import type { SessionStore } from "./sessions.ts";
 
+/** How many failed sign-ins each counter allows in its window. */
+export interface SignInThrottle {
+  /** One client trying one account: the lockout a person meets after typos. Default: 5 in 15 minutes. */
+  perClientAndAccount: RateLimitRule;
+  /** One client across accounts (password spraying). Default: 20 in 15 minutes. */
+  perClient: RateLimitRule;
+  /**
+   * One account from everywhere: a ceiling far above the first, so that nobody can lock an
+   * employee out from another client, while a distributed guess still slows down. NIST SP
+   * 800-63B allows at most 100 consecutive failures. Default: 100 in 15 minutes.
+   */
+  perAccount: RateLimitRule;
+}
+
+const fifteenMinutes = 15 * 60_000;
+
+export const defaultSignInThrottle: SignInThrottle = {
+  perClientAndAccount: { max: 5, windowMs: fifteenMinutes },
+  perClient: { max: 20, windowMs: fifteenMinutes },
+  perAccount: { max: 100, windowMs: fifteenMinutes },
+};
+
 export interface SignInDeps {
-  db: Client;
   writes: WriteQueue;
   hasher: Hasher;
   clock: () => number;
   accounts: StaffAccounts;
   sessions: SessionStore;
   passwords: PasswordHasher;
-  /** Failed attempts allowed per account and per client. Default: 5 in 15 minutes. */
-  throttle: RateLimitRule;
+  throttle: SignInThrottle;
 }
-
-export const defaultSignInThrottle: RateLimitRule = { max: 5, windowMs: 15 * 60_000 };
 
 export type SignInOutcome =
   | { kind: "signed_in"; token: string }
@@ -26,9 +43,10 @@ export type SignInOutcome =
   | { kind: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a password. An unknown or disabled e-mail costs the same scrypt work as a known one,
- * and gets the same answer, so neither timing nor wording tells which addresses have accounts.
- * Failures count against the account and the client; five in a window close both.
+ * Checks a password. Every attempt is counted before the password is hashed, so simultaneous
+ * attempts can never have more than the limit checked; a successful one gives its count back.
+ * An unknown or disabled e-mail costs the same work as a known one and gets the same answer,
+ * so neither timing nor wording tells which addresses have accounts.
  */
 export function signInService(deps: SignInDeps) {
   let decoy: Promise<string> | undefined;
@@ -36,25 +54,35 @@ export function signInService(deps: SignInDeps) {
   return async function signIn(email: string, password: string, clientAddress: string): Promise<SignInOutcome> {
     const now = deps.clock();
     const address = email.trim().toLowerCase();
-    const windows = [
-      rateLimitWindow(deps.throttle, `signin:account:${await deps.hasher.keyed("account", address)}`, now),
-      rateLimitWindow(deps.throttle, `signin:client:${await deps.hasher.keyed("client", clientAddress)}`, now),
+    const [account, client, pair] = await Promise.all([
+      deps.hasher.keyed("account", address),
+      deps.hasher.keyed("client", clientAddress),
+      deps.hasher.keyed("client-account", `${clientAddress}\u0000${address}`),
+    ]);
+    const checks: LimitCheck[] = [
+      { rule: deps.throttle.perClientAndAccount, bucket: `signin:pair:${pair}` },
+      { rule: deps.throttle.perClient, bucket: `signin:client:${client}` },
+      { rule: deps.throttle.perAccount, bucket: `signin:account:${account}` },
     ];
-    const counts = await deps.db.execute({
-      sql: "SELECT max(hits) AS hits FROM rate_limits WHERE window_start = ? AND bucket IN (?, ?)",
-      args: [now - (now % deps.throttle.windowMs), ...windows.map((w) => w.bucket)],
-    });
-    if (Number(counts.rows[0]?.hits ?? 0) >= deps.throttle.max) {
-      return { kind: "throttled", retryAfterSeconds: Math.max(...windows.map((w) => w.retryAfterSeconds)) };
-    }
+    const taken = await take(deps.writes, checks, now);
+    if (!taken.allowed) return { kind: "throttled", retryAfterSeconds: taken.retryAfterSeconds };
 
-    const account = await deps.accounts.forSignIn(address);
-    decoy ??= deps.passwords.hash("a password no account has, hashed for the timing only");
-    const matches = await deps.passwords.verify(password, account?.passwordHash ?? (await decoy));
-    if (!account || !matches) {
-      await deps.writes.write(windows.map((w) => w.countHit));
-      return { kind: "invalid" };
+    let found: Awaited<ReturnType<StaffAccounts["forSignIn"]>>;
+    let matches: boolean;
+    try {
+      found = await deps.accounts.forSignIn(address);
+      decoy ??= deps.passwords.hash("a password no account has, hashed for the timing only").catch((error) => {
+        decoy = undefined;
+        throw error;
+      });
+      matches = await deps.passwords.verify(password, found?.passwordHash ?? (await decoy));
+    } catch (error) {
+      // Not checked (the password workers were busy, say): not a failure either.
+      await taken.refund();
+      throw error;
     }
-    return { kind: "signed_in", token: await deps.sessions.create(account.id) };
+    if (!found || !matches) return { kind: "invalid" };
+    await taken.refund();
+    return { kind: "signed_in", token: await deps.sessions.create(found.id) };
   };
 }

@@ -1,9 +1,13 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { renderToString } from "preact-render-to-string";
-import { safeReturnPath } from "../auth/return-path.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { limitBody, readJsonOrForm, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { readBody } from "../lib/body.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { redirectTarget } from "../lib/redirect-target.ts";
+import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { fillMarkupSlot } from "../lib/slots.ts";
+import { asUnavailable } from "../lib/unavailable.ts";
 import { invalidInput, valid } from "../lib/validate.ts";
 import { toCsv } from "./csv.ts";
 import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
@@ -93,7 +97,7 @@ export function dashboardRoutes(deps: AppDeps) {
       requireBody("json", "form"),
       valid("param", commentIdParamSchema),
       async (c) => {
-        const { form, body } = await readJsonOrForm(c);
+        const { form, body } = await readBody(c);
         const parsed = statusChangeSchema.safeParse(body);
         if (!parsed.success) throw invalidInput(parsed.error.issues);
         const employee = c.get("employee");
@@ -106,7 +110,7 @@ export function dashboardRoutes(deps: AppDeps) {
         );
         if (!changed) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
         return form
-          ? c.redirect(safeReturnPath(parsed.data.next), Status.seeOther)
+          ? c.redirect(redirectTarget(parsed.data.next), Status.seeOther)
           : c.json({ status: parsed.data.status }, Status.ok);
       },
     );
@@ -121,11 +125,24 @@ export function dashboardRoutes(deps: AppDeps) {
     const query = cq.success ? cq.data : commentsQuerySchema.parse({});
     const sort = ov.success ? ov.data.sort : "worst";
     const topic = query.topic;
-    const [rows, list, detail] = await Promise.all([
-      overview(db, period, sort, now()),
-      comments(db, { ...query, period }, now()),
-      topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
-    ]);
+    c.header("Cache-Control", "private, no-store");
+    let data: Awaited<ReturnType<typeof readAll>>;
+    const readAll = () =>
+      Promise.all([
+        overview(db, period, sort, now()),
+        comments(db, { ...query, period }, now()),
+        topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
+      ]);
+    try {
+      data = await readAll();
+    } catch (error) {
+      const unavailable = asUnavailable(error);
+      if (!unavailable) throw error;
+      for (const [name, value] of Object.entries(unavailable.headers)) c.header(name, value);
+      const notice = `<div class="dashboard"><p class="error-summary" role="alert">The feedback data is unavailable right now. ${escapeHtml(unavailable.message)}</p><p><a href="${escapeHtml(`${c.req.path}${new URL(c.req.url).search}`)}">Try again</a></p></div>`;
+      return c.html(fillMarkupSlot(deps.pages.dashboard, "dashboard", notice), Status.unavailable);
+    }
+    const [rows, list, detail] = data;
     const body = renderToString(
       Dashboard({
         period,
@@ -138,8 +155,7 @@ export function dashboardRoutes(deps: AppDeps) {
         self: `${c.req.path}${new URL(c.req.url).search}`,
       }),
     );
-    c.header("Cache-Control", "private, no-store");
-    return c.html(deps.pages.dashboard.replace(/<div[^>]*data-slot="dashboard"[^>]*><\/div>/, body));
+    return c.html(fillMarkupSlot(deps.pages.dashboard, "dashboard", body));
   });
 
   return { api, page };

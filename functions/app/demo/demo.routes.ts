@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { isHttps } from "../auth/cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
+import { clientAddress, isHttps } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { valid } from "../lib/validate.ts";
 import {
@@ -39,7 +39,7 @@ export function demoRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .use("/demo/*", sameOriginOnly(deps.allowedOrigins), limitBody(4 * 1024))
     .post("/demo/sandbox", async (c) => {
-      const created = await sandboxes.create(deps.clientAddress(c));
+      const created = await sandboxes.create(clientAddress(c));
       if ("retryAfterSeconds" in created) {
         throw new ApiError(Status.tooManyRequests, "rate_limited", "You started many demos lately. Try again later.", {
           headers: { "Retry-After": String(created.retryAfterSeconds) },

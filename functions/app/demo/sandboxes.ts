@@ -1,7 +1,7 @@
 import type { Client } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomToken } from "../lib/crypto.ts";
-import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
+import { type RateLimitRule, take } from "../lib/limiter.ts";
 import { type CodeStatus, type TemporaryCodes, temporaryCodes } from "./temporary-codes.ts";
 
 /** The fictional people of every sandbox: clients (NetClient CS) and staff members (NetStaff CS). */
@@ -73,24 +73,20 @@ export function demoSandboxes(deps: SandboxDeps) {
     /** A new sandbox for a client, unless it made too many lately. Expired ones are cleared by housekeeping. */
     async create(clientAddress: string): Promise<{ id: string } | { retryAfterSeconds: number }> {
       const now = clock();
-      const window = rateLimitWindow(sandboxRules.creation, `demo:${await hasher.keyed("client", clientAddress)}`, now);
-      const [count] = await deps.writes.write([window.countHit]);
-      if (Number(count?.rows[0]?.hits ?? 0) > sandboxRules.creation.max)
-        return { retryAfterSeconds: window.retryAfterSeconds };
+      const clientHash = await hasher.keyed("client", clientAddress);
+      const taken = await take(deps.writes, [{ rule: sandboxRules.creation, bucket: `demo:${clientHash}` }], now);
+      if (!taken.allowed) return { retryAfterSeconds: taken.retryAfterSeconds };
       const id = randomToken(16);
-      await db.batch(
-        [
-          {
-            sql: "INSERT INTO demo_sandboxes (id, client_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
-            args: [id, await hasher.keyed("client", clientAddress), now, now + sandboxRules.lifetimeMs],
-          },
-          ...demoPeople.map((p) => ({
-            sql: "INSERT INTO demo_users (sandbox_id, id, kind, name, username) VALUES (?, ?, ?, ?, ?)",
-            args: [id, p.id, p.kind, p.name, p.username],
-          })),
-        ],
-        "write",
-      );
+      await deps.writes.write([
+        {
+          sql: "INSERT INTO demo_sandboxes (id, client_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
+          args: [id, clientHash, now, now + sandboxRules.lifetimeMs],
+        },
+        ...demoPeople.map((p) => ({
+          sql: "INSERT INTO demo_users (sandbox_id, id, kind, name, username) VALUES (?, ?, ?, ?, ?)",
+          args: [id, p.id, p.kind, p.name, p.username],
+        })),
+      ]);
       return { id };
     },
 

@@ -96,7 +96,11 @@ export function temporaryCodes({ db, hasher }: TemporaryCodeDeps) {
     );
   }
 
-  /** Checks a code the user typed. Wrong tries count against the live code; the fifth locks it. */
+  /**
+   * Checks a code the user typed. Every try takes one of the code's 5 tries *before* the code is
+   * compared, so simultaneous tries can never have more than 5 compared; a right code gives its
+   * try back. The wrong try that takes the last one locks the code.
+   */
   async function verify(scope: string, userId: string, typed: string, now: number): Promise<VerifyOutcome> {
     await settleExpiry(scope, userId, now);
     const current = await latest(scope, userId);
@@ -120,48 +124,63 @@ export function temporaryCodes({ db, hasher }: TemporaryCodeDeps) {
         return refused(matches ? { kind: "used" } : { kind: "no_code" });
     }
 
+    const [reserved] = await db.batch(
+      [
+        {
+          sql: `UPDATE demo_codes SET failed_attempts = failed_attempts + 1
+                WHERE id = ? AND status = 'active' AND failed_attempts < ? RETURNING failed_attempts`,
+          args: [id, codeRules.maxFailedAttempts],
+        },
+      ],
+      "write",
+    );
+    const tries = reserved?.rows[0];
+    // No try left to take: other tries in flight hold them all, or the code changed meanwhile.
+    if (!tries) {
+      const after = await latest(scope, userId);
+      return Number(after?.id) === id && after?.status === "active"
+        ? refused({ kind: "locked" })
+        : verify(scope, userId, typed, now);
+    }
+
     if (matches) {
-      if (Number(current.one_time) === 1) {
-        // Two sign-ins at once with a one-time code: only the one whose update lands wins.
-        const [claimed] = await db.batch(
-          [
-            {
-              sql: "UPDATE demo_codes SET status = 'used', used_at = ? WHERE id = ? AND status = 'active'",
-              args: [now, id],
-            },
-          ],
-          "write",
-        );
-        if (!claimed?.rowsAffected) return refused({ kind: "used" });
-      }
-      await db.execute(audit(scope, userId, "used", now, Number(current.one_time) === 1 ? "one-time" : "multi-use"));
-      return { kind: "signed_in", oneTime: Number(current.one_time) === 1, expiresAt: Number(current.expires_at) };
+      const oneTime = Number(current.one_time) === 1;
+      const [claimed] = await db.batch(
+        [
+          {
+            // Gives the try back; a one-time code is claimed by the one sign-in whose update lands.
+            sql: `UPDATE demo_codes SET failed_attempts = failed_attempts - 1,
+                    status = CASE WHEN ? THEN 'used' ELSE status END, used_at = CASE WHEN ? THEN ? ELSE used_at END
+                  WHERE id = ? AND status = 'active'`,
+            args: [oneTime ? 1 : 0, oneTime ? 1 : 0, now, id],
+          },
+        ],
+        "write",
+      );
+      if (!claimed?.rowsAffected) return refused({ kind: oneTime ? "used" : "locked" });
+      await db.execute(audit(scope, userId, "used", now, oneTime ? "one-time" : "multi-use"));
+      return { kind: "signed_in", oneTime, expiresAt: Number(current.expires_at) };
     }
 
     const older = await db.execute({
       sql: "SELECT code_hash FROM demo_codes WHERE sandbox_id = ? AND user_id = ? AND status = 'replaced'",
       args: [scope, userId],
     });
-    if (older.rows.some((r) => constantTimeEqual(hash, String(r.code_hash)))) return refused({ kind: "replaced" });
-
-    const [counted] = await db.batch(
-      [
-        {
-          sql: `UPDATE demo_codes SET failed_attempts = failed_attempts + 1,
-                  status = CASE WHEN failed_attempts + 1 >= ? THEN 'locked' ELSE status END
-                WHERE id = ? AND status = 'active' RETURNING failed_attempts, status`,
-          args: [codeRules.maxFailedAttempts, id],
-        },
-      ],
-      "write",
-    );
-    const row = counted?.rows[0];
-    // Another try changed the code in between (locked it, say): answer from its new state.
-    if (!row) return verify(scope, userId, typed, now);
-    const failed = Number(row.failed_attempts);
+    if (older.rows.some((r) => constantTimeEqual(hash, String(r.code_hash)))) {
+      // An honest mistake (the user kept the old message): it costs no try.
+      await db.execute({ sql: "UPDATE demo_codes SET failed_attempts = failed_attempts - 1 WHERE id = ?", args: [id] });
+      return refused({ kind: "replaced" });
+    }
+    const failed = Number(tries.failed_attempts);
     await db.execute(audit(scope, userId, "failed", now, `${failed} of ${codeRules.maxFailedAttempts}`));
-    if (row.status === "locked") {
-      await db.execute(audit(scope, userId, "locked", now));
+    if (failed >= codeRules.maxFailedAttempts) {
+      await db.batch(
+        [
+          { sql: "UPDATE demo_codes SET status = 'locked' WHERE id = ? AND status = 'active'", args: [id] },
+          audit(scope, userId, "locked", now),
+        ],
+        "write",
+      );
       return { kind: "locked" };
     }
     return { kind: "wrong", triesLeft: codeRules.maxFailedAttempts - failed };

@@ -2,7 +2,10 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { bodyKind, limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { bodyKind, readForm } from "../lib/body.ts";
+import { clientAddress } from "../lib/client.ts";
+import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { asUnavailable } from "../lib/unavailable.ts";
 import { invalidInput, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 import {
@@ -42,25 +45,31 @@ function requireKnownTopic(catalog: TopicCatalog, input: { topic?: string | unde
 
 export function feedbackRoutes(deps: AppDeps) {
   const sender = (c: Context<AppEnv>): Sender => ({
-    address: deps.clientAddress(c),
+    address: clientAddress(c),
     isEmployee: c.get("employee") !== undefined,
   });
 
-  /** The topic page's form without JavaScript: answered with a redirect, or a page showing what to fix. */
+  /**
+   * The topic page's form without JavaScript: answered with a redirect, or a page showing what
+   * to fix — or that the database is away — with what the reader typed still in the form.
+   */
   const plainFormPost: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (bodyKind(c) !== "form") return next();
-    const form = await c.req.parseBody({ all: true });
-    const parsed = feedbackInputSchema.safeParse(withoutBlankFields(form));
     try {
+      const form = await readForm(c);
+      const parsed = feedbackInputSchema.safeParse(withoutBlankFields(form));
       if (!parsed.success) throw invalidInput(parsed.error.issues);
       requireKnownTopic(catalogFor(deps, c), parsed.data);
       const outcome = await submitFeedback(deps.feedback, parsed.data, sender(c));
       if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
       return c.redirect(thanksLocation(catalogFor(deps, c), parsed.data.topic), Status.seeOther);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : asUnavailable(caught);
+      if (!error) throw caught;
+      // Parsed once already (Hono keeps it): the fields as sent, to show them again.
+      const typed = await c.req.parseBody({ all: true });
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.html(feedbackFormPage(catalogFor(deps, c), form, error), error.status);
+      return c.html(feedbackFormPage(catalogFor(deps, c), typed, error), error.status);
     }
   };
 

@@ -1,7 +1,7 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
-import { type RateLimitRule, rateLimitWindow } from "../lib/rate-limit.ts";
+import { countHit, type LimitCheck, type RateLimitRule, retryAfterSeconds, withinLimit } from "../lib/limiter.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
@@ -41,13 +41,18 @@ async function underLimit(
     const [result] = await deps.writes.write([write({ sql: "1", args: [] })]);
     return { limited: false, result: result as ResultSet };
   }
-  const window = rateLimitWindow(deps.limit, `feedback:${clientHash}`, now);
-  const [count, result] = await deps.writes.write([window.countHit, write(window.withinLimit)]);
+  const check = feedbackCheck(deps.limit, clientHash);
+  const [count, result] = await deps.writes.write([countHit(check, now), write(withinLimit(check, now))]);
   const hits = Number(count?.rows[0]?.hits ?? 0);
   return hits > deps.limit.max
-    ? { limited: true, retryAfterSeconds: window.retryAfterSeconds }
+    ? { limited: true, retryAfterSeconds: retryAfterSeconds(deps.limit, now) }
     : { limited: false, result: result as ResultSet };
 }
+
+const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => ({
+  rule,
+  bucket: `feedback:${clientHash}`,
+});
 
 const feedbackColumns =
   "INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
@@ -79,16 +84,17 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
     await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values } });
     return { kind: "stored", id, editToken };
   }
-  const window = rateLimitWindow(deps.limit, `feedback:${clientHash}`, now);
+  const check = feedbackCheck(deps.limit, clientHash);
+  const guard = withinLimit(check, now);
   const { inserted } = await deps.writes.insert({
     into: feedbackColumns,
-    select: { sql: `${select} WHERE ${window.withinLimit.sql}`, args: [...values, ...window.withinLimit.args] },
+    select: { sql: `${select} WHERE ${guard.sql}`, args: [...values, ...guard.args] },
     key: { column: "id", value: id },
-    before: [window.countHit],
+    before: [countHit(check, now)],
   });
   return inserted
     ? { kind: "stored", id, editToken }
-    : { kind: "limited", retryAfterSeconds: window.retryAfterSeconds };
+    : { kind: "limited", retryAfterSeconds: retryAfterSeconds(deps.limit, now) };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */

@@ -1,36 +1,18 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError, Status } from "../errors.ts";
+import { type BodyKind, bodyKind } from "./body.ts";
+import { isHttps } from "./client.ts";
 
-export type BodyKind = "json" | "form";
+const readOnly = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The media type of the request body, or undefined for anything the API does not take. */
-export function bodyKind(c: Context): BodyKind | undefined {
-  const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase();
-  if (mediaType === "application/json") return "json";
-  if (mediaType === "application/x-www-form-urlencoded") return "form";
-  return undefined;
-}
-
-/**
- * The body of a request that may come as JSON (scripts) or as a form (plain HTML pages), with
- * which it was: the answer differs (JSON, or a page and a redirect). Malformed JSON is a 400.
- */
-export async function readJsonOrForm(c: Context): Promise<{ form: boolean; body: unknown }> {
-  if (bodyKind(c) === "form") return { form: true, body: await c.req.parseBody() };
-  try {
-    return { form: false, body: await c.req.json() };
-  } catch (error) {
-    throw new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause: error });
-  }
-}
-
-/** 415 unless the body is one of `kinds`. */
+/** 415 unless the body is one of `kinds`; a reading method has no body to check (it may well get a 405). */
 export function requireBody(...kinds: BodyKind[]): MiddlewareHandler {
   const expected = kinds
     .map((k) => (k === "json" ? "application/json" : "application/x-www-form-urlencoded"))
     .join(" or ");
   return async (c, next) => {
+    if (readOnly.has(c.req.method)) return next();
     const kind = bodyKind(c);
     if (!kind || !kinds.includes(kind)) {
       throw new ApiError(Status.unsupportedMediaType, "unsupported_media_type", `Send the body as ${expected}.`);
@@ -64,9 +46,10 @@ export function limitBody(maxBytes: number): MiddlewareHandler {
  */
 export function sameOriginOnly(allowedOrigins: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+    if (!readOnly.has(c.req.method)) {
       const origin = c.req.header("Origin");
-      const own = new URL(c.req.url).origin;
+      // Behind a TLS proxy the request reached us as http; the browser's origin is still https.
+      const own = `${isHttps(c) ? "https" : "http"}://${new URL(c.req.url).host}`;
       const fetchSite = c.req.header("Sec-Fetch-Site");
       const allowed = origin
         ? origin === own || allowedOrigins.includes(origin)

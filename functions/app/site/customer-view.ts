@@ -1,4 +1,5 @@
 import { escapeHtml } from "../lib/html.ts";
+import { afterBodyOpen } from "../lib/slots.ts";
 
 /**
  * While an employee views the site as a customer, public pages get a bar to switch back.
@@ -9,7 +10,7 @@ export async function customerViewBar(response: Response, path: string): Promise
   const bar = `<form class="view-switch" method="post" action="/api/auth/view"><p>You are viewing the help center as a customer.
 <input type="hidden" name="as" value="employee"><input type="hidden" name="next" value="${escapeHtml(path)}">
 <button type="submit">Back to the employee view</button></p></form>`;
-  const html = (await response.text()).replace(/<body([^>]*)>/, `<body$1>${bar}`);
+  const html = afterBodyOpen(await response.text(), bar);
   const headers = new Headers(response.headers);
   headers.delete("Content-Length");
   headers.set("Cache-Control", "private, no-store");

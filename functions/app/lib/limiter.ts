@@ -1,0 +1,97 @@
+import type { InStatement } from "@libsql/client";
+import type { WriteQueue } from "../../db/write-queue.ts";
+
+/**
+ * The one limiter: sign-in throttles, feedback, demo sandboxes. A request is counted first and
+ * decided on the count its own statement returned, in one transaction, so N simultaneous
+ * requests can never have more than the limit let through to the work behind it.
+ */
+
+/** At most `max` requests per key in each fixed window of `windowMs`. */
+export interface RateLimitRule {
+  max: number;
+  windowMs: number;
+}
+
+/** One counter to take from: a rule and the key it counts (`feedback:<client hash>`). */
+export interface LimitCheck {
+  rule: RateLimitRule;
+  bucket: string;
+}
+
+const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs);
+
+/** Seconds until the window that holds `now` ends: what `Retry-After` says. */
+export function retryAfterSeconds(rule: RateLimitRule, now: number): number {
+  return Math.max(1, Math.ceil((windowStart(rule, now) + rule.windowMs - now) / 1000));
+}
+
+/** A SQL condition, true while the check's window is within its limit; its arguments follow. */
+export function withinLimit(check: LimitCheck, now: number): { sql: string; args: (string | number)[] } {
+  return {
+    sql: "coalesce((SELECT hits FROM rate_limits WHERE bucket = ? AND window_start = ?), 0) <= ?",
+    args: [check.bucket, windowStart(check.rule, now), check.rule.max],
+  };
+}
+
+/**
+ * Counts one hit; its RETURNING row holds the hits so far in the window. With `onlyIf`, the hit
+ * is counted only when those conditions hold (a later counter is not charged for a request an
+ * earlier one already refused).
+ */
+export function countHit(check: LimitCheck, now: number, onlyIf: { sql: string; args: (string | number)[] }[] = []) {
+  const guard = onlyIf.length ? `WHERE ${onlyIf.map((g) => g.sql).join(" AND ")}` : "WHERE 1";
+  return {
+    sql: `INSERT INTO rate_limits (bucket, window_start, hits) SELECT ?, ?, 1 ${guard}
+          ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
+    args: [check.bucket, windowStart(check.rule, now), ...onlyIf.flatMap((g) => g.args)],
+  } satisfies InStatement;
+}
+
+export type Taken = { allowed: true; refund: () => Promise<void> } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Takes one hit from each counter, in order and in one transaction: a counter is charged only
+ * if every one before it still had room. Allowed when all had room; `refund` gives the hits
+ * back (a sign-in that succeeded counts as no failure).
+ */
+export async function take(writes: WriteQueue, checks: readonly LimitCheck[], now: number): Promise<Taken> {
+  const statements = checks.map((check, i) =>
+    countHit(
+      check,
+      now,
+      checks.slice(0, i).map((earlier) => withinLimit(earlier, now)),
+    ),
+  );
+  const results = await writes.write(statements);
+  const refused = checks.filter(
+    (check, i) => Number(results[i]?.rows[0]?.hits ?? Number.POSITIVE_INFINITY) > check.rule.max,
+  );
+  if (refused.length > 0) {
+    return { allowed: false, retryAfterSeconds: Math.max(...refused.map((c) => retryAfterSeconds(c.rule, now))) };
+  }
+  return {
+    allowed: true,
+    refund: async () => {
+      await writes.write(
+        checks.map((check) => ({
+          sql: "UPDATE rate_limits SET hits = max(0, hits - 1) WHERE bucket = ? AND window_start = ?",
+          args: [check.bucket, windowStart(check.rule, now)],
+        })),
+      );
+    },
+  };
+}
+
+/** Old windows are useless once over; removing them keeps the table small. */
+export function pruneRateLimitsStatement(now: number, keepMs: number): InStatement {
+  return { sql: "DELETE FROM rate_limits WHERE window_start < ?", args: [now - keepMs] };
+}
+
+/** Parses "20/600" (20 requests per 600 seconds) or "off". */
+export function parseRateLimitRule(text: string): RateLimitRule | null {
+  if (text === "off") return null;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match) throw new Error(`A rate limit is written "COUNT/SECONDS" (like 20/600) or "off", not "${text}"`);
+  return { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+}

@@ -1,0 +1,338 @@
+import { describe, expect, it } from "vitest";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { escapeHtml } from "../../functions/app/lib/html.ts";
+import { passwordWorkers } from "../../functions/node/password-workers.ts";
+import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
+import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
+
+const email = "kim@example.com";
+const password = "a long enough password";
+const signInTemplate =
+  '<html><body><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
+
+type App = Awaited<ReturnType<typeof createTestApp>>["app"];
+
+async function withEmployee(options: TestAppOptions = {}) {
+  const test = await createTestApp({ signInPage: signInTemplate, ...options });
+  await staffAccounts(test.db, testPasswords).add(email, password);
+  return test;
+}
+
+const login = (app: App, body: Record<string, string>, client = "203.0.113.7") =>
+  app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Test-Client": client },
+    body: JSON.stringify(body),
+  });
+
+const form = (app: App, path: string, fields: [string, string][], headers: Record<string, string> = {}) =>
+  app.request(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+const statuses = (responses: Response[]) =>
+  responses.reduce<Record<number, number>>((counts, r) => {
+    counts[r.status] = (counts[r.status] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe("limits under simultaneous requests", () => {
+  it("checks at most 5 of 30 wrong passwords sent at once for one account from one client", async () => {
+    const { app } = await withEmployee();
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login(app, { email, password: `wrong ${i}` })),
+    );
+    expect(statuses(responses)).toEqual({ 401: 5, 429: 25 });
+    for (const r of responses.filter((r) => r.status === 429))
+      expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("never lets the right password in after 5 failures, however the 12 simultaneous tries are ordered", async () => {
+    for (let run = 0; run < 4; run++) {
+      const { app } = await withEmployee();
+      const tries = Array.from({ length: 12 }, (_, i) => (i === 11 - run ? password : `wrong ${i}`));
+      const responses = await Promise.all(tries.map((p) => login(app, { email, password: p })));
+      const checked = responses.filter((r) => r.status === 401 || r.status === 200).length;
+      expect(checked).toBeLessThanOrEqual(5);
+      expect(statuses(responses)[429]).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it("lets 5 of 20 simultaneous feedback posts from one client through with a limit of 5, and stores 5", async () => {
+    const { app, db } = await createTestApp({ limit: { max: 5, windowMs: 60_000 } });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        app.request("/api/feedback", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ topic: "temporary-login-code", rating: "good" }),
+        }),
+      ),
+    );
+    expect(statuses(responses)).toEqual({ 201: 5, 429: 15 });
+    expect(Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n)).toBe(5);
+  });
+
+  it("starts exactly 20 demo sandboxes for one client out of 30 asked for at once", async () => {
+    const { app, db } = await createTestApp();
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, () => app.request("/api/demo/sandbox", { method: "POST" })),
+    );
+    expect(statuses(responses)).toEqual({ 201: 20, 429: 10 });
+    expect(Number((await db.execute("SELECT count(*) AS n FROM demo_sandboxes")).rows[0]?.n)).toBe(20);
+  });
+
+  it("compares at most 5 of 40 simultaneous code guesses, and a code that let the right one in was not locked before it", async () => {
+    for (let run = 0; run < 4; run++) {
+      const { app, db } = await createTestApp();
+      const created = await app.request("/api/demo/sandbox", { method: "POST" });
+      const cookie = /demo_sandbox=[^;]+/.exec(created.headers.get("set-cookie") ?? "")?.[0] ?? "";
+      const json = { "Content-Type": "application/json", Cookie: cookie };
+      const issued = await app.request("/api/demo/users/client-rivera/code", {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ oneTime: run % 2 === 0 }),
+      });
+      const { code } = (await issued.json()) as { code: string };
+      const wrong = (i: number) => String((Number(code) + 1 + i) % 100_000_000).padStart(8, "0");
+      const guesses = Array.from({ length: 40 }, (_, i) => (i === 10 * run + 3 ? code : wrong(i)));
+      const outcomes = await Promise.all(
+        guesses.map(async (guess) => {
+          const response = await app.request("/api/demo/sign-in", {
+            method: "POST",
+            headers: json,
+            body: JSON.stringify({ username: "arivera", code: guess }),
+          });
+          return ((await response.json()) as { outcome: { kind: string } }).outcome.kind;
+        }),
+      );
+      const events = (
+        await db.execute("SELECT event FROM demo_audit WHERE event IN ('failed', 'used', 'locked') ORDER BY id")
+      ).rows.map((r) => String(r.event));
+      const compared = events.filter((e) => e === "failed" || e === "used").length;
+      expect(compared).toBeLessThanOrEqual(5);
+      expect(events.filter((e) => e === "failed").length).toBeLessThanOrEqual(5);
+      if (outcomes.includes("signed_in")) {
+        expect(events.indexOf("used")).toBeGreaterThanOrEqual(0);
+        const locked = events.indexOf("locked");
+        expect(locked === -1 || locked > events.indexOf("used")).toBe(true);
+      }
+      const status = (await db.execute("SELECT status FROM demo_codes")).rows[0]?.status;
+      if (run % 2 === 0 && outcomes.includes("signed_in")) expect(status).toBe("used");
+      if (!outcomes.includes("signed_in")) expect(status).toBe("locked");
+    }
+  });
+});
+
+describe("a lockout nobody else can trigger", () => {
+  it("lets the right password in from a client that has not failed, after 5 failures from another", async () => {
+    const { app } = await withEmployee();
+    for (let i = 0; i < 5; i++)
+      expect((await login(app, { email, password: `wrong ${i}` }, "198.51.100.1")).status).toBe(401);
+    expect((await login(app, { email, password }, "198.51.100.1")).status).toBe(429);
+    expect((await login(app, { email, password }, "198.51.100.2")).status).toBe(200);
+  });
+
+  it("slows everyone down once the account's ceiling of failures from many clients is reached", async () => {
+    const ceiling = {
+      perClientAndAccount: { max: 5, windowMs: 900_000 },
+      perClient: { max: 20, windowMs: 900_000 },
+      perAccount: { max: 8, windowMs: 900_000 },
+    };
+    const { app } = await withEmployee({ signInThrottle: ceiling });
+    for (let i = 0; i < 8; i++)
+      expect((await login(app, { email, password: "wrong" }, `198.51.100.${i}`)).status).toBe(401);
+    expect((await login(app, { email, password }, "192.0.2.77")).status).toBe(429);
+  });
+
+  it("does not count successful sign-ins as failures", async () => {
+    const { app } = await withEmployee();
+    for (let i = 0; i < 8; i++) expect((await login(app, { email, password })).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login(app, { email, password: "wrong" })).status).toBe(401);
+    expect((await login(app, { email, password })).status).toBe(200);
+  });
+});
+
+describe("password hashing under a burst", () => {
+  it("answers sign-ins beyond the hashing queue at once with 503 and Retry-After, and does not count them", async () => {
+    const workers = passwordWorkers({ threads: 1, queue: 2 });
+    try {
+      const passwords = scryptPasswords({ N: 2 ** 14, r: 8, p: 1 }, workers.derive);
+      const test = await createTestApp({ passwords });
+      await staffAccounts(test.db, passwords).add(email, password);
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => login(test.app, { email, password: "wrong" }, `198.51.100.${i}`)),
+      );
+      const counts = statuses(responses);
+      expect(counts[500]).toBeUndefined();
+      expect(counts[503]).toBeGreaterThanOrEqual(8);
+      for (const r of responses.filter((r) => r.status === 503)) {
+        expect(r.headers.get("retry-after")).toMatch(/^\d+$/);
+        expect(((await r.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+      }
+      const failures = await test.db.execute(
+        "SELECT sum(hits) AS n FROM rate_limits WHERE bucket LIKE 'signin:account:%'",
+      );
+      expect(Number(failures.rows[0]?.n)).toBe(counts[401]);
+      expect((await login(test.app, { email, password }, "192.0.2.1")).status).toBe(200);
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
+describe("server-filled pages never interpret what they insert", () => {
+  const patterns = ["$&", "$`", "$'", "$1", "$$", "$<x>"];
+
+  it("keeps replacement patterns as text in the sign-in page's every slot", async () => {
+    const { app } = await withEmployee();
+    for (const pattern of patterns) {
+      const page = await app.request(`/sign-in/?next=${encodeURIComponent(`/x${pattern}y`)}`);
+      const next = new URL(`/x${pattern}y`, "https://a.example").pathname;
+      expect(await page.text()).toContain(`value="${escapeHtml(next)}"`);
+      const failed = await form(app, "/api/auth/login", [
+        ["email", `a${pattern}@example.com`],
+        ["password", "wrong password here"],
+        ["next", `/p${pattern}`],
+      ]);
+      const html = await failed.text();
+      expect(html.match(/<input/g)).toHaveLength(2);
+      expect(html).toContain(`value="${escapeHtml(`a${pattern}@example.com`)}"`);
+      expect(html).toContain("do not match an employee account.</p>");
+    }
+  });
+});
+
+describe("input hygiene", () => {
+  const postJson = (app: App, path: string, body: unknown) =>
+    app.request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+  it("refuses control characters in any text field with a 400 naming the field, and stores nothing", async () => {
+    const { app, db } = await createTestApp();
+    for (const [field, value] of [
+      ["comment", "before\u0000after"],
+      ["name", "Kim\u0007"],
+      ["comment", "escape \u001b[31m"],
+    ] as const) {
+      const response = await postJson(app, "/api/feedback", {
+        topic: "temporary-login-code",
+        rating: "good",
+        [field]: value,
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { fields: { field: string }[] } };
+      expect(body.error.fields.map((f) => f.field)).toEqual([field]);
+    }
+    const plain = await form(app, "/api/feedback", [
+      ["topic", "temporary-login-code"],
+      ["comment", "nul \u0000 here"],
+    ]);
+    expect(plain.status).toBe(400);
+    expect(Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n)).toBe(0);
+    const kept = await postJson(app, "/api/feedback", { topic: "temporary-login-code", comment: "tab\there\r\nline" });
+    expect(kept.status).toBe(201);
+  });
+
+  it("refuses control characters in sign-in and demo fields too", async () => {
+    const { app } = await withEmployee();
+    const signIn = await postJson(app, "/api/auth/login", { email: `${email}\u0000`, password });
+    expect(signIn.status).toBe(400);
+    expect(((await signIn.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe("email");
+  });
+
+  it("refuses a field sent twice on the sign-in, view and status forms", async () => {
+    const { app } = await withEmployee();
+    const twice = await form(app, "/api/auth/login", [
+      ["email", email],
+      ["password", password],
+      ["next", "/a/"],
+      ["next", "//evil.example"],
+    ]);
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe("next");
+    const signedIn = await login(app, { email, password });
+    const cookie = /session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const view = await form(
+      app,
+      "/api/auth/view",
+      [
+        ["as", "customer"],
+        ["as", "employee"],
+      ],
+      { Cookie: cookie },
+    );
+    expect(view.status).toBe(400);
+    const status = await form(
+      app,
+      "/api/dashboard/comments/aaaaaaaaaaaaaaaaaaaa/status",
+      [
+        ["status", "reviewed"],
+        ["status", "spam"],
+      ],
+      { Cookie: cookie },
+    );
+    expect(status.status).toBe(400);
+  });
+
+  it("counts a family emoji as one character against the comment limit", async () => {
+    const { app } = await createTestApp();
+    // 600 families are 4,200 code points: far over the limit if code points were counted.
+    const response = await postJson(app, "/api/feedback", {
+      topic: "temporary-login-code",
+      comment: "👨‍👩‍👧‍👦".repeat(600),
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe("small things done right", () => {
+  it("answers a method a route does not have with 405, Allow and the JSON error shape", async () => {
+    const { app } = await createTestApp();
+    const response = await app.request("/api/auth/login");
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+    const put = await app.request("/api/demo/sandbox", { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST");
+    expect((await app.request("/api/no-such-thing")).status).toBe(404);
+  });
+
+  it("marks every JSON answer that sets a cookie or carries a session's or sandbox's state no-store", async () => {
+    const { app } = await withEmployee();
+    const signedIn = await login(app, { email, password });
+    expect(signedIn.headers.get("cache-control")).toBe("no-store");
+    const sandbox = await app.request("/api/demo/sandbox", { method: "POST" });
+    expect(sandbox.headers.get("cache-control")).toBe("no-store");
+    const cookie = /demo_sandbox=[^;]+/.exec(sandbox.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const state = await app.request("/api/demo/sandbox", { headers: { Cookie: cookie } });
+    expect(state.headers.get("cache-control")).toBe("no-store");
+    const out = await app.request("/api/auth/logout", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(out.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("over https counts only the __Host- session cookie, never a plain one a subdomain could plant", async () => {
+    const { app } = await withEmployee();
+    const signedIn = await app.request("https://help.example.com/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    });
+    const token = /__Host-session=([^;]+)/.exec(signedIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    expect(token).not.toBe("");
+    const withPlain = await app.request("https://help.example.com/api/dashboard/overview", {
+      headers: { Cookie: `session=${token}` },
+    });
+    expect(withPlain.status).toBe(401);
+    const withHost = await app.request("https://help.example.com/api/dashboard/overview", {
+      headers: { Cookie: `__Host-session=${token}` },
+    });
+    expect(withHost.status).toBe(200);
+  });
+});
