@@ -15,18 +15,23 @@ export interface DbConfig {
 export const defaultWaitMs = 5000;
 
 /**
+ * The driver's own wait for a lock. It waits synchronously, holding up every other request,
+ * so it is kept short; the configured wait is spent retrying without blocking
+ * (recovering-client.ts).
+ */
+export const driverBusyTimeoutMs = 20;
+
+/**
  * Per-connection settings for an embedded file database. WAL lets readers work during a
  * write; FULL makes every commit reach the disk before a submission is answered; the busy
- * timeout makes a second process wait (boundedly) for the lock instead of failing at once.
+ * timeout lets a write meet another process's brief lock instead of failing at once.
  */
-export function filePragmas(waitMs = defaultWaitMs): string[] {
-  return [
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    `PRAGMA busy_timeout = ${Math.round(waitMs)}`,
-    "PRAGMA foreign_keys = ON",
-  ];
-}
+export const filePragmas = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = FULL",
+  `PRAGMA busy_timeout = ${driverBusyTimeoutMs}`,
+  "PRAGMA foreign_keys = ON",
+];
 
 export function isFileUrl(url: string): boolean {
   return url.startsWith("file:");
@@ -56,12 +61,12 @@ export async function createDb(config: DbConfig): Promise<Client> {
     }
     const client = createClient({ url: config.url, concurrency: 1 });
     try {
-      for (const pragma of filePragmas(waitMs)) await client.execute(pragma);
+      for (const pragma of filePragmas) await client.execute(pragma);
     } catch (error) {
       client.close();
       throw error;
     }
     return client;
   };
-  return recoveringClient(await open(), open);
+  return recoveringClient(await open(), open, { retryBusyForMs: isFileUrl(config.url) ? waitMs : 0 });
 }

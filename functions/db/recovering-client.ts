@@ -1,42 +1,63 @@
 import type { Client } from "@libsql/client";
 import { isDatabaseFault } from "./faults.ts";
 
+/** Between two tries at a locked database. */
+const busyPauseMs = 25;
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+
 /**
  * A client that heals itself. After a fault, a connection can be left mid-statement or
  * mid-transaction (SQLite then answers "cannot commit transaction - SQL statements in
- * progress" to every later write); rather than trusting it, the next call gets a fresh
- * client from `open`, and the old one is closed. Calls that were waiting on the old client
- * when it closed are retried once on the new one: they never ran.
+ * progress" to every later write), or opened read-only while its file was; rather than
+ * trusting it, the next call after a fault opens a fresh client with `open` and closes the
+ * old one. So the first request after the fault clears meets a clean connection. Calls that
+ * were waiting on the old client when it closed are retried once on the new one: they never ran.
+ *
+ * With `retryBusyForMs`, a call that found the database locked (SQLITE_BUSY: it did not run)
+ * is tried again after a pause until that much time has passed. The embedded driver waits
+ * for a lock synchronously, blocking every other request meanwhile, so its own busy timeout
+ * stays short and the waiting happens here, where pages go on being served.
  */
-export function recoveringClient(first: Client, open: () => Promise<Client>): Client {
+export function recoveringClient(
+  first: Client,
+  open: () => Promise<Client>,
+  options: { retryBusyForMs?: number } = {},
+): Client {
   let current = first;
+  let broken = false;
   let replacing: Promise<void> | undefined;
 
-  const replace = (broken: Client) => {
-    if (broken !== current) return replacing;
-    replacing ??= open()
-      .then((fresh) => {
-        current = fresh;
-        broken.close();
-      })
-      .catch(() => {
-        // Still failing (the disk is still full, say): keep the old one and try again after the next fault.
-      })
-      .finally(() => {
-        replacing = undefined;
-      });
-    return replacing;
+  const usable = async (): Promise<Client> => {
+    if (broken) {
+      replacing ??= open()
+        .then((fresh) => {
+          const old = current;
+          current = fresh;
+          broken = false;
+          old.close();
+        })
+        .finally(() => {
+          replacing = undefined;
+        });
+      await replacing;
+    }
+    return current;
   };
 
-  async function call<T>(use: (client: Client) => Promise<T>, retried = false): Promise<T> {
-    if (replacing) await replacing;
-    const client = current;
+  async function call<T>(use: (client: Client) => Promise<T>, started = Date.now(), retried = false): Promise<T> {
+    const client = await usable();
     try {
       return await use(client);
     } catch (error) {
       const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED" && client !== current;
-      if (closedUnderUs && !retried) return call(use, true);
-      if (isDatabaseFault(error)) void replace(client);
+      if (closedUnderUs && !retried) return call(use, started, true);
+      if (!isDatabaseFault(error)) throw error;
+      if (client === current) broken = true;
+      if (isBusy(error) && Date.now() - started + busyPauseMs < (options.retryBusyForMs ?? 0)) {
+        await new Promise((resolve) => setTimeout(resolve, busyPauseMs));
+        return call(use, started, retried);
+      }
       throw error;
     }
   }

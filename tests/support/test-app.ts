@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Client } from "@libsql/client";
 import type { MiddlewareHandler } from "hono";
 import { assembleDeps } from "../../functions/app/assemble-deps.ts";
 import type { PasswordHasher } from "../../functions/app/auth/password.ts";
@@ -29,6 +30,8 @@ export interface TestAppOptions {
   passwords?: PasswordHasher;
   signInThrottle?: SignInThrottle;
   dbWaitMs?: number;
+  /** Wraps the database the app gets (a failing one, say); migrations run on the real one. */
+  wrapDb?: (db: Client) => Client;
 }
 
 /** Cheap scrypt for tests; `tests/unit/auth-rules.test.ts` checks the real cost. */
@@ -40,7 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const db = await createDb({ url: `file:${databaseFile}`, authToken: undefined });
   await migrate(db, readMigrations());
   const deps = assembleDeps({
-    db,
+    db: options.wrapDb ? options.wrapDb(db) : db,
     hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
     passwords: options.passwords ?? testPasswords,
     clock: options.clock ?? Date.now,

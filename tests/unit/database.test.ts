@@ -1,8 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../../functions/db/client.ts";
+import { createDb, driverBusyTimeoutMs } from "../../functions/db/client.ts";
+import { DatabaseTimeout, isDatabaseFault } from "../../functions/db/faults.ts";
 import { migrate, parseMigrations } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
@@ -20,7 +22,7 @@ async function settings(db: Awaited<ReturnType<typeof freshDb>>) {
   };
 }
 
-const expected = { journal: "wal", synchronous: 2, busyTimeout: 5000, foreignKeys: 1 };
+const expected = { journal: "wal", synchronous: 2, busyTimeout: driverBusyTimeoutMs, foreignKeys: 1 };
 
 describe("the file database", () => {
   it("runs every statement with WAL, FULL sync, a busy timeout and foreign keys", async () => {
@@ -88,6 +90,92 @@ describe("the write queue", () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((await db.execute("SELECT x FROM t ORDER BY x")).rows.map((r) => r.x)).toEqual([1, 2]);
+  });
+});
+
+describe("after a database fault", () => {
+  const lockedDb = async (waitMs: number) => {
+    const file = join(mkdtempSync(join(tmpdir(), "db-fault-")), "t.db");
+    const db = await createDb({ url: `file:${file}`, authToken: undefined, waitMs });
+    await db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
+    const other = createClient({ url: `file:${file}` });
+    const lock = await other.transaction("write");
+    await lock.execute("INSERT INTO t VALUES (1000)");
+    const release = async () => {
+      await lock.rollback();
+      lock.close();
+      other.close();
+    };
+    return { db, release };
+  };
+
+  it("keeps the event loop free while it waits for a lock", async () => {
+    const { db, release } = await lockedDb(400);
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 10);
+    await expect(db.execute("INSERT INTO t VALUES (1)")).rejects.toThrow(/SQLITE_BUSY/);
+    clearInterval(ticking);
+    expect(ticks).toBeGreaterThan(10);
+    await release();
+  });
+
+  it("waits for a lock that is released within the wait, and then writes", async () => {
+    const { db, release } = await lockedDb(2000);
+    setTimeout(() => void release(), 150);
+    await db.execute("INSERT INTO t VALUES (7)");
+    expect((await db.execute("SELECT x FROM t")).rows.map((r) => r.x)).toEqual([7]);
+  });
+
+  it("writes again on the first try once a lock held past the wait is released", async () => {
+    const { db, release } = await lockedDb(100);
+    // A batch that returns rows and one that does not: the second used to wedge the connection.
+    await expect(db.batch(["INSERT INTO t VALUES (1) RETURNING x", "SELECT * FROM t"], "write")).rejects.toThrow(
+      /SQLITE_BUSY/,
+    );
+    await expect(db.batch(["INSERT INTO t VALUES (2)"], "write")).rejects.toThrow(/SQLITE_BUSY/);
+    await release();
+    await db.batch(["INSERT INTO t VALUES (3)"], "write");
+    await db.execute("INSERT INTO t VALUES (4)");
+    expect((await db.execute("SELECT x FROM t ORDER BY x")).rows.map((r) => r.x)).toEqual([3, 4]);
+  });
+
+  it("answers every job of the failed transaction with the error at once, and keeps running", async () => {
+    const { db, release } = await lockedDb(100);
+    const queue = createWriteQueue(db, { waitMs: 100 });
+    const started = Date.now();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => queue.write([{ sql: "INSERT INTO t VALUES (?)", args: [i] }])),
+    );
+    expect(outcomes.every((o) => o.status === "rejected")).toBe(true);
+    expect(outcomes.map((o) => (o.status === "rejected" ? isDatabaseFault(o.reason) : false))).not.toContain(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await release();
+    await queue.write([{ sql: "INSERT INTO t VALUES (42)", args: [] }]);
+    expect((await db.execute("SELECT x FROM t")).rows.map((r) => r.x)).toEqual([42]);
+  });
+
+  it("answers a job that could not start within the wait without ever running it", async () => {
+    const { db, release } = await lockedDb(300);
+    const queue = createWriteQueue(db, { waitMs: 100 });
+    const first = queue.write([{ sql: "INSERT INTO t VALUES (1)", args: [] }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = queue.write([{ sql: "INSERT INTO t VALUES (2)", args: [] }]);
+    await expect(first).rejects.toThrow(/SQLITE_BUSY/);
+    await expect(second).rejects.toBeInstanceOf(DatabaseTimeout);
+    await release();
+    expect((await db.execute("SELECT count(*) AS n FROM t")).rows[0]?.n).toBe(0);
+  });
+
+  it("tells faults (busy, full, read-only, I/O, a server away) from mistakes in our SQL", () => {
+    for (const code of ["SQLITE_BUSY", "SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SERVER_ERROR"]) {
+      expect(isDatabaseFault(Object.assign(new Error(code), { code }))).toBe(true);
+    }
+    expect(isDatabaseFault(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }))).toBe(true);
+    expect(isDatabaseFault(new DOMException("The operation timed out.", "TimeoutError"))).toBe(true);
+    for (const code of ["SQLITE_ERROR", "SQLITE_CONSTRAINT", "SQLITE_CONSTRAINT_PRIMARYKEY"]) {
+      expect(isDatabaseFault(Object.assign(new Error(code), { code }))).toBe(false);
+    }
+    expect(isDatabaseFault(new Error("undefined is not a function"))).toBe(false);
   });
 });
 
