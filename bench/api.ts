@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
-import { fakeSiteDir, startServerProcess } from "../tests/support/server-process.ts";
+import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
 import { numberOption } from "./options.ts";
 
 const seconds = numberOption("seconds", 10);

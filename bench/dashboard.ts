@@ -8,7 +8,7 @@ import { staffAccounts } from "../functions/app/auth/accounts.ts";
 import { openMigratedDb } from "../functions/node/deps.ts";
 import { scryptPasswords } from "../functions/node/scrypt-password.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
-import { startServerProcess } from "../tests/support/server-process.ts";
+import { startServerProcess } from "../scripts/lib/server-process.ts";
 import { numberOption } from "./options.ts";
 
 const rowCount = numberOption("rows", 100_000);

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+import { fakeSiteDir, type ServerProcess, startServerProcess } from "../../scripts/lib/server-process.ts";
 import { makeReadOnly, smallFilesystem } from "../support/filesystem-faults.ts";
-import { fakeSiteDir, type ServerProcess, startServerProcess } from "../support/server-process.ts";
 
 /** Short, so a lock held past it is quick to provoke; the default is 5 s. */
 const waitMs = 400;

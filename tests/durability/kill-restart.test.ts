@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
-import { fakeSiteDir, startServerProcess } from "../support/server-process.ts";
+import { fakeSiteDir, startServerProcess } from "../../scripts/lib/server-process.ts";
 
 const writers = 16;
 const maxRequests = 5_000;

@@ -15,7 +15,7 @@ import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
-import { internalTestManifest, testManifest } from "./test-manifest.ts";
+import { internalSampleManifest, sampleManifest } from "../../scripts/lib/sample-manifest.ts";
 
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
@@ -47,7 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     hasher: createWebHasher("a-test-secret-that-is-long-enough-000"),
     passwords: options.passwords ?? testPasswords,
     clock: options.clock ?? Date.now,
-    topics: { public: topicCatalog(testManifest), internal: topicCatalog(internalTestManifest) },
+    topics: { public: topicCatalog(sampleManifest), internal: topicCatalog(internalSampleManifest) },
     signInPage: options.signInPage,
     dashboardPage: options.dashboardPage,
     inlineHashes: { scripts: ["sha256-test"], styles: [] },

@@ -1,5 +1,5 @@
-/** The build manifests the API tests and benchmarks run against. */
-export const testManifest = {
+/** Build manifests of a small sample site, which API tests and benchmarks run against. */
+export const sampleManifest = {
   audience: "public",
   topics: [
     { id: "temporary-login-code", title: "Mobile device inaccessible", path: "/topics/temporary-login-code/" },
@@ -11,10 +11,10 @@ export const testManifest = {
   ],
 };
 
-export const internalTestManifest = {
+export const internalSampleManifest = {
   audience: "internal",
   topics: [
-    ...testManifest.topics,
+    ...sampleManifest.topics,
     {
       id: "internal-admin-temporary-code",
       title: "Internal: an admin needs a temporary code",

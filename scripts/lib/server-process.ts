@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bundleServer } from "../../scripts/bundle-server.ts";
-import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
-import { testManifest } from "./test-manifest.ts";
+import { bundleServer } from "../bundle-server.ts";
+import { sampleManifest } from "./sample-manifest.ts";
+import { scratchDir } from "./scratch-dir.ts";
 
 export interface ServerProcess {
   url: string;
@@ -12,11 +12,11 @@ export interface ServerProcess {
   exited: Promise<void>;
 }
 
-/** A folder standing in for the public build: only the manifest the API reads. */
+/** A folder standing in for the public build: the manifest the API reads and a 404 page (tests and benches). */
 export function fakeSiteDir(): string {
   const dir = scratchDir("site");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "topics.json"), JSON.stringify(testManifest));
+  writeFileSync(join(dir, "topics.json"), JSON.stringify(sampleManifest));
   writeFileSync(join(dir, "404.html"), "<h1>Page not found</h1>");
   return dir;
 }
