@@ -21,6 +21,7 @@ export interface RuntimeParts {
   clock: () => number;
   topics: { public: TopicCatalog; internal: TopicCatalog };
   signInPage: string | undefined;
+  feedbackCheckPage?: string | undefined;
   dashboardPage?: string | undefined;
   inlineHashes: InlineHashes;
   requestClient: (c: Context) => RequestClient;
@@ -60,7 +61,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
       }),
     },
     demo: { sandboxes: demoSandboxes({ db, writes, hasher, clock }) },
-    pages: { signIn: parts.signInPage, dashboard: parts.dashboardPage },
+    pages: { signIn: parts.signInPage, feedbackCheck: parts.feedbackCheckPage, dashboard: parts.dashboardPage },
     inlineHashes: parts.inlineHashes,
     requestClient: parts.requestClient,
     allowedOrigins: parts.allowedOrigins ?? [],

@@ -29,8 +29,8 @@ export interface AppDeps {
   };
   /** The live demo's sandboxes and their temporary codes. */
   demo: { sandboxes: DemoSandboxes };
-  /** Built pages the server fills in: the sign-in form, and the internal build's dashboard frame. */
-  pages: { signIn: string | undefined; dashboard: string | undefined };
+  /** Built pages the server fills in: the sign-in form, the feedback check page, the internal build's dashboard frame. */
+  pages: { signIn: string | undefined; feedbackCheck: string | undefined; dashboard: string | undefined };
   /** Hashes of the inline scripts and styles in the built pages, for the CSP. */
   inlineHashes: InlineHashes;
   /** Who sent the request and whether over https, as this runtime knows it (proxies included). */

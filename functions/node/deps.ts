@@ -55,6 +55,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     clock: Date.now,
     topics: { public: readTopicCatalog(config.publicSiteDir), internal: readTopicCatalog(internalDir) },
     signInPage: readPage(config.publicSiteDir, "sign-in"),
+    feedbackCheckPage: readPage(config.publicSiteDir, "feedback/check"),
     dashboardPage: readPage(config.internalSiteDir, "dashboard"),
     inlineHashes: readInlineHashes([config.publicSiteDir, config.internalSiteDir]),
     requestClient: nodeRequestClient(config.trustedProxyHops),

@@ -3,6 +3,7 @@ import FeedbackForm from "../../../src/islands/FeedbackForm.tsx";
 import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/lib/feedback-rules.ts";
 import type { ApiError } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { fillMarkupSlot } from "../lib/slots.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 
 const siteFeedbackPath = "/feedback/";
@@ -30,11 +31,21 @@ function typedValues(form: Record<string, unknown>): FeedbackValues {
   };
 }
 
+/** The frame when the build's `/feedback/check/` page is not at hand (API tests): heading and slot only. */
+export const bareCheckPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Check your feedback</title></head><body><main id="main"><h1>Check your feedback</h1><div data-slot="feedback-check"></div></main></body></html>';
+
 /**
- * The page a reader without JavaScript gets when their feedback needs fixing: the same form
- * component the topic page uses, rendered on the server with what they typed and what to fix.
+ * The page a reader without JavaScript gets when their feedback needs fixing (or could not be
+ * saved just now): the site's own "Check your feedback" page, its slot filled with the same
+ * form component the topic page uses, rendered with what they typed and what to do.
  */
-export function feedbackFormPage(topics: TopicCatalog, form: Record<string, unknown>, error: ApiError): string {
+export function feedbackFormPage(
+  frame: string,
+  topics: TopicCatalog,
+  form: Record<string, unknown>,
+  error: ApiError,
+): string {
   const topic = text(form.topic) || undefined;
   const knownTopic = topic && topics.has(topic) ? topic : undefined;
   const { errors, problem } = formProblems(error.fields, error.message);
@@ -47,21 +58,6 @@ export function feedbackFormPage(topics: TopicCatalog, form: Record<string, unkn
       {...(problem ? { initialProblem: problem } : {})}
     />,
   );
-  const back = pageFor(topics, knownTopic);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Check your feedback · Help center</title>
-</head>
-<body>
-<main id="main">
-<h1>Check your feedback</h1>
-<p><a href="${escapeHtml(back)}">Back to the page</a></p>
-${body}
-</main>
-</body>
-</html>`;
+  const back = `<p><a href="${escapeHtml(pageFor(topics, knownTopic))}">Back to the page</a></p>`;
+  return fillMarkupSlot(frame, "feedback-check", `<div class="feedback feedback--check">${back}${body}</div>`);
 }

@@ -16,7 +16,7 @@ import {
   withoutBlankFields,
 } from "./feedback.schema.ts";
 import { changeFeedback, type Sender, submitFeedback } from "./feedback.service.ts";
-import { feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
+import { bareCheckPage, feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
 
 /** A comment of 1,000 characters, all of them four-byte emoji, plus the other fields, fits well inside. */
 const maxBodyBytes = 16 * 1024;
@@ -69,7 +69,9 @@ export function feedbackRoutes(deps: AppDeps) {
       // Parsed once already (Hono keeps it): the fields as sent, to show them again.
       const typed = await c.req.parseBody({ all: true });
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      return c.html(feedbackFormPage(catalogFor(deps, c), typed, error), error.status);
+      const frame = deps.pages.feedbackCheck ?? bareCheckPage;
+      c.header("Cache-Control", "no-store");
+      return c.html(feedbackFormPage(frame, catalogFor(deps, c), typed, error), error.status);
     }
   };
 

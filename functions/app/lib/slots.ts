@@ -32,9 +32,12 @@ export function fillTextSlot(html: string, slot: string, text: string): string {
   );
 }
 
-/** Puts trusted `markup` (rendered by the server, escaping its own text) in place of the empty `<div … data-slot="name"></div>`. */
+/**
+ * Puts trusted `markup` (rendered by the server, escaping its own text) in place of the
+ * `<div … data-slot="name">…</div>`, whatever fallback text it held (no nested divs).
+ */
 export function fillMarkupSlot(html: string, slot: string, markup: string): string {
-  return replaceFirst(html, new RegExp(`<div[^>]*data-slot="${slot}"[^>]*></div>`), () => markup);
+  return replaceFirst(html, new RegExp(`<div[^>]*data-slot="${slot}"[^>]*>[\\s\\S]*?</div>`), () => markup);
 }
 
 /** Inserts trusted `markup` right after the opening `<body>` tag. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
+import { escapeHtml } from "../../functions/app/lib/html.ts";
+import { afterBodyOpen, fillInputSlot, fillMarkupSlot, fillTextSlot } from "../../functions/app/lib/slots.ts";
+import { customerViewBar } from "../../functions/app/site/customer-view.ts";
+
+const patterns = ["$&", "$`", "$'", "$1", "$$", "$<name>"];
+const page =
+  '<html><body class="x"><p data-slot="error" hidden></p><input name="next" value="/" data-slot="next"><div data-slot="main"></div></body></html>';
+
+describe("filling server slots", () => {
+  it.each(patterns)("inserts %s as itself in every kind of slot", (pattern) => {
+    expect(fillInputSlot(page, "next", `/a${pattern}`)).toContain(`value="${escapeHtml(`/a${pattern}`)}"`);
+    expect(fillTextSlot(page, "error", `oops ${pattern}`)).toContain(
+      `data-slot="error">${escapeHtml(`oops ${pattern}`)}</p>`,
+    );
+    const markup = `<ul><li>${pattern}</li></ul>`;
+    const filled = fillMarkupSlot(page, "main", markup);
+    expect(filled).toContain(markup);
+    expect(filled).not.toContain('data-slot="main"');
+    expect(afterBodyOpen(page, `<b>${pattern}</b>`)).toContain(`<body class="x"><b>${pattern}</b><p`);
+  });
+
+  it("keeps the page whole: each filled page has the template's length plus what was inserted", () => {
+    const filled = fillMarkupSlot(page, "main", "$`$'");
+    expect(filled.length).toBe(page.length - '<div data-slot="main"></div>'.length + 4);
+  });
+
+  it("fills the sign-in page and the customer-view bar with replacement patterns kept as text", async () => {
+    const html = fillSignInPage(page, { next: "/$&/", email: "a$'@b.c", error: "x" });
+    expect(html).toContain('value="/$&amp;/"');
+    const response = await customerViewBar(
+      new Response(page, { headers: { "Content-Type": "text/html" } }),
+      "/topics/$&$`/",
+    );
+    const bar = await response.text();
+    expect(bar).toContain('name="next" value="/topics/$&amp;$`/"');
+    expect(bar.match(/<body/g)).toHaveLength(1);
+  });
+});
