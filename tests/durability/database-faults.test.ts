@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
+import { startLibsqlHttpServer } from "../../scripts/lib/libsql-http-server.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, type ServerProcess, startServerProcess } from "../../scripts/lib/server-process.ts";
 import { makeReadOnly, smallFilesystem } from "../support/filesystem-faults.ts";
@@ -22,11 +23,11 @@ afterEach(async () => {
   for (const stop of running.splice(0).reverse()) await stop();
 });
 
-async function serve(databaseFile: string): Promise<ServerProcess> {
+async function serve(databaseFile: string, url = `file:${databaseFile}`): Promise<ServerProcess> {
   const site = fakeSiteDir();
   writeFileSync(join(site, "index.html"), "<h1>Help center</h1>");
   const server = await startServerProcess({
-    LIBSQL_URL: `file:${databaseFile}`,
+    LIBSQL_URL: url,
     PUBLIC_SITE_DIR: site,
     FEEDBACK_RATE_LIMIT: "off",
     DB_WAIT_MS: String(waitMs),
@@ -162,5 +163,39 @@ describe("database faults against the real server", () => {
     expect(after.status).toBe(201);
     const stored = await storedIds(databaseFile);
     for (const id of [first.id, after.id]) expect(stored.has(id ?? "")).toBe(true);
+  });
+
+  it("answers 503 while a libSQL server refuses connections or never answers, and writes again once it is back", async () => {
+    const databaseFile = join(scratchDir("faults-remote"), "remote.db");
+    const remote = await startLibsqlHttpServer(databaseFile);
+    running.push(() => remote.close());
+    const server = await serve(databaseFile, remote.url);
+    const acknowledged: string[] = [];
+    const write = async (comment: string) => {
+      const answer = await post(server, comment);
+      if (answer.status === 201) acknowledged.push(answer.id ?? "");
+      return answer;
+    };
+    expect((await write("while the server answers")).status).toBe(201);
+
+    await remote.refuse();
+    const refused = await Promise.all(Array.from({ length: 5 }, (_, i) => write(`refused ${i}`)));
+    expectUnavailable(refused);
+    await expectReadsServed(server);
+    await remote.heal();
+    expect((await write("after the server came back")).status).toBe(201);
+
+    remote.hang();
+    const hung = await Promise.all(Array.from({ length: 5 }, (_, i) => write(`hung ${i}`)));
+    expectUnavailable(hung);
+    for (const answer of hung) expect(answer.ms).toBeLessThan(waitMs * 3 + 1000);
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(503);
+    await remote.heal();
+    expect((await write("after the server answered again")).status).toBe(201);
+    expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
+
+    const stored = await storedIds(databaseFile);
+    expect(acknowledged).toHaveLength(3);
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
   });
 });
