@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOrExplain } from "../../src/lib/zod-issues.ts";
+import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 
 const manifestSchema = z.object({
   audience: z.enum(["public", "internal"]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseOrExplain } from "../../src/lib/zod-issues.ts";
+import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 import type { SessionPolicy } from "../app/auth/sessions.ts";
 import { parseRateLimitRule, type RateLimitRule } from "../app/lib/limiter.ts";
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { parseOrExplain } from "../lib/zod-issues.ts";
+import { parseOrExplain } from "../shared/zod-issues.ts";
 
 /**
  * Everything a build reads from its environment, parsed once here.

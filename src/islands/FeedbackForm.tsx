@@ -13,9 +13,14 @@ import {
   ratingLabels,
   ratings,
   validateFeedback,
-} from "../lib/feedback-rules.ts";
+} from "../shared/feedback-rules.ts";
+import {
+  type FeedbackEvent,
+  type FeedbackState,
+  feedbackReducer,
+  initialFeedbackState,
+} from "../shared/feedback-state.ts";
 import { type Answer, forgetAnswer, loadAnswer, saveAnswer, sendFeedback } from "./feedback-client.ts";
-import { type FeedbackEvent, type FeedbackState, feedbackReducer, initialFeedbackState } from "./feedback-state.ts";
 
 export interface FeedbackFormProps {
   /** Topic id; absent for feedback on the help center as a whole. */

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { formatUtcDateTime } from "../lib/dates.ts";
+import { formatUtcDateTime } from "../shared/dates.ts";
 import { DemoError, type DemoUser, demoApi, type SandboxState } from "./demo-client.ts";
 import { auditLabels, formatCountdown, outcomeMessage } from "./demo-text.ts";
 

@@ -1,9 +1,16 @@
 import type { hc, InferRequestType } from "hono/client";
 import type { AppType } from "../../functions/app/create-app.ts";
-import { type FeedbackValues, type FieldErrors, formProblems, foundAnswers, ratings } from "../lib/feedback-rules.ts";
-import type { Answer } from "./feedback-state.ts";
+import {
+  type FeedbackValues,
+  type FieldErrors,
+  formProblems,
+  foundAnswers,
+  ratings,
+} from "../shared/feedback-rules.ts";
+import type { Answer } from "../shared/feedback-state.ts";
+import { wholeSite } from "../shared/topic-id.ts";
 
-export type { Answer } from "./feedback-state.ts";
+export type { Answer } from "../shared/feedback-state.ts";
 
 /**
  * The API's own types check what this module sends, at no cost in the bundle: hono/client
@@ -16,7 +23,7 @@ type ChangedFeedback = InferRequestType<FeedbackApi[":id"]["$put"]>["json"];
 function send(method: "POST" | "PUT", path: string, body: NewFeedback | ChangedFeedback): Promise<Response> {
   return fetch(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
-const storageKey = (topic: string | undefined) => `help-center:feedback:${topic ?? "site"}`;
+const storageKey = (topic: string | undefined) => `help-center:feedback:${topic ?? wholeSite}`;
 
 function isAnswer(value: unknown): value is Answer {
   if (typeof value !== "object" || value === null) return false;

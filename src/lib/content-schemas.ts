@@ -1,9 +1,6 @@
 import { z } from "zod";
 
-/** A topic's id is its file name without `.mdx`; it is also its URL: `/topics/<id>/`. */
-export const topicIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, like the file name");
+import { topicIdSchema } from "../shared/topic-id.ts";
 
 /** Front matter of a topic in `content/topics/`. */
 export const topicSchema = z.strictObject({

@@ -1,8 +1,8 @@
 import { getCollection } from "astro:content";
 import type { APIRoute } from "astro";
-import { isoDay } from "../lib/dates.ts";
 import { sitemapXml } from "../lib/sitemap.ts";
 import { publishedTopics, topicPath } from "../lib/topics.ts";
+import { isoDay } from "../shared/dates.ts";
 
 export const GET: APIRoute = async ({ site }) => {
   const topics = await publishedTopics();

@@ -63,6 +63,21 @@ describe("the feedback dashboard API", () => {
     expect((await get("/dashboard/", false)).status).toBe(404);
   });
 
+  it("keeps a topic that happens to be named site apart from feedback on the help center as a whole", async () => {
+    const { insert, get, db } = await setUp();
+    await insert(id(1), { rating: "poor", comment: "general comment" });
+    await db.execute({ sql: "UPDATE feedback SET topic = NULL WHERE id = ?", args: [id(1)] });
+    await insert(id(2), { topic: "site", rating: "good", comment: "a topic called site" });
+    const overview = (await (await get("/api/dashboard/overview")).json()) as { topics: { topic: string }[] };
+    expect(overview.topics.map((t) => t.topic).sort()).toEqual(["_help-center", "site"]);
+    const general = (await (await get("/api/dashboard/comments?topic=_help-center")).json()) as {
+      rows: { comment: string }[];
+    };
+    expect(general.rows.map((r) => r.comment)).toEqual(["general comment"]);
+    const named = (await (await get("/api/dashboard/comments?topic=site")).json()) as { rows: { comment: string }[] };
+    expect(named.rows.map((r) => r.comment)).toEqual(["a topic called site"]);
+  });
+
   it("sums each topic's ratings, found share and change against the previous period, never counting honeypot hits", async () => {
     const { insert, get } = await setUp();
     await insert(id(1), { rating: "poor", found: "no" });

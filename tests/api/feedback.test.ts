@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { feedbackLimits } from "../../src/lib/feedback-rules.ts";
+import { feedbackLimits } from "../../src/shared/feedback-rules.ts";
 import { createTestApp } from "../support/test-app.ts";
 
 const topic = "temporary-login-code";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertSchema, topicSchema } from "../../src/lib/content-schemas.ts";
-import { describeIssues } from "../../src/lib/zod-issues.ts";
+import { describeIssues } from "../../src/shared/zod-issues.ts";
 
 const validTopic = {
   title: "Mobile device inaccessible: Generating a temporary login code",

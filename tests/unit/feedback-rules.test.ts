@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { feedbackInputSchema } from "../../functions/app/feedback/feedback.schema.ts";
-import { feedbackReducer, initialFeedbackState } from "../../src/islands/feedback-state.ts";
 import {
   charactersLeft,
   countCharacters,
@@ -8,7 +7,8 @@ import {
   feedbackLimits,
   feedbackMessages,
   validateFeedback,
-} from "../../src/lib/feedback-rules.ts";
+} from "../../src/shared/feedback-rules.ts";
+import { feedbackReducer, initialFeedbackState } from "../../src/shared/feedback-state.ts";
 
 describe("counting characters", () => {
   it("counts an emoji as one character and CRLF as one line break", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { newestFirst } from "../../src/lib/alerts.ts";
-import { formatDay, isoDay } from "../../src/lib/dates.ts";
 import { escapeXml, sitemapXml } from "../../src/lib/sitemap.ts";
 import { categorySlug, groupByCategory } from "../../src/lib/topic-groups.ts";
+import { formatDay, isoDay } from "../../src/shared/dates.ts";
 
 describe("home page grouping", () => {
   it("groups topics by category, both in alphabetical order", () => {

@@ -1,13 +1,11 @@
-import { type Rating, ratings } from "../../../src/lib/feedback-rules.ts";
-
-export const periods = { "7d": 7, "30d": 30, "90d": 90, all: null } as const;
-export type Period = keyof typeof periods;
+import { type Rating, ratings } from "../../../src/shared/feedback-rules.ts";
+import { type Period, periodDays, type SortKey } from "./vocabulary.ts";
 
 const dayMs = 24 * 3600_000;
 
 /** The window a period covers and the one just before it, for the change. */
 export function periodWindow(period: Period, now: number): { start: number; previousStart: number | null } {
-  const days = periods[period];
+  const days = periodDays[period];
   if (days === null) return { start: 0, previousStart: null };
   return { start: now - days * dayMs, previousStart: now - 2 * days * dayMs };
 }
@@ -69,8 +67,6 @@ export function change(current: TopicSummary, previous: TopicSummary): PeriodCha
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-export type SortKey = "worst" | "responses" | "found" | "change";
 
 /** Worst first by default: the lowest score, then the lowest "found" share; topics with no ratings last. */
 export function sortTopics<T extends { summary: TopicSummary; change: PeriodChange | null }>(

@@ -1,17 +1,26 @@
-import { formatUtcDateTime } from "../../../src/lib/dates.ts";
-import { foundLabels, type Rating, ratingLabels, ratings } from "../../../src/lib/feedback-rules.ts";
+import { formatUtcDateTime } from "../../../src/shared/dates.ts";
+import { foundLabels, type Rating, ratingLabels, ratings } from "../../../src/shared/feedback-rules.ts";
 import type { PeriodChange, TopicSummary, WeekPoint } from "./aggregate.ts";
 import type { CommentRow, OverviewRow } from "./dashboard.queries.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
+import {
+  commentStatuses,
+  type Period,
+  periodNames,
+  periods,
+  type SortKey,
+  statusFilters,
+  statusNames,
+  wholeSite,
+} from "./vocabulary.ts";
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)} %`);
 const score = (value: number | null) => (value === null ? "–" : value.toFixed(2));
 const signed = (value: number | null, unit = "") => (value === null ? "–" : `${value > 0 ? "+" : ""}${value}${unit}`);
-const periodNames = { "7d": "7 days", "30d": "30 days", "90d": "90 days", all: "All time" } as const;
 
 export interface DashboardView {
-  period: CommentsQuery["period"];
-  sort: string;
+  period: Period;
+  sort: SortKey;
   overview: OverviewRow[];
   titles: (topic: string) => string;
   detail?: { topic: string; summary: TopicSummary; series: WeekPoint[] } | undefined;
@@ -154,7 +163,7 @@ export function Dashboard(view: DashboardView) {
       <nav aria-label="Period">
         <p>
           Period:{" "}
-          {(["7d", "30d", "90d", "all"] as const).map((p) => (
+          {periods.map((p) => (
             <a
               key={p}
               href={link({ ...filters, period: p, sort: view.sort })}
@@ -234,7 +243,7 @@ export function Dashboard(view: DashboardView) {
             label="Period"
             name="period"
             selected={query.period}
-            options={(["7d", "30d", "90d", "all"] as const).map((p) => ({ value: p, label: periodNames[p] }))}
+            options={periods.map((p) => ({ value: p, label: periodNames[p] }))}
           />
           <FilterSelect
             label="Topic"
@@ -268,10 +277,7 @@ export function Dashboard(view: DashboardView) {
             label="Status"
             name="status"
             selected={query.status}
-            options={(["new", "reviewed", "archived", "spam", "any"] as const).map((st) => ({
-              value: st,
-              label: st === "any" ? "Any status" : `${st[0]?.toUpperCase()}${st.slice(1)}`,
-            }))}
+            options={statusFilters.map((st) => ({ value: st, label: statusNames[st] }))}
           />
           <button type="submit" class="button">
             Filter
@@ -285,7 +291,7 @@ export function Dashboard(view: DashboardView) {
           {comments.rows.map((c) => (
             <li key={c.id} class="comment">
               <p class="comment__meta">
-                {formatUtcDateTime(c.createdAt)} · {c.topic ? view.titles(c.topic) : "Help center (general)"}
+                {formatUtcDateTime(c.createdAt)} · {view.titles(c.topic ?? wholeSite)}
                 {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
                 {c.found && ` · found: ${c.found}`} · {c.name ? c.name : "anonymous"}
                 {c.isEmployee ? " · sent by an employee" : " · customer"}
@@ -296,8 +302,8 @@ export function Dashboard(view: DashboardView) {
                 <p>
                   Status: {c.status}
                   {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}{" "}
-                  {(["reviewed", "archived", "spam"] as const)
-                    .filter((s) => s !== c.status)
+                  {commentStatuses
+                    .filter((s) => s !== "new" && s !== c.status)
                     .map((s) => (
                       <button key={s} type="submit" name="status" value={s} class="button button--quiet">
                         Mark {s}

@@ -1,11 +1,9 @@
 import type { Client, InValue } from "@libsql/client";
-import { ratings } from "../../../src/lib/feedback-rules.ts";
+import { ratings } from "../../../src/shared/feedback-rules.ts";
 import {
   change,
-  type Period,
   type PeriodChange,
   periodWindow,
-  type SortKey,
   sortTopics,
   summarize,
   type TopicCounts,
@@ -14,13 +12,14 @@ import {
   weekStartFromIndex,
 } from "./aggregate.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
+import { type Period, type SortKey, wholeSite } from "./vocabulary.ts";
 
 /**
  * Counts per topic (NULL topic = the help center as a whole), one scan of the covering index,
  * only real feedback. The planner would rather use the topic index and visit every row.
  */
 const countsSql = (where: string) => `
-  SELECT coalesce(topic, 'site') AS topic, count(*) AS responses,
+  SELECT coalesce(topic, '${wholeSite}') AS topic, count(*) AS responses,
          ${ratings.map((r) => `sum(rating = '${r}') AS ${r}`).join(", ")},
          sum(found = 'yes') AS found_yes, sum(found IS NOT NULL) AS found_answered
   FROM feedback INDEXED BY feedback_overview
@@ -70,8 +69,8 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
 
 export async function topicDetail(db: Client, topic: string, period: Period, now: number) {
   const { start } = periodWindow(period, now);
-  const topicWhere = topic === "site" ? "topic IS NULL" : "topic = ?";
-  const topicArgs: InValue[] = topic === "site" ? [] : [topic];
+  const topicWhere = topic === wholeSite ? "topic IS NULL" : "topic = ?";
+  const topicArgs: InValue[] = topic === wholeSite ? [] : [topic];
   const [counts, weeks] = await db.batch(
     [
       { sql: countsSql(`${topicWhere} AND created_at >= ?`), args: [...topicArgs, start] },
@@ -116,7 +115,7 @@ export async function comments(db: Client, query: CommentsQuery, now: number, li
     where.push(condition);
     if (value !== undefined) args.push(value);
   };
-  if (query.topic === "site") filter("topic IS NULL");
+  if (query.topic === wholeSite) filter("topic IS NULL");
   else if (query.topic) filter("topic = ?", query.topic);
   if (query.rating) filter("rating = ?", query.rating);
   if (query.found) filter("found = ?", query.found);

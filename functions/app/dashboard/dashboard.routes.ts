@@ -18,6 +18,7 @@ import {
   statusChangeSchema,
 } from "./dashboard.schema.ts";
 import { Dashboard } from "./dashboard-view.tsx";
+import { defaultPeriod, defaultSort, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
 
 /** Exports stop here; a filter narrows them further. */
 const maxExportRows = 50_000;
@@ -32,7 +33,7 @@ export function dashboardRoutes(deps: AppDeps) {
   const { db } = deps;
   const now = () => deps.feedback.clock();
   const titles = (topic: string) =>
-    topic === "site" ? "Help center (general)" : (deps.internalTopics.title(topic) ?? topic);
+    topic === wholeSite ? wholeSiteTitle : (deps.internalTopics.title(topic) ?? topic);
 
   const api = new Hono<AppEnv>()
     .use("/dashboard/*", requireEmployee)
@@ -69,7 +70,7 @@ export function dashboardRoutes(deps: AppDeps) {
           r.id,
           new Date(r.createdAt).toISOString(),
           r.topic ?? "",
-          r.topic ? titles(r.topic) : titles("site"),
+          titles(r.topic ?? wholeSite),
           r.rating,
           r.found,
           r.name,
@@ -121,9 +122,9 @@ export function dashboardRoutes(deps: AppDeps) {
     const raw = c.req.query();
     const ov = overviewQuerySchema.safeParse(raw);
     const cq = commentsQuerySchema.safeParse(raw);
-    const period = ov.success ? ov.data.period : "30d";
+    const period = ov.success ? ov.data.period : defaultPeriod;
     const query = cq.success ? cq.data : commentsQuerySchema.parse({});
-    const sort = ov.success ? ov.data.sort : "worst";
+    const sort = ov.success ? ov.data.sort : defaultSort;
     const topic = query.topic;
     c.header("Cache-Control", "private, no-store");
     let data: Awaited<ReturnType<typeof readAll>>;

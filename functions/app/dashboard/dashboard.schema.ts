@@ -1,20 +1,30 @@
 import { z } from "zod";
-import { topicIdSchema } from "../../../src/lib/content-schemas.ts";
-import { foundAnswers, ratings } from "../../../src/lib/feedback-rules.ts";
+import { foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
+import { topicIdSchema } from "../../../src/shared/topic-id.ts";
+import {
+  commentStatuses,
+  defaultPeriod,
+  defaultSort,
+  periods,
+  sortKeys,
+  statusFilters,
+  wholeSite,
+} from "./vocabulary.ts";
 
-export const commentStatuses = ["new", "reviewed", "archived", "spam"] as const;
+const period = z.enum(periods).default(defaultPeriod);
 
 export const overviewQuerySchema = z.object({
   /** Default: the last 30 days. */
-  period: z.enum(["7d", "30d", "90d", "all"]).default("30d"),
+  period,
   /** Default: worst first. */
-  sort: z.enum(["worst", "responses", "found", "change"]).default("worst"),
+  sort: z.enum(sortKeys).default(defaultSort),
 });
 
 export const commentsQuerySchema = z.object({
-  period: z.enum(["7d", "30d", "90d", "all"]).default("30d"),
+  period,
+  /** A topic id, or `wholeSite` for feedback on the help center as a whole. */
   topic: z
-    .union([topicIdSchema, z.literal("site")])
+    .union([topicIdSchema, z.literal(wholeSite)])
     .optional()
     .or(z.literal("").transform(() => undefined)),
   rating: z
@@ -26,7 +36,7 @@ export const commentsQuerySchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Default: only comments nobody has dealt with yet. */
-  status: z.enum([...commentStatuses, "any"]).default("new"),
+  status: z.enum(statusFilters).default("new"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });

@@ -1,6 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import FeedbackForm from "../../../src/islands/FeedbackForm.tsx";
-import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/lib/feedback-rules.ts";
+import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
 import type { ApiError } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";

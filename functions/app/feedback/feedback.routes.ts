@@ -1,5 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { feedbackMessages } from "../../../src/lib/feedback-rules.ts";
+import { feedbackMessages } from "../../../src/shared/feedback-rules.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
 import { bodyKind, readForm } from "../lib/body.ts";

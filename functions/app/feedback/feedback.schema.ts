@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { topicIdSchema } from "../../../src/lib/content-schemas.ts";
 import {
   countCharacters,
   feedbackLimits,
@@ -7,7 +6,8 @@ import {
   foundAnswers,
   normalizeLineBreaks,
   ratings,
-} from "../../../src/lib/feedback-rules.ts";
+} from "../../../src/shared/feedback-rules.ts";
+import { topicIdSchema } from "../../../src/shared/topic-id.ts";
 
 /** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
 const freeText = (limit: number, tooLong: string) =>

@@ -1,7 +1,7 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
-import { describeIssues } from "../../../src/lib/zod-issues.ts";
+import { describeIssues } from "../../../src/shared/zod-issues.ts";
 import { ApiError, Status } from "../errors.ts";
 import { refuseControlCharacters } from "./body.ts";
 

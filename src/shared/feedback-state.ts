@@ -1,4 +1,4 @@
-import type { FeedbackField, FeedbackValues, FieldErrors } from "../lib/feedback-rules.ts";
+import type { FeedbackField, FeedbackValues, FieldErrors } from "./feedback-rules.ts";
 
 /** An answer this browser sent, kept so the reader can see and change it. */
 export interface Answer {
