@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorBody, FieldProblem } from "../../src/shared/api-contract.ts";
 
 /** Named status codes, so handlers read as what they mean. */
 export const Status = {
@@ -18,20 +19,7 @@ export const Status = {
   unavailable: 503,
 } as const;
 
-/** One field a person can fix, e.g. `{ field: "comment", message: "Use at most 1000 characters." }`. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** The one JSON error shape every API failure uses. */
-export interface ErrorBody {
-  error: {
-    code: string;
-    message: string;
-    fields?: FieldProblem[];
-  };
-}
+export type { ErrorBody, FieldProblem };
 
 /** Thrown by handlers and middleware; `onError` turns it into an ErrorBody response. */
 export class ApiError extends Error {

@@ -1,20 +1,20 @@
-import type { hc, InferRequestType } from "hono/client";
-import type { AppType } from "../../functions/app/create-app.ts";
-import type { SandboxState } from "../../functions/app/demo/sandboxes.ts";
-import type { VerifyOutcome } from "../../functions/app/demo/temporary-codes.ts";
+import type { hc, InferRequestType, InferResponseType } from "hono/client";
+import { type AppType, errorBodyOf } from "../shared/api-contract.ts";
 
-export type { SandboxState } from "../../functions/app/demo/sandboxes.ts";
-export type { VerifyOutcome } from "../../functions/app/demo/temporary-codes.ts";
-export type DemoUser = SandboxState["users"][number];
+export type { DemoUser, SandboxState, VerifyOutcome } from "../shared/demo-contract.ts";
 
 type DemoApi = ReturnType<typeof hc<AppType>>["api"]["demo"];
 type SignInBody = InferRequestType<DemoApi["sign-in"]["$post"]>["json"];
 type IssueBody = InferRequestType<DemoApi["users"][":userId"]["code"]["$post"]>["json"];
+type Answer<Endpoint> = InferResponseType<Endpoint, 200 | 201>;
 
 export class DemoError extends Error {}
 
-/** The demo API, checked against the app's types; plain fetch keeps the island small. */
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * The demo API, checked against the app's types at both ends: each call's answer has the type
+ * its route returns. Plain fetch keeps the island small (hono/client would add 2 KB).
+ */
+async function call<Endpoint>(method: string, path: string, body?: unknown): Promise<Answer<Endpoint>> {
   let response: Response;
   try {
     response = await fetch(`/api/demo${path}`, {
@@ -25,29 +25,25 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   } catch {
     throw new DemoError("The demo could not reach the server. Check your connection and try again.");
   }
-  const data = (await response.json().catch(() => ({}))) as T & {
-    error?: { message?: string; fields?: { message: string }[] };
-  };
+  const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    throw new DemoError(
-      data.error?.fields?.map((f) => f.message).join(" ") || data.error?.message || "Something went wrong.",
-    );
+    const error = errorBodyOf(data);
+    throw new DemoError(error?.fields?.map((f) => f.message).join(" ") || error?.message || "Something went wrong.");
   }
-  return data;
+  // The route's own type: what it returned is what the compiler says it returns.
+  return data as Answer<Endpoint>;
 }
 
+const user = (id: string) => `/users/${encodeURIComponent(id)}`;
+
 export const demoApi = {
-  start: () => call<SandboxState>("POST", "/sandbox"),
-  state: () => call<SandboxState>("GET", "/sandbox"),
+  start: () => call<DemoApi["sandbox"]["$post"]>("POST", "/sandbox"),
+  state: () => call<DemoApi["sandbox"]["$get"]>("GET", "/sandbox"),
   issue: (userId: string, body: IssueBody) =>
-    call<{ code: string; expiresAt: number; oneTime: boolean }>(
-      "POST",
-      `/users/${encodeURIComponent(userId)}/code`,
-      body,
-    ),
-  revoke: (userId: string) => call<{ revoked: boolean }>("DELETE", `/users/${encodeURIComponent(userId)}/code`),
+    call<DemoApi["users"][":userId"]["code"]["$post"]>("POST", `${user(userId)}/code`, body),
+  revoke: (userId: string) => call<DemoApi["users"][":userId"]["code"]["$delete"]>("DELETE", `${user(userId)}/code`),
   setDevice: (userId: string, paired: boolean) =>
-    call<{ paired: boolean }>("PUT", `/users/${encodeURIComponent(userId)}/device`, { paired }),
-  signIn: (body: SignInBody) => call<{ outcome: VerifyOutcome }>("POST", "/sign-in", body),
-  advance: (hours: number) => call<SandboxState>("POST", "/clock", { hours }),
+    call<DemoApi["users"][":userId"]["device"]["$put"]>("PUT", `${user(userId)}/device`, { paired }),
+  signIn: (body: SignInBody) => call<DemoApi["sign-in"]["$post"]>("POST", "/sign-in", body),
+  advance: (hours: number) => call<DemoApi["clock"]["$post"]>("POST", "/clock", { hours }),
 };

@@ -1,5 +1,5 @@
-import type { hc, InferRequestType } from "hono/client";
-import type { AppType } from "../../functions/app/create-app.ts";
+import type { hc, InferRequestType, InferResponseType } from "hono/client";
+import { type AppType, errorBodyOf } from "../shared/api-contract.ts";
 import {
   type FeedbackValues,
   type FieldErrors,
@@ -19,6 +19,7 @@ export type { Answer } from "../shared/feedback-state.ts";
 type FeedbackApi = ReturnType<typeof hc<AppType>>["api"]["feedback"];
 type NewFeedback = InferRequestType<FeedbackApi["$post"]>["json"];
 type ChangedFeedback = InferRequestType<FeedbackApi[":id"]["$put"]>["json"];
+type Created = InferResponseType<FeedbackApi["$post"], 201>;
 
 function send(method: "POST" | "PUT", path: string, body: NewFeedback | ChangedFeedback): Promise<Response> {
   return fetch(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -57,28 +58,13 @@ export function saveAnswer(topic: string | undefined, answer: Answer): void {
   }
 }
 
-export function forgetAnswer(topic: string | undefined): void {
-  try {
-    localStorage.removeItem(storageKey(topic));
-  } catch {
-    // Nothing to forget.
-  }
-}
-
 export type SendResult =
   | { ok: true; answer: Answer }
-  | { ok: false; problem: string | undefined; errors: FieldErrors | undefined; forgetPrevious?: boolean };
-
-interface ErrorBody {
-  error?: { message?: string; fields?: { field: string; message: string }[] };
-}
+  | { ok: false; problem: string | undefined; errors: FieldErrors | undefined };
 
 async function failure(response: Response): Promise<SendResult> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const { errors, problem } = formProblems(
-    body.error?.fields,
-    body.error?.message ?? "Something went wrong. Please try again.",
-  );
+  const error = errorBodyOf(await response.json().catch(() => undefined));
+  const { errors, problem } = formProblems(error?.fields, error?.message ?? "Something went wrong. Please try again.");
   return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined };
 }
 
@@ -105,7 +91,7 @@ export async function sendFeedback(
     }
     const response = await send("POST", "/api/feedback", json);
     if (response.status !== 201) return failure(response);
-    const created = (await response.json()) as { id: string; editToken: string };
+    const created: Created = await response.json();
     return { ok: true, answer: { id: created.id, editToken: created.editToken, values } };
   } catch {
     return {

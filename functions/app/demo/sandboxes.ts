@@ -2,7 +2,8 @@ import type { Client } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomToken } from "../lib/crypto.ts";
 import { type RateLimitRule, take } from "../lib/limiter.ts";
-import { type CodeStatus, type TemporaryCodes, temporaryCodes } from "./temporary-codes.ts";
+import type { SandboxState } from "../../../src/shared/demo-contract.ts";
+import { type TemporaryCodes, temporaryCodes } from "./temporary-codes.ts";
 
 /** The fictional people of every sandbox: clients (NetClient CS) and staff members (NetStaff CS). */
 export const demoPeople = [
@@ -17,22 +18,6 @@ export const sandboxRules = {
   /** New sandboxes per client. */
   creation: { max: 20, windowMs: 3600_000 } satisfies RateLimitRule,
 } as const;
-
-export interface DemoUser {
-  id: string;
-  kind: "client" | "staff";
-  name: string;
-  username: string;
-  devicePaired: boolean;
-  code: CodeStatus | undefined;
-}
-
-export interface SandboxState {
-  now: number;
-  expiresAt: number;
-  users: DemoUser[];
-  audit: { event: string; userId: string | null; at: number; detail: string | null }[];
-}
 
 export interface SandboxDeps {
   db: Client;

@@ -1,5 +1,8 @@
 import type { Client, InStatement } from "@libsql/client";
+import type { CodeStatus, IssuedCode, VerifyOutcome } from "../../../src/shared/demo-contract.ts";
 import { constantTimeEqual, type Hasher } from "../lib/crypto.ts";
+
+export type { CodeStatus, VerifyOutcome };
 
 /**
  * Temporary login codes, written as a product needs them: a numeric code from the CSPRNG,
@@ -15,24 +18,6 @@ export const codeRules = {
 } as const;
 
 export type AuditEvent = "issued" | "used" | "failed" | "locked" | "revoked" | "expired" | "replaced" | "refused";
-
-export type VerifyOutcome =
-  | { kind: "signed_in"; oneTime: boolean; expiresAt: number }
-  | { kind: "wrong"; triesLeft: number }
-  | { kind: "locked" }
-  | { kind: "expired"; expiredAt: number }
-  | { kind: "replaced" }
-  | { kind: "revoked" }
-  | { kind: "used" }
-  | { kind: "no_code" };
-
-export interface CodeStatus {
-  state: "active" | "replaced" | "revoked" | "used" | "locked" | "expired";
-  issuedAt: number;
-  expiresAt: number;
-  oneTime: boolean;
-  triesLeft: number;
-}
 
 /** A uniformly random string of `digits` digits: rejection sampling avoids a bias toward low codes. */
 export function randomDigits(
@@ -188,7 +173,7 @@ export function temporaryCodes({ db, hasher }: TemporaryCodeDeps) {
 
   return {
     /** Issues a new code; any earlier live code of the user stops working. The plaintext is returned once, here. */
-    async issue(scope: string, userId: string, now: number, options: { oneTime: boolean }) {
+    async issue(scope: string, userId: string, now: number, options: { oneTime: boolean }): Promise<IssuedCode> {
       const code = randomDigits(codeRules.digits);
       const expiresAt = now + codeRules.lifetimeMs;
       await settleExpiry(scope, userId, now);

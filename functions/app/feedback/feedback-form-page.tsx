@@ -1,6 +1,7 @@
 import { renderToString } from "preact-render-to-string";
-import FeedbackForm from "../../../src/islands/FeedbackForm.tsx";
+import { FeedbackFormView } from "../../../src/shared/components/FeedbackFormView.tsx";
 import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
+import { initialFeedbackState } from "../../../src/shared/feedback-state.ts";
 import type { ApiError } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
@@ -50,12 +51,10 @@ export function feedbackFormPage(
   const knownTopic = topic && topics.has(topic) ? topic : undefined;
   const { errors, problem } = formProblems(error.fields, error.message);
   const body = renderToString(
-    <FeedbackForm
-      {...(knownTopic ? { topic: knownTopic } : {})}
+    <FeedbackFormView
+      topic={knownTopic}
       action="/api/feedback"
-      initialValues={typedValues(form)}
-      initialErrors={errors}
-      {...(problem ? { initialProblem: problem } : {})}
+      state={initialFeedbackState(typedValues(form), errors, problem)}
     />,
   );
   const back = `<p><a href="${escapeHtml(pageFor(topics, knownTopic))}">Back to the page</a></p>`;
