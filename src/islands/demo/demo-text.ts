@@ -1,4 +1,4 @@
-import { formatUtcDateTime } from "../shared/dates.ts";
+import { formatUtcDateTime } from "../../shared/dates.ts";
 import type { VerifyOutcome } from "./demo-client.ts";
 
 export function formatCountdown(ms: number): string {

@@ -1,7 +1,7 @@
 import type { hc, InferRequestType, InferResponseType } from "hono/client";
-import { type AppType, errorBodyOf } from "../shared/api-contract.ts";
+import { type AppType, errorBodyOf } from "../../shared/api-contract.ts";
 
-export type { DemoUser, SandboxState, VerifyOutcome } from "../shared/demo-contract.ts";
+export type { DemoUser, SandboxState, VerifyOutcome } from "../../shared/demo-contract.ts";
 
 type DemoApi = ReturnType<typeof hc<AppType>>["api"]["demo"];
 type SignInBody = InferRequestType<DemoApi["sign-in"]["$post"]>["json"];

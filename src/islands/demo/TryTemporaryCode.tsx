@@ -1,0 +1,135 @@
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
+import { formatUtcDateTime } from "../../shared/dates.ts";
+import { AdminStep } from "./AdminStep.tsx";
+import { AuditTrail } from "./AuditTrail.tsx";
+import { CodeDialog } from "./CodeDialog.tsx";
+import { DemoError, demoApi } from "./demo-client.ts";
+import {
+  type DemoActions,
+  demoReducer,
+  initialDemoState,
+  liveCode,
+  selectedUser,
+  stepNumber,
+  stepTitle,
+} from "./demo-state.ts";
+import { LoginStep } from "./LoginStep.tsx";
+import { UserStep } from "./UserStep.tsx";
+import { UsersStep } from "./UsersStep.tsx";
+
+/**
+ * The seed topic's five steps against the real API, in a sandbox of fictional users. The
+ * state machine is demo-state.ts; each step is a component of its own. Focus moves to each
+ * step's heading; a polite live region says what changed.
+ */
+export default function TryTemporaryCode() {
+  const [mounted, setMounted] = useState(false);
+  const [state, dispatch] = useReducer(demoReducer, initialDemoState);
+  const [, setTick] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const live = liveCode(state);
+
+  useEffect(() => setMounted(true), []);
+  // The countdown ticks only while a code is on screen.
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => setTick((t) => t + 1), 1000);
+    return () => clearInterval(timer);
+  }, [live !== undefined]);
+  // A layout effect: focus lands on the new step before anything else can run.
+  useLayoutEffect(() => {
+    if (state.focusRevision > 0) headingRef.current?.focus();
+  }, [state.focusRevision]);
+
+  const act = async (work: () => Promise<void>) => {
+    dispatch({ type: "problem", problem: undefined });
+    try {
+      await work();
+    } catch (error) {
+      dispatch({ type: "problem", problem: error instanceof DemoError ? error.message : "Something went wrong." });
+    }
+  };
+  const refresh = async () => dispatch({ type: "sandbox", sandbox: await demoApi.state(), browserNow: Date.now() });
+  const actions: DemoActions = {
+    dispatch,
+    act,
+    refresh,
+    update: (work, message) =>
+      act(async () => {
+        const result = await work();
+        await refresh();
+        dispatch({ type: "announce", text: message(result) });
+      }),
+  };
+  const start = () =>
+    act(async () => dispatch({ type: "sandbox", sandbox: await demoApi.start(), browserNow: Date.now(), fresh: true }));
+
+  if (!mounted) {
+    return <p class="demo__note">This live demo needs JavaScript. The steps above work the same way in the product.</p>;
+  }
+
+  const problem = state.problem && (
+    <p class="field-error" role="alert">
+      {state.problem}
+    </p>
+  );
+  const { sandbox, step } = state;
+  if (!sandbox) {
+    return (
+      <div class="demo__intro">
+        <p>Walk through the five steps in a sandbox of fictional users, then sign in as the user with the code.</p>
+        {problem}
+        <button type="button" class="button" onClick={start}>
+          Start the demo
+        </button>
+      </div>
+    );
+  }
+
+  // The sandbox's clock runs with the real one, shifted by however far the demo advanced it.
+  const now = Date.now() + state.clockSkew;
+  const user = selectedUser(state);
+  return (
+    <div class="demo__frame">
+      <div class="demo__toolbar">
+        <p>
+          Demo clock: <time dateTime={new Date(now).toISOString()}>{formatUtcDateTime(now)}</time>
+        </p>
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={() =>
+            act(async () => {
+              dispatch({ type: "sandbox", sandbox: await demoApi.advance(24), browserNow: Date.now() });
+              dispatch({ type: "announce", text: "The demo clock moved 24 hours ahead." });
+            })
+          }
+        >
+          Advance the clock 24 hours
+        </button>
+        <button type="button" class="button button--quiet" onClick={start}>
+          Reset the demo
+        </button>
+      </div>
+
+      <p class="demo__progress">Step {stepNumber(step)} of 5</p>
+      <h3 tabIndex={-1} ref={headingRef}>
+        {stepNumber(step)}. {stepTitle[step]}
+      </h3>
+      {problem}
+
+      {step === "admin" && <AdminStep dispatch={dispatch} />}
+      {step === "users" && <UsersStep users={sandbox.users} kind={state.kind} dispatch={dispatch} />}
+      {step === "user" && user && <UserStep user={user} actions={actions} />}
+      {step === "dialog" && user && (
+        <CodeDialog user={user} oneTime={state.oneTime} live={live} now={now} actions={actions} />
+      )}
+      {step === "login" && <LoginStep state={state} name={user?.name} actions={actions} />}
+
+      <AuditTrail sandbox={sandbox} />
+      <p class="visually-hidden" aria-live="polite">
+        {state.announcement}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { DemoUser } from "../../shared/demo-contract.ts";
+import type { DemoActions, UserKind } from "./demo-state.ts";
+
+/** Step 2: the section's users, one button each. */
+export function UsersStep(props: { users: DemoUser[]; kind: UserKind } & Pick<DemoActions, "dispatch">) {
+  return (
+    <ul class="demo__users">
+      {props.users
+        .filter((u) => u.kind === props.kind)
+        .map((user) => (
+          <li key={user.id}>
+            <button type="button" class="demo__link" onClick={() => props.dispatch({ type: "chose-user", user })}>
+              {user.name} ({user.username})
+            </button>
+          </li>
+        ))}
+    </ul>
+  );
+}

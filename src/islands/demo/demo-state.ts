@@ -1,0 +1,150 @@
+import type { DemoUser, IssuedCode, SandboxState } from "../../shared/demo-contract.ts";
+
+/**
+ * The live demo as a pure state machine: every screen, choice and message follows from the
+ * events below, so it is tested without a browser. The widget only renders it and talks to
+ * the API.
+ */
+
+export type Step = "admin" | "users" | "user" | "dialog" | "login";
+export const steps: readonly Step[] = ["admin", "users", "user", "dialog", "login"];
+export const stepNumber = (step: Step) => steps.indexOf(step) + 1;
+export const stepTitle: Record<Step, string> = {
+  admin: "Open the Users list",
+  users: "Select the user",
+  user: "Open the multi-factor settings",
+  dialog: "Generate the temporary code",
+  login: "Sign in with the code",
+};
+
+export type UserKind = DemoUser["kind"];
+export const sectionName: Record<UserKind, string> = { client: "NetClient CS", staff: "NetStaff CS" };
+
+export interface DemoState {
+  sandbox: SandboxState | undefined;
+  /** The sandbox's clock minus this browser's, so the demo clock runs on between answers. */
+  clockSkew: number;
+  step: Step;
+  kind: UserKind;
+  userId: string | undefined;
+  /** The code just issued, shown once, for the user it was issued to. */
+  issued: (IssuedCode & { userId: string }) | undefined;
+  oneTime: boolean;
+  showCodeField: boolean;
+  username: string;
+  typed: string;
+  result: { ok: boolean; text: string } | undefined;
+  problem: string | undefined;
+  /** What the polite live region says. */
+  announcement: string;
+  /** Bumped when focus must move to the step's heading. */
+  focusRevision: number;
+}
+
+export type DemoEvent =
+  | { type: "sandbox"; sandbox: SandboxState; browserNow: number; fresh?: boolean }
+  | { type: "go"; step: Step; message: string }
+  | { type: "chose-kind"; kind: UserKind }
+  | { type: "chose-user"; user: DemoUser }
+  | { type: "one-time"; on: boolean }
+  | { type: "issued"; userId: string; code: IssuedCode }
+  | { type: "to-login"; name: string }
+  | { type: "show-code-field" }
+  | { type: "typed-username"; value: string }
+  | { type: "typed-code"; value: string }
+  | { type: "result"; result: { ok: boolean; text: string } }
+  | { type: "announce"; text: string }
+  | { type: "problem"; problem: string | undefined };
+
+export const initialDemoState: DemoState = {
+  sandbox: undefined,
+  clockSkew: 0,
+  step: "admin",
+  kind: "client",
+  userId: undefined,
+  issued: undefined,
+  oneTime: false,
+  showCodeField: false,
+  username: "",
+  typed: "",
+  result: undefined,
+  problem: undefined,
+  announcement: "",
+  focusRevision: 0,
+};
+
+const go = (state: DemoState, step: Step, message: string): DemoState => ({
+  ...state,
+  step,
+  announcement: `Step ${stepNumber(step)} of 5: ${message}`,
+  focusRevision: state.focusRevision + 1,
+});
+
+export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
+  switch (event.type) {
+    case "sandbox": {
+      const next = { ...state, sandbox: event.sandbox, clockSkew: event.sandbox.now - event.browserNow };
+      if (!event.fresh) return next;
+      return go(
+        { ...next, issued: undefined, result: undefined, userId: undefined },
+        "admin",
+        "the Admin tab is open.",
+      );
+    }
+    case "go":
+      return go(state, event.step, event.message);
+    case "chose-kind":
+      return go({ ...state, kind: event.kind }, "users", `the ${sectionName[event.kind]} users are listed.`);
+    case "chose-user":
+      return go(
+        { ...state, userId: event.user.id, username: event.user.username },
+        "user",
+        `${event.user.name} is selected.`,
+      );
+    case "one-time":
+      return { ...state, oneTime: event.on };
+    case "issued":
+      return { ...state, issued: { userId: event.userId, ...event.code } };
+    case "to-login":
+      return go(
+        { ...state, showCodeField: false, typed: "", result: undefined },
+        "login",
+        `the application's login screen is shown for ${event.name}.`,
+      );
+    case "show-code-field":
+      return { ...state, showCodeField: true, announcement: "Type the temporary code." };
+    case "typed-username":
+      return { ...state, username: event.value };
+    case "typed-code":
+      return { ...state, typed: event.value };
+    case "result":
+      return { ...state, result: event.result, announcement: event.result.text };
+    case "announce":
+      return { ...state, announcement: event.text };
+    case "problem":
+      return { ...state, problem: event.problem };
+  }
+}
+
+/** The selected user, as the sandbox last reported them. */
+export const selectedUser = (state: DemoState): DemoUser | undefined =>
+  state.sandbox?.users.find((u) => u.id === state.userId);
+
+/** The code to show: only the one just issued, only for its user, only while it is live. */
+export function liveCode(state: DemoState): DemoState["issued"] {
+  const user = selectedUser(state);
+  return state.issued && user && state.issued.userId === user.id && user.code?.state === "active"
+    ? state.issued
+    : undefined;
+}
+
+/** What a step may do besides rendering: the widget's dispatch and its API helpers. */
+export interface DemoActions {
+  dispatch: (event: DemoEvent) => void;
+  /** Runs API work; a failure becomes the demo's problem message. */
+  act: (work: () => Promise<void>) => Promise<void>;
+  /** Acts on the sandbox, reloads its state, then announces what changed. */
+  update: <T>(work: () => Promise<T>, message: (result: T) => string) => Promise<void>;
+  /** Reloads the sandbox's state. */
+  refresh: () => Promise<void>;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import {
+  type DemoEvent,
+  type DemoState,
+  demoReducer,
+  initialDemoState,
+  liveCode,
+  selectedUser,
+} from "../../src/islands/demo/demo-state.ts";
+import type { DemoUser, SandboxState } from "../../src/shared/demo-contract.ts";
+
+const alex: DemoUser = {
+  id: "client-rivera",
+  kind: "client",
+  name: "Alex Rivera",
+  username: "arivera",
+  devicePaired: true,
+  code: undefined,
+};
+const sandbox = (users: DemoUser[] = [alex], now = 1_000_000): SandboxState => ({
+  now,
+  expiresAt: now + 48 * 3600_000,
+  users,
+  audit: [],
+});
+const run = (events: DemoEvent[], from: DemoState = initialDemoState) => events.reduce(demoReducer, from);
+
+describe("the live demo's state machine", () => {
+  it("starts at step 1, the Admin tab, and asks for focus there", () => {
+    const state = run([{ type: "sandbox", sandbox: sandbox(), browserNow: 999_000, fresh: true }]);
+    expect(state.step).toBe("admin");
+    expect(state.clockSkew).toBe(1000);
+    expect(state.announcement).toBe("Step 1 of 5: the Admin tab is open.");
+    expect(state.focusRevision).toBe(1);
+  });
+
+  it("walks the five steps, announcing each and moving focus each time", () => {
+    const state = run([
+      { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true },
+      { type: "chose-kind", kind: "client" },
+      { type: "chose-user", user: alex },
+      { type: "go", step: "dialog", message: "the multi-factor settings are open." },
+      { type: "to-login", name: "Alex Rivera" },
+    ]);
+    expect(state.step).toBe("login");
+    expect(state.username).toBe("arivera");
+    expect(state.focusRevision).toBe(5);
+    expect(state.announcement).toBe("Step 5 of 5: the application's login screen is shown for Alex Rivera.");
+    expect(selectedUser(state)?.name).toBe("Alex Rivera");
+  });
+
+  it("shows an issued code only for its user and only while the sandbox says it is active", () => {
+    const issued = run([
+      { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true },
+      { type: "chose-user", user: alex },
+      { type: "issued", userId: alex.id, code: { code: "12345678", expiresAt: 2_000_000, oneTime: false } },
+    ]);
+    expect(liveCode(issued)).toBeUndefined();
+    const active = { issuedAt: 1, expiresAt: 2_000_000, oneTime: false, triesLeft: 5 };
+    const withActive = demoReducer(issued, {
+      type: "sandbox",
+      sandbox: sandbox([{ ...alex, code: { state: "active", ...active } }]),
+      browserNow: 1_000_000,
+    });
+    expect(liveCode(withActive)?.code).toBe("12345678");
+    const revoked = demoReducer(withActive, {
+      type: "sandbox",
+      sandbox: sandbox([{ ...alex, code: { state: "revoked", ...active } }]),
+      browserNow: 1_000_000,
+    });
+    expect(liveCode(revoked)).toBeUndefined();
+  });
+
+  it("forgets the code, the result and the user when the demo is reset", () => {
+    const used = run([
+      { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true },
+      { type: "chose-user", user: alex },
+      { type: "issued", userId: alex.id, code: { code: "12345678", expiresAt: 2_000_000, oneTime: true } },
+      { type: "result", result: { ok: true, text: "Signed in as Alex Rivera." } },
+    ]);
+    const reset = demoReducer(used, { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true });
+    expect(reset.issued).toBeUndefined();
+    expect(reset.result).toBeUndefined();
+    expect(reset.userId).toBeUndefined();
+    expect(reset.step).toBe("admin");
+  });
+
+  it("clears the code field and the last result on the way to the login screen, and says the result aloud", () => {
+    const state = run([
+      { type: "typed-code", value: "1234" },
+      { type: "show-code-field" },
+      { type: "result", result: { ok: false, text: "That code is not right." } },
+      { type: "to-login", name: "Alex" },
+    ]);
+    expect(state).toMatchObject({ typed: "", showCodeField: false, result: undefined });
+    expect(demoReducer(state, { type: "result", result: { ok: false, text: "Locked." } }).announcement).toBe("Locked.");
+  });
+});
