@@ -17,7 +17,7 @@ import {
   overviewQuerySchema,
   statusChangeSchema,
 } from "./dashboard.schema.ts";
-import { Dashboard } from "./dashboard-view.tsx";
+import { Dashboard } from "./view/Dashboard.tsx";
 import { defaultPeriod, defaultSort, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
 
 /** Exports stop here; a filter narrows them further. */

@@ -1,8 +1,8 @@
 import type { Client } from "@libsql/client";
+import type { SandboxState } from "../../../src/shared/demo-contract.ts";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomToken } from "../lib/crypto.ts";
 import { type RateLimitRule, take } from "../lib/limiter.ts";
-import type { SandboxState } from "../../../src/shared/demo-contract.ts";
 import { type TemporaryCodes, temporaryCodes } from "./temporary-codes.ts";
 
 /** The fictional people of every sandbox: clients (NetClient CS) and staff members (NetStaff CS). */

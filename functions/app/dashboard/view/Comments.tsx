@@ -1,0 +1,138 @@
+import { formatUtcDateTime } from "../../../../src/shared/dates.ts";
+import { foundLabels, type Rating, ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts";
+import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsQuery } from "../dashboard.schema.ts";
+import {
+  commentStatuses,
+  periodNames,
+  periods,
+  type SortKey,
+  statusFilters,
+  statusNames,
+  wholeSite,
+} from "../vocabulary.ts";
+import { type Filters, link } from "./format.ts";
+
+function FilterSelect(props: {
+  label: string;
+  name: string;
+  selected: string | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === (props.selected ?? "")}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The comments: filters, export links, each comment with its triage buttons, and pages. */
+export function Comments(view: {
+  query: CommentsQuery;
+  comments: { total: number; page: number; pageSize: number; rows: CommentRow[] };
+  overview: OverviewRow[];
+  sort: SortKey;
+  filters: Filters;
+  titles: (topic: string) => string;
+  self: string;
+}) {
+  const { query, comments, filters } = view;
+  const pages = Math.max(1, Math.ceil(comments.total / comments.pageSize));
+  const exportQuery = new URLSearchParams(
+    Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments ({comments.total})</h2>
+      <form method="get" action="/dashboard/" class="filters">
+        <input type="hidden" name="sort" value={view.sort} />
+        <FilterSelect
+          label="Period"
+          name="period"
+          selected={query.period}
+          options={periods.map((p) => ({ value: p, label: periodNames[p] }))}
+        />
+        <FilterSelect
+          label="Topic"
+          name="topic"
+          selected={query.topic}
+          options={[
+            { value: "", label: "All topics" },
+            ...view.overview.map((row) => ({ value: row.topic, label: view.titles(row.topic) })),
+          ]}
+        />
+        <FilterSelect
+          label="Rating"
+          name="rating"
+          selected={query.rating}
+          options={[{ value: "", label: "Any rating" }, ...ratings.map((r) => ({ value: r, label: ratingLabels[r] }))]}
+        />
+        <FilterSelect
+          label="Found"
+          name="found"
+          selected={query.found}
+          options={[
+            { value: "", label: "Any answer" },
+            { value: "yes", label: foundLabels.yes },
+            { value: "no", label: foundLabels.no },
+          ]}
+        />
+        <FilterSelect
+          label="Status"
+          name="status"
+          selected={query.status}
+          options={statusFilters.map((st) => ({ value: st, label: statusNames[st] }))}
+        />
+        <button type="submit" class="button">
+          Filter
+        </button>
+      </form>
+      <p>
+        Export these comments: <a href={`/api/dashboard/comments.csv?${exportQuery}`}>CSV</a> ·{" "}
+        <a href={`/api/dashboard/comments.json?${exportQuery}`}>JSON</a>
+      </p>
+      <ol class="comments">
+        {comments.rows.map((c) => (
+          <li key={c.id} class="comment">
+            <p class="comment__meta">
+              {formatUtcDateTime(c.createdAt)} · {view.titles(c.topic ?? wholeSite)}
+              {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
+              {c.found && ` · found: ${c.found}`} · {c.name ? c.name : "anonymous"}
+              {c.isEmployee ? " · sent by an employee" : " · customer"}
+            </p>
+            <p class="comment__text">{c.comment}</p>
+            <form method="post" action={`/api/dashboard/comments/${c.id}/status`} class="comment__status">
+              <input type="hidden" name="next" value={view.self} />
+              <p>
+                Status: {c.status}
+                {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}{" "}
+                {commentStatuses
+                  .filter((s) => s !== "new" && s !== c.status)
+                  .map((s) => (
+                    <button key={s} type="submit" name="status" value={s} class="button button--quiet">
+                      Mark {s}
+                    </button>
+                  ))}
+              </p>
+            </form>
+          </li>
+        ))}
+      </ol>
+      {comments.rows.length === 0 && <p>No comments match these filters.</p>}
+      <nav aria-label="Pages of comments">
+        <p>
+          Page {comments.page} of {pages}{" "}
+          {comments.page > 1 && <a href={link({ ...filters, sort: view.sort, page: comments.page - 1 })}>Newer</a>}{" "}
+          {comments.page < pages && <a href={link({ ...filters, sort: view.sort, page: comments.page + 1 })}>Older</a>}
+        </p>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { TopicSummary, WeekPoint } from "../aggregate.ts";
+import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsQuery } from "../dashboard.schema.ts";
+import { type Period, periodNames, periods, type SortKey } from "../vocabulary.ts";
+import { Comments } from "./Comments.tsx";
+import { DistributionChart, WeeklyChart } from "./charts.tsx";
+import { link } from "./format.ts";
+import { OverviewTable } from "./OverviewTable.tsx";
+
+export interface DashboardView {
+  period: Period;
+  sort: SortKey;
+  overview: OverviewRow[];
+  titles: (topic: string) => string;
+  detail?: { topic: string; summary: TopicSummary; series: WeekPoint[] } | undefined;
+  comments: { total: number; page: number; pageSize: number; rows: CommentRow[] };
+  query: CommentsQuery;
+  /** This page's address with its filters, for forms that come back here. */
+  self: string;
+}
+
+/** The dashboard page's content, rendered on the server into the internal build's frame. */
+export function Dashboard(view: DashboardView) {
+  const { query } = view;
+  const filters = {
+    period: query.period,
+    topic: query.topic,
+    rating: query.rating,
+    found: query.found,
+    status: query.status,
+  };
+  return (
+    <div class="dashboard">
+      <nav aria-label="Period">
+        <p>
+          Period:{" "}
+          {periods.map((p) => (
+            <a
+              key={p}
+              href={link({ ...filters, period: p, sort: view.sort })}
+              aria-current={p === view.period ? "page" : undefined}
+              class="period"
+            >
+              {periodNames[p]}
+            </a>
+          ))}
+        </p>
+      </nav>
+
+      <OverviewTable
+        overview={view.overview}
+        period={view.period}
+        sort={view.sort}
+        filters={filters}
+        titles={view.titles}
+      />
+
+      {view.detail && (
+        <section aria-labelledby="detail-heading">
+          <h2 id="detail-heading">{view.titles(view.detail.topic)}</h2>
+          <DistributionChart summary={view.detail.summary} />
+          <WeeklyChart series={view.detail.series} />
+        </section>
+      )}
+
+      <Comments
+        query={query}
+        comments={view.comments}
+        overview={view.overview}
+        sort={view.sort}
+        filters={filters}
+        titles={view.titles}
+        self={view.self}
+      />
+    </div>
+  );
+}
