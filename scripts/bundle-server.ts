@@ -6,7 +6,7 @@
  */
 import { build } from "esbuild";
 
-export const serverBundle = ".cache/server/node.mjs";
+const serverBundle = ".cache/server/node.mjs";
 
 export async function bundleServer(outfile = serverBundle): Promise<string> {
   await build({

@@ -1,7 +1,7 @@
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { authRoutes } from "./auth/auth.routes.ts";
-import { sessionCookie, viewCookie } from "./auth/cookies.ts";
+import { sessionLookup } from "./auth/session-middleware.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.routes.ts";
 import { demoRoutes } from "./demo/demo.routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
@@ -11,14 +11,14 @@ import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
-import { customerViewBar } from "./site/customer-view.ts";
+import { audienceSwitch, type Sites } from "./site/audience.ts";
 
 export interface AppOptions {
   /**
    * Serve the built sites for every path the API does not own: the internal build to a signed-in
    * employee, the public one to everyone else.
    */
-  sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
+  sites?: Sites;
   /** Called with errors that became a 500, so the entry can log them where it logs. */
   onUnexpectedError?: (error: unknown) => void;
 }
@@ -56,11 +56,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     // API answers carry a session's, a sandbox's or a reader's own state: no cache may keep them.
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
-  app.use("*", async (c, next) => {
-    const token = sessionCookie.read(c);
-    c.set("employee", token ? await deps.auth.sessions.find(token) : undefined);
-    await next();
-  });
+  app.use("*", sessionLookup(deps, options.sites?.isPublicAsset));
 
   const auth = authRoutes(deps);
   const dashboard = dashboardRoutes(deps);
@@ -79,17 +75,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", auth.page);
   app.route("/", dashboard.page);
 
-  const { sites } = options;
-  if (sites) {
-    app.use("*", async (c, next) => {
-      // The same address answers differently with and without a session: no cache may mix them.
-      c.header("Vary", "Cookie");
-      if (!c.get("employee")) return sites.public(c, next);
-      if (!viewCookie.asCustomer(c)) return sites.internal(c, next);
-      const response = await sites.public(c, next);
-      return response ? customerViewBar(response, c.req.path) : response;
-    });
-  }
+  if (options.sites) app.use("*", audienceSwitch(options.sites));
   app.notFound((c) => errorResponse(c, new ApiError(Status.notFound, "not_found", "Nothing here.")));
 
   return routes;

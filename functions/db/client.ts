@@ -26,7 +26,7 @@ export const driverBusyTimeoutMs = 20;
  * write; FULL makes every commit reach the disk before a submission is answered; the busy
  * timeout lets a write meet another process's brief lock instead of failing at once.
  */
-export const filePragmas = [
+const filePragmas = [
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = FULL",
   `PRAGMA busy_timeout = ${driverBusyTimeoutMs}`,

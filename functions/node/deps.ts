@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Client } from "@libsql/client";
-import { assembleDeps } from "../app/assemble-deps.ts";
 import type { PasswordHasher } from "../app/auth/password.ts";
 import type { AppDeps } from "../app/deps.ts";
+import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, type DbConfig, isFileUrl } from "../db/client.ts";
@@ -26,7 +26,7 @@ export async function openMigratedDb(database: DbConfig): Promise<Client> {
   return db;
 }
 
-export function readTopicCatalog(siteDir: string): TopicCatalog {
+function readTopicCatalog(siteDir: string): TopicCatalog {
   const file = join(siteDir, "topics.json");
   if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npm run build).`);
   return topicCatalog(JSON.parse(readFileSync(file, "utf8")));
@@ -37,7 +37,7 @@ function readPage(siteDir: string, path: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
 
-export function secretFile(config: NodeConfig): string {
+function secretFile(config: NodeConfig): string {
   return isFileUrl(config.database.url)
     ? join(dirname(config.database.url.slice("file:".length)), "server-secret")
     : join("data", "server-secret");

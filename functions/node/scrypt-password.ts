@@ -19,7 +19,7 @@ export type DeriveKey = (password: string, salt: Buffer, cost: ScryptCost) => Pr
 export const scryptMaxmem = (cost: ScryptCost) => 128 * cost.N * cost.r * 2 + 1024 * 1024;
 
 /** In this thread's libuv pool: fine for a command-line tool, not for a server that also reads files there. */
-export const deriveInProcess: DeriveKey = (password, salt, cost) =>
+const deriveInProcess: DeriveKey = (password, salt, cost) =>
   new Promise((resolve, reject) => {
     scrypt(password, salt, scryptKeyLength, { ...cost, maxmem: scryptMaxmem(cost) }, (error, key) =>
       error ? reject(error) : resolve(key),

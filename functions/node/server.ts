@@ -9,7 +9,7 @@ import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { passwordWorkers } from "./password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
-import { staticSite } from "./static-site.ts";
+import { hashedAssetsOf, staticSite } from "./static-site.ts";
 
 const pageCompression = compress();
 
@@ -33,10 +33,11 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
     sites: {
       public: staticSite(config.publicSiteDir),
       internal: staticSite(config.internalSiteDir, { private: true }),
+      isPublicAsset: hashedAssetsOf(config.publicSiteDir),
     },
     onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
-  // On the edge the platform compresses; on Node the app does, for pages and assets only:
+  // Behind a CDN the platform would compress; here the Node entry does, for pages and assets only:
   // API answers are a few hundred bytes, and compressing them costs far more than it saves.
   const root = new Hono()
     .use("*", (c, next) => (c.req.path.startsWith("/api/") ? next() : pageCompression(c, next)))

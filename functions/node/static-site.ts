@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context, MiddlewareHandler } from "hono";
@@ -7,10 +7,20 @@ import { ApiError, Status } from "../app/errors.ts";
 const singleRange = /^bytes=(\d+-\d*|-\d+)$/;
 
 /** Hashed asset names never change content, so they may be cached for good; pages must revalidate. */
-export function cacheControlFor(requestPath: string): string {
+function cacheControlFor(requestPath: string): string {
   return requestPath.startsWith("/_astro/")
     ? "public, max-age=31536000, immutable"
     : "public, max-age=0, must-revalidate";
+}
+
+/**
+ * Whether a path is one of the build's hashed assets (`/_astro/…`), listed once at start. Both
+ * builds share these names, and a hashed name fixes the content: they need no session.
+ */
+export function hashedAssetsOf(root: string): (path: string) => boolean {
+  const folder = join(root, "_astro");
+  const names = new Set(existsSync(folder) ? readdirSync(folder) : []);
+  return (path) => path.startsWith("/_astro/") && names.has(path.slice("/_astro/".length));
 }
 
 /** `/topics/x` → `/topics/x/` when that folder holds a page, so every page has one address. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { staticSite } from "../../functions/node/static-site.ts";
+import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
@@ -47,11 +48,9 @@ async function setUp(options: TestAppOptions = {}) {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams(fields).toString(),
     });
-  const sessionCookie = async (headers: Record<string, string> = {}) => {
-    const response = await login({ email, password }, headers);
-    const cookie = response.headers.get("set-cookie") ?? "";
-    return /session=([^;]+)/.exec(cookie)?.[1] ?? "";
-  };
+  /** The session token alone (tests build their own Cookie headers around it). */
+  const sessionCookie = async (headers: Record<string, string> = {}) =>
+    (await signInAs(test.app.request, { email, password }, { headers })).slice("session=".length);
   const page = (path: string, token?: string, extraCookie = "") =>
     test.app.request(path, { headers: token ? { Cookie: `session=${token}${extraCookie}` } : {} });
   return { ...test, login, formLogin, sessionCookie, page };

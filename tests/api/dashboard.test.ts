@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const email = "triage@example.com";
@@ -11,12 +12,7 @@ const now = Date.UTC(2026, 10, 29, 12);
 async function setUp() {
   const test = await createTestApp({ clock: () => now, dashboardPage: template });
   await staffAccounts(test.db, testPasswords).add(email, password);
-  const login = await test.app.request("/api/auth/login", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = `session=${/session=([^;]+)/.exec(login.headers.get("set-cookie") ?? "")?.[1]}`;
+  const cookie = await signInAs(test.app.request, { email, password });
   const insert = (id: string, fields: Record<string, string | number | null>) =>
     test.db.execute({
       sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, created_at, updated_at)

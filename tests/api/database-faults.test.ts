@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { staticSite } from "../../functions/node/static-site.ts";
 import { failingDb } from "../support/failing-db.ts";
+import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
@@ -102,12 +103,7 @@ describe("while the database is away", () => {
 
   it("keeps serving pages, the internal ones to an employee seen lately, and says the dashboard's data is unavailable", async () => {
     const { app, outage } = await setUp();
-    const signedIn = await app.request("/api/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const cookie = /session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const cookie = await signInAs(app.request, { email, password });
     expect(await (await app.request("/topics/codes/", { headers: { Cookie: cookie } })).text()).toContain("Internal");
 
     outage(true);

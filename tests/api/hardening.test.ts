@@ -3,6 +3,7 @@ import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
+import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
@@ -252,8 +253,7 @@ describe("input hygiene", () => {
     ]);
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe("next");
-    const signedIn = await login(app, { email, password });
-    const cookie = /session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const cookie = await signInAs(app.request, { email, password });
     const view = await form(
       app,
       "/api/auth/view",
@@ -319,13 +319,9 @@ describe("small things done right", () => {
 
   it("over https counts only the __Host- session cookie, never a plain one a subdomain could plant", async () => {
     const { app } = await withEmployee();
-    const signedIn = await app.request("https://help.example.com/api/auth/login", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email, password }),
-    });
-    const token = /__Host-session=([^;]+)/.exec(signedIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
-    expect(token).not.toBe("");
+    const cookie = await signInAs(app.request, { email, password }, { base: "https://help.example.com" });
+    expect(cookie).toMatch(/^__Host-session=/);
+    const token = cookie.slice("__Host-session=".length);
     const withPlain = await app.request("https://help.example.com/api/dashboard/overview", {
       headers: { Cookie: `session=${token}` },
     });

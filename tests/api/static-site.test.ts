@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { staticSite } from "../../functions/node/static-site.ts";
+import { hashedAssetsOf, staticSite } from "../../functions/node/static-site.ts";
 import { createTestApp } from "../support/test-app.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
@@ -16,9 +16,31 @@ beforeAll(async () => {
   writeFileSync(join(root, "404.html"), "<h1>Page not found</h1>");
   writeFileSync(join(root, "_astro", "app.1234.js"), "console.log(1)");
   writeFileSync(join(root, ".build-stamp"), "built from abc123");
-  app = (await createTestApp({ sites: { public: staticSite(root), internal: staticSite(root, { private: true }) } }))
-    .app;
+  app = (
+    await createTestApp({
+      sites: {
+        public: staticSite(root),
+        internal: staticSite(root, { private: true }),
+        isPublicAsset: hashedAssetsOf(root),
+      },
+      wrapDb: (db) => {
+        const counting = new Proxy(db, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver);
+            if (typeof value !== "function") return value;
+            return (...args: unknown[]) => {
+              databaseCalls++;
+              return value.apply(target, args);
+            };
+          },
+        });
+        return counting;
+      },
+    })
+  ).app;
 });
+
+let databaseCalls = 0;
 
 describe("the Node static site", () => {
   it("serves a topic page at its folder address", async () => {
@@ -39,6 +61,15 @@ describe("the Node static site", () => {
     const response = await app.request("/topics/zzz/");
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Page not found");
+  });
+
+  it("serves hashed assets without looking up the session: they are the same for everyone", async () => {
+    databaseCalls = 0;
+    const asset = await app.request("/_astro/app.1234.js", { headers: { Cookie: "session=some-token" } });
+    expect(asset.status).toBe(200);
+    expect(databaseCalls).toBe(0);
+    await app.request("/topics/a/", { headers: { Cookie: "session=some-token" } });
+    expect(databaseCalls).toBeGreaterThan(0);
   });
 
   it("lets browsers keep hashed assets for a year", async () => {

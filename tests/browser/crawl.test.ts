@@ -2,9 +2,10 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
+import { baseUrl } from "../support/browser.ts";
 import { contentByAudience } from "../support/content-audiences.ts";
+import { signInAs } from "../support/sign-in.ts";
 import { normalize, visibleText } from "../support/site-text.ts";
-import { baseUrl } from "./browser.ts";
 
 const { secretRuns, secretWords } = contentByAudience();
 const maxRequests = 3_000;
@@ -77,15 +78,7 @@ async function crawl(cookie: string | undefined): Promise<Crawl> {
 }
 
 async function employeeCookie(): Promise<string> {
-  const { email, password } = inject("employee");
-  const response = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  const token = /session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (!token) throw new Error(`Sign-in failed: ${response.status}`);
-  return `session=${token}`;
+  return signInAs(fetch, inject("employee"), { base: baseUrl() });
 }
 
 describe("crawling the real server", () => {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, openPage, useChromium } from "./browser.ts";
+import { expectNoAxeViolations, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 
@@ -8,11 +8,6 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 const demo = (page: Page) => page.getByRole("region", { name: "Try it: generate a temporary code" });
 /** The login screen's answer (the live region repeats it for screen readers). */
 const answer = (page: Page, text: string | RegExp) => demo(page).locator(".demo__result").filter({ hasText: text });
-
-async function expectAccessible(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Tab until the element with this accessible text has focus, then press Enter: keyboard only. */
 async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
@@ -36,16 +31,16 @@ describe("the live demo in Chromium", () => {
 
     await page.getByText("Step 1 of 5", { exact: true }).waitFor();
     expect(await focusedText(page)).toBe("1. Open the Users list");
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
     await tabTo(page, "Users"); // NetClient CS
 
     await page.getByText("Step 2 of 5", { exact: true }).waitFor();
     expect(await focusedText(page)).toBe("2. Select the user");
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
     await tabTo(page, "Alex Rivera (arivera)");
 
     await page.getByText("Step 3 of 5", { exact: true }).waitFor();
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
     await tabTo(page, "View Settings");
 
     await page.getByText("Step 4 of 5", { exact: true }).waitFor();
@@ -59,7 +54,7 @@ describe("the live demo in Chromium", () => {
         .getByText(/Expires at .* UTC \(23 h 59 min/)
         .count(),
     ).toBe(1);
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
     await tabTo(page, "Provide the code to the user");
 
     await page.getByText("Step 5 of 5", { exact: true }).waitFor();
@@ -70,7 +65,7 @@ describe("the live demo in Chromium", () => {
     await page.keyboard.type(code);
     await page.keyboard.press("Enter");
     await answer(page, "Signed in as Alex Rivera.").waitFor();
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
 
     const wrong = String((Number(code) + 1) % 1e8).padStart(8, "0");
     await page.getByRole("textbox", { name: "Temporary code" }).fill(wrong);
@@ -89,7 +84,7 @@ describe("the live demo in Chromium", () => {
     expect(audit.reverse().join("\n")).toMatch(
       /Code issued[\s\S]*Signed in with the code[\s\S]*Wrong code typed[\s\S]*Code expired/,
     );
-    await expectAccessible(page);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 

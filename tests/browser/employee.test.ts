@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { axeViolations, cspViolations, openPage, useChromium } from "./browser.ts";
+import { cspViolations, expectNoAxeViolations, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 
@@ -47,7 +47,7 @@ describe("employees in Chromium", () => {
         .getByRole("link", { name: /Internal Employees: Submit feedback using the new SharePoint request form/ })
         .count(),
     ).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
 
     await page.goto("/search/?q=Citrix");
     await page.getByRole("link", { name: "Internal: an admin needs a temporary code" }).waitFor();
@@ -82,13 +82,13 @@ describe("employees in Chromium", () => {
 
   it("tells a reader who mistyped the password what went wrong, on an accessible sign-in page", async () => {
     const page = await openPage(browser(), "/sign-in/?next=%2Falerts%2F");
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
     await page.getByLabel("Password").fill("not the password at all");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").getByText("do not match an employee account").waitFor();
     expect(await page.getByRole("textbox", { name: "E-mail address" }).inputValue()).toBe(inject("employee").email);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 });

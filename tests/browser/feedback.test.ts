@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, axeViolationsWithoutScripts, openPage, useChromium } from "./browser.ts";
+import { expectNoAxeViolations, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 
@@ -18,12 +18,6 @@ async function feedbackRows(marker: string) {
     args: [`%${marker}%`],
   });
   return result.rows.map((r) => ({ ...r }));
-}
-
-async function expectNoAxeViolations(page: Page, javaScript: "on" | "off" = "on") {
-  const violations =
-    javaScript === "on" ? await axeViolations(page) : await axeViolationsWithoutScripts(browser(), page);
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** Hydrated islands replace the static hint with the live counter. */
@@ -133,7 +127,7 @@ describe("topic feedback in Chromium", () => {
     expect(await feedbackRows("nojs-run")).toEqual([
       { rating: "excellent", found: "no", name: null, comment: "nojs-run: sent without scripts" },
     ]);
-    await expectNoAxeViolations(page, "off");
+    await expectNoAxeViolations(page, { javaScript: "off", browser: browser() });
     await page.context().close();
   });
 
@@ -144,7 +138,7 @@ describe("topic feedback in Chromium", () => {
     await page.getByRole("heading", { name: "Check your feedback" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Name (optional):" }).inputValue()).toBe("Nameonly Nadia");
     expect(await page.getByRole("link", { name: /Rate the topic/ }).count()).toBe(1);
-    await expectNoAxeViolations(page, "off");
+    await expectNoAxeViolations(page, { javaScript: "off", browser: browser() });
     await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import { parseNodeConfig } from "../../functions/node/config.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { startServer } from "../../functions/node/server.ts";
-import { findOrInstallChromium } from "./chromium.ts";
+import { findOrInstallChromium } from "../support/chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axeViolations, baseUrl, openPage, useChromium, watchCsp } from "./browser.ts";
+import { axeViolations, baseUrl, openPage, useChromium, watchCsp } from "../support/browser.ts";
 
 const browser = useChromium();
 

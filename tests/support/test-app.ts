@@ -2,14 +2,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
-import type { MiddlewareHandler } from "hono";
-import { assembleDeps } from "../../functions/app/assemble-deps.ts";
 import type { PasswordHasher } from "../../functions/app/auth/password.ts";
 import type { SessionPolicy } from "../../functions/app/auth/sessions.ts";
 import type { SignInThrottle } from "../../functions/app/auth/sign-in.ts";
 import { createApp } from "../../functions/app/create-app.ts";
+import { assembleDeps } from "../../functions/app/deps.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/limiter.ts";
+import type { Sites } from "../../functions/app/site/audience.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
@@ -22,7 +22,7 @@ export interface TestAppOptions {
   databaseFile?: string;
   limit?: RateLimitRule | null;
   clock?: () => number;
-  sites?: { public: MiddlewareHandler; internal: MiddlewareHandler };
+  sites?: Sites;
   signInPage?: string;
   dashboardPage?: string;
   sessionPolicy?: SessionPolicy;
@@ -53,7 +53,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     inlineHashes: { scripts: ["sha256-test"], styles: [] },
     requestClient: (c) => ({
       address: c.req.header("X-Test-Client") ?? "203.0.113.7",
-      // As a server speaking TLS itself (or the edge) knows it: from the request's own scheme.
+      // As a server speaking TLS itself knows it: from the request's own scheme.
       https: c.req.url.startsWith("https:"),
     }),
     feedbackLimit: options.limit === undefined ? null : options.limit,

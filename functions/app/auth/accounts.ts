@@ -2,8 +2,8 @@ import type { Client } from "@libsql/client";
 import { z } from "zod";
 import { type PasswordHasher, passwordRules } from "./password.ts";
 
-export const emailSchema = z.email("Enter an e-mail address like name@example.com.").max(254).toLowerCase();
-export const passwordSchema = z
+const emailSchema = z.email("Enter an e-mail address like name@example.com.").max(254).toLowerCase();
+const passwordSchema = z
   .string()
   .min(passwordRules.minLength, `Use at least ${passwordRules.minLength} characters.`)
   .max(passwordRules.maxLength, `Use at most ${passwordRules.maxLength} characters.`);

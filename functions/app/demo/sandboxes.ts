@@ -6,7 +6,7 @@ import { type RateLimitRule, take } from "../lib/limiter.ts";
 import { type TemporaryCodes, temporaryCodes } from "./temporary-codes.ts";
 
 /** The fictional people of every sandbox: clients (NetClient CS) and staff members (NetStaff CS). */
-export const demoPeople = [
+const demoPeople = [
   { id: "client-rivera", kind: "client", name: "Alex Rivera", username: "arivera" },
   { id: "client-okafor", kind: "client", name: "Chidi Okafor", username: "cokafor" },
   { id: "staff-patel", kind: "staff", name: "Sam Patel", username: "spatel" },

@@ -1,4 +1,4 @@
-/** Web Crypto only, so the same code runs on Node and on the edge. */
+/** Web Crypto only, so the same code runs in any runtime that has it (Node, browsers, Workers). */
 
 const encoder = new TextEncoder();
 

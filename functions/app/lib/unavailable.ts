@@ -3,7 +3,7 @@ import { ApiError, Status } from "../errors.ts";
 import { Overloaded } from "./overloaded.ts";
 
 /** Seconds a client is asked to wait after a database fault: long enough for a lock or a restart to pass. */
-export const faultRetryAfterSeconds = 5;
+const faultRetryAfterSeconds = 5;
 
 /**
  * A fault the reader can do nothing about but wait — the database away or busy, password

@@ -53,6 +53,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
+ * Fails with every axe-core violation listed by rule and element. With `javaScript: "off"` the
+ * page as a reader without JavaScript sees it is checked (see axeViolationsWithoutScripts).
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  options: { javaScript?: "on" | "off"; browser?: Browser } = {},
+) {
+  const violations =
+    options.javaScript === "off" && options.browser
+      ? await axeViolationsWithoutScripts(options.browser, page)
+      : await axeViolations(page);
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
+    [],
+  );
+}
+
+/**
  * axe-core needs JavaScript, so a page seen with JavaScript off is checked as a copy, its
  * scripts removed, in a page where axe itself can run.
  */

@@ -1,0 +1,27 @@
+import type { MiddlewareHandler } from "hono";
+import { viewCookie } from "../auth/cookies.ts";
+import type { AppEnv } from "../deps.ts";
+import { customerViewBar } from "./customer-view.ts";
+
+/** The two builds, as the runtime serves them. */
+export interface Sites {
+  public: MiddlewareHandler;
+  internal: MiddlewareHandler;
+  /** Paths the same for every audience (hashed assets of the public build): no session needed. */
+  isPublicAsset?: (path: string) => boolean;
+}
+
+/**
+ * Serves every path the API does not own from one of the two builds: the internal build to a
+ * signed-in employee, the public one to everyone else and to an employee viewing as a customer.
+ */
+export function audienceSwitch(sites: Sites): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    // The same address answers differently with and without a session: no cache may mix them.
+    c.header("Vary", "Cookie");
+    if (!c.get("employee")) return sites.public(c, next);
+    if (!viewCookie.asCustomer(c)) return sites.internal(c, next);
+    const response = await sites.public(c, next);
+    return response ? customerViewBar(response, c.req.path) : response;
+  };
+}
