@@ -14,6 +14,7 @@ import {
 import { defaultSignInThrottle, type SignInThrottle, signInService } from "./auth/sign-in.ts";
 import { type DemoSandboxes, demoSandboxes } from "./demo/sandboxes.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
+import type { BodyVariables } from "./lib/body.ts";
 import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { Hasher } from "./lib/crypto.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
@@ -57,10 +58,11 @@ export interface AppDeps {
 
 /** What middleware tells handlers about the request. */
 export interface AppEnv {
-  Variables: ClientVariables & {
-    /** The signed-in employee, if any. */
-    employee: Employee | undefined;
-  };
+  Variables: ClientVariables &
+    Partial<BodyVariables> & {
+      /** The signed-in employee, if any. */
+      employee: Employee | undefined;
+    };
 }
 
 export interface RuntimeParts {

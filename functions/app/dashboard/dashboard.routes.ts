@@ -2,13 +2,12 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { renderToString } from "preact-render-to-string";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { readBody } from "../lib/body.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
-import { invalidInput, valid } from "../lib/validate.ts";
+import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { toCsv } from "./csv.ts";
 import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
 import {
@@ -97,22 +96,14 @@ export function dashboardRoutes(deps: AppDeps) {
       limitBody(4 * 1024),
       requireBody("json", "form"),
       valid("param", commentIdParamSchema),
+      jsonOrForm(statusChangeSchema),
       async (c) => {
-        const { form, body } = await readBody(c);
-        const parsed = statusChangeSchema.safeParse(body);
-        if (!parsed.success) throw invalidInput(parsed.error.issues);
-        const employee = c.get("employee");
-        const changed = await setStatus(
-          db,
-          c.req.valid("param").id,
-          parsed.data.status,
-          employee?.email ?? "unknown",
-          now(),
-        );
-        if (!changed) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
-        return form
-          ? c.redirect(redirectTarget(parsed.data.next), Status.seeOther)
-          : c.json({ status: parsed.data.status }, Status.ok);
+        const { status, next } = c.req.valid("json");
+        const by = c.get("employee")?.email ?? "unknown";
+        if (!(await setStatus(db, c.req.valid("param").id, status, by, now()))) {
+          throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        }
+        return isFormPost(c) ? c.redirect(redirectTarget(next), Status.seeOther) : c.json({ status }, Status.ok);
       },
     );
 

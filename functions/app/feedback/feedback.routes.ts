@@ -1,19 +1,16 @@
-import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono } from "hono";
 import { feedbackMessages } from "../../../src/shared/feedback-rules.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { bodyKind, readForm } from "../lib/body.ts";
 import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
-import { asUnavailable } from "../lib/unavailable.ts";
-import { invalidInput, valid } from "../lib/validate.ts";
+import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 import {
   type FeedbackInput,
   feedbackEditSchema,
   feedbackIdParamSchema,
   feedbackInputSchema,
-  withoutBlankFields,
 } from "./feedback.schema.ts";
 import { changeFeedback, type Sender, submitFeedback } from "./feedback.service.ts";
 import { bareCheckPage, feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
@@ -49,41 +46,21 @@ export function feedbackRoutes(deps: AppDeps) {
     isEmployee: c.get("employee") !== undefined,
   });
 
-  /**
-   * The topic page's form without JavaScript: answered with a redirect, or a page showing what
-   * to fix — or that the database is away — with what the reader typed still in the form.
-   */
-  const plainFormPost: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (bodyKind(c) !== "form") return next();
-    try {
-      const form = await readForm(c);
-      const parsed = feedbackInputSchema.safeParse(withoutBlankFields(form));
-      if (!parsed.success) throw invalidInput(parsed.error.issues);
-      requireKnownTopic(catalogFor(deps, c), parsed.data);
-      const outcome = await submitFeedback(deps.feedback, parsed.data, sender(c));
-      if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
-      return c.redirect(thanksLocation(catalogFor(deps, c), parsed.data.topic), Status.seeOther);
-    } catch (caught) {
-      const error = caught instanceof ApiError ? caught : asUnavailable(caught);
-      if (!error) throw caught;
-      // Parsed once already (Hono keeps it): the fields as sent, to show them again.
-      const typed = await c.req.parseBody({ all: true });
-      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-      const frame = deps.pages.feedbackCheck ?? bareCheckPage;
-      c.header("Cache-Control", "no-store");
-      return c.html(feedbackFormPage(frame, catalogFor(deps, c), typed, error), error.status);
-    }
-  };
+  /** A reader without JavaScript whose feedback needs fixing (or could not be saved) gets the form back on a page. */
+  const checkPage = answerFormsWithPage((c, error) =>
+    feedbackFormPage(deps.pages.feedbackCheck ?? bareCheckPage, catalogFor(deps, c), c.get("formFields") ?? {}, error),
+  );
 
   return (
     new Hono<AppEnv>()
       // "/feedback/*" covers "/feedback" itself as well.
       .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
-      .post("/feedback", plainFormPost, requireBody("json", "form"), valid("json", feedbackInputSchema), async (c) => {
+      .post("/feedback", checkPage, requireBody("json", "form"), jsonOrForm(feedbackInputSchema), async (c) => {
         const input: FeedbackInput = c.req.valid("json");
         requireKnownTopic(catalogFor(deps, c), input);
         const outcome = await submitFeedback(deps.feedback, input, sender(c));
         if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+        if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
         return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
       })
       .put(

@@ -53,11 +53,6 @@ export const feedbackEditSchema = feedbackFieldsSchema
   .refine(hasSomethingToSay, nothingToSay);
 export type FeedbackEdit = z.infer<typeof feedbackEditSchema>;
 
-/** An HTML form sends "" for every field left empty, which means "not given". */
-export function withoutBlankFields(form: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(form).filter(([, value]) => value !== ""));
-}
-
 export const feedbackIdParamSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown feedback id."),
 });

@@ -9,6 +9,14 @@ import { ApiError, Status } from "../errors.ts";
 
 export type BodyKind = "json" | "form";
 
+/** What the body validator tells later handlers (see `jsonOrForm` in validate.ts). */
+export interface BodyVariables {
+  /** The request came from a plain HTML form: answer it with a page or a redirect. */
+  formPost: boolean;
+  /** A form post's fields as sent, to show them again if it must come back. */
+  formFields: Record<string, string> | undefined;
+}
+
 /** The media type of the request body, or undefined for anything the API does not take. */
 export function bodyKind(c: Context): BodyKind | undefined {
   const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase();
@@ -50,22 +58,32 @@ export function refuseControlCharacters(value: unknown, path = ""): void {
   }
 }
 
-/** A form's fields, each sent once: "last one wins" would let a second field hide the first. */
-export async function readForm(c: Context): Promise<Record<string, string>> {
+/**
+ * A form's fields, each sent once: "last one wins" would let a second field hide the first.
+ * `sent` sees them before they are checked (to show them again on an error page).
+ */
+async function readForm(c: Context, sent?: (fields: Record<string, string>) => void): Promise<Record<string, string>> {
   const parsed = await c.req.parseBody({ all: true });
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(parsed)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    fields[name] = typeof first === "string" ? first : "";
+  }
+  sent?.(fields);
+  for (const [name, value] of Object.entries(parsed)) {
     if (Array.isArray(value)) throw fieldProblem(name, "Send this field once.");
     if (typeof value !== "string") throw fieldProblem(name, "Send text here.");
-    fields[name] = value;
   }
   refuseControlCharacters(fields);
   return fields;
 }
 
 /** The body as JSON or as a form, with which it was: the answer differs (JSON, or a page and a redirect). */
-export async function readBody(c: Context): Promise<{ form: boolean; body: unknown }> {
-  if (bodyKind(c) === "form") return { form: true, body: await readForm(c) };
+export async function readBody(
+  c: Context,
+  sent?: (fields: Record<string, string>) => void,
+): Promise<{ form: boolean; body: unknown }> {
+  if (bodyKind(c) === "form") return { form: true, body: await readForm(c, sent) };
   let body: unknown;
   try {
     body = await c.req.json();

@@ -1,9 +1,19 @@
 import { zValidator } from "@hono/zod-validator";
-import type { ValidationTargets } from "hono";
+import type { Context, MiddlewareHandler, ValidationTargets } from "hono";
 import type { z } from "zod";
 import { describeIssues } from "../../../src/shared/zod-issues.ts";
+import type { AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { refuseControlCharacters } from "./body.ts";
+import { bodyKind, readBody, refuseControlCharacters } from "./body.ts";
+import { asUnavailable } from "./unavailable.ts";
+
+/**
+ * How every request is validated, in one of two ways:
+ * - `valid(target, schema)` for a route that takes JSON only (and for params and queries);
+ * - `jsonOrForm(schema)` for a route that also takes a plain HTML form.
+ * Either way the handler reads `c.req.valid("json")`, every failure has the one error shape,
+ * and a form post's failure can be answered with a page (`answerFormsWithPage`).
+ */
 
 export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
   return new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
@@ -20,4 +30,51 @@ export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(ta
     if (!result.success) throw invalidInput(result.error.issues);
     refuseControlCharacters(result.data);
   });
+}
+
+/** An HTML form sends "" for every field left empty, which means "not given". */
+function withoutBlankFields(form: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(form).filter(([, value]) => value !== ""));
+}
+
+type JsonOrFormInput<S extends z.ZodType> = { in: { json: z.input<S> }; out: { json: z.output<S> } };
+
+/**
+ * The body as JSON or as a form, checked by `schema` (fields sent twice and control characters
+ * refused by `readBody`, a form's blank fields taken as not given). The API's type describes
+ * the JSON form, which is what scripts send; `isFormPost(c)` tells the handler which it was.
+ */
+export function jsonOrForm<S extends z.ZodType>(
+  schema: S,
+  onInvalid: (issues: readonly z.core.$ZodIssue[]) => ApiError = invalidInput,
+): MiddlewareHandler<AppEnv, string, JsonOrFormInput<S>> {
+  return async (c, next) => {
+    c.set("formPost", bodyKind(c) === "form");
+    const { form, body } = await readBody(c, (fields) => c.set("formFields", fields));
+    const parsed = schema.safeParse(form ? withoutBlankFields(body as Record<string, unknown>) : body);
+    if (!parsed.success) throw onInvalid(parsed.error.issues);
+    c.req.addValidatedData("json", parsed.data as object);
+    await next();
+  };
+}
+
+/** Whether the request came from a plain HTML form (and should be answered with a page). */
+export const isFormPost = (c: Context<AppEnv>) => c.get("formPost") === true;
+
+/**
+ * For routes a plain HTML form posts to: any failure of a form post — bad input, a limit, the
+ * database away — is answered with `page` (what to fix, what was typed) instead of JSON, with
+ * the same status and headers. Scripts still get the JSON error.
+ */
+export function answerFormsWithPage(page: (c: Context<AppEnv>, error: ApiError) => string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!c.error || !isFormPost(c)) return;
+    const error = c.error instanceof ApiError ? c.error : asUnavailable(c.error);
+    if (!error) return;
+    const headers = new Headers(c.res.headers);
+    headers.set("Content-Type", "text/html; charset=UTF-8");
+    headers.set("Cache-Control", "no-store");
+    c.res = new Response(page(c, error), { status: error.status, headers });
+  };
 }
