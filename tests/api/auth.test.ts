@@ -1,36 +1,15 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
-import { staticSite } from "../../functions/node/static-site.ts";
+import { signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
 const password = "a long enough password";
-const signInTemplate =
-  '<html><body><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
-
-/** Two tiny built sites: the same page, with and without the internal note. */
-function sites() {
-  const root = mkdtempSync(join(tmpdir(), "sites-"));
-  for (const [folder, body] of [
-    ["public", "<html><body><h1>Codes</h1></body></html>"],
-    ["internal", "<html><body><h1>Codes</h1><aside>Internal note: call the Citrix Portal Tech</aside></body></html>"],
-  ] as const) {
-    mkdirSync(join(root, folder, "topics", "codes"), { recursive: true });
-    writeFileSync(join(root, folder, "topics", "codes", "index.html"), body);
-    writeFileSync(join(root, folder, "404.html"), "<html><body><h1>Page not found</h1></body></html>");
-  }
-  mkdirSync(join(root, "internal", "topics", "staff-only"), { recursive: true });
-  writeFileSync(join(root, "internal", "topics", "staff-only", "index.html"), "<html><body>Staff only</body></html>");
-  return { public: staticSite(join(root, "public")), internal: staticSite(join(root, "internal"), { private: true }) };
-}
 
 async function setUp(options: TestAppOptions = {}) {
-  const test = await createTestApp({ sites: sites(), signInPage: signInTemplate, ...options });
+  const test = await createTestApp({ sites: twoSites(), signInPage: signInTemplate, ...options });
   await staffAccounts(test.db, testPasswords).add(email, password);
   const login = (
     body: Record<string, string>,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { dashboardTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const email = "triage@example.com";
 const password = "triage password 2026";
-const template = '<html><body><main><h1>Feedback dashboard</h1><div data-slot="dashboard"></div></main></body></html>';
 const day = 86400000;
 const now = Date.UTC(2026, 10, 29, 12);
 
 async function setUp() {
-  const test = await createTestApp({ clock: () => now, dashboardPage: template });
+  const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate });
   await staffAccounts(test.db, testPasswords).add(email, password);
   const cookie = await signInAs(test.app.request, { email, password });
   const insert = (id: string, fields: Record<string, string | number | null>) =>

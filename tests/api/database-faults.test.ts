@@ -1,37 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
-import { staticSite } from "../../functions/node/static-site.ts";
 import { failingDb } from "../support/failing-db.ts";
+import { dashboardTemplate, internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
 const password = "a long enough password";
-const signInTemplate =
-  '<html><body><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
-const dashboardTemplate =
-  '<html><body><main><h1>Feedback dashboard</h1><div data-slot="dashboard"></div></main></body></html>';
-
-function sites() {
-  const root = mkdtempSync(join(tmpdir(), "sites-"));
-  for (const [folder, body] of [
-    ["public", "<h1>Codes</h1>"],
-    ["internal", "<h1>Codes</h1><aside>Internal note</aside>"],
-  ] as const) {
-    mkdirSync(join(root, folder, "topics", "codes"), { recursive: true });
-    writeFileSync(join(root, folder, "topics", "codes", "index.html"), body);
-    writeFileSync(join(root, folder, "404.html"), "<h1>Page not found</h1>");
-  }
-  return { public: staticSite(join(root, "public")), internal: staticSite(join(root, "internal"), { private: true }) };
-}
 
 async function setUp() {
   let db: ReturnType<typeof failingDb> | undefined;
   const test = await createTestApp({
-    sites: sites(),
+    sites: twoSites(),
     signInPage: signInTemplate,
     dashboardPage: dashboardTemplate,
     wrapDb: (real) => {
@@ -104,16 +84,16 @@ describe("while the database is away", () => {
   it("keeps serving pages, the internal ones to an employee seen lately, and says the dashboard's data is unavailable", async () => {
     const { app, outage } = await setUp();
     const cookie = await signInAs(app.request, { email, password });
-    expect(await (await app.request("/topics/codes/", { headers: { Cookie: cookie } })).text()).toContain("Internal");
+    expect(await (await app.request("/topics/codes/", { headers: { Cookie: cookie } })).text()).toContain(internalNote);
 
     outage(true);
     const anonymous = await app.request("/topics/codes/");
     expect(anonymous.status).toBe(200);
     const employee = await app.request("/topics/codes/", { headers: { Cookie: cookie } });
     expect(employee.status).toBe(200);
-    expect(await employee.text()).toContain("Internal note");
+    expect(await employee.text()).toContain(internalNote);
     const forged = await app.request("/topics/codes/", { headers: { Cookie: "session=made-up-token" } });
-    expect(await forged.text()).not.toContain("Internal");
+    expect(await forged.text()).not.toContain(internalNote);
 
     const dashboard = await app.request("/dashboard/", { headers: { Cookie: cookie } });
     expect(dashboard.status).toBe(503);

@@ -3,13 +3,12 @@ import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
+import { signInTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
 const password = "a long enough password";
-const signInTemplate =
-  '<html><body><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
 
 type App = Awaited<ReturnType<typeof createTestApp>>["app"];
 

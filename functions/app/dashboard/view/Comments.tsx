@@ -1,5 +1,11 @@
 import { formatUtcDateTime } from "../../../../src/shared/dates.ts";
-import { foundLabels, type Rating, ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts";
+import {
+  foundAnswers,
+  foundLabels,
+  type Rating,
+  ratingLabels,
+  ratings,
+} from "../../../../src/shared/feedback-rules.ts";
 import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import {
@@ -13,17 +19,20 @@ import {
 } from "../vocabulary.ts";
 import { type Filters, link } from "./format.ts";
 
+/** A filter's drop-down; `any` labels the first choice, the one that filters nothing. */
 function FilterSelect(props: {
   label: string;
   name: string;
   selected: string | undefined;
+  any?: string;
   options: { value: string; label: string }[];
 }) {
+  const options = props.any ? [{ value: "", label: props.any }, ...props.options] : props.options;
   return (
     <label>
       {props.label}
       <select name={props.name}>
-        {props.options.map((o) => (
+        {options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === (props.selected ?? "")}>
             {o.label}
           </option>
@@ -31,6 +40,49 @@ function FilterSelect(props: {
       </select>
     </label>
   );
+}
+
+type FilterProps = Parameters<typeof FilterSelect>[0];
+
+/** The comment filters, each with its choices. */
+function filterChoices(view: { query: CommentsQuery; overview: OverviewRow[]; titles: (topic: string) => string }) {
+  const { query } = view;
+  const choices = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+    values.map((value) => ({ value, label: label(value) }));
+  const filters: FilterProps[] = [
+    { label: "Period", name: "period", selected: query.period, options: choices(periods, (p) => periodNames[p]) },
+    {
+      label: "Topic",
+      name: "topic",
+      selected: query.topic,
+      any: "All topics",
+      options: choices(
+        view.overview.map((row) => row.topic),
+        view.titles,
+      ),
+    },
+    {
+      label: "Rating",
+      name: "rating",
+      selected: query.rating,
+      any: "Any rating",
+      options: choices(ratings, (r) => ratingLabels[r]),
+    },
+    {
+      label: "Found",
+      name: "found",
+      selected: query.found,
+      any: "Any answer",
+      options: choices(foundAnswers, (f) => foundLabels[f]),
+    },
+    {
+      label: "Status",
+      name: "status",
+      selected: query.status,
+      options: choices(statusFilters, (st) => statusNames[st]),
+    },
+  ];
+  return filters;
 }
 
 /** The comments: filters, export links, each comment with its triage buttons, and pages. */
@@ -43,7 +95,7 @@ export function Comments(view: {
   titles: (topic: string) => string;
   self: string;
 }) {
-  const { query, comments, filters } = view;
+  const { comments, filters } = view;
   const pages = Math.max(1, Math.ceil(comments.total / comments.pageSize));
   const exportQuery = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
@@ -53,43 +105,9 @@ export function Comments(view: {
       <h2 id="comments-heading">Comments ({comments.total})</h2>
       <form method="get" action="/dashboard/" class="filters">
         <input type="hidden" name="sort" value={view.sort} />
-        <FilterSelect
-          label="Period"
-          name="period"
-          selected={query.period}
-          options={periods.map((p) => ({ value: p, label: periodNames[p] }))}
-        />
-        <FilterSelect
-          label="Topic"
-          name="topic"
-          selected={query.topic}
-          options={[
-            { value: "", label: "All topics" },
-            ...view.overview.map((row) => ({ value: row.topic, label: view.titles(row.topic) })),
-          ]}
-        />
-        <FilterSelect
-          label="Rating"
-          name="rating"
-          selected={query.rating}
-          options={[{ value: "", label: "Any rating" }, ...ratings.map((r) => ({ value: r, label: ratingLabels[r] }))]}
-        />
-        <FilterSelect
-          label="Found"
-          name="found"
-          selected={query.found}
-          options={[
-            { value: "", label: "Any answer" },
-            { value: "yes", label: foundLabels.yes },
-            { value: "no", label: foundLabels.no },
-          ]}
-        />
-        <FilterSelect
-          label="Status"
-          name="status"
-          selected={query.status}
-          options={statusFilters.map((st) => ({ value: st, label: statusNames[st] }))}
-        />
+        {filterChoices(view).map((filter) => (
+          <FilterSelect key={filter.name} {...filter} />
+        ))}
         <button type="submit" class="button">
           Filter
         </button>
