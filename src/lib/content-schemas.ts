@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { topicIdSchema } from "../shared/topic-id.ts";
+import { topicIdSchema } from "../shared/topic-id-schema.ts";
 
 /** Front matter of a topic in `content/topics/`. */
 export const topicSchema = z.strictObject({

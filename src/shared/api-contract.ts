@@ -25,22 +25,8 @@ export interface ErrorBody {
  */
 export type { AppType } from "../../functions/app/create-app.ts";
 
-/** Reads an answer's error body, whatever came back (a proxy's HTML page, nothing at all). */
-export function errorBodyOf(value: unknown): ErrorBody["error"] | undefined {
-  if (typeof value !== "object" || value === null || !("error" in value)) return undefined;
-  const error = (value as { error: unknown }).error;
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, message, fields } = error as Record<string, unknown>;
-  if (typeof message !== "string") return undefined;
-  return {
-    code: typeof code === "string" ? code : "unknown",
-    message,
-    ...(Array.isArray(fields)
-      ? {
-          fields: fields.filter(
-            (f): f is FieldProblem => typeof f?.field === "string" && typeof f?.message === "string",
-          ),
-        }
-      : {}),
-  };
+/** The error in an answer's body, or nothing (a proxy may answer with HTML, or not at all). */
+export function errorBodyOf(value: unknown): Partial<ErrorBody["error"]> {
+  const error = (value as Partial<ErrorBody> | null)?.error;
+  return typeof error === "object" && error !== null ? error : {};
 }

@@ -27,7 +27,7 @@ export function normalizeLineBreaks(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
  * Characters as a reader counts them: user-perceived characters (grapheme clusters), so an
@@ -54,13 +54,11 @@ export const feedbackFields = {
   honeypot: "website",
 } as const;
 
+/** The messages the form can give before sending; the server gives the same ones. */
 export const feedbackMessages = {
   nothingToSend: "Rate the topic, say whether you found what you needed, or write a comment.",
-  rating: "Choose Excellent, Good, Average or Poor.",
-  found: "Choose Yes or No.",
   commentTooLong: `Shorten your comment to ${feedbackLimits.comment} characters or fewer.`,
   nameTooLong: `Shorten your name to ${feedbackLimits.name} characters or fewer.`,
-  unknownTopic: "This topic is not in the help center. Reload the page and try again.",
 } as const;
 
 /** What the form holds; radio groups are undefined until chosen. */

@@ -1,9 +1,6 @@
-import { z } from "zod";
-
 /** A topic's id is its file name without `.mdx`; it is also its URL: `/topics/<id>/`. */
-export const topicIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, like the file name");
+export const topicIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const topicIdRule = "use lower-case words joined by hyphens, like the file name";
 
 /**
  * Feedback on the help center as a whole has no topic. Where a value must stand for it (the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
-import { topicIdSchema } from "../../../src/shared/topic-id.ts";
+import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 import {
   commentStatuses,
   defaultPeriod,

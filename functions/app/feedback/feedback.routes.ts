@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { feedbackMessages } from "../../../src/shared/feedback-rules.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
 import { clientAddress } from "../lib/client.ts";
@@ -11,6 +10,7 @@ import {
   feedbackEditSchema,
   feedbackIdParamSchema,
   feedbackInputSchema,
+  serverMessages,
 } from "./feedback.schema.ts";
 import { changeFeedback, type Sender, submitFeedback } from "./feedback.service.ts";
 import { bareCheckPage, feedbackFormPage, thanksLocation } from "./feedback-form-page.tsx";
@@ -35,7 +35,7 @@ const catalogFor = (deps: AppDeps, c: Context<AppEnv>) => (c.get("employee") ? d
 function requireKnownTopic(catalog: TopicCatalog, input: { topic?: string | undefined }): void {
   if (input.topic !== undefined && !catalog.has(input.topic)) {
     throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
-      fields: [{ field: "topic", message: feedbackMessages.unknownTopic }],
+      fields: [{ field: "topic", message: serverMessages.unknownTopic }],
     });
   }
 }

@@ -7,7 +7,7 @@ import {
   normalizeLineBreaks,
   ratings,
 } from "../../../src/shared/feedback-rules.ts";
-import { topicIdSchema } from "../../../src/shared/topic-id.ts";
+import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 
 /** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
 const freeText = (limit: number, tooLong: string) =>
@@ -17,6 +17,13 @@ const freeText = (limit: number, tooLong: string) =>
     .refine((text) => countCharacters(text) <= limit, tooLong)
     .transform((text) => (text === "" ? undefined : text))
     .optional();
+
+/** Messages only the server gives: the form's own controls cannot send these mistakes. */
+export const serverMessages = {
+  rating: "Choose Excellent, Good, Average or Poor.",
+  found: "Choose Yes or No.",
+  unknownTopic: "This topic is not in the help center. Reload the page and try again.",
+} as const;
 
 const unknownFields = {
   error: (issue: { code?: string; keys?: string[] }) =>
@@ -29,8 +36,8 @@ const feedbackFieldsSchema = z.strictObject(
   {
     /** Topic id from the build's manifest; absent for feedback on the help center as a whole. */
     topic: topicIdSchema.optional(),
-    rating: z.enum(ratings, { error: feedbackMessages.rating }).optional(),
-    found: z.enum(foundAnswers, { error: feedbackMessages.found }).optional(),
+    rating: z.enum(ratings, { error: serverMessages.rating }).optional(),
+    found: z.enum(foundAnswers, { error: serverMessages.found }).optional(),
     name: freeText(feedbackLimits.name, feedbackMessages.nameTooLong),
     comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */

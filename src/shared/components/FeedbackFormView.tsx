@@ -45,7 +45,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
 
   if (state.status === "sent") {
     return (
-      <div class="feedback__thanks" role="status" tabIndex={-1} {...(refs.thanks ? { ref: refs.thanks } : {})}>
+      <div class="feedback__thanks" role="status" tabIndex={-1} ref={refs.thanks ?? null}>
         <p>
           <strong>{state.justSent ? "Thank you for your feedback." : "You already sent feedback on this page."}</strong>
         </p>
@@ -74,7 +74,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
           class="error-summary"
           role="alert"
           tabIndex={-1}
-          {...(refs.summary ? { ref: refs.summary } : {})}
+          ref={refs.summary ?? null}
           aria-labelledby="feedback-problem-title"
         >
           <p id="feedback-problem-title">
@@ -102,7 +102,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         options={ratings.map((r) => ({ value: r, label: ratingLabels[r] }))}
         value={values.rating}
         error={errors.rating}
-        {...(refs.firstField ? { firstRef: refs.firstField } : {})}
+        firstRef={refs.firstField ?? null}
         onPick={(value) => dispatch({ type: "edit", field: "rating", value })}
       />
       <RadioGroup
@@ -172,7 +172,7 @@ function RadioGroup(props: {
   options: { value: string; label: string }[];
   value: string | undefined;
   error: string | undefined;
-  firstRef?: RefObject<HTMLInputElement>;
+  firstRef?: RefObject<HTMLInputElement> | null;
   onPick: (value: string) => void;
 }) {
   const errorId = props.error ? `feedback-${props.field}-error` : undefined;
@@ -192,7 +192,7 @@ function RadioGroup(props: {
               name={feedbackFields[props.field]}
               value={option.value}
               checked={props.value === option.value}
-              {...(index === 0 && props.firstRef ? { ref: props.firstRef } : {})}
+              ref={index === 0 ? (props.firstRef ?? null) : null}
               aria-invalid={props.error ? "true" : undefined}
               onChange={() => props.onPick(option.value)}
             />
