@@ -30,7 +30,7 @@ const requireEmployee: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export function dashboardRoutes(deps: AppDeps) {
   const { db } = deps;
-  const now = () => deps.feedback.clock();
+  const now = () => deps.clock();
   const titles = (topic: string) =>
     topic === wholeSite ? wholeSiteTitle : (deps.internalTopics.title(topic) ?? topic);
 
