@@ -4,6 +4,7 @@ import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
 import { parseBuildOptions } from "./src/config/build-options.ts";
+import { cspHashes } from "./src/integrations/csp-hashes.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
 import { audiencePlugin } from "./src/lib/audience-plugin.ts";
 
@@ -17,7 +18,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   devToolbar: { enabled: false },
   markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(options.audience)] }) },
-  integrations: [mdx(), preact(), pagefindIndex()],
+  integrations: [mdx(), preact(), pagefindIndex(), cspHashes()],
   vite: {
     build: {
       rollupOptions: {

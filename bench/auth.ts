@@ -10,10 +10,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { staffAccounts } from "../functions/app/auth/accounts.ts";
+import { pbkdf2Passwords } from "../functions/app/auth/pbkdf2-password.ts";
 import { createDb } from "../functions/db/client.ts";
 import { migrate } from "../functions/db/migrate.ts";
 import { readMigrations } from "../functions/db/node-migrations.ts";
-import { scryptPasswords } from "../functions/node/scrypt-password.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
 import { numberOption } from "./options.ts";
@@ -41,7 +41,7 @@ writeFileSync(
 const databaseFile = join(scratchDir("bench-auth"), "auth.db");
 const db = await createDb({ url: `file:${databaseFile}`, authToken: undefined });
 await migrate(db, readMigrations());
-await staffAccounts(db, scryptPasswords()).add(email, password);
+await staffAccounts(db, pbkdf2Passwords()).add(email, password);
 db.close();
 
 const server = await startServerProcess({

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { staffAccounts } from "../functions/app/auth/accounts.ts";
+import { pbkdf2Passwords } from "../functions/app/auth/pbkdf2-password.ts";
 import { openMigratedDb } from "../functions/node/deps.ts";
-import { scryptPasswords } from "../functions/node/scrypt-password.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { startServerProcess } from "../scripts/lib/server-process.ts";
 import { numberOption } from "./options.ts";
@@ -56,7 +56,7 @@ while (seeded < rowCount) {
 await db.execute("ANALYZE");
 const email = "bench@example.com";
 const password = "bench password 2026";
-await staffAccounts(db, scryptPasswords()).add(email, password);
+await staffAccounts(db, pbkdf2Passwords()).add(email, password);
 db.close();
 console.log(
   `seeded ${rowCount} rows over ${topicCount} topics in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -10,10 +10,10 @@ import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { staffAccounts } from "../functions/app/auth/accounts.ts";
 import { passwordRules } from "../functions/app/auth/password.ts";
+import { pbkdf2Passwords } from "../functions/app/auth/pbkdf2-password.ts";
 import { randomToken } from "../functions/app/lib/crypto.ts";
 import { parseNodeConfig } from "../functions/node/config.ts";
 import { openMigratedDb } from "../functions/node/deps.ts";
-import { scryptPasswords } from "../functions/node/scrypt-password.ts";
 
 const usage = `Usage:
   npm run staff -- add EMAIL [--generate]
@@ -54,7 +54,7 @@ async function main(args: string[]): Promise<number> {
   const [command, email] = args.filter((a) => !a.startsWith("--"));
   const generate = args.includes("--generate");
   const db = await openMigratedDb(parseNodeConfig(process.env).database);
-  const accounts = staffAccounts(db, scryptPasswords());
+  const accounts = staffAccounts(db, pbkdf2Passwords());
   try {
     switch (command) {
       case "list": {

@@ -1,4 +1,6 @@
 import type { MiddlewareHandler } from "hono";
+import { z } from "zod";
+import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 import { isHttps } from "./lib/client.ts";
 
 export interface InlineHashes {
@@ -6,6 +8,20 @@ export interface InlineHashes {
   scripts: readonly string[];
   /** `sha256-…` of every inline style element. */
   styles: readonly string[];
+}
+
+const hashList = z.array(z.string().regex(/^sha256-[A-Za-z0-9+/]+=*$/));
+const manifestSchema = z.object({ scripts: hashList, styles: hashList });
+
+/** A build's `csp-hashes.json`, checked: a broken manifest stops the start, naming the problem. */
+export function parseInlineHashes(manifest: unknown): InlineHashes {
+  return parseOrExplain(manifestSchema, manifest, "The build's csp-hashes.json is not a hash manifest");
+}
+
+/** Both builds' hashes in one policy: the same origin serves either build. */
+export function mergeInlineHashes(manifests: readonly InlineHashes[]): InlineHashes {
+  const union = (pick: (m: InlineHashes) => readonly string[]) => [...new Set(manifests.flatMap(pick))].sort();
+  return { scripts: union((m) => m.scripts), styles: union((m) => m.styles) };
 }
 
 /**

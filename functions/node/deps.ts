@@ -5,12 +5,12 @@ import type { PasswordHasher } from "../app/auth/password.ts";
 import type { AppDeps } from "../app/deps.ts";
 import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
+import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, type DbConfig, isFileUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { readMigrations } from "../db/node-migrations.ts";
 import type { NodeConfig } from "./config.ts";
-import { readInlineHashes } from "./inline-hashes.ts";
 import { createNodeHasher } from "./node-hasher.ts";
 import { nodeRequestClient } from "./proxy.ts";
 import { loadOrCreateSecret } from "./secret.ts";
@@ -43,6 +43,15 @@ function secretFile(config: NodeConfig): string {
     : join("data", "server-secret");
 }
 
+/** Both builds' CSP hashes, written by the build (src/integrations/csp-hashes.ts). */
+function readCspHashes(siteDirs: readonly string[]): InlineHashes {
+  const manifests = siteDirs
+    .map((dir) => join(dir, "csp-hashes.json"))
+    .filter((file) => existsSync(file))
+    .map((file) => parseInlineHashes(JSON.parse(readFileSync(file, "utf8"))));
+  return mergeInlineHashes(manifests);
+}
+
 /** Everything the app needs on Node; `passwords` runs on the server's hashing threads. */
 export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHasher): AppDeps {
   const internalDir = existsSync(join(config.internalSiteDir, "topics.json"))
@@ -57,7 +66,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     signInPage: readPage(config.publicSiteDir, "sign-in"),
     feedbackCheckPage: readPage(config.publicSiteDir, "feedback/check"),
     dashboardPage: readPage(config.internalSiteDir, "dashboard"),
-    inlineHashes: readInlineHashes([config.publicSiteDir, config.internalSiteDir]),
+    inlineHashes: readCspHashes([config.publicSiteDir, config.internalSiteDir]),
     requestClient: nodeRequestClient(config.trustedProxyHops),
     dbWaitMs: config.database.waitMs,
     allowedOrigins: config.allowedOrigins,

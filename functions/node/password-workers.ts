@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import type { DerivePbkdf2 } from "../app/auth/pbkdf2-password.ts";
 import { Overloaded } from "../app/lib/overloaded.ts";
 import { type DeriveKey, type ScryptCost, scryptKeyLength, scryptMaxmem } from "./scrypt-password.ts";
 
@@ -10,15 +11,17 @@ export interface PasswordWorkerOptions {
 }
 
 /**
- * The worker's whole program. Each scrypt runs synchronously on the worker's own thread, so it
+ * The worker's whole program. Each hash runs synchronously on the worker's own thread, so it
  * never takes a slot in libuv's pool, where the main thread reads the files it serves.
  */
 const workerSource = `
 const { parentPort } = require("node:worker_threads");
-const { scryptSync } = require("node:crypto");
-parentPort.on("message", ({ id, password, salt, keyLength, options }) => {
+const { scryptSync, pbkdf2Sync } = require("node:crypto");
+parentPort.on("message", ({ id, kind, password, salt, keyLength, options }) => {
   try {
-    const key = scryptSync(password, Buffer.from(salt), keyLength, options);
+    const key = kind === "pbkdf2"
+      ? pbkdf2Sync(password, Buffer.from(salt), options.iterations, keyLength, "sha256")
+      : scryptSync(password, Buffer.from(salt), keyLength, options);
     parentPort.postMessage({ id, key });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message || error) });
@@ -27,15 +30,20 @@ parentPort.on("message", ({ id, password, salt, keyLength, options }) => {
 
 interface Task {
   id: number;
+  kind: "scrypt" | "pbkdf2";
   password: string;
-  salt: Buffer;
-  cost: ScryptCost;
+  salt: Uint8Array;
+  options: Record<string, number>;
   resolve: (key: Buffer) => void;
   reject: (error: Error) => void;
 }
 
 /** Password hashing on dedicated threads, at most `threads` at once and `queue` waiting. */
-export function passwordWorkers(options: PasswordWorkerOptions): { derive: DeriveKey; close: () => Promise<void> } {
+export function passwordWorkers(options: PasswordWorkerOptions): {
+  scrypt: DeriveKey;
+  pbkdf2: DerivePbkdf2;
+  close: () => Promise<void>;
+} {
   const idle: Worker[] = [];
   const all: Worker[] = [];
   const waiting: Task[] = [];
@@ -48,10 +56,11 @@ export function passwordWorkers(options: PasswordWorkerOptions): { derive: Deriv
     current.set(worker, task.id);
     worker.postMessage({
       id: task.id,
+      kind: task.kind,
       password: task.password,
       salt: task.salt,
       keyLength: scryptKeyLength,
-      options: { ...task.cost, maxmem: scryptMaxmem(task.cost) },
+      options: task.options,
     });
   };
 
@@ -79,17 +88,21 @@ export function passwordWorkers(options: PasswordWorkerOptions): { derive: Deriv
     all.push(worker);
   }
 
+  const run = (kind: Task["kind"], password: string, salt: Uint8Array, taskOptions: Record<string, number>) =>
+    new Promise<Buffer>((resolve, reject) => {
+      const task: Task = { id: nextId++, kind, password, salt, options: taskOptions, resolve, reject };
+      const worker = idle.pop();
+      if (worker) return start(worker, task);
+      if (waiting.length >= options.queue) {
+        return reject(new Overloaded("Many people are signing in right now. Try again in a few seconds."));
+      }
+      waiting.push(task);
+    });
+
   return {
-    derive: (password, salt, cost) =>
-      new Promise((resolve, reject) => {
-        const task: Task = { id: nextId++, password, salt, cost, resolve, reject };
-        const worker = idle.pop();
-        if (worker) return start(worker, task);
-        if (waiting.length >= options.queue) {
-          return reject(new Overloaded("Many people are signing in right now. Try again in a few seconds."));
-        }
-        waiting.push(task);
-      }),
+    scrypt: (password, salt, cost: ScryptCost) =>
+      run("scrypt", password, salt, { ...cost, maxmem: scryptMaxmem(cost) }),
+    pbkdf2: (password, salt, iterations) => run("pbkdf2", password, salt, { iterations }),
     close: async () => {
       await Promise.all(all.map((w) => w.terminate()));
     },

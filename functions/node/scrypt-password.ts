@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-import type { PasswordHasher } from "../app/auth/password.ts";
+import type { PasswordScheme } from "../app/auth/password.ts";
 
 export interface ScryptCost {
   N: number;
@@ -26,9 +26,15 @@ const deriveInProcess: DeriveKey = (password, salt, cost) =>
     );
   });
 
-/** `scrypt$N$r$p$salt$hash`: the cost travels with the hash, so it can be raised later. */
-export function scryptPasswords(cost: ScryptCost = owaspScrypt, derive: DeriveKey = deriveInProcess): PasswordHasher {
+/**
+ * `scrypt$N$r$p$salt$hash`: the scheme hashes were made with before the edge runtime, which
+ * has no room for scrypt at this cost. Node still checks such hashes, and a sign-in replaces
+ * them with the current scheme's.
+ */
+export function scryptPasswords(cost: ScryptCost = owaspScrypt, derive: DeriveKey = deriveInProcess): PasswordScheme {
   return {
+    id: "scrypt",
+    outdated: (stored) => Number(stored.split("$")[1]) < cost.N,
     async hash(password) {
       const salt = randomBytes(16);
       const key = await derive(password.normalize("NFKC"), salt, cost);

@@ -3,6 +3,8 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { countActiveStaff } from "../app/auth/accounts.ts";
+import { passwordHasher } from "../app/auth/password.ts";
+import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
 import type { NodeConfig } from "./config.ts";
@@ -29,7 +31,10 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   tidying.unref();
   const employeeAccounts = await countActiveStaff(db);
   const hashing = passwordWorkers(config.passwordWork);
-  const app = createApp(nodeDeps(config, db, scryptPasswords(owaspScrypt, hashing.derive)), {
+  const passwords = passwordHasher(pbkdf2Passwords({ derive: hashing.pbkdf2 }), [
+    scryptPasswords(owaspScrypt, hashing.scrypt),
+  ]);
+  const app = createApp(nodeDeps(config, db, passwords), {
     sites: {
       public: staticSite(config.publicSiteDir),
       internal: staticSite(config.internalSiteDir, { private: true }),

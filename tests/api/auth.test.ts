@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
@@ -56,6 +57,16 @@ describe("signing in", () => {
       /^__Host-session=[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax/,
     );
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
+  it("replaces an older scrypt hash with the current scheme's at the next sign-in", async () => {
+    const { login, db } = await setUp();
+    const old = await scryptPasswords({ N: 1024, r: 8, p: 1 }).hash(password);
+    await db.execute({ sql: "UPDATE staff_users SET password_hash = ?", args: [old] });
+    expect((await login({ email, password })).status).toBe(200);
+    const stored = String((await db.execute("SELECT password_hash FROM staff_users")).rows[0]?.password_hash);
+    expect(stored).toMatch(/^pbkdf2-sha256\$/);
+    expect((await login({ email, password })).status).toBe(200);
   });
 
   it("answers a wrong password and an unknown address with the same generic 401", async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { passwordHasher } from "../../functions/app/auth/password.ts";
+import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
-import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { signInTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
@@ -159,7 +160,7 @@ describe("password hashing under a burst", () => {
   it("answers sign-ins beyond the hashing queue at once with 503 and Retry-After, and does not count them", async () => {
     const workers = passwordWorkers({ threads: 1, queue: 2 });
     try {
-      const passwords = scryptPasswords({ N: 2 ** 14, r: 8, p: 1 }, workers.derive);
+      const passwords = passwordHasher(pbkdf2Passwords({ iterations: 50_000, derive: workers.pbkdf2 }));
       const test = await createTestApp({ passwords });
       await staffAccounts(test.db, passwords).add(email, password);
       const responses = await Promise.all(

@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
-import type { PasswordHasher } from "../../functions/app/auth/password.ts";
+import { type PasswordHasher, passwordHasher } from "../../functions/app/auth/password.ts";
+import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import type { SessionPolicy } from "../../functions/app/auth/sessions.ts";
 import type { SignInThrottle } from "../../functions/app/auth/sign-in.ts";
 import { createApp } from "../../functions/app/create-app.ts";
@@ -34,8 +35,10 @@ export interface TestAppOptions {
   wrapDb?: (db: Client) => Client;
 }
 
-/** Cheap scrypt for tests; `tests/unit/auth-rules.test.ts` checks the real cost. */
-export const testPasswords = scryptPasswords({ N: 1024, r: 8, p: 1 });
+/** Cheap hashing for tests (older scrypt hashes still read); `tests/unit/auth-rules.test.ts` checks the real cost. */
+export const testPasswords = passwordHasher(pbkdf2Passwords({ iterations: 1000 }), [
+  scryptPasswords({ N: 1024, r: 8, p: 1 }),
+]);
 
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
 export async function createTestApp(options: TestAppOptions = {}) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { passwordHasher } from "../../functions/app/auth/password.ts";
+import { owaspPbkdf2Iterations, pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
 import { redirectTarget } from "../../functions/app/lib/redirect-target.ts";
+import { passwordWorkers } from "../../functions/node/password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "../../functions/node/scrypt-password.ts";
 
 describe("the redirect target after a form", () => {
@@ -99,5 +102,42 @@ describe("password hashing", () => {
 
   it("refuses a stored value it cannot read instead of throwing", async () => {
     expect(await scryptPasswords({ N: 1024, r: 8, p: 1 }).verify("x", "plain-text")).toBe(false);
+  });
+});
+
+describe("portable password hashes", () => {
+  it("hash with PBKDF2-SHA256 at OWASP's 600,000 iterations by default, cost and salt in the hash", async () => {
+    expect(owaspPbkdf2Iterations).toBe(600_000);
+    const stored = await pbkdf2Passwords().hash("correct horse battery staple");
+    expect(stored).toMatch(/^pbkdf2-sha256\$600000\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("read the same hash on the Node hashing threads and with Web Crypto (the edge's)", async () => {
+    const workers = passwordWorkers({ threads: 1, queue: 4 });
+    try {
+      const onThreads = pbkdf2Passwords({ iterations: 2000, derive: workers.pbkdf2 });
+      const webCrypto = pbkdf2Passwords({ iterations: 2000 });
+      const stored = await onThreads.hash("a password on two runtimes");
+      expect(await webCrypto.verify("a password on two runtimes", stored)).toBe(true);
+      expect(
+        await onThreads.verify("a password on two runtimes", await webCrypto.hash("a password on two runtimes")),
+      ).toBe(true);
+      expect(await webCrypto.verify("another password", stored)).toBe(false);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("still check older scrypt hashes, and ask for them to be made again with the current scheme", async () => {
+    const scrypt = scryptPasswords({ N: 1024, r: 8, p: 1 });
+    const hasher = passwordHasher(pbkdf2Passwords({ iterations: 1000 }), [scrypt]);
+    const old = await scrypt.hash("made before the edge");
+    expect(await hasher.verify("made before the edge", old)).toBe(true);
+    expect(hasher.needsRehash(old)).toBe(true);
+    const current = await hasher.hash("made before the edge");
+    expect(hasher.needsRehash(current)).toBe(false);
+    expect(passwordHasher(pbkdf2Passwords({ iterations: 2000 })).needsRehash(current)).toBe(true);
+    expect(await passwordHasher(pbkdf2Passwords()).verify("made before the edge", old)).toBe(false);
+    expect(await hasher.verify("x", "pbkdf2-sha256$notanumber$$")).toBe(false);
   });
 });

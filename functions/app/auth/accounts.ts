@@ -28,7 +28,7 @@ export async function countActiveStaff(db: Client): Promise<number> {
 }
 
 /** Employee accounts: what the `npm run staff` tool and sign-in need. */
-export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () => number = Date.now) {
+export function staffAccounts(db: Client, passwords: Pick<PasswordHasher, "hash">, clock: () => number = Date.now) {
   return {
     async add(email: string, password: string): Promise<StaffAccount> {
       const address = emailSchema.parse(email);
@@ -85,6 +85,11 @@ export function staffAccounts(db: Client, passwords: PasswordHasher, clock: () =
         "write",
       );
       if (updated?.rowsAffected !== 1) throw new Error(`No account for ${address}.`);
+    },
+
+    /** Replaces a hash that just matched with one of the current scheme (see PasswordHasher.needsRehash). */
+    async replaceHash(id: number, hash: string): Promise<void> {
+      await db.execute({ sql: "UPDATE staff_users SET password_hash = ? WHERE id = ?", args: [hash, id] });
     },
 
     /** The account to check a password against, or undefined (unknown or disabled). */

@@ -83,6 +83,13 @@ export function signInService(deps: SignInDeps) {
     }
     if (!found || !matches) return { kind: "invalid" };
     await taken.refund();
+    if (deps.passwords.needsRehash(found.passwordHash)) {
+      // Best effort: the sign-in succeeds whether or not the stronger hash could be stored now.
+      await deps.passwords
+        .hash(password)
+        .then((hash) => deps.accounts.replaceHash(found.id, hash))
+        .catch(() => {});
+    }
     return { kind: "signed_in", token: await deps.sessions.create(found.id) };
   };
 }
