@@ -38,7 +38,7 @@ export async function buildSite(audiences: readonly Audience[], env: NodeJS.Proc
 }
 
 /** Builds both audiences unless their stamps are newer than every source. */
-async function buildIfStale(): Promise<boolean> {
+export async function buildIfStale(): Promise<boolean> {
   const stamps = (["public", "internal"] as const).map((audience) =>
     join(parseBuildOptions({ ...process.env, HELP_AUDIENCE: audience }).outDir, stampName),
   );

@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
 import type { Context } from "hono";
-import { defaultWaitMs } from "../db/client.ts";
+import { defaultWaitMs } from "../db/wait.ts";
 import { createWriteQueue, type WriteQueue } from "../db/write-queue.ts";
 import { staffAccounts } from "./auth/accounts.ts";
 import type { PasswordHasher } from "./auth/password.ts";

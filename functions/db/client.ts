@@ -1,18 +1,14 @@
 import { type Client, createClient } from "@libsql/client";
 import { recoveringClient } from "./recovering-client.ts";
+import { defaultWaitMs, fetchWithin } from "./wait.ts";
 
 export interface DbConfig {
   /** `file:data/help-center.db` (embedded, the default) or a libSQL server's `libsql://…` URL. */
   url: string;
   authToken: string | undefined;
-  /**
-   * How long a call may wait for the database — a lock another process holds, a server that
-   * is slow to answer — before it fails and the request gets a 503. Default: 5000 ms.
-   */
+  /** How long a call may wait for the database before a 503 (see wait.ts). */
   waitMs?: number;
 }
-
-export const defaultWaitMs = 5000;
 
 /**
  * The driver's own wait for a lock. It waits synchronously, holding up every other request,
@@ -35,12 +31,6 @@ const filePragmas = [
 
 export function isFileUrl(url: string): boolean {
   return url.startsWith("file:");
-}
-
-/** fetch with a deadline: a libSQL server that accepts and never answers must not hold a request forever. */
-function fetchWithin(waitMs: number) {
-  return (input: RequestInfo | URL, init?: RequestInit) =>
-    fetch(input, { ...init, signal: AbortSignal.timeout(waitMs) });
 }
 
 /**

@@ -15,13 +15,18 @@ import { createNodeHasher } from "./node-hasher.ts";
 import { nodeRequestClient } from "./proxy.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 
-/** A file database's folder is created on start, as `npm start` promises. */
-export async function openMigratedDb(database: DbConfig): Promise<Client> {
+/** Opens the database; a file database's folder is created first, as `npm start` promises. */
+export async function openDb(database: DbConfig): Promise<Client> {
   if (isFileUrl(database.url)) {
     const path = database.url.slice("file:".length);
     mkdirSync(dirname(path), { recursive: true });
   }
-  const db = await createDb(database);
+  return createDb(database);
+}
+
+/** Opens the database and applies the migrations it has not had. */
+export async function openMigratedDb(database: DbConfig): Promise<Client> {
+  const db = await openDb(database);
   await migrate(db, readMigrations());
   return db;
 }
@@ -37,7 +42,7 @@ function readPage(siteDir: string, path: string): string | undefined {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
 
-function secretFile(config: NodeConfig): string {
+export function secretFile(config: NodeConfig): string {
   return isFileUrl(config.database.url)
     ? join(dirname(config.database.url.slice("file:".length)), "server-secret")
     : join("data", "server-secret");

@@ -11,7 +11,7 @@ import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { passwordWorkers } from "./password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
-import { hashedAssetsOf, staticSite } from "./static-site.ts";
+import { folderSite, hashedAssetsOf } from "./static-site.ts";
 
 const pageCompression = compress();
 
@@ -36,8 +36,8 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   ]);
   const app = createApp(nodeDeps(config, db, passwords), {
     sites: {
-      public: staticSite(config.publicSiteDir),
-      internal: staticSite(config.internalSiteDir, { private: true }),
+      public: folderSite(config.publicSiteDir),
+      internal: folderSite(config.internalSiteDir, { private: true }),
       isPublicAsset: hashedAssetsOf(config.publicSiteDir),
     },
     onUnexpectedError: (error) => console.error("Unexpected error:", error),

@@ -39,7 +39,12 @@ type Condition =
 interface Stream {
   db: InstanceType<typeof Database>;
   sqls: Map<number, string>;
+  /** When the stream was last used: idle streams are closed (a client may vanish without closing). */
+  usedAt: number;
 }
+
+/** The spec lets a server close streams after a short inactivity; this one waits this long. */
+const streamIdleMs = 30_000;
 
 class HranaError extends Error {
   readonly code: string;
@@ -91,7 +96,9 @@ function execute(stream: Stream, stmt: HranaStmt) {
     }
     if (returnsRows) {
       const columns = prepared.columns();
-      const rows = prepared.all(...args) as unknown[][];
+      let rows: unknown[][] = [];
+      if (stmt.want_rows === false) prepared.run(...args);
+      else rows = prepared.all(...args) as unknown[][];
       return {
         cols: columns.map((c: { name: string; type?: string | null }) => ({ name: c.name, decltype: c.type ?? null })),
         rows: rows.map((row) => row.map(toValue)),
@@ -170,7 +177,7 @@ export async function startLibsqlHttpServer(path: string, port = 0): Promise<Lib
   const open = (): Stream => {
     const db = new Database(path);
     db.exec("PRAGMA busy_timeout = 2000");
-    return { db, sqls: new Map() };
+    return { db, sqls: new Map(), usedAt: Date.now() };
   };
 
   const pipeline = (body: { baton: string | null; requests: { type: string; [key: string]: unknown }[] }) => {
@@ -178,6 +185,7 @@ export async function startLibsqlHttpServer(path: string, port = 0): Promise<Lib
     let stream = baton ? streams.get(baton) : open();
     if (!stream) throw new HranaError("Unknown baton", "STREAM_EXPIRED");
     if (baton) streams.delete(baton);
+    stream.usedAt = Date.now();
     const results = body.requests.map((request) => {
       const s = stream as Stream;
       try {
@@ -227,8 +235,11 @@ export async function startLibsqlHttpServer(path: string, port = 0): Promise<Lib
       response.writeHead(status, { "Content-Type": "application/json" });
       response.end(JSON.stringify(body));
     };
-    if (request.method === "GET" && request.url === "/v2") return answer(200, {});
-    if (request.method !== "POST" || request.url !== "/v2/pipeline") return answer(404, { error: "Not found" });
+    // JSON over HTTP, versions 2 and 3 (the same pipeline); Protobuf is not offered, so clients fall back.
+    if (request.method === "GET" && (request.url === "/v2" || request.url === "/v3")) return answer(200, {});
+    if (request.method !== "POST" || !/^\/v[23]\/pipeline$/.test(request.url ?? "")) {
+      return answer(404, { message: "Not found", code: "NOT_FOUND" });
+    }
     try {
       answer(200, pipeline(JSON.parse(Buffer.concat(chunks).toString("utf8"))));
     } catch (error) {
@@ -254,6 +265,16 @@ export async function startLibsqlHttpServer(path: string, port = 0): Promise<Lib
       for (const socket of sockets) socket.destroy();
     });
 
+  const sweeping = setInterval(() => {
+    for (const [baton, stream] of streams) {
+      if (Date.now() - stream.usedAt > streamIdleMs) {
+        streams.delete(baton);
+        stream.db.close();
+      }
+    }
+  }, streamIdleMs);
+  sweeping.unref();
+
   const boundPort = await listen(port);
   return {
     url: `http://127.0.0.1:${boundPort}`,
@@ -266,6 +287,7 @@ export async function startLibsqlHttpServer(path: string, port = 0): Promise<Lib
       if (!server.listening) await listen(boundPort);
     },
     async close() {
+      clearInterval(sweeping);
       await stop();
       for (const stream of streams.values()) stream.db.close();
       streams.clear();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashedAssetsOf, staticSite } from "../../functions/node/static-site.ts";
+import { folderSite, hashedAssetsOf } from "../../functions/node/static-site.ts";
 import { createTestApp } from "../support/test-app.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
@@ -19,8 +19,8 @@ beforeAll(async () => {
   app = (
     await createTestApp({
       sites: {
-        public: staticSite(root),
-        internal: staticSite(root, { private: true }),
+        public: folderSite(root),
+        internal: folderSite(root, { private: true }),
         isPublicAsset: hashedAssetsOf(root),
       },
       wrapDb: (db) => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Sites } from "../../functions/app/site/audience.ts";
-import { staticSite } from "../../functions/node/static-site.ts";
+import { folderSite } from "../../functions/node/static-site.ts";
 
 /** The built pages the server fills in, cut down to their slots. */
 export const signInTemplate =
@@ -29,5 +29,5 @@ export function twoSites(): Sites {
   }
   mkdirSync(join(root, "internal", "topics", "staff-only"), { recursive: true });
   writeFileSync(join(root, "internal", "topics", "staff-only", "index.html"), "<html><body>Staff only</body></html>");
-  return { public: staticSite(join(root, "public")), internal: staticSite(join(root, "internal"), { private: true }) };
+  return { public: folderSite(join(root, "public")), internal: folderSite(join(root, "internal"), { private: true }) };
 }

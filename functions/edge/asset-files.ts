@@ -1,0 +1,43 @@
+import type { BuiltFiles } from "../app/site/static-site.ts";
+import type { AssetsBinding } from "./env.ts";
+
+/**
+ * Where each build sits among the Worker's static assets. Every request reaches the Worker
+ * first (`run_worker_first`), so no URL reaches these folders directly: the Worker decides
+ * which build a reader gets, as the Node server does.
+ */
+export const assetFolders = { public: "/public", internal: "/internal" } as const;
+
+const assetUrl = (path: string) => new URL(path, "https://assets.invalid");
+
+/** One build among the static assets, for the runtime-independent static site. */
+export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
+  let notFound: Promise<string> | undefined;
+  return {
+    async get(c, path, range) {
+      const file = `${folder}${path.endsWith("/") ? `${path}index.html` : path}`;
+      const answer = await assets.fetch(
+        new Request(assetUrl(file), { method: c.req.method, headers: range ? { Range: range } : {} }),
+      );
+      if (answer.status === 404) return undefined;
+      const headers = new Headers(answer.headers);
+      // The static site set its caching rule (private, immutable…); the runtime's own would contradict it.
+      headers.set("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+      return new Response(answer.body, { status: answer.status, headers });
+    },
+    async hasPage(path) {
+      const answer = await assets.fetch(new Request(assetUrl(`${folder}${path}/index.html`), { method: "HEAD" }));
+      return answer.ok;
+    },
+    notFoundPage: () => {
+      notFound ??= readAsset(assets, `${folder}/404.html`).then((page) => page ?? "<h1>Page not found</h1>");
+      return notFound;
+    },
+  };
+}
+
+/** A build file's text, or undefined when the build has none. */
+export async function readAsset(assets: AssetsBinding, path: string): Promise<string | undefined> {
+  const answer = await assets.fetch(assetUrl(path).toString());
+  return answer.ok ? answer.text() : undefined;
+}
