@@ -14,6 +14,16 @@ export default defineConfig({
         test: { name: "durability", include: ["tests/durability/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
+        // The Worker in workerd (wrangler dev), through the local libSQL endpoint.
+        test: {
+          name: "edge",
+          include: ["tests/edge/**/*.test.ts"],
+          globalSetup: ["tests/edge/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],

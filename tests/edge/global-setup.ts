@@ -1,0 +1,52 @@
+import { createServer } from "node:net";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
+import { openMigratedDb } from "../../functions/node/deps.ts";
+import { startEdge } from "../../scripts/edge.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    edgeUrl: string;
+    edgeDatabaseFile: string;
+    edgeEmployee: { email: string; password: string };
+  }
+}
+
+/** A port the OS says is free now (wrangler needs a number up front). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * One Worker in workerd for all edge tests: the real `npm run edge` path (assets assembled from
+ * the build, the local libSQL endpoint over a fresh database file), on 127.0.0.1 only.
+ */
+export default async function setup(project: TestProject) {
+  const databaseFile = join(process.cwd(), scratchDir("edge"), "edge.db");
+  const employee = { email: "edge.tester@example.com", password: "edge tests sign in here" };
+  const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
+  await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
+  db.close();
+  const edge = await startEdge({
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: String(await freePort()),
+    LIBSQL_URL: `file:${databaseFile}`,
+    SERVER_SECRET: "a-secret-for-the-edge-tests-that-is-long-enough",
+    FEEDBACK_RATE_LIMIT: "5/600",
+  });
+  project.provide("edgeUrl", edge.url);
+  project.provide("edgeDatabaseFile", databaseFile);
+  project.provide("edgeEmployee", employee);
+  return () => edge.close();
+}

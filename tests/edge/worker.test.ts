@@ -1,0 +1,119 @@
+import { createClient } from "@libsql/client";
+import { describe, expect, inject, it } from "vitest";
+import { crawl } from "../support/crawl.ts";
+import { signInAs } from "../support/sign-in.ts";
+
+/** The Worker in workerd, started once by global-setup.ts. */
+const base = inject("edgeUrl");
+/** Each test its own client (the Worker believes CF-Connecting-IP, which Cloudflare sets). */
+const client = (n: number) => ({ "CF-Connecting-IP": `198.51.100.${n}` });
+
+const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+
+const statuses = (responses: Response[]) =>
+  responses.reduce<Record<number, number>>((counts, r) => {
+    counts[r.status] = (counts[r.status] ?? 0) + 1;
+    return counts;
+  }, {});
+
+describe("the Worker in workerd", () => {
+  it("stores feedback sent as JSON and as a plain form, in the database behind the libSQL endpoint", async () => {
+    const marker = `edge feedback ${Date.now()}`;
+    const json = await postJson(
+      "/api/feedback",
+      { topic: "temporary-login-code", rating: "poor", comment: marker },
+      client(1),
+    );
+    expect(json.status).toBe(201);
+    const form = await fetch(`${base}/api/feedback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", ...client(1) },
+      body: new URLSearchParams({ topic: "temporary-login-code", found: "yes", comment: `${marker} form` }),
+      redirect: "manual",
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get("location")).toBe("/topics/temporary-login-code/?feedback=sent#feedback-thanks");
+    const db = createClient({ url: `file:${inject("edgeDatabaseFile")}` });
+    const rows = await db.execute({
+      sql: "SELECT rating, found, comment FROM feedback WHERE comment LIKE ?",
+      args: [`${marker}%`],
+    });
+    db.close();
+    expect(rows.rows.map((r) => [r.rating, r.found, r.comment])).toEqual([
+      ["poor", null, marker],
+      [null, "yes", `${marker} form`],
+    ]);
+  });
+
+  it("holds the feedback limit under 20 simultaneous posts: exactly 5 stored", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        postJson("/api/feedback", { topic: "temporary-login-code", rating: "good" }, client(2)),
+      ),
+    );
+    expect(statuses(responses)).toEqual({ 201: 5, 429: 15 });
+    for (const r of responses.filter((r) => r.status === 429)) expect(r.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("signs an employee in and serves the internal build, never to be cached; anyone else gets the 404 page", async () => {
+    const cookie = await signInAs(fetch, inject("edgeEmployee"), { base, headers: client(3) });
+    const internal = await fetch(`${base}/topics/internal-admin-temporary-code/`, { headers: { Cookie: cookie } });
+    expect(internal.status).toBe(200);
+    expect(internal.headers.get("cache-control")).toBe("private, no-store");
+    expect(internal.headers.get("vary")).toBe("Cookie");
+    const anonymous = await fetch(`${base}/topics/internal-admin-temporary-code/`);
+    expect(anonymous.status).toBe(404);
+    expect(await anonymous.text()).toContain("Page not found");
+    expect(anonymous.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("lets no internal text reach an anonymous reader, every path of the internal build asked for directly", async () => {
+    const anonymous = await crawl(base, undefined);
+    expect(anonymous.requests).toBeGreaterThan(50);
+    expect(anonymous.leaks).toEqual([]);
+    const signedIn = await crawl(base, await signInAs(fetch, inject("edgeEmployee"), { base, headers: client(4) }));
+    expect(signedIn.leaks.some((l) => l.startsWith("/topics/internal-admin-temporary-code/"))).toBe(true);
+  });
+
+  it("lets exactly one of 20 simultaneous sign-ins use a one-time demo code", async () => {
+    const started = await fetch(`${base}/api/demo/sandbox`, { method: "POST", headers: client(5) });
+    expect(started.status).toBe(201);
+    const cookie = /demo_sandbox=[^;]+/.exec(started.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const issued = await postJson("/api/demo/users/client-rivera/code", { oneTime: true }, { Cookie: cookie });
+    const { code } = (await issued.json()) as { code: string };
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const answer = await postJson("/api/demo/sign-in", { username: "arivera", code }, { Cookie: cookie });
+        return ((await answer.json()) as { outcome: { kind: string } }).outcome.kind;
+      }),
+    );
+    expect(outcomes.filter((kind) => kind === "signed_in")).toHaveLength(1);
+    expect(outcomes.filter((kind) => kind !== "signed_in").every((kind) => kind === "used")).toBe(true);
+  });
+
+  it("answers like the Node server: redirects, dot-files, methods, ranges, readiness", async () => {
+    const folder = await fetch(`${base}/topics/temporary-login-code?from=mail`, { redirect: "manual" });
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get("location")).toBe("/topics/temporary-login-code/?from=mail");
+    expect((await fetch(`${base}/csp-hashes.json`)).status).toBe(200);
+    expect((await fetch(`${base}/.build-stamp`)).status).toBe(404);
+    // The builds' folders among the assets are reached through the Worker only, never by address.
+    for (const path of [
+      "/internal/topics/internal-admin-temporary-code/",
+      "/public/index.html",
+      "/public-assets.json",
+    ]) {
+      expect((await fetch(`${base}${path}`)).status).toBe(404);
+    }
+    const post = await fetch(`${base}/topics/temporary-login-code/`, { method: "DELETE" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect((await fetch(`${base}/api/auth/login`)).status).toBe(405);
+    expect((await fetch(`${base}/api/ready`)).status).toBe(200);
+  });
+});

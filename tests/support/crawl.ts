@@ -1,0 +1,80 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { contentByAudience } from "./content-audiences.ts";
+import { normalize, visibleText } from "./site-text.ts";
+
+const { secretRuns, secretWords } = contentByAudience();
+const maxRequests = 3_000;
+
+/** Every file path of a built folder, as the URL path that would serve it. */
+function pathsIn(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `/${relative(root, join(e.parentPath, e.name)).split(sep).join("/")}`.replace(/index\.html$/, ""));
+}
+
+/** Same-site addresses a response points at: links, assets, imports, CSS urls. */
+function linksIn(base: string, text: string, from: string): string[] {
+  const found = [
+    ...text.matchAll(/(?:href|src|action|component-url|renderer-url)="([^"#]+)/g),
+    ...text.matchAll(/url\(["']?([^"')]+)/g),
+    ...text.matchAll(/(?:import|from)\s*\(?["']([^"']+\.m?js)["']/g),
+    ...text.matchAll(/<loc>([^<]+)<\/loc>/g),
+  ].map((m) => m[1] ?? "");
+  return found.flatMap((link) => {
+    try {
+      const url = new URL(link.replaceAll("&amp;", "&"), new URL(from, base));
+      return url.origin === new URL(base).origin ? [`${url.pathname}${url.search}`] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+export interface Crawl {
+  leaks: string[];
+  requests: number;
+}
+
+/**
+ * Follows every same-site link from the home page, the sitemap, the manifests and every path
+ * of the internal build asked for directly, and reports each internal sentence or word found
+ * in what came back (compressed files unpacked). With `cookie`, as a signed-in employee.
+ */
+export async function crawl(base: string, cookie: string | undefined): Promise<Crawl> {
+  const queue = [
+    "/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/topics.json",
+    "/pagefind/pagefind-entry.json",
+    "/topics/internal-admin-temporary-code/",
+    "/topics/internal-admin-temporary-code",
+    ...pathsIn("dist-internal"),
+  ];
+  const seen = new Set<string>();
+  const leaks: string[] = [];
+  while (queue.length > 0 && seen.size < maxRequests) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const response = await fetch(`${base}${path}`, {
+      headers: cookie ? { Cookie: cookie } : {},
+      redirect: "manual",
+    });
+    const location = response.headers.get("location");
+    if (location) queue.push(...linksIn(base, `href="${location}"`, path));
+    let bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+    const raw = bytes.toString("utf8");
+    if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
+      queue.push(...linksIn(base, raw, path));
+    const text = normalize(raw);
+    const words = new Set(normalize(visibleText(raw)).split(" "));
+    for (const run of secretRuns) if (text.includes(run)) leaks.push(`${path}: “${run}”`);
+    for (const word of secretWords)
+      if (words.has(word) && !/\.(js|css|wasm)$|wasm\./.test(path)) leaks.push(`${path}: word “${word}”`);
+  }
+  return { leaks, requests: seen.size };
+}

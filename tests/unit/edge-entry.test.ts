@@ -1,0 +1,46 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../functions/db/client.ts";
+import { migrate } from "../../functions/db/migrate.ts";
+import { readMigrations } from "../../functions/db/node-migrations.ts";
+import { schemaVersion } from "../../functions/db/schema-version.ts";
+import { requireCurrentSchema } from "../../functions/edge/schema-check.ts";
+import worker from "../../functions/worker.ts";
+
+const freshDb = () =>
+  createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "edge-")), "e.db")}`, authToken: undefined });
+
+describe("the edge entry", () => {
+  it("knows the newest migration, so it can tell a database that is behind", () => {
+    expect(schemaVersion).toBe(readMigrations().length);
+  });
+
+  it("answers API requests with a 503 naming npm run db:migrate while the schema is behind, and health always", async () => {
+    const db = await freshDb();
+    const app = new Hono()
+      .use("*", requireCurrentSchema(db))
+      .get("/api/health", (c) => c.text("ok"))
+      .get("/api/ready", (c) => c.text("ready"));
+    const behind = await app.request("/api/ready");
+    expect(behind.status).toBe(503);
+    expect(((await behind.json()) as { error: { message: string } }).error.message).toContain("npm run db:migrate");
+    expect((await app.request("/api/health")).status).toBe(200);
+    await migrate(db, readMigrations().slice(0, 2));
+    expect((await app.request("/api/ready")).status).toBe(503);
+    await migrate(db, readMigrations());
+    expect((await app.request("/api/ready")).status).toBe(200);
+  });
+
+  it("answers every request with a 503 in the error shape when a binding is missing", async () => {
+    const assets = { fetch: async () => new Response("", { status: 404 }) };
+    const response = await worker.fetch(new Request("https://help.example/"), {
+      ASSETS: assets,
+      LIBSQL_URL: "https://db.example",
+    });
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+  });
+});
