@@ -4,10 +4,14 @@
  * The real server (the `npm start` bundle) runs as a child process on 127.0.0.1 with a fresh
  * database; autocannon loads it for a bounded time. Health is the baseline; feedback must reach
  * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own.
+ * With `--target edge`, the same health/feedback table follows for the Worker in workerd
+ * (`npm run edge`'s setup: wrangler dev and the local libSQL endpoint), measured in the same run:
+ * local figures, printed beside the Node ones, with no budget of their own.
  */
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import { startEdge } from "../scripts/edge.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
 import { numberOption } from "./options.ts";
@@ -15,6 +19,9 @@ import { numberOption } from "./options.ts";
 const seconds = numberOption("seconds", 10);
 const connections = numberOption("connections", 50);
 const runs = numberOption("runs", 2);
+const targetIndex = process.argv.indexOf("--target");
+const target = targetIndex >= 0 ? process.argv[targetIndex + 1] : "node";
+if (target !== "node" && target !== "edge") throw new Error("--target takes node or edge");
 
 interface Run {
   rps: number;
@@ -119,5 +126,34 @@ try {
 } finally {
   limited.child.kill("SIGTERM");
   await limited.exited;
+}
+if (target === "edge") {
+  console.log("\n== The same API as a Worker in workerd (wrangler dev), through the local libSQL endpoint");
+  const edgeDb = join(scratchDir("bench-api"), "edge.db");
+  const edge = await startEdge({
+    ...process.env,
+    HOST: "127.0.0.1",
+    PORT: "8788",
+    LIBSQL_URL: `file:${edgeDb}`,
+    FEEDBACK_RATE_LIMIT: "off",
+    SERVER_SECRET: "a-secret-for-the-edge-benchmark-long-enough",
+  });
+  const edgeHealth: Run[] = [];
+  const edgeFeedback: Run[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      edgeHealth.push(await load(`${edge.url}/api/health`));
+      show("edge GET /api/health", edgeHealth.at(-1) as Run);
+      edgeFeedback.push(await load(`${edge.url}/api/feedback`, { method: "POST", body: feedbackBody }));
+      show("edge POST /api/feedback", edgeFeedback.at(-1) as Run);
+    }
+  } finally {
+    await edge.close();
+  }
+  const eh = best(edgeHealth);
+  const ef = best(edgeFeedback);
+  console.log(
+    `\nbest runs, side by side (req/s, p99):\n  node: health ${health.rps.toFixed(0)} (${health.p99} ms), feedback ${feedback.rps.toFixed(0)} (${feedback.p99} ms)\n  edge: health ${eh.rps.toFixed(0)} (${eh.p99} ms), feedback ${ef.rps.toFixed(0)} (${ef.p99} ms)`,
+  );
 }
 process.exit(failed ? 1 : 0);
