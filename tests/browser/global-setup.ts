@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { parseNodeConfig } from "../../functions/node/config.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
-import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { startServer } from "../../functions/node/server.ts";
 import { findOrInstallChromium } from "../support/chromium.ts";
 
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
   const databaseFile = join(dataDir, "browser.db");
   const employee = { email: "browser.tester@example.com", password: "browser tests sign in here" };
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
-  await staffAccounts(db, scryptPasswords()).add(employee.email, employee.password);
+  await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
   db.close();
   const server = await startServer(
     parseNodeConfig({
