@@ -8,6 +8,8 @@ import type { AssetsBinding } from "./env.ts";
  */
 export const assetFolders = { public: "/public", internal: "/internal" } as const;
 
+const textTypes = /^(text\/|application\/xml|image\/svg\+xml)/;
+
 const assetUrl = (path: string) => new URL(path, "https://assets.invalid");
 
 /** One build among the static assets, for the runtime-independent static site. */
@@ -21,6 +23,9 @@ export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
       );
       if (answer.status === 404) return undefined;
       const headers = new Headers(answer.headers);
+      const type = headers.get("Content-Type");
+      // Text is UTF-8 in these builds; say so, as the Node server does.
+      if (type && textTypes.test(type) && !type.includes("charset")) headers.set("Content-Type", `${type}; charset=utf-8`);
       // The static site set its caching rule (private, immutable…); the runtime's own would contradict it.
       headers.set("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
       return new Response(answer.body, { status: answer.status, headers });
