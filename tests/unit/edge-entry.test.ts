@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client/web";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../functions/db/client.ts";
@@ -9,6 +10,7 @@ import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { schemaVersion } from "../../functions/db/schema-version.ts";
 import { requireCurrentSchema } from "../../functions/edge/schema-check.ts";
 import worker from "../../functions/worker.ts";
+import { startLibsqlHttpServer } from "../../scripts/lib/libsql-http-server.ts";
 
 const freshDb = () =>
   createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "edge-")), "e.db")}`, authToken: undefined });
@@ -42,5 +44,25 @@ describe("the edge entry", () => {
     });
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+  });
+
+  it("tidies finished rate-limit windows from its Cron Trigger, as the Node server does every hour", async () => {
+    const endpoint = await startLibsqlHttpServer(join(mkdtempSync(join(tmpdir(), "edge-cron-")), "c.db"));
+    try {
+      const db = createClient({ url: endpoint.url });
+      await migrate(db, readMigrations());
+      await db.execute({ sql: "INSERT INTO rate_limits VALUES ('old', ?, 3)", args: [Date.now() - 3 * 86400_000] });
+      const pending: Promise<unknown>[] = [];
+      await worker.scheduled(
+        {},
+        { ASSETS: { fetch: async () => new Response("") }, LIBSQL_URL: endpoint.url, SERVER_SECRET: "x".repeat(40) },
+        { waitUntil: (promise) => pending.push(promise) },
+      );
+      await Promise.all(pending);
+      expect((await db.execute("SELECT count(*) AS n FROM rate_limits")).rows[0]?.n).toBe(0);
+      db.close();
+    } finally {
+      await endpoint.close();
+    }
   });
 });
