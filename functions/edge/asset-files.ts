@@ -25,7 +25,8 @@ export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
       const headers = new Headers(answer.headers);
       const type = headers.get("Content-Type");
       // Text is UTF-8 in these builds; say so, as the Node server does.
-      if (type && textTypes.test(type) && !type.includes("charset")) headers.set("Content-Type", `${type}; charset=utf-8`);
+      if (type && textTypes.test(type) && !type.includes("charset"))
+        headers.set("Content-Type", `${type}; charset=utf-8`);
       // The static site set its caching rule (private, immutable…); the runtime's own would contradict it.
       headers.set("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
       return new Response(answer.body, { status: answer.status, headers });
