@@ -12,6 +12,7 @@ import {
   sessionStore,
 } from "./auth/sessions.ts";
 import { defaultSignInThrottle, type SignInThrottle, signInService } from "./auth/sign-in.ts";
+import { type SingleSignOn, type SsoSettings, singleSignOn } from "./auth/single-sign-on.ts";
 import { type DemoSandboxes, demoSandboxes } from "./demo/sandboxes.ts";
 import type { FeedbackDeps } from "./feedback/feedback.service.ts";
 import type { BodyVariables } from "./lib/body.ts";
@@ -41,6 +42,12 @@ export interface AppDeps {
   internalTopics: TopicCatalog;
   auth: {
     signIn: ReturnType<typeof signInService>;
+    /** Single sign-on with the company's provider, when configured. */
+    sso: SingleSignOn | undefined;
+    /** Whether the e-mail and password form (and its API) is offered. */
+    localSignIn: boolean;
+    /** Writes one line of the sign-in audit trail (where the runtime logs). */
+    audit: (line: string) => void;
     sessions: SessionStore;
     policy: SessionPolicy;
   };
@@ -82,6 +89,11 @@ export interface RuntimeParts {
   signInThrottle?: SignInThrottle;
   /** How long a write may wait for the database before it is answered 503. */
   dbWaitMs?: number;
+  sso?: SsoSettings | undefined;
+  /** Default: on. */
+  localSignIn?: boolean;
+  /** Default: console.warn. */
+  audit?: (line: string) => void;
 }
 
 /** Wires the app's services from what a runtime provides: one place for every entry and the tests. */
@@ -101,6 +113,9 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     auth: {
       sessions,
       policy,
+      sso: parts.sso ? singleSignOn({ settings: parts.sso, db, writes, hasher, clock, sessions }) : undefined,
+      localSignIn: parts.localSignIn ?? true,
+      audit: parts.audit ?? ((line) => console.warn(`audit: ${line}`)),
       signIn: signInService({
         writes,
         hasher,

@@ -74,6 +74,8 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     inlineHashes: readCspHashes([config.publicSiteDir, config.internalSiteDir]),
     requestClient: nodeRequestClient(config.trustedProxyHops),
     dbWaitMs: config.database.waitMs,
+    sso: config.sso,
+    localSignIn: config.localSignIn,
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     sessionPolicy: config.sessionPolicy,

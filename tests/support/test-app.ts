@@ -6,6 +6,7 @@ import { type PasswordHasher, passwordHasher } from "../../functions/app/auth/pa
 import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import type { SessionPolicy } from "../../functions/app/auth/sessions.ts";
 import type { SignInThrottle } from "../../functions/app/auth/sign-in.ts";
+import type { SsoSettings } from "../../functions/app/auth/single-sign-on.ts";
 import { createApp } from "../../functions/app/create-app.ts";
 import { assembleDeps } from "../../functions/app/deps.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
@@ -31,6 +32,9 @@ export interface TestAppOptions {
   passwords?: PasswordHasher;
   signInThrottle?: SignInThrottle;
   dbWaitMs?: number;
+  sso?: SsoSettings;
+  localSignIn?: boolean;
+  audit?: (line: string) => void;
   /** Wraps the database the app gets (a failing one, say); migrations run on the real one. */
   wrapDb?: (db: Client) => Client;
 }
@@ -63,6 +67,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
     ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
     ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),
+    ...(options.sso ? { sso: options.sso } : {}),
+    ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
+    audit: options.audit ?? (() => {}),
   });
   const app = createApp(deps, {
     ...(options.sites ? { sites: options.sites } : {}),

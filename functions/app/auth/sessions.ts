@@ -56,13 +56,14 @@ export function sessionStore(deps: SessionDeps) {
   const { db, writes, hasher, clock, policy } = deps;
   const confirmed = recentlyConfirmed();
   return {
-    async create(userId: number): Promise<string> {
+    /** A new session; `providerSession` is the identity provider's `sid`, for back-channel logout. */
+    async create(userId: number, providerSession?: string): Promise<string> {
       const token = randomToken(32);
       const now = clock();
       await writes.write([
         {
-          sql: "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
-          args: [await hasher.digest(token), userId, now, now],
+          sql: "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, provider_session) VALUES (?, ?, ?, ?, ?)",
+          args: [await hasher.digest(token), userId, now, now, providerSession ?? null],
         },
       ]);
       return token;

@@ -1,13 +1,37 @@
-import { fillInputSlot, fillTextSlot } from "../lib/slots.ts";
+import { escapeHtml } from "../lib/html.ts";
+import { fillInputSlot, fillMarkupSlot, fillTextSlot, replaceFirst } from "../lib/slots.ts";
+
+export interface SignInSlots {
+  next: string;
+  error?: string;
+  email?: string;
+  /** Single sign-on, offered first: the provider's name and where the button goes. */
+  sso?: { name: string; href: string };
+  /** Whether the e-mail and password form is offered. Default: yes. */
+  local?: boolean;
+  /** After signing out: the provider's own sign-out, offered as a link. */
+  signedOutOf?: { name: string; href: string };
+}
 
 /**
  * The sign-in page is built by Astro like every page; the server fills in where to return
  * after signing in, the address typed, and what went wrong.
  */
-export function fillSignInPage(template: string, slots: { next: string; error?: string; email?: string }): string {
+export function fillSignInPage(template: string, slots: SignInSlots): string {
   let html = fillInputSlot(template, "next", slots.next);
   if (slots.email) html = fillInputSlot(html, "email", slots.email);
-  if (slots.error) html = fillTextSlot(html, "error", slots.error);
+  const sso = [
+    slots.signedOutOf
+      ? `<p class="note">You are signed out of the help center. <a href="${escapeHtml(slots.signedOutOf.href)}">Sign out of ${escapeHtml(slots.signedOutOf.name)} too</a>.</p>`
+      : "",
+    slots.error && slots.local === false ? `<p class="error-summary" role="alert">${escapeHtml(slots.error)}</p>` : "",
+    slots.sso
+      ? `<p><a class="button" href="${escapeHtml(slots.sso.href)}">Sign in with ${escapeHtml(slots.sso.name)}</a></p>${slots.local === false ? "" : "<p>Or with your help-center password:</p>"}`
+      : "",
+  ].join("");
+  html = fillMarkupSlot(html, "sso", sso);
+  if (slots.local === false) html = replaceFirst(html, /<form[^>]*data-slot="local"[\s\S]*?<\/form>/, () => "");
+  else if (slots.error) html = fillTextSlot(html, "error", slots.error);
   return html;
 }
 

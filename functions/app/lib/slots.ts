@@ -7,7 +7,7 @@ import { escapeHtml } from "./html.ts";
  */
 
 /** Replaces the first match of `pattern` with what `fill` returns for it (or leaves the page as it is). */
-function replaceFirst(html: string, pattern: RegExp, fill: (match: string, ...groups: string[]) => string) {
+export function replaceFirst(html: string, pattern: RegExp, fill: (match: string, ...groups: string[]) => string) {
   const found = pattern.exec(html);
   if (!found) return html;
   const [match, ...groups] = found;

@@ -1,0 +1,145 @@
+/**
+ * A real OpenID provider (oidc-provider) for trying single sign-on locally and for the tests:
+ * one client, two people, a plain login form. Only ever on 127.0.0.1; not for production.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import Provider from "oidc-provider";
+
+export const devClient = { id: "help-center", secret: "dev-secret" } as const;
+export const employeeGroup = "help-center-staff";
+
+/** The two people of the local provider: one employee, one customer (in no group). */
+export const devUsers = [
+  {
+    id: "employee-1",
+    email: "employee@example.com",
+    password: "employee-password",
+    name: "Emma Employee",
+    groups: [employeeGroup],
+  },
+  { id: "customer-1", email: "customer@example.org", password: "customer-password", name: "Carl Customer", groups: [] },
+] as const;
+
+export interface DevProvider {
+  issuer: string;
+  /** The settings under which the help center uses this provider. */
+  settings: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function loginPage(uid: string, problem?: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · Local identity provider</title></head>
+<body><main><h1>Local identity provider</h1>${problem ? `<p role="alert">${escapeText(problem)}</p>` : ""}
+<form method="post" action="/interaction/${escapeText(uid)}/login">
+<p><label for="email">E-mail</label> <input id="email" name="email" type="email" autocomplete="username" required></p>
+<p><label for="password">Password</label> <input id="password" name="password" type="password" autocomplete="current-password" required></p>
+<p><button type="submit">Sign in</button></p></form></main></body></html>`;
+}
+
+async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+}
+
+/**
+ * Starts the provider on 127.0.0.1:`port` (0: any free port) for a help center at `publicUrl`.
+ */
+export async function startDevProvider(options: { port: number; publicUrl: string }): Promise<DevProvider> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = options.publicUrl.replace(/\/$/, "");
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: devClient.id,
+        client_secret: devClient.secret,
+        redirect_uris: [`${app}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`${app}/`],
+        backchannel_logout_uri: `${app}/api/auth/oidc/backchannel-logout`,
+        backchannel_logout_session_required: false,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
+    scopes: ["openid", "email", "profile", "groups"],
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      backchannelLogout: { enabled: true },
+    },
+    pkce: { required: () => true },
+    cookies: { keys: ["local identity provider cookie key, for development only"] },
+    findAccount: async (_ctx, id) => {
+      const user = devUsers.find((u) => u.id === id);
+      if (!user) return undefined;
+      return {
+        accountId: user.id,
+        claims: async () => ({
+          sub: user.id,
+          email: user.email,
+          email_verified: true,
+          name: user.name,
+          groups: [...user.groups],
+        }),
+      };
+    },
+  });
+
+  const callback = provider.callback();
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    const match = /^\/interaction\/([^/?]+)(\/login)?/.exec(request.url ?? "");
+    if (!match) return void callback(request, response);
+    void (async () => {
+      try {
+        const details = await provider.interactionDetails(request, response);
+        if (!match[2]) {
+          response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+          return void response.end(loginPage(details.uid));
+        }
+        const form = await formOf(request);
+        const user = devUsers.find((u) => u.email === form.get("email") && u.password === form.get("password"));
+        if (!user) {
+          response.writeHead(401, { "Content-Type": "text/html; charset=utf-8" });
+          return void response.end(loginPage(details.uid, "That e-mail address and password do not match."));
+        }
+        const grant = new provider.Grant({ accountId: user.id, clientId: String(details.params.client_id) });
+        grant.addOIDCScope(String(details.params.scope ?? "openid"));
+        const grantId = await grant.save();
+        await provider.interactionFinished(
+          request,
+          response,
+          { login: { accountId: user.id }, consent: { grantId } },
+          { mergeWithLastSubmission: false },
+        );
+      } catch (error) {
+        response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+        response.end(`The sign-in could not go on: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })();
+  });
+
+  return {
+    issuer,
+    settings: {
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: devClient.id,
+      OIDC_CLIENT_SECRET: devClient.secret,
+      OIDC_PROVIDER_NAME: "the local identity provider",
+      OIDC_EMPLOYEE_GROUP: employeeGroup,
+      OIDC_ALLOWED_DOMAINS: "example.com",
+      PUBLIC_URL: app,
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
