@@ -61,7 +61,10 @@ async function main(args: string[]): Promise<number> {
         const all = await accounts.list();
         if (all.length === 0) console.log("No employee accounts yet.");
         for (const a of all) {
-          console.log(`${a.email}  created ${new Date(a.createdAt).toISOString()}${a.disabledAt ? "  DISABLED" : ""}`);
+          const sso = a.issuer ? `  single sign-on (${a.issuer})${a.name ? `  ${a.name}` : ""}` : "";
+          console.log(
+            `${a.email}  created ${new Date(a.createdAt).toISOString()}${sso}${a.disabledAt ? "  DISABLED" : ""}`,
+          );
         }
         return 0;
       }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import type { SsoSettings } from "../../functions/app/auth/single-sign-on.ts";
 import { type DevProvider, devUsers, startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { ssoBrowser } from "../support/oidc-browser.ts";
 import { internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
-import { createTestApp } from "../support/test-app.ts";
+import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const origin = "http://help.test";
 const [employee, customer] = devUsers;
@@ -123,5 +124,18 @@ describe("single sign-on with the company's OpenID provider", () => {
       body: JSON.stringify({ email: "a@example.com", password: "whatever it is" }),
     });
     expect(local.status).toBe(404);
+  });
+
+  it("lists single sign-on staff, and disabling one ends their sessions at once and keeps them out", async () => {
+    const { browser, db } = await setUp();
+    expect((await browser.request(await browser.throughProvider(employee, "/topics/codes/"))).status).toBe(303);
+    const accounts = staffAccounts(db, testPasswords);
+    expect((await accounts.list()).map((a) => [a.email, a.issuer, a.name])).toEqual([
+      [employee.email, provider.issuer, employee.name],
+    ]);
+    await accounts.disable(employee.email);
+    expect(await (await browser.request(new URL("/topics/codes/", origin))).text()).not.toContain(internalNote);
+    const again = await browser.request(await browser.throughProvider(employee));
+    expect(again.status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
@@ -26,6 +27,20 @@ describe("npm run staff", () => {
 
     expect(staff("disable", "casey@example.com").stdout).toContain("Disabled casey@example.com");
     expect(staff("list").stdout).toContain("DISABLED");
+  });
+
+  it("lists employees who sign in with the identity provider as such", async () => {
+    const db = createClient({ url: databaseUrl });
+    await db.execute({
+      sql: "INSERT INTO staff_users (email, password_hash, created_at, issuer, subject, name) VALUES (?, '', ?, ?, ?, ?)",
+      args: ["sso.person@example.com", Date.now(), "https://login.example.com", "subject-1", "Sam Single"],
+    });
+    db.close();
+    expect(staff("list").stdout).toMatch(
+      /^sso\.person@example\.com {2}created \S+ {2}single sign-on \(https:\/\/login\.example\.com\) {2}Sam Single$/m,
+    );
+    expect(staff("disable", "sso.person@example.com").stdout).toContain("Disabled");
+    expect(staff("list").stdout).toMatch(/^sso\.person@example\.com .*DISABLED$/m);
   });
 
   it("explains a bad address or an unknown command instead of failing silently", () => {

@@ -13,13 +13,18 @@ export interface StaffAccount {
   email: string;
   createdAt: number;
   disabledAt: number | null;
+  /** The identity provider it signs in with (single sign-on), if any. */
+  issuer: string | null;
+  name: string | null;
 }
 
 const toAccount = (row: Record<string, unknown>): StaffAccount => ({
   id: Number(row.id),
   email: String(row.email),
   createdAt: Number(row.created_at),
-  disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
+  disabledAt: row.disabled_at === null || row.disabled_at === undefined ? null : Number(row.disabled_at),
+  issuer: typeof row.issuer === "string" ? row.issuer : null,
+  name: typeof row.name === "string" ? row.name : null,
 });
 
 /** Enabled employee accounts: `npm start` says how to make the first when there is none. */
@@ -43,9 +48,9 @@ export function staffAccounts(db: Client, passwords: Pick<PasswordHasher, "hash"
     },
 
     async list(): Promise<StaffAccount[]> {
-      return (await db.execute("SELECT id, email, created_at, disabled_at FROM staff_users ORDER BY email")).rows.map(
-        toAccount,
-      );
+      return (
+        await db.execute("SELECT id, email, created_at, disabled_at, issuer, name FROM staff_users ORDER BY email")
+      ).rows.map(toAccount);
     },
 
     /** Disabling also ends every session of the account, at once. */
