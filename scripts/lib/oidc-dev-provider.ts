@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import Provider from "oidc-provider";
 
 export const devClient = { id: "help-center", secret: "dev-secret" } as const;
@@ -23,6 +24,8 @@ export const devUsers = [
 
 export interface DevProvider {
   issuer: string;
+  /** A back-channel logout token as the provider would send it, signed with its key (for tests). */
+  logoutToken(claims: { sub?: string; sid?: string; aud?: string; iat?: number; nonce?: string }): Promise<string>;
   /** The settings under which the help center uses this provider. */
   settings: Record<string, string>;
   close(): Promise<void>;
@@ -54,7 +57,12 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app = options.publicUrl.replace(/\/$/, "");
 
+  // Its own signing key, so tests can make tokens the provider would make.
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  const signingKey = { ...(await exportJWK(privateKey)), kid: "local-provider-key", alg: "RS256", use: "sig" };
+
   const provider = new Provider(issuer, {
+    jwks: { keys: [signingKey] },
     clients: [
       {
         client_id: devClient.id,
@@ -127,6 +135,19 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
 
   return {
     issuer,
+    logoutToken: (claims) =>
+      new SignJWT({
+        ...(claims.sub ? { sub: claims.sub } : {}),
+        ...(claims.sid ? { sid: claims.sid } : {}),
+        ...(claims.nonce ? { nonce: claims.nonce } : {}),
+        events: { "http://schemas.openid.net/event/backchannel-logout": {} },
+      })
+        .setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "logout+jwt" })
+        .setIssuer(issuer)
+        .setAudience(claims.aud ?? devClient.id)
+        .setIssuedAt(claims.iat ?? Math.floor(Date.now() / 1000))
+        .setJti(crypto.randomUUID())
+        .sign(privateKey),
     settings: {
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: devClient.id,

@@ -138,4 +138,27 @@ describe("single sign-on with the company's OpenID provider", () => {
     const again = await browser.request(await browser.throughProvider(employee));
     expect(again.status).toBe(403);
   });
+
+  it("ends an employee's sessions when the provider sends a valid back-channel logout, and only then", async () => {
+    const { browser, app } = await setUp();
+    expect((await browser.request(await browser.throughProvider(employee, "/topics/codes/"))).status).toBe(303);
+    const page = () => browser.request(new URL("/topics/codes/", origin)).then((r) => r.text());
+    const logout = (token: string) =>
+      app.request(`${origin}/api/auth/oidc/backchannel-logout`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ logout_token: token }).toString(),
+      });
+    for (const forged of [
+      await provider.logoutToken({ sub: employee.id, aud: "another-client" }),
+      await provider.logoutToken({ sub: employee.id, iat: Math.floor(Date.now() / 1000) - 3600 }),
+      await provider.logoutToken({ sub: employee.id, nonce: "n" }),
+      "not.a.token",
+    ]) {
+      expect((await logout(forged)).status).toBe(400);
+      expect(await page()).toContain(internalNote);
+    }
+    expect((await logout(await provider.logoutToken({ sub: employee.id }))).status).toBe(200);
+    expect(await page()).not.toContain(internalNote);
+  });
 });

@@ -108,6 +108,18 @@ export function authRoutes(deps: AppDeps) {
         );
       }
     })
+    .post("/auth/oidc/backchannel-logout", async (c) => {
+      if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
+      const form = bodyKind(c) === "form" ? await c.req.parseBody() : {};
+      const token = typeof form.logout_token === "string" ? form.logout_token : "";
+      const ended = token ? await sso.backChannelLogout(token) : undefined;
+      if (ended === undefined) {
+        audit("back-channel logout refused: the logout token did not pass");
+        throw new ApiError(Status.badRequest, "invalid_logout_token", "The logout token is not valid.");
+      }
+      audit(`back-channel logout: ${ended} session(s) ended`);
+      return c.body(null, Status.ok);
+    })
     .get("/auth/oidc/callback", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
       const browserState = getCookie(c, stateCookie);

@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { constantTimeEqual, type Hasher } from "../lib/crypto.ts";
@@ -48,6 +49,7 @@ export type SsoOutcome =
 export class ProviderUnavailable extends Error {}
 
 export const callbackPath = "/api/auth/oidc/callback";
+const logoutEvent = "http://schemas.openid.net/event/backchannel-logout";
 /** A sign-in begun at the provider must come back within this. */
 const attemptLifetimeMs = 10 * 60_000;
 const isLoopback = (url: URL) =>
@@ -70,6 +72,7 @@ export interface SsoDeps {
 export function singleSignOn(deps: SsoDeps) {
   const { settings } = deps;
   let discovered: Promise<oidc.Configuration> | undefined;
+  let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   function configuration(): Promise<oidc.Configuration> {
     discovered ??= (async () => {
@@ -169,6 +172,42 @@ export function singleSignOn(deps: SsoDeps) {
       if (staffId === undefined) return { kind: "not_employee", email };
       const token = await deps.sessions.create(staffId, typeof claims.sid === "string" ? claims.sid : undefined);
       return { kind: "signed_in", token, next: String(attempt.return_to) };
+    },
+
+    /**
+     * Back-channel logout: the provider says a person signed out there. The logout token is
+     * checked (signature by the provider's keys, issuer, audience, age, the logout event, no
+     * nonce); the sessions it names end (by provider session, else every session of the person).
+     * Returns how many ended, or undefined for a token that does not pass.
+     */
+    async backChannelLogout(logoutToken: string): Promise<number | undefined> {
+      const config = await configuration();
+      const metadata = config.serverMetadata();
+      if (!metadata.jwks_uri) return undefined;
+      jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: 5000 });
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(logoutToken, jwks, {
+          issuer: metadata.issuer,
+          audience: settings.clientId,
+          maxTokenAge: "5 minutes",
+          clockTolerance: 30,
+        }));
+      } catch {
+        return undefined;
+      }
+      const events = payload.events as Record<string, unknown> | undefined;
+      const sub = typeof payload.sub === "string" ? payload.sub : undefined;
+      const sid = typeof payload.sid === "string" ? payload.sid : undefined;
+      if (typeof events?.[logoutEvent] !== "object" || "nonce" in payload || (!sub && !sid)) return undefined;
+      const [ended] = await deps.writes.write([
+        {
+          sql: `DELETE FROM sessions WHERE (? IS NOT NULL AND provider_session = ?)
+                  OR (? IS NULL AND user_id IN (SELECT id FROM staff_users WHERE issuer = ? AND subject = ?))`,
+          args: [sid ?? null, sid ?? null, sid ?? null, metadata.issuer, sub ?? null],
+        },
+      ]);
+      return ended?.rowsAffected ?? 0;
     },
 
     /** The provider's sign-out address, when it has one (RP-initiated logout). */
