@@ -7,7 +7,9 @@ import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { parseNodeConfig } from "../../functions/node/config.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startServer } from "../../functions/node/server.ts";
+import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { findOrInstallChromium } from "../support/chromium.ts";
+import { freePort } from "../support/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,16 +29,23 @@ export default async function setup(project: TestProject) {
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
   await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
   db.close();
+  // Single sign-on against a real local provider: it must know the server's address first.
+  const port = await freePort();
+  const provider = await startDevProvider({ port: 0, publicUrl: `http://127.0.0.1:${port}` });
   const server = await startServer(
     parseNodeConfig({
       HOST: "127.0.0.1",
-      PORT: "0",
+      PORT: String(port),
       LIBSQL_URL: `file:${databaseFile}`,
       FEEDBACK_RATE_LIMIT: "200/600",
+      ...provider.settings,
     }),
   );
   project.provide("baseUrl", server.url.replace("localhost", "127.0.0.1"));
   project.provide("databaseFile", databaseFile);
   project.provide("employee", employee);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    await provider.close();
+  };
 }

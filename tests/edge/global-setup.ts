@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
@@ -6,6 +5,7 @@ import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startEdge } from "../../scripts/edge.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+import { freePort } from "../support/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,18 +13,6 @@ declare module "vitest" {
     edgeDatabaseFile: string;
     edgeEmployee: { email: string; password: string };
   }
-}
-
-/** A port the OS says is free now (wrangler needs a number up front). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /**

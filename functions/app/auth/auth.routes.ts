@@ -73,14 +73,14 @@ export function authRoutes(deps: AppDeps) {
     })
     .post("/auth/logout", async (c) => {
       const token = sessionCookie.read(c);
-      if (token) await deps.auth.sessions.end(token);
+      const ended = token ? await deps.auth.sessions.end(token) : undefined;
       sessionCookie.clear(c);
       viewCookie.clear(c);
       c.header("Clear-Site-Data", '"cache"');
-      // Nothing to read from the body: only how to answer. With single sign-on, the sign-in page
-      // then offers to sign out of the provider too (RP-initiated logout).
+      // Nothing to read from the body: only how to answer. After a single sign-on session, the
+      // sign-in page offers to sign out of the provider too (RP-initiated logout).
       if (bodyKind(c) !== "form") return c.json({ signedOut: true }, Status.ok);
-      return c.redirect(sso ? "/sign-in/?signed-out=1" : "/", Status.seeOther);
+      return c.redirect(sso && ended?.viaProvider ? "/sign-in/?signed-out=1" : "/", Status.seeOther);
     })
     .get("/auth/oidc/start", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");

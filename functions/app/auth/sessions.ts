@@ -56,7 +56,10 @@ export function sessionStore(deps: SessionDeps) {
   const { db, writes, hasher, clock, policy } = deps;
   const confirmed = recentlyConfirmed();
   return {
-    /** A new session; `providerSession` is the identity provider's `sid`, for back-channel logout. */
+    /**
+     * A new session. `providerSession` is set for a sign-in through the identity provider: its
+     * `sid` (for back-channel logout), or "" when it gave none.
+     */
     async create(userId: number, providerSession?: string): Promise<string> {
       const token = randomToken(32);
       const now = clock();
@@ -111,10 +114,15 @@ export function sessionStore(deps: SessionDeps) {
       return employee;
     },
 
-    async end(token: string): Promise<void> {
+    /** Ends a session; tells whether it came from single sign-on (so the provider's sign-out can be offered). */
+    async end(token: string): Promise<{ viaProvider: boolean }> {
       const tokenHash = await hasher.digest(token);
       confirmed.forget(tokenHash);
-      await writes.write([{ sql: "DELETE FROM sessions WHERE token_hash = ?", args: [tokenHash] }]);
+      const [ended] = await writes.write([
+        { sql: "DELETE FROM sessions WHERE token_hash = ? RETURNING provider_session", args: [tokenHash] },
+      ]);
+      const row = ended?.rows[0];
+      return { viaProvider: row !== undefined && row.provider_session !== null };
     },
   };
 }

@@ -170,7 +170,7 @@ export function singleSignOn(deps: SsoDeps) {
 
       const staffId = await rememberStaff(deps, claims, email);
       if (staffId === undefined) return { kind: "not_employee", email };
-      const token = await deps.sessions.create(staffId, typeof claims.sid === "string" ? claims.sid : undefined);
+      const token = await deps.sessions.create(staffId, typeof claims.sid === "string" ? claims.sid : "");
       return { kind: "signed_in", token, next: String(attempt.return_to) };
     },
 
