@@ -51,6 +51,12 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
     ...(env.FEEDBACK_RATE_LIMIT ? { FEEDBACK_RATE_LIMIT: env.FEEDBACK_RATE_LIMIT } : {}),
     ...(env.ALLOWED_ORIGINS ? { ALLOWED_ORIGINS: env.ALLOWED_ORIGINS } : {}),
     DB_WAIT_MS: String(config.database.waitMs),
+    // Single sign-on settings pass through as they are.
+    ...Object.fromEntries(
+      Object.entries(env).filter(
+        (e): e is [string, string] => /^(OIDC_|PUBLIC_URL$|LOCAL_SIGN_IN$)/.test(e[0]) && e[1] !== undefined,
+      ),
+    ),
   };
   writeFileSync(
     devVars,

@@ -90,6 +90,8 @@ export async function edgeDeps(
     feedbackLimit: config.feedbackLimit,
     sessionPolicy: config.sessionPolicy,
     dbWaitMs: config.database.waitMs,
+    sso: config.sso,
+    localSignIn: config.localSignIn,
   });
   const sites: Sites = {
     public: staticSite(assetFiles(assets, assetFolders.public)),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 import type { SessionPolicy } from "../app/auth/sessions.ts";
+import type { SsoSettings } from "../app/auth/single-sign-on.ts";
+import { ssoEnvFields, ssoSettings } from "../app/auth/sso-config.ts";
 import { parseRateLimitRule, type RateLimitRule } from "../app/lib/limiter.ts";
 import { defaultWaitMs } from "../db/wait.ts";
 
@@ -16,6 +18,7 @@ export interface EdgeBindings {
 }
 
 const edgeEnvSchema = z.object({
+  ...ssoEnvFields,
   /** The libSQL server: `libsql://…` (Turso), `https://…`, or `http://127.0.0.1:…` for `npm run edge`. */
   LIBSQL_URL: z.string().regex(/^(libsql:|https?:)/, "use libsql://…, https://… or http://…"),
   /** Token for the libSQL server (a secret). */
@@ -38,6 +41,8 @@ export interface EdgeConfig {
   feedbackLimit: RateLimitRule | null;
   allowedOrigins: string[];
   sessionPolicy: SessionPolicy;
+  sso: SsoSettings | undefined;
+  localSignIn: boolean;
 }
 
 /** The Worker's bindings, parsed: a missing secret or a bad value is named, not guessed. */
@@ -51,5 +56,7 @@ export function parseEdgeEnv(bindings: EdgeBindings): EdgeConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     sessionPolicy: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 24 * 3600_000 },
+    sso: ssoSettings(e),
+    localSignIn: e.LOCAL_SIGN_IN === "on",
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 import type { SessionPolicy } from "../app/auth/sessions.ts";
 import type { SsoSettings } from "../app/auth/single-sign-on.ts";
+import { ssoEnvFields, ssoSettings } from "../app/auth/sso-config.ts";
 import { parseRateLimitRule, type RateLimitRule } from "../app/lib/limiter.ts";
 
 /** A count of proxy hops; `false`/`true` are read as 0 and 1, as earlier versions took them. */
@@ -11,6 +12,7 @@ const hops = z
   .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)));
 
 const nodeEnvSchema = z.object({
+  ...ssoEnvFields,
   /** Port of `npm start`. Default: 4321. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   /** Interface to listen on. Default: 127.0.0.1 (this machine only); 0.0.0.0 to serve a network. */
@@ -38,20 +40,6 @@ const nodeEnvSchema = z.object({
    * one means https. Default: 0 (nobody is trusted; the socket's address, plain http).
    */
   TRUST_PROXY: hops.default(0),
-  /** The company's OpenID provider (its issuer URL); unset: no single sign-on. */
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().min(1).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Shown on the button: "Sign in with …". Default: "your company account". */
-  OIDC_PROVIDER_NAME: z.string().min(1).default("your company account"),
-  /** Members of this group (the `groups` claim) are employees. */
-  OIDC_EMPLOYEE_GROUP: z.string().min(1).optional(),
-  /** Verified e-mail domains whose people are employees, comma-separated. */
-  OIDC_ALLOWED_DOMAINS: z.string().default(""),
-  /** The help center's public address, where the provider sends readers back. */
-  PUBLIC_URL: z.url().optional(),
-  /** "off" removes the e-mail and password form and its API (single sign-on only). Default: on. */
-  LOCAL_SIGN_IN: z.enum(["on", "off"]).default("on"),
   /** How long a request waits for the database (a lock, a slow server) before a 503. Default: 5000. */
   DB_WAIT_MS: z.coerce.number().int().min(50).max(120_000).default(5000),
   /** Password hashes computed at once, each on its own thread. Default: 1. */
@@ -78,39 +66,6 @@ export interface NodeConfig {
   sso: SsoSettings | undefined;
   localSignIn: boolean;
   sessionPolicy: SessionPolicy;
-}
-
-/** Single sign-on, when configured completely; a half-done configuration stops the start, saying what is missing. */
-function ssoSettings(e: z.infer<typeof nodeEnvSchema>): SsoSettings | undefined {
-  if (!e.OIDC_ISSUER) {
-    if (e.LOCAL_SIGN_IN === "off")
-      throw new Error("Invalid server environment: LOCAL_SIGN_IN=off needs OIDC_ISSUER (nobody could sign in)");
-    return undefined;
-  }
-  const missing = [
-    ["OIDC_CLIENT_ID", e.OIDC_CLIENT_ID],
-    ["OIDC_CLIENT_SECRET", e.OIDC_CLIENT_SECRET],
-    ["PUBLIC_URL", e.PUBLIC_URL],
-  ].filter(([, value]) => !value);
-  const allowedDomains = e.OIDC_ALLOWED_DOMAINS.split(",")
-    .map((d) => d.trim().toLowerCase())
-    .filter(Boolean);
-  if (!e.OIDC_EMPLOYEE_GROUP && allowedDomains.length === 0)
-    missing.push(["OIDC_EMPLOYEE_GROUP or OIDC_ALLOWED_DOMAINS", ""]);
-  if (missing.length > 0) {
-    throw new Error(
-      `Invalid server environment: OIDC_ISSUER is set, so set ${missing.map(([name]) => name).join(", ")} too`,
-    );
-  }
-  return {
-    issuer: e.OIDC_ISSUER,
-    clientId: e.OIDC_CLIENT_ID ?? "",
-    clientSecret: e.OIDC_CLIENT_SECRET ?? "",
-    providerName: e.OIDC_PROVIDER_NAME,
-    employeeGroup: e.OIDC_EMPLOYEE_GROUP,
-    allowedDomains,
-    publicUrl: e.PUBLIC_URL ?? "",
-  };
 }
 
 /** Parsed once at start; nothing else reads process.env. */

@@ -4,6 +4,7 @@ import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startEdge } from "../../scripts/edge.ts";
+import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { freePort } from "../support/free-port.ts";
 
@@ -12,6 +13,8 @@ declare module "vitest" {
     edgeUrl: string;
     edgeDatabaseFile: string;
     edgeEmployee: { email: string; password: string };
+    /** The single sign-on settings the Worker runs with (a local provider). */
+    edgeSso: Record<string, string>;
   }
 }
 
@@ -25,10 +28,13 @@ export default async function setup(project: TestProject) {
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
   await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
   db.close();
+  const port = await freePort();
+  const provider = await startDevProvider({ port: 0, publicUrl: `http://127.0.0.1:${port}` });
   const edge = await startEdge({
     ...process.env,
+    ...provider.settings,
     HOST: "127.0.0.1",
-    PORT: String(await freePort()),
+    PORT: String(port),
     LIBSQL_URL: `file:${databaseFile}`,
     SERVER_SECRET: "a-secret-for-the-edge-tests-that-is-long-enough",
     FEEDBACK_RATE_LIMIT: "5/600",
@@ -36,5 +42,9 @@ export default async function setup(project: TestProject) {
   project.provide("edgeUrl", edge.url);
   project.provide("edgeDatabaseFile", databaseFile);
   project.provide("edgeEmployee", employee);
-  return () => edge.close();
+  project.provide("edgeSso", provider.settings);
+  return async () => {
+    await edge.close();
+    await provider.close();
+  };
 }

@@ -7,7 +7,7 @@ let node: ServerProcess;
 const edge = inject("edgeUrl");
 
 beforeAll(async () => {
-  node = await startServerProcess({ LIBSQL_URL: `file:${scratchDir("same-as-node")}/node.db` });
+  node = await startServerProcess({ ...inject("edgeSso"), LIBSQL_URL: `file:${scratchDir("same-as-node")}/node.db` });
 });
 afterAll(async () => {
   node.child.kill("SIGTERM");

@@ -1,6 +1,8 @@
 import { createClient } from "@libsql/client";
 import { describe, expect, inject, it } from "vitest";
+import { devUsers } from "../../scripts/lib/oidc-dev-provider.ts";
 import { crawl } from "../support/crawl.ts";
+import { ssoBrowser } from "../support/oidc-browser.ts";
 import { signInAs } from "../support/sign-in.ts";
 
 /** The Worker in workerd, started once by global-setup.ts. */
@@ -115,5 +117,19 @@ describe("the Worker in workerd", () => {
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     expect((await fetch(`${base}/api/auth/login`)).status).toBe(405);
     expect((await fetch(`${base}/api/ready`)).status).toBe(200);
+  });
+
+  it("signs an employee in through the OpenID provider, and refuses a customer", async () => {
+    const [employee, customer] = devUsers;
+    const browser = ssoBrowser(fetch, base);
+    const answer = await browser.request(
+      await browser.throughProvider(employee, "/topics/internal-admin-temporary-code/"),
+    );
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe("/topics/internal-admin-temporary-code/");
+    expect((await browser.request(new URL("/topics/internal-admin-temporary-code/", base))).status).toBe(200);
+    const outsider = ssoBrowser(fetch, base);
+    const refused = await outsider.request(await outsider.throughProvider(customer));
+    expect(refused.status).toBe(403);
   });
 });
