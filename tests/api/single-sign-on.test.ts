@@ -93,7 +93,7 @@ describe("single sign-on with the company's OpenID provider", () => {
     expect((await browser.request(callback)).status).toBe(400);
   });
 
-  it("refuses the code when the help center is not the client it was issued to (wrong audience)", async () => {
+  it("refuses the sign-in when the provider does not take the help center for its client (wrong client credentials)", async () => {
     const { browser } = await setUp({ clientSecret: "not-the-secret" });
     expect((await browser.request(await browser.throughProvider(employee))).status).toBe(400);
   });

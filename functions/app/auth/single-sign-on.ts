@@ -139,7 +139,6 @@ export function singleSignOn(deps: SsoDeps) {
       ]);
       const attempt = claimed?.rows[0];
       if (!attempt) return failed("unknown or replayed state");
-      if (deps.clock() - Number(attempt.created_at) > attemptLifetimeMs) return failed("sign-in attempt expired");
       const providerError = callback.searchParams.get("error");
       if (providerError) return failed(`provider answered ${providerError}`);
 
@@ -165,6 +164,8 @@ export function singleSignOn(deps: SsoDeps) {
         }
         return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
       }
+      // After the token's own time checks, so a clock far off is reported as what it is.
+      if (deps.clock() - Number(attempt.created_at) > attemptLifetimeMs) return failed("sign-in attempt expired");
       const email = typeof claims.email === "string" ? claims.email.toLowerCase() : undefined;
       if (!isEmployee(claims, settings)) return { kind: "not_employee", email };
 
