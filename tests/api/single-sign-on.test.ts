@@ -86,6 +86,15 @@ describe("single sign-on with the company's OpenID provider", () => {
     expect(audit.some((line) => line.includes("state"))).toBe(true);
   });
 
+  it("refuses a sign-in that took longer than ten minutes to come back", async () => {
+    const { browser, db } = await setUp();
+    const callback = await browser.throughProvider(employee);
+    await db.execute({ sql: "UPDATE sso_attempts SET created_at = ?", args: [Date.now() - 11 * 60_000] });
+    const answer = await browser.request(callback);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain("Start it again");
+  });
+
   it("refuses an ID token whose nonce is not the one this sign-in sent", async () => {
     const { browser, db } = await setUp();
     const callback = await browser.throughProvider(employee);
