@@ -39,7 +39,7 @@ export function authRoutes(deps: AppDeps) {
   };
   const ssoPage = (c: Context<AppEnv>, status: 400 | 403 | 503, error: string, next = "/") => {
     c.header("Cache-Control", "no-store");
-    return c.html(signInPage({ next, error }), status);
+    return c.html(signInPage({ next, ssoError: error }), status);
   };
   const stateCookie = "sso_state";
 

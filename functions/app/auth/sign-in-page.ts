@@ -9,6 +9,8 @@ export interface SignInSlots {
   sso?: { name: string; href: string };
   /** Whether the e-mail and password form is offered. Default: yes. */
   local?: boolean;
+  /** What went wrong with single sign-on: shown above its button, not in the local form. */
+  ssoError?: string;
   /** After signing out: the provider's own sign-out, offered as a link. */
   signedOutOf?: { name: string; href: string };
 }
@@ -24,7 +26,10 @@ export function fillSignInPage(template: string, slots: SignInSlots): string {
     slots.signedOutOf
       ? `<p class="note">You are signed out of the help center. <a href="${escapeHtml(slots.signedOutOf.href)}">Sign out of ${escapeHtml(slots.signedOutOf.name)} too</a>.</p>`
       : "",
-    slots.error && slots.local === false ? `<p class="error-summary" role="alert">${escapeHtml(slots.error)}</p>` : "",
+    [slots.ssoError, slots.local === false ? slots.error : undefined]
+      .filter(Boolean)
+      .map((message) => `<p class="error-summary" role="alert">${escapeHtml(message ?? "")}</p>`)
+      .join(""),
     slots.sso
       ? `<p><a class="button" href="${escapeHtml(slots.sso.href)}">Sign in with ${escapeHtml(slots.sso.name)}</a></p>${slots.local === false ? "" : "<p>Or with your help-center password:</p>"}`
       : "",
