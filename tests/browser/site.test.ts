@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { axeViolations, baseUrl, openPage, useChromium, watchCsp } from "../support/browser.ts";
 
@@ -25,6 +26,28 @@ describe("the public site in Chromium", () => {
     ]);
     const text = (await page.locator("body").textContent()) ?? "";
     expect(text).not.toMatch(/Citrix|letterhead|SharePoint|Internal note/i);
+    await page.context().close();
+  });
+
+  it("ends every topic with a way to get help, from the brand file, and lists the same on Contact us", async () => {
+    const brand = JSON.parse(readFileSync("content/brand.json", "utf8")) as {
+      siteName: string;
+      contact: { phone: { number: string }; email: string; case: { label: string } };
+    };
+    const page = await openPage(browser(), seedTopic);
+    const help = page.getByRole("region", { name: "Still need help?" });
+    expect(await help.getByRole("link", { name: brand.contact.phone.number }).getAttribute("href")).toMatch(
+      /^tel:\+\d+$/,
+    );
+    expect(await help.getByRole("link", { name: brand.contact.email }).getAttribute("href")).toBe(
+      `mailto:${brand.contact.email}`,
+    );
+    expect(await help.getByRole("link", { name: brand.contact.case.label }).count()).toBe(1);
+    expect(await page.title()).toContain(brand.siteName);
+    await page.getByRole("link", { name: "our Support team" }).click();
+    await page.waitForURL("**/contact-us/");
+    const reach = page.getByRole("region", { name: "Reach Support" });
+    expect(await reach.getByRole("link", { name: brand.contact.email }).count()).toBe(1);
     await page.context().close();
   });
 

@@ -8,10 +8,14 @@ const astroBin = join("node_modules", "astro", "bin", "astro.mjs");
 
 /** Builds the public site from a copy of content/ with one file changed; returns the build's output. */
 function buildWithTopic(file: string, edit: (source: string) => string) {
+  return buildWithContent(join("topics", file), edit);
+}
+
+function buildWithContent(file: string, edit: (source: string) => string) {
   const root = scratchDir("content-error");
   const contentDir = join(root, "content");
   cpSync("content", contentDir, { recursive: true });
-  const path = join(contentDir, "topics", file);
+  const path = join(contentDir, file);
   writeFileSync(path, edit(readFileSync(path, "utf8")));
   const result = spawnSync(process.execPath, [astroBin, "build"], {
     env: { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root, NO_COLOR: "1" },
@@ -36,5 +40,13 @@ describe("an author's mistake fails the build with a message naming file and fie
     );
     expect(status).not.toBe(0);
     expect(output).toMatch(/multi-factor-authentication-overview[\s\S]*updated/);
+  });
+
+  it("fails on a bad value in the brand file, naming the field", () => {
+    const { status, output } = buildWithContent("brand.json", (s) =>
+      s.replace('"accent": "#0b5cad"', '"accent": "blue"'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain("brand.json: colors.accent: use a colour like #0b5cad");
   });
 });

@@ -30,6 +30,8 @@ export function contentByAudience() {
       ...topics.filter((t) => !isInternalTopic(t)).map(withoutInternalBlocks),
       ...readTree(join(contentDir, "pages"), ".mdx"),
       ...readTree(join(contentDir, "alerts"), ".md"),
+      // The brand file (names, contact options, links) is on every public page.
+      readFileSync(join(contentDir, "brand.json"), "utf8"),
       // The site's own wording (navigation, labels, messages) is public too.
       ...readTree("src", ".astro"),
       ...readTree("src", ".ts"),

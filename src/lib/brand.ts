@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { parseOrExplain } from "../shared/zod-issues.ts";
+import { buildOptions } from "./build.ts";
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a colour like #0b5cad");
+const link = z.strictObject({ label: z.string().trim().min(1).max(40), href: z.url() });
+
+/** content/brand.json: who runs this help center and how to reach them, in one file. */
+export const brandSchema = z.strictObject({
+  /** The site's name, in the header and every page title. */
+  siteName: z.string().trim().min(1).max(60),
+  /** The product the topics are about. */
+  productName: z.string().trim().min(1).max(80),
+  /** The copyright holder in the footer. */
+  company: z.string().trim().min(1).max(80),
+  /** The logo in the header: a file in public/ and its text for readers who cannot see it. */
+  logo: z.strictObject({
+    src: z.string().regex(/^\/[\w./-]+\.svg$/, "an SVG in public/, like /brand/logo.svg"),
+    alt: z.string().trim().min(1).max(80),
+  }),
+  /** The accent (links, buttons) and the text on it; both must keep WCAG AA contrast on white. */
+  colors: z.strictObject({ accent: hexColor, accentInk: hexColor }),
+  /** Privacy, terms, status…: the footer's links. */
+  footerLinks: z.array(link).max(8),
+  /** How readers reach Support: every topic's "Still need help?" and the Contact us page. */
+  contact: z.strictObject({
+    phone: z.strictObject({
+      number: z.string().regex(/^\+?[\d ()-]{6,24}$/, "a phone number like +1 800 555 0142"),
+      hours: z.string().trim().min(1).max(80),
+    }),
+    email: z.email(),
+    case: link,
+  }),
+});
+
+export type Brand = z.infer<typeof brandSchema>;
+
+let loaded: Brand | undefined;
+
+/** Read and checked once per build; a bad value fails the build naming the field. */
+export function loadBrand(): Brand {
+  const file = `${buildOptions.contentDir}/brand.json`;
+  loaded ??= parseOrExplain(brandSchema, JSON.parse(readFileSync(file, "utf8")), file);
+  return loaded;
+}
+
+/** `tel:` wants the digits alone. */
+export const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, "")}`;
