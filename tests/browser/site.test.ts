@@ -51,6 +51,19 @@ describe("the public site in Chromium", () => {
     await page.context().close();
   });
 
+  it("opens a topic with two or more sections with an On this page list that leads to them", async () => {
+    const page = await openPage(browser(), "/topics/multi-factor-authentication-overview/");
+    const contents = page.getByRole("navigation", { name: "On this page" });
+    expect(await contents.getByRole("link").allTextContents()).toEqual([
+      "Pairing a device",
+      "When the device is not available",
+    ]);
+    await contents.getByRole("link", { name: "When the device is not available" }).click();
+    await page.waitForURL("**#when-the-device-is-not-available");
+    expect(await page.getByRole("heading", { name: "When the device is not available" }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it("follows a related topic link to that topic", async () => {
     const page = await openPage(browser(), seedTopic);
     await page
