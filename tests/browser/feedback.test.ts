@@ -20,8 +20,12 @@ async function feedbackRows(marker: string) {
   return result.rows.map((r) => ({ ...r }));
 }
 
-/** Hydrated islands replace the static hint with the live counter. */
+/**
+ * Hydrated islands replace the static hint with the live counter. The form wakes when a reader
+ * scrolls to it (`client:visible`), so the test scrolls there as a reader would.
+ */
 async function waitForIsland(page: Page) {
+  await page.locator("#feedback").scrollIntoViewIfNeeded();
   await page.getByText(/^Characters left: \d+/).waitFor();
 }
 

@@ -64,6 +64,21 @@ describe("the public site in Chromium", () => {
     await page.context().close();
   });
 
+  it("prints the topic without the demo, share buttons or feedback, and with related topics' addresses", async () => {
+    const page = await openPage(browser(), seedTopic);
+    await page.emulateMedia({ media: "print" });
+    for (const region of ["Try it: generate a temporary code", "Share this topic", "Still need help?"]) {
+      expect(await page.getByRole("region", { name: region }).isVisible()).toBe(false);
+    }
+    const address = await page
+      .getByRole("region", { name: "Related topics" })
+      .getByRole("link")
+      .first()
+      .evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(address).toMatch(/\(\/topics\/[a-z-]+\/\)/);
+    await page.context().close();
+  });
+
   it("follows a related topic link to that topic", async () => {
     const page = await openPage(browser(), seedTopic);
     await page
