@@ -13,6 +13,7 @@ import {
   feedbackReducer,
   initialFeedbackState,
 } from "../shared/feedback-state.ts";
+import type { FeedbackWording } from "../shared/feedback-wording.ts";
 import { loadAnswer, saveAnswer, sendFeedback } from "./feedback-client.ts";
 
 export interface FeedbackFormProps {
@@ -20,6 +21,8 @@ export interface FeedbackFormProps {
   topic?: string;
   /** Where the plain HTML form posts. */
   action: string;
+  /** The two questions' words, from the page. */
+  wording: FeedbackWording;
   /** What the server kept when it sent the form back without JavaScript. */
   initialValues?: FeedbackValues;
   initialErrors?: FieldErrors;
@@ -108,6 +111,7 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
       <FeedbackFormView
         topic={topic}
         action={action}
+        wording={this.props.wording}
         state={this.state}
         enhanced={this.state.enhanced}
         announcement={this.state.announcement}

@@ -145,4 +145,16 @@ describe("topic feedback in Chromium", () => {
     await expectNoAxeViolations(page, { javaScript: "off", browser: browser() });
     await page.context().close();
   });
+
+  it("words the questions for the help center as a whole on the Leave feedback page", async () => {
+    const page = await openPage(browser(), "/feedback/");
+    await waitForIsland(page);
+    expect(await page.getByRole("group", { name: "Please rate this help center." }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole("textbox", { name: "Please tell us how we can make this help center more helpful." })
+        .count(),
+    ).toBe(1);
+    await page.context().close();
+  });
 });

@@ -2,6 +2,7 @@ import { renderToString } from "preact-render-to-string";
 import { FeedbackFormView } from "../../../src/shared/components/FeedbackFormView.tsx";
 import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
 import { initialFeedbackState } from "../../../src/shared/feedback-state.ts";
+import { feedbackWording } from "../../../src/shared/feedback-wording.ts";
 import type { ApiError } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
@@ -54,6 +55,7 @@ export function feedbackFormPage(
     <FeedbackFormView
       topic={knownTopic}
       action="/api/feedback"
+      wording={feedbackWording(knownTopic)}
       state={initialFeedbackState(typedValues(form), errors, problem)}
     />,
   );

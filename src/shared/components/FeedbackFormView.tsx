@@ -11,6 +11,7 @@ import {
   ratings,
 } from "../feedback-rules.ts";
 import type { Answer, FeedbackEvent, FeedbackState } from "../feedback-state.ts";
+import type { FeedbackWording } from "../feedback-wording.ts";
 
 /**
  * The feedback form as markup, from its state alone: the island renders it live, the server
@@ -19,6 +20,8 @@ import type { Answer, FeedbackEvent, FeedbackState } from "../feedback-state.ts"
 export interface FeedbackFormViewProps {
   /** Topic id; absent for feedback on the help center as a whole. */
   topic?: string | undefined;
+  /** The two questions' words (see feedback-wording.ts). */
+  wording: FeedbackWording;
   /** Where the plain HTML form posts. */
   action: string;
   state: FeedbackState;
@@ -98,7 +101,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
 
       <RadioGroup
         field="rating"
-        legend="Please rate this topic."
+        legend={props.wording.rate}
         options={ratings.map((r) => ({ value: r, label: ratingLabels[r] }))}
         value={values.rating}
         error={errors.rating}
@@ -135,7 +138,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
       </div>
 
       <div class="field">
-        <label for="feedback-comment">Please tell us how we can make this topic more helpful.</label>
+        <label for="feedback-comment">{props.wording.comment}</label>
         {fieldError("comment")}
         <textarea
           id="feedback-comment"

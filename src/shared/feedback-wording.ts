@@ -1,0 +1,20 @@
+/**
+ * The form's two questions, worded for what is being rated: one topic, or the help center as a
+ * whole (the Leave feedback page). The page hands them to the island as props, so the words
+ * travel in the HTML and not in the page's JavaScript budget.
+ */
+export interface FeedbackWording {
+  /** The rating group's legend. */
+  rate: string;
+  /** The comment box's label. */
+  comment: string;
+}
+
+export function feedbackWording(topic: string | undefined): FeedbackWording {
+  return topic
+    ? { rate: "Please rate this topic.", comment: "Please tell us how we can make this topic more helpful." }
+    : {
+        rate: "Please rate this help center.",
+        comment: "Please tell us how we can make this help center more helpful.",
+      };
+}
