@@ -6,6 +6,7 @@ import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
 import { signInTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
+import { statuses } from "../support/statuses.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
 const email = "kim@example.com";
@@ -32,12 +33,6 @@ const form = (app: App, path: string, fields: [string, string][], headers: Recor
     headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
     body: new URLSearchParams(fields).toString(),
   });
-
-const statuses = (responses: Response[]) =>
-  responses.reduce<Record<number, number>>((counts, r) => {
-    counts[r.status] = (counts[r.status] ?? 0) + 1;
-    return counts;
-  }, {});
 
 describe("limits under simultaneous requests", () => {
   it("checks at most 5 of 30 wrong passwords sent at once for one account from one client", async () => {

@@ -4,6 +4,7 @@ import { devUsers } from "../../scripts/lib/oidc-dev-provider.ts";
 import { crawl } from "../support/crawl.ts";
 import { ssoBrowser } from "../support/oidc-browser.ts";
 import { signInAs } from "../support/sign-in.ts";
+import { statuses } from "../support/statuses.ts";
 
 /** The Worker in workerd, started once by global-setup.ts. */
 const base = inject("edgeUrl");
@@ -16,12 +17,6 @@ const postJson = (path: string, body: unknown, headers: Record<string, string> =
     headers: { "Content-Type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
-
-const statuses = (responses: Response[]) =>
-  responses.reduce<Record<number, number>>((counts, r) => {
-    counts[r.status] = (counts[r.status] ?? 0) + 1;
-    return counts;
-  }, {});
 
 describe("the Worker in workerd", () => {
   it("stores feedback sent as JSON and as a plain form, in the database behind the libSQL endpoint", async () => {

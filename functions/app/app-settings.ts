@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { defaultWaitMs } from "../db/wait.ts";
+import type { SessionPolicy } from "./auth/sessions.ts";
+import type { SsoSettings } from "./auth/single-sign-on.ts";
+import { ssoEnvFields, ssoSettings } from "./auth/sso-config.ts";
+import { parseRateLimitRule, type RateLimitRule } from "./lib/limiter.ts";
+
+/** The app's settings that every runtime reads alike (environment on Node, bindings on the edge). */
+export const appEnvFields = {
+  ...ssoEnvFields,
+  /** Feedback per client: "COUNT/SECONDS" or "off". Default: 20 per 10 minutes. */
+  FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
+  /** Extra origins allowed to post, comma-separated (the public address behind a proxy). */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** An employee session ends after this many hours unused. Default: 12. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  /** An employee session ends this many days after sign-in. Default: 7. */
+  SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
+  /** How long a request waits for the database (a lock, a slow server) before a 503. Default: 5000. */
+  DB_WAIT_MS: z.coerce.number().int().min(50).max(120_000).default(defaultWaitMs),
+};
+
+const appEnvSchema = z.object(appEnvFields);
+
+export interface AppSettings {
+  feedbackLimit: RateLimitRule | null;
+  allowedOrigins: string[];
+  sessionPolicy: SessionPolicy;
+  sso: SsoSettings | undefined;
+  localSignIn: boolean;
+  dbWaitMs: number;
+}
+
+export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
+  return {
+    feedbackLimit: parseRateLimitRule(e.FEEDBACK_RATE_LIMIT),
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    sessionPolicy: { idleMs: e.SESSION_IDLE_HOURS * 3600_000, absoluteMs: e.SESSION_MAX_DAYS * 24 * 3600_000 },
+    sso: ssoSettings(e),
+    localSignIn: e.LOCAL_SIGN_IN === "on",
+    dbWaitMs: e.DB_WAIT_MS,
+  };
+}
