@@ -77,21 +77,30 @@ const server = await startServerProcess({
   PUBLIC_SITE_DIR: site,
   FEEDBACK_RATE_LIMIT: "off",
 });
-// Alternated, and each kind's best run kept: the machines here are shared and noisy, and both
-// kinds get the same chance at a quiet moment.
-const healthRuns: Run[] = [];
-const feedbackRuns: Run[] = [];
-try {
+/**
+ * Health and feedback, alternated, `runs` times each: the machines here are shared and noisy,
+ * and both kinds get the same chance at a quiet moment.
+ */
+async function healthAndFeedback(base: string, label = "") {
+  const healthRuns: Run[] = [];
+  const feedbackRuns: Run[] = [];
   for (let run = 0; run < runs; run++) {
-    healthRuns.push(await load(`${server.url}/api/health`));
-    show("GET /api/health", healthRuns.at(-1) as Run);
-    feedbackRuns.push(await load(`${server.url}/api/feedback`, { method: "POST", body: feedbackBody }));
-    show("POST /api/feedback", feedbackRuns.at(-1) as Run);
+    healthRuns.push(await load(`${base}/api/health`));
+    show(`${label}GET /api/health`, healthRuns.at(-1) as Run);
+    feedbackRuns.push(await load(`${base}/api/feedback`, { method: "POST", body: feedbackBody }));
+    show(`${label}POST /api/feedback`, feedbackRuns.at(-1) as Run);
   }
+  return { healthRuns, feedbackRuns };
+}
+
+let measured: Awaited<ReturnType<typeof healthAndFeedback>>;
+try {
+  measured = await healthAndFeedback(server.url);
 } finally {
   server.child.kill("SIGTERM");
   await server.exited;
 }
+const { healthRuns, feedbackRuns } = measured;
 
 const db = createClient({ url: `file:${databaseFile}` });
 const rows = Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n);
@@ -138,20 +147,14 @@ if (target === "edge") {
     FEEDBACK_RATE_LIMIT: "off",
     SERVER_SECRET: "a-secret-for-the-edge-benchmark-long-enough",
   });
-  const edgeHealth: Run[] = [];
-  const edgeFeedback: Run[] = [];
+  let onEdge: Awaited<ReturnType<typeof healthAndFeedback>>;
   try {
-    for (let run = 0; run < runs; run++) {
-      edgeHealth.push(await load(`${edge.url}/api/health`));
-      show("edge GET /api/health", edgeHealth.at(-1) as Run);
-      edgeFeedback.push(await load(`${edge.url}/api/feedback`, { method: "POST", body: feedbackBody }));
-      show("edge POST /api/feedback", edgeFeedback.at(-1) as Run);
-    }
+    onEdge = await healthAndFeedback(edge.url, "edge ");
   } finally {
     await edge.close();
   }
-  const eh = best(edgeHealth);
-  const ef = best(edgeFeedback);
+  const eh = best(onEdge.healthRuns);
+  const ef = best(onEdge.feedbackRuns);
   console.log(
     `\nbest runs, side by side (req/s, p99):\n  node: health ${health.rps.toFixed(0)} (${health.p99} ms), feedback ${feedback.rps.toFixed(0)} (${feedback.p99} ms)\n  edge: health ${eh.rps.toFixed(0)} (${eh.p99} ms), feedback ${ef.rps.toFixed(0)} (${ef.p99} ms)`,
   );

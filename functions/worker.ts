@@ -4,11 +4,11 @@
  */
 import { Hono } from "hono";
 import { createApp } from "./app/create-app.ts";
-import { ApiError, errorResponse, Status } from "./app/errors.ts";
+import { ApiError, Status } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
 import { createWebDb } from "./db/web-client.ts";
 import { edgeDeps } from "./edge/deps.ts";
-import { type EdgeBindings, parseEdgeEnv } from "./edge/env.ts";
+import { type EdgeBindings, type EdgeConfig, parseEdgeEnv } from "./edge/env.ts";
 import { requireCurrentSchema } from "./edge/schema-check.ts";
 
 /** The parts of the runtime's context the Worker uses. */
@@ -18,23 +18,31 @@ interface WaitsFor {
 
 function misconfigured(error: unknown): Response {
   console.error(error);
-  const app = new Hono();
-  app.all("*", (c) =>
-    errorResponse(
-      c,
-      new ApiError(Status.unavailable, "unavailable", "The help center is not configured yet. Try again later.", {
-        headers: { "Retry-After": "60" },
-      }),
-    ),
+  const problem = new ApiError(
+    Status.unavailable,
+    "unavailable",
+    "The help center is not configured yet. Try again later.",
   );
-  return app.fetch(new Request("https://help-center.invalid/")) as Response;
+  return Response.json(problem.toBody(), { status: problem.status, headers: { "Retry-After": "60" } });
+}
+
+/** A deployment's bindings do not change while an isolate lives: parsed once per bindings object. */
+const parsedConfigs = new WeakMap<EdgeBindings, EdgeConfig>();
+
+function configOf(bindings: EdgeBindings): EdgeConfig {
+  let config = parsedConfigs.get(bindings);
+  if (!config) {
+    config = parseEdgeEnv(bindings);
+    parsedConfigs.set(bindings, config);
+  }
+  return config;
 }
 
 export default {
   async fetch(request: Request, bindings: EdgeBindings): Promise<Response> {
-    let config: ReturnType<typeof parseEdgeEnv>;
+    let config: EdgeConfig;
     try {
-      config = parseEdgeEnv(bindings);
+      config = configOf(bindings);
     } catch (error) {
       return misconfigured(error);
     }
@@ -46,7 +54,7 @@ export default {
 
   /** The Cron Trigger in wrangler.jsonc: the hourly housekeeping the Node server does on a timer. */
   async scheduled(_controller: unknown, bindings: EdgeBindings, context: WaitsFor): Promise<void> {
-    const config = parseEdgeEnv(bindings);
+    const config = configOf(bindings);
     context.waitUntil(housekeeping(createWebDb(config.database), Date.now()));
   },
 };

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { passwordHasher } from "../app/auth/password.ts";
 import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { type AppDeps, assembleDeps } from "../app/deps.ts";
-import { createWebHasher } from "../app/lib/crypto.ts";
+import { createWebHasher, type Hasher } from "../app/lib/crypto.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import type { Sites } from "../app/site/audience.ts";
 import { staticSite } from "../app/site/static-site.ts";
@@ -47,6 +47,17 @@ async function readBuildParts(assets: AssetsBinding): Promise<BuildParts> {
 }
 
 const buildParts = new WeakMap<AssetsBinding, Promise<BuildParts>>();
+/** The keyed hasher imports its key once per configuration, not once per request. */
+const hashers = new WeakMap<EdgeConfig, Hasher>();
+
+function hasherFor(config: EdgeConfig): Hasher {
+  let hasher = hashers.get(config);
+  if (!hasher) {
+    hasher = createWebHasher(config.serverSecret);
+    hashers.set(config, hasher);
+  }
+  return hasher;
+}
 
 /**
  * The client of a request on the edge: Cloudflare's own `CF-Connecting-IP` (a client cannot
@@ -76,7 +87,7 @@ export async function edgeDeps(
   const build = await parts;
   const deps = assembleDeps({
     db,
-    hasher: createWebHasher(config.serverSecret),
+    hasher: hasherFor(config),
     // Web Crypto's PBKDF2 at OWASP's cost: scrypt at OWASP's cost needs 128 MiB, an isolate's whole memory.
     passwords: passwordHasher(pbkdf2Passwords()),
     clock: Date.now,
