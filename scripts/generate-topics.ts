@@ -59,7 +59,8 @@ export function generateContent(outDir: string, count: number): void {
   const topicsDir = join(outDir, "topics");
   mkdirSync(topicsDir, { recursive: true });
   for (const folder of ["pages", "alerts"]) cpSync(join("content", folder), join(outDir, folder), { recursive: true });
-  cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
+  // The site-wide files every build reads.
+  for (const file of ["internal-banner.json", "brand.json"]) cpSync(join("content", file), join(outDir, file));
   for (let i = 0; i < count; i++) writeFileSync(join(topicsDir, `topic-${i}.mdx`), topicSource(i, count));
 }
 
