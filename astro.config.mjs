@@ -1,8 +1,9 @@
 // @ts-check
+
+import { fileURLToPath } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { parseBuildOptions } from "./src/config/build-options.ts";
 import { cspHashes } from "./src/integrations/csp-hashes.ts";
@@ -25,7 +26,12 @@ export default defineConfig({
   vite: {
     resolve: {
       // A slimmer island client (see the file for why).
-      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL("./src/islands/preact-client.ts", import.meta.url)) }],
+      alias: [
+        {
+          find: /^@astrojs\/preact\/client\.js$/,
+          replacement: fileURLToPath(new URL("./src/islands/preact-client.ts", import.meta.url)),
+        },
+      ],
     },
     build: {
       rollupOptions: {

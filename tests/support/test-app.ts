@@ -27,6 +27,7 @@ export interface TestAppOptions {
   sites?: Sites;
   signInPage?: string;
   dashboardPage?: string;
+  feedbackCheckPage?: string;
   sessionPolicy?: SessionPolicy;
   onUnexpectedError?: (error: unknown) => void;
   passwords?: PasswordHasher;
@@ -57,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     topics: { public: topicCatalog(sampleManifest), internal: topicCatalog(internalSampleManifest) },
     signInPage: options.signInPage,
     dashboardPage: options.dashboardPage,
+    feedbackCheckPage: options.feedbackCheckPage,
     inlineHashes: { scripts: ["sha256-test"], styles: [] },
     requestClient: (c) => ({
       address: c.req.header("X-Test-Client") ?? "203.0.113.7",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { moveIslandStyleToHead } from "../../src/integrations/island-style-in-head.ts";
 import { newestFirst } from "../../src/lib/alerts.ts";
 import { escapeXml, sitemapXml } from "../../src/lib/sitemap.ts";
 import { categorySlug, groupByCategory } from "../../src/lib/topic-groups.ts";
@@ -47,5 +48,21 @@ describe("sitemap", () => {
     expect(xml).toContain("<url><loc>https://help.example.com/topics/a/</loc><lastmod>2026-11-02</lastmod></url>");
     expect(xml).toContain("<loc>https://help.example.com/?q=a&amp;b</loc>");
     expect(escapeXml(`<"'&>`)).toBe("&lt;&quot;&apos;&amp;&gt;");
+  });
+});
+
+describe("the island style", () => {
+  const style = "<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>";
+
+  it("moves from the body into the head, unchanged, so its CSP hash still matches", () => {
+    const html = `<html><head><title>t</title></head><body><p>a</p>${style}<astro-island></astro-island></body></html>`;
+    expect(moveIslandStyleToHead(html)).toBe(
+      `<html><head><title>t</title>${style}</head><body><p>a</p><astro-island></astro-island></body></html>`,
+    );
+  });
+
+  it("leaves a page without islands as it was", () => {
+    const html = "<html><head></head><body><p>a</p></body></html>";
+    expect(moveIslandStyleToHead(html)).toBe(html);
   });
 });
