@@ -6,6 +6,7 @@ import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
 import { parseBuildOptions } from "./src/config/build-options.ts";
+import { focusDirective } from "./src/directives/focus-directive.ts";
 import { cspHashes } from "./src/integrations/csp-hashes.ts";
 import { islandStyleInHead } from "./src/integrations/island-style-in-head.ts";
 import { pagefindIndex } from "./src/integrations/pagefind-index.ts";
@@ -22,7 +23,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(options.audience)] }) },
   // The island style moves before the CSP hashes are taken; both run after Pagefind has indexed.
-  integrations: [mdx(), preact(), pagefindIndex(), islandStyleInHead(), cspHashes()],
+  integrations: [mdx(), preact(), focusDirective(), pagefindIndex(), islandStyleInHead(), cspHashes()],
   vite: {
     resolve: {
       // A slimmer island client (see the file for why).

@@ -2,6 +2,10 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseOrExplain } from "../shared/zod-issues.ts";
 import { buildOptions } from "./build.ts";
+import { contrastRatio, minimumTextContrast } from "./contrast.ts";
+
+/** The page backgrounds of src/styles/global.css (--paper), which the accent is read against. */
+const themePaper = { light: "#ffffff", dark: "#0f1419" };
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a colour like #0b5cad");
 const link = z.strictObject({ label: z.string().trim().min(1).max(40), href: z.url() });
@@ -19,8 +23,27 @@ export const brandSchema = z.strictObject({
     src: z.string().regex(/^\/[\w./-]+\.svg$/, "an SVG in public/, like /brand/logo.svg"),
     alt: z.string().trim().min(1).max(80),
   }),
-  /** The accent (links, buttons) and the text on it; both must keep WCAG AA contrast on white. */
-  colors: z.strictObject({ accent: hexColor, accentInk: hexColor }),
+  /** The accent (links, buttons) and the text on it, for the light and the dark theme. */
+  colors: z
+    .strictObject({ accent: hexColor, accentInk: hexColor, accentDark: hexColor, accentInkDark: hexColor })
+    .superRefine((colors, ctx) => {
+      const pairs = [
+        ["accent", colors.accent, themePaper.light, "the light page"],
+        ["accentInk", colors.accentInk, colors.accent, "accent"],
+        ["accentDark", colors.accentDark, themePaper.dark, "the dark page"],
+        ["accentInkDark", colors.accentInkDark, colors.accentDark, "accentDark"],
+      ] as const;
+      for (const [field, color, background, against] of pairs) {
+        const ratio = contrastRatio(color, background);
+        if (ratio < minimumTextContrast) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `contrast with ${against} is ${ratio.toFixed(2)}:1; WCAG AA needs ${minimumTextContrast}:1`,
+          });
+        }
+      }
+    }),
   /** Privacy, terms, status…: the footer's links. */
   footerLinks: z.array(link).max(8),
   /** How readers reach Support: every topic's "Still need help?" and the Contact us page. */

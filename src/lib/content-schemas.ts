@@ -16,8 +16,10 @@ export const topicSchema = z.strictObject({
   related: z.array(topicIdSchema).max(12).default([]),
   /** When the topic last changed in substance; shown on the page. */
   updated: z.coerce.date(),
-  /** Extra words readers search with that the text may not contain. Default: none. */
-  keywords: z.array(z.string().trim().min(1)).max(20).default([]),
+  /** Other words readers search with ("2FA"): they find the topic but never show in its search snippet. Default: none. */
+  keywords: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** Offered when a search finds nothing (src/pages/search.astro). Default: false. */
+  popular: z.boolean().default(false),
   /** A live demo shown after the text; `temporary-login-code` is the one there is. Default: none. */
   demo: z.enum(["temporary-login-code"]).optional(),
   /** Keeps a topic out of the home page's lists and the sitemap while it is drafted. Default: false. */
@@ -36,6 +38,6 @@ export const alertSchema = z.strictObject({
   title: z.string().trim().min(1).max(160),
   /** The day the alert was published. */
   date: z.coerce.date(),
-  /** `important` alerts are marked as such in the list. Default: `notice`. */
+  /** `important` alerts are marked as such in the list; the newest one is a banner on every page. Default: `notice`. */
   severity: z.enum(["notice", "important"]).default("notice"),
 });

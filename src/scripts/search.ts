@@ -1,58 +1,54 @@
-interface PagefindResult {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-interface Pagefind {
-  search(term: string): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
-}
+import { type Found, findTopics, type Hit } from "./search-core.ts";
 
 const shownResults = 10;
 
-/** Pagefind lives beside the built site, not in the bundle: its path must stay out of Vite's reach. */
-async function loadPagefind(): Promise<Pagefind> {
-  const path = "/pagefind/pagefind.js";
-  return (await import(/* @vite-ignore */ path)) as Pagefind;
-}
-
-function resultItem(result: PagefindResult): HTMLLIElement {
+function resultItem(hit: Hit): HTMLLIElement {
   const item = document.createElement("li");
   const link = document.createElement("a");
-  link.href = result.url;
-  link.textContent = result.meta.title ?? result.url;
+  link.href = hit.url;
+  link.textContent = hit.title;
   const excerpt = document.createElement("p");
   // Pagefind escapes the page text and adds only <mark> around the matched words.
-  excerpt.innerHTML = result.excerpt;
+  excerpt.innerHTML = hit.excerpt;
   item.append(link, excerpt);
   return item;
+}
+
+const topicsMatch = (count: number) => `${count} ${count === 1 ? "topic matches" : "topics match"}`;
+
+/** The status line; a corrected search says what it searched for instead, as a link. */
+function describe(term: string, found: Found): (string | HTMLElement)[] {
+  if (found.corrected && found.suggestion) {
+    const link = document.createElement("a");
+    link.href = `/search/?q=${encodeURIComponent(found.suggestion)}`;
+    link.textContent = found.suggestion;
+    return [`${topicsMatch(found.total)} “`, link, `”, the closest words to “${term}”.`];
+  }
+  return [found.total === 0 ? `No topics match “${term}”.` : `${topicsMatch(found.total)} “${term}”.`];
 }
 
 export function runSearchPage(root: Document): void {
   const input = root.querySelector<HTMLInputElement>("#search-page-query");
   const status = root.querySelector<HTMLElement>("[data-search-status]");
   const list = root.querySelector<HTMLOListElement>("[data-search-results]");
-  if (!input || !status || !list) return;
+  const nothingFound = root.querySelector<HTMLElement>("[data-search-empty]");
+  if (!input || !status || !list || !nothingFound) return;
 
-  const pagefind = loadPagefind();
   let latest = 0;
-
   const show = async (term: string) => {
     const ticket = ++latest;
     if (term.trim() === "") {
       list.replaceChildren();
+      nothingFound.hidden = true;
       status.textContent = "Type what you are looking for.";
       return;
     }
     try {
-      const found = await (await pagefind).search(term);
-      const results = await Promise.all(found.results.slice(0, shownResults).map((r) => r.data()));
+      const found = await findTopics(term, shownResults);
       if (ticket !== latest) return;
-      list.replaceChildren(...results.map(resultItem));
-      const count = found.results.length;
-      status.textContent =
-        count === 0
-          ? `No topics match “${term}”.`
-          : `${count} ${count === 1 ? "topic matches" : "topics match"} “${term}”.`;
+      list.replaceChildren(...found.hits.map(resultItem));
+      status.replaceChildren(...describe(term, found));
+      nothingFound.hidden = found.total > 0;
     } catch {
       status.textContent = "Search is not available right now. Browse the topics from the home page instead.";
     }

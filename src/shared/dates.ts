@@ -16,3 +16,35 @@ export function formatUtcDateTime(ms: number): string {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+const localDateTime = (timeZone?: string) =>
+  new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZoneName: "short",
+    ...(timeZone ? { timeZone } : {}),
+  });
+const utcTime = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone: "UTC" });
+const utcDayAndTime = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+const dayKey = (ms: number, timeZone: string | undefined) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? localZone() }).format(ms);
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * "Nov 30, 2026, 9:12 AM EST (2:12 PM UTC)": a moment in the reader's own time zone, with UTC
+ * alongside (its day too when that differs). A reader whose zone is UTC sees UTC once.
+ */
+export function formatLocalAndUtc(ms: number, timeZone?: string): string {
+  if ((timeZone ?? localZone()) === "UTC") return formatUtcDateTime(ms);
+  const utc = dayKey(ms, timeZone) === dayKey(ms, "UTC") ? utcTime.format(ms) : utcDayAndTime.format(ms);
+  return `${localDateTime(timeZone).format(ms)} (${utc} UTC)`;
+}

@@ -128,6 +128,11 @@ describe("topic feedback in Chromium", () => {
       (url) => url.pathname === topicPath && url.search === "?feedback=sent" && url.hash === "#feedback-thanks",
     );
     expect(await page.getByText("Thank you for your feedback.").isVisible()).toBe(true);
+    // The thanks stands in for the form, which "Send more feedback" brings back.
+    expect(await page.getByRole("button", { name: "Send feedback" }).isVisible()).toBe(false);
+    await page.getByRole("link", { name: "Send more feedback" }).click();
+    expect(await page.getByRole("button", { name: "Send feedback" }).isVisible()).toBe(true);
+    expect(await page.getByText("Thank you for your feedback.").isVisible()).toBe(false);
     expect(await feedbackRows("nojs-run")).toEqual([
       { rating: "excellent", found: "no", name: null, comment: "nojs-run: sent without scripts" },
     ]);

@@ -103,3 +103,46 @@ export function useChromium(): () => Browser {
     return browser;
   };
 }
+
+/** Every page a reader reaches from the sitemap, plus searches, Leave feedback and the 404 page. */
+export async function publicPagePaths(): Promise<string[]> {
+  const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? "/").pathname);
+  return [...paths, "/search/?q=temporary+code", "/search/?q=zzqx", "/feedback/", "/no-such-page/"];
+}
+
+const sweptWidths = [320, 375, 1280, 1440];
+
+/**
+ * Looks at the page as it is now at 320 to 1440 px (no sideways scrolling) and in the light and
+ * the dark theme (axe-core); adds what is wrong to `report` under `label`.
+ */
+export async function sweepLayoutAndAxe(page: Page, label: string, report: Record<string, string[]>) {
+  const viewport = page.viewportSize();
+  for (const width of sweptWidths) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0) report[`${label} at ${width} px`] = [`scrolls sideways by ${overflow} px`];
+  }
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await axeViolations(page);
+    if (violations.length > 0) {
+      report[`${label} (${colorScheme})`] = violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+      );
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (viewport) await page.setViewportSize(viewport);
+}
+
+/** Waits until the island holding `selector` has hydrated (Astro drops its `ssr` attribute then). */
+export async function islandAwake(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((inner) => {
+    const island = document.querySelector(inner)?.closest("astro-island");
+    return island !== null && island !== undefined && !island.hasAttribute("ssr");
+  }, selector);
+}

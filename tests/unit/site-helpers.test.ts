@@ -3,7 +3,7 @@ import { moveIslandStyleToHead } from "../../src/integrations/island-style-in-he
 import { newestFirst } from "../../src/lib/alerts.ts";
 import { escapeXml, sitemapXml } from "../../src/lib/sitemap.ts";
 import { categorySlug, groupByCategory } from "../../src/lib/topic-groups.ts";
-import { formatDay, isoDay } from "../../src/shared/dates.ts";
+import { formatDay, formatLocalAndUtc, isoDay } from "../../src/shared/dates.ts";
 
 describe("home page grouping", () => {
   it("groups topics by category, both in alphabetical order", () => {
@@ -64,5 +64,23 @@ describe("the island style", () => {
   it("leaves a page without islands as it was", () => {
     const html = "<html><head></head><body><p>a</p></body></html>";
     expect(moveIslandStyleToHead(html)).toBe(html);
+  });
+});
+
+describe("times in the demo", () => {
+  const moment = Date.UTC(2026, 10, 30, 14, 12);
+
+  it("shows the reader's own time zone with UTC alongside", () => {
+    expect(formatLocalAndUtc(moment, "America/New_York")).toBe("Nov 30, 2026, 9:12 AM EST (2:12 PM UTC)");
+  });
+
+  it("names the UTC day too when it is another day than the reader's", () => {
+    expect(formatLocalAndUtc(Date.UTC(2026, 10, 30, 23, 30), "Asia/Tokyo")).toBe(
+      "Dec 1, 2026, 8:30 AM GMT+9 (Nov 30, 11:30 PM UTC)",
+    );
+  });
+
+  it("says UTC once to a reader whose zone is UTC", () => {
+    expect(formatLocalAndUtc(moment, "UTC")).toBe("Nov 30, 2026, 2:12 PM UTC");
   });
 });

@@ -1,4 +1,4 @@
-import { formatUtcDateTime } from "../../shared/dates.ts";
+import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { SandboxState } from "../../shared/demo-contract.ts";
 import { auditLabels } from "./demo-text.ts";
 
@@ -14,7 +14,7 @@ export function AuditTrail({ sandbox }: { sandbox: SandboxState }) {
         <ol>
           {sandbox.audit.map((entry, index) => (
             <li key={`${entry.at}-${index}`}>
-              {formatUtcDateTime(entry.at)}: {auditLabels[entry.event] ?? entry.event}
+              {formatLocalAndUtc(entry.at)}: {auditLabels[entry.event] ?? entry.event}
               {entry.userId ? ` (${nameOf(entry.userId)})` : ""}
               {entry.detail ? `, ${entry.detail}` : ""}
             </li>

@@ -1,4 +1,4 @@
-import { formatUtcDateTime } from "../../shared/dates.ts";
+import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { DemoUser } from "../../shared/demo-contract.ts";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
@@ -50,7 +50,7 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
                 dispatch({ type: "issued", userId: user.id, code });
                 return code;
               },
-              (code) => `A temporary code was generated. It expires at ${formatUtcDateTime(code.expiresAt)}.`,
+              (code) => `A temporary code was generated. It expires at ${formatLocalAndUtc(code.expiresAt)}.`,
             )
           }
         >
@@ -63,7 +63,7 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
             Code: <output class="demo__digits">{live.code}</output>
           </p>
           <p>
-            Expires at {formatUtcDateTime(live.expiresAt)} ({formatCountdown(live.expiresAt - now)}). Shown once: it is
+            Expires at {formatLocalAndUtc(live.expiresAt)}: {formatCountdown(live.expiresAt - now)}. Shown once: it is
             stored only as a keyed hash.
           </p>
           <button
@@ -81,8 +81,19 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
         </div>
       )}
       {codeState && codeState !== "active" && <p>The latest code is {codeState}.</p>}
+      {!live && (
+        <p id="demo-provide-hint" class="demo__hint">
+          Generate a code first; then you can provide it to the user.
+        </p>
+      )}
       <p class="demo__actions">
-        <button type="button" class="button" onClick={() => dispatch({ type: "to-login", name: user.name })}>
+        <button
+          type="button"
+          class="button"
+          disabled={!live}
+          aria-describedby={live ? undefined : "demo-provide-hint"}
+          onClick={() => dispatch({ type: "to-login", name: user.name })}
+        >
           Provide the code to the user
         </button>
         <button type="button" class="button button--quiet" onClick={() => dispatch(closed)}>

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
-import { formatUtcDateTime } from "../../shared/dates.ts";
+import { formatLocalAndUtc } from "../../shared/dates.ts";
 import { AdminStep } from "./AdminStep.tsx";
 import { AuditTrail } from "./AuditTrail.tsx";
 import { CodeDialog } from "./CodeDialog.tsx";
@@ -23,13 +23,11 @@ import { UsersStep } from "./UsersStep.tsx";
  * step's heading; a polite live region says what changed.
  */
 export default function TryTemporaryCode() {
-  const [mounted, setMounted] = useState(false);
   const [state, dispatch] = useReducer(demoReducer, initialDemoState);
   const [, setTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const live = liveCode(state);
 
-  useEffect(() => setMounted(true), []);
   // The countdown ticks only while a code is on screen.
   useEffect(() => {
     if (!live) return;
@@ -64,22 +62,21 @@ export default function TryTemporaryCode() {
   const start = () =>
     act(async () => dispatch({ type: "sandbox", sandbox: await demoApi.start(), browserNow: Date.now(), fresh: true }));
 
-  if (!mounted) {
-    return <p class="demo__note">This live demo needs JavaScript. The steps above work the same way in the product.</p>;
-  }
-
   const problem = state.problem && (
     <p class="field-error" role="alert">
       {state.problem}
     </p>
   );
   const { sandbox, step } = state;
+  // The server renders this intro too: the button is in the page, in tab order, before the island
+  // wakes (it hydrates as it comes near the window). Without JavaScript the stylesheet hides it
+  // (html[data-js], set by the head's inline script) and shows the note beside it instead.
   if (!sandbox) {
     return (
       <div class="demo__intro">
         <p>Walk through the five steps in a sandbox of fictional users, then sign in as the user with the code.</p>
         {problem}
-        <button type="button" class="button" onClick={start}>
+        <button type="button" class="button demo__start" onClick={start}>
           Start the demo
         </button>
       </div>
@@ -93,7 +90,7 @@ export default function TryTemporaryCode() {
     <div class="demo__frame">
       <div class="demo__toolbar">
         <p>
-          Demo clock: <time dateTime={new Date(now).toISOString()}>{formatUtcDateTime(now)}</time>
+          Demo clock: <time dateTime={new Date(now).toISOString()}>{formatLocalAndUtc(now)}</time>
         </p>
         <button
           type="button"

@@ -25,9 +25,10 @@ export function OverviewTable(view: {
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">Topics, worst first</h2>
-      <div class="table-scroll">
+      {/* A wide table scrolls inside its own region, which a keyboard can reach, not the page. */}
+      <div class="table-scroll" role="region" aria-labelledby="overview-caption" tabIndex={0}>
         <table class="dashboard__table">
-          <caption>
+          <caption id="overview-caption">
             Feedback per topic, {periodNames[view.period]}; change against the {periodNames[view.period]} before
           </caption>
           <thead>

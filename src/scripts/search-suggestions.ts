@@ -1,0 +1,113 @@
+import { findTopics, type Hit, warmUp } from "./search-core.ts";
+
+const shownSuggestions = 6;
+const typingPauseMs = 150;
+
+/**
+ * Turns the header's search box into an ARIA combobox (APG "list autocomplete"): suggestions as
+ * you type, arrows to move, Enter to open the highlighted topic (or search, with none), Escape to
+ * close. Focus stays in the box; the highlighted option is named by aria-activedescendant.
+ */
+export function attachSuggestions(input: HTMLInputElement): void {
+  const form = input.form;
+  if (!form) return;
+  warmUp();
+  const listId = `${input.id}-suggestions`;
+  const list = document.createElement("ul");
+  list.id = listId;
+  list.className = "suggestions";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "Suggested topics");
+  list.hidden = true;
+  const announcer = document.createElement("p");
+  announcer.className = "visually-hidden";
+  announcer.setAttribute("role", "status");
+  form.append(list, announcer);
+  const combobox = { role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId };
+  for (const [name, value] of Object.entries(combobox)) input.setAttribute(name, value);
+
+  let hits: Hit[] = [];
+  let active = -1;
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const options = () => [...list.children] as HTMLElement[];
+  const highlight = (index: number) => {
+    active = index;
+    for (const [i, option] of options().entries()) option.setAttribute("aria-selected", String(i === index));
+    if (index >= 0) input.setAttribute("aria-activedescendant", `${listId}-${index}`);
+    else input.removeAttribute("aria-activedescendant");
+  };
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    highlight(-1);
+  };
+  const open = (found: Hit[], message: string) => {
+    hits = found;
+    list.replaceChildren(
+      ...found.map((hit, i) => {
+        const option = document.createElement("li");
+        option.id = `${listId}-${i}`;
+        option.setAttribute("role", "option");
+        option.textContent = hit.title;
+        // Keep focus in the box: a click chooses without blurring it first.
+        option.addEventListener("pointerdown", (event) => event.preventDefault());
+        option.addEventListener("click", () => location.assign(hit.url));
+        return option;
+      }),
+    );
+    highlight(-1);
+    list.hidden = found.length === 0;
+    input.setAttribute("aria-expanded", String(found.length > 0));
+    announcer.textContent = message;
+  };
+
+  const suggest = async () => {
+    const term = input.value.trim();
+    const ticket = ++latest;
+    if (term.length < 2) return close();
+    try {
+      const found = await findTopics(term, shownSuggestions);
+      if (ticket !== latest || document.activeElement !== input) return;
+      const count = `${found.hits.length} ${found.hits.length === 1 ? "suggestion" : "suggestions"}`;
+      open(
+        found.hits,
+        found.corrected ? `${count} for “${found.suggestion}”` : found.hits.length ? count : "No suggestions",
+      );
+    } catch {
+      close();
+    }
+  };
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, typingPauseMs);
+  });
+  input.addEventListener("keydown", (event) => {
+    const count = hits.length;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (list.hidden) {
+        if (count > 0) open(hits, "");
+        else return;
+      }
+      event.preventDefault();
+      // Positions cycle through the options and back to the box itself (-1).
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const cycle = count + 1;
+      highlight(((((active + 1 + step) % cycle) + cycle) % cycle) - 1);
+    } else if (event.key === "Enter" && !list.hidden && active >= 0) {
+      event.preventDefault();
+      const hit = hits[active];
+      if (hit) location.assign(hit.url);
+    } else if (event.key === "Escape") {
+      if (!list.hidden) {
+        event.preventDefault();
+        close();
+      }
+    }
+  });
+  input.addEventListener("blur", close);
+  // The box had focus before this module arrived: suggest for what is already typed.
+  if (input.value.trim().length >= 2) void suggest();
+}

@@ -1,0 +1,214 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  baseUrl,
+  islandAwake,
+  openPage,
+  publicPagePaths,
+  sweepLayoutAndAxe,
+  useChromium,
+  watchCsp,
+} from "../support/browser.ts";
+
+const browser = useChromium();
+
+const seedTopic = "/topics/temporary-login-code/";
+async function searchPage(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  await page.locator("[data-search-status]").filter({ hasText: /match/ }).waitFor();
+  return page.locator("[data-search-results] li");
+}
+
+describe("readers in Chromium", () => {
+  it("fits every public page at 320 to 1440 px and passes axe in the light and the dark theme", async () => {
+    const context = await browser().newContext({ baseURL: baseUrl() });
+    const page = watchCsp(await context.newPage());
+    const report: Record<string, string[]> = {};
+    for (const path of await publicPagePaths()) {
+      await page.goto(path);
+      if (path.startsWith("/search/"))
+        await page.locator("[data-search-status]").filter({ hasText: /match/ }).waitFor();
+      await sweepLayoutAndAxe(page, path, report);
+    }
+    expect(report).toEqual({});
+    await context.close();
+  });
+
+  it("fits every demo step at 320 to 1440 px, passes axe in both themes, and offers the code only once it exists", async () => {
+    const page = await openPage(browser(), seedTopic, { timezoneId: "Europe/Berlin" });
+    const demo = page.getByRole("region", { name: "Try it: generate a temporary code" });
+    const report: Record<string, string[]> = {};
+    await demo.scrollIntoViewIfNeeded();
+    await sweepLayoutAndAxe(page, "demo intro", report);
+    await demo.getByRole("button", { name: "Start the demo" }).click();
+    await page.getByText("Step 1 of 5", { exact: true }).waitFor();
+    await sweepLayoutAndAxe(page, "demo step 1", report);
+    await demo.getByRole("button", { name: "Users" }).first().click();
+    await page.getByText("Step 2 of 5", { exact: true }).waitFor();
+    await sweepLayoutAndAxe(page, "demo step 2", report);
+    await demo.getByRole("button", { name: "Alex Rivera (arivera)" }).click();
+    await page.getByText("Step 3 of 5", { exact: true }).waitFor();
+    await sweepLayoutAndAxe(page, "demo step 3", report);
+    await demo.getByRole("button", { name: "View Settings" }).click();
+    await page.getByText("Step 4 of 5", { exact: true }).waitFor();
+    const provide = demo.getByRole("button", { name: "Provide the code to the user" });
+    expect(await provide.isDisabled()).toBe(true);
+    await sweepLayoutAndAxe(page, "demo step 4, no code yet", report);
+    await demo.getByRole("button", { name: "Generate a temporary, 24-hour numerical code" }).click();
+    await demo.locator("output").waitFor();
+    expect(await provide.isDisabled()).toBe(false);
+    // The reader's own zone (Berlin is CET in winter), UTC alongside.
+    expect(await demo.getByText(/Expires at .* GMT\+1 \(.*UTC\): 23 h 59 min/).count()).toBe(1);
+    expect(await demo.getByText(/^Demo clock: .* GMT\+1 \(.*UTC\)$/).count()).toBe(1);
+    await sweepLayoutAndAxe(page, "demo step 4, code shown", report);
+    await provide.click();
+    await page.getByText("Step 5 of 5", { exact: true }).waitFor();
+    await sweepLayoutAndAxe(page, "demo step 5", report);
+    expect(report).toEqual({});
+    await page.context().close();
+  });
+
+  it("starts the demo from the keyboard with the button the page was built with", async () => {
+    const page = await openPage(browser(), seedTopic);
+    const built = await (await fetch(`${baseUrl()}${seedTopic}`)).text();
+    expect(built).toMatch(/<button[^>]*class="button demo__start"[^>]*>Start the demo<\/button>/);
+    expect(await page.getByText("needs JavaScript").isVisible()).toBe(false);
+    const start = page.getByRole("button", { name: "Start the demo" });
+    for (let i = 0; i < 80 && !(await start.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    expect(await start.evaluate((el) => el === document.activeElement)).toBe(true);
+    // It wakes as it comes near the window; Enter then starts it.
+    await islandAwake(page, ".demo__start");
+    await page.keyboard.press("Enter");
+    await page.getByText("Step 1 of 5", { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it("follows the system's theme, and remembers the reader's choice from the first paint of the next page", async () => {
+    const page = await openPage(browser(), "/", { colorScheme: "dark" });
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await background()).toBe("rgb(15, 20, 25)");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    expect(await background()).toBe("rgb(255, 255, 255)");
+
+    // The next page: the stored choice applies before any of the page's own scripts could run.
+    await page.goto(seedTopic, { waitUntil: "commit" });
+    await page.waitForSelector("body", { state: "attached" });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.context().close();
+  });
+
+  it("shows the important alert on every page until dismissed, then remembers that, and its link works", async () => {
+    const page = await openPage(browser(), "/getting-started/");
+    const banner = page.getByRole("complementary", { name: "Important notice" });
+    expect(await banner.textContent()).toContain("Multi-factor authentication becomes required for all firms");
+    await banner.getByRole("link").click();
+    await page.waitForURL("**/alerts/#2026-10-28-mfa-required");
+    const alert = page.locator('[id="2026-10-28-mfa-required"]');
+    await alert.getByRole("link", { name: "Multi-factor authentication overview" }).click();
+    await page.waitForURL("**/topics/multi-factor-authentication-overview/");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Multi-factor authentication overview");
+
+    await page.getByRole("button", { name: "Dismiss this notice" }).click();
+    expect(await banner.isVisible()).toBe(false);
+    await page.goto("/", { waitUntil: "commit" });
+    await page.waitForSelector(".alert-banner", { state: "attached" });
+    expect(await page.locator(".alert-banner").isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it("marks the section being read in the contents list beside a topic on a wide screen", async () => {
+    const page = await openPage(browser(), "/topics/multi-factor-authentication-overview/", {
+      viewport: { width: 1280, height: 700 },
+    });
+    const contents = page.getByRole("navigation", { name: "On this page" });
+    const current = () => contents.locator('a[aria-current="true"]').textContent();
+    expect(await current()).toBe("Pairing a device");
+    await page.getByRole("heading", { name: "When the device is not available" }).evaluate((h) => {
+      scrollTo(0, h.getBoundingClientRect().top + scrollY - 50);
+    });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.on-this-page a[aria-current="true"]')?.textContent ===
+        "When the device is not available",
+    );
+    // Beside the topic, not above it.
+    const box = await contents.boundingBox();
+    const article = await page.locator("article.topic h1").boundingBox();
+    expect(box && article && box.x > article.x + article.width).toBe(true);
+    await page.context().close();
+  });
+
+  it("finds topics through the typos readers make, keywords and a did-you-mean", async () => {
+    const page = watchCsp(await (await browser().newContext({ baseURL: baseUrl() })).newPage());
+    const cases: [string, RegExp][] = [
+      ["temprary code", /temporary login code/],
+      ["authenticater", /Multi-factor authentication overview|temporary login code/],
+      ["pasword", /application security overview/],
+      ["2FA", /Multi-factor authentication overview/],
+    ];
+    for (const [query, topic] of cases) {
+      const results = await searchPage(page, query);
+      expect(await results.first().getByRole("link").textContent(), query).toMatch(topic);
+    }
+    await searchPage(page, "temprary code");
+    expect(await page.locator("[data-search-status]").textContent()).toMatch(
+      /^\d topics? match “temporary code”, the closest words to “temprary code”\.$/,
+    );
+    await page.context().close();
+  });
+
+  it("shows snippets of body text only: no keywords, no dates, no field names", async () => {
+    const page = watchCsp(await (await browser().newContext({ baseURL: baseUrl() })).newPage());
+    for (const query of ["temporary code", "2FA", "lost phone", "authenticator"]) {
+      const results = await searchPage(page, query);
+      for (const snippet of await results.locator("p").allTextContents()) {
+        expect(snippet, query).not.toMatch(/Updated|2FA|lost phone, |keywords|description:|title:/i);
+        expect(snippet.trim().length, query).toBeGreaterThan(20);
+      }
+    }
+    await page.context().close();
+  });
+
+  it("offers popular topics and ways to reach Support when a search finds nothing", async () => {
+    const page = await openPage(browser(), "/search/?q=zzqx");
+    await page.getByText("No topics match “zzqx”.").waitFor();
+    expect(await page.getByRole("heading", { name: "Popular topics" }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: /temporary login code/ }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Open a support case" }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("suggests topics in the header box by keyboard, loading them only once the box has focus", async () => {
+    const page = await openPage(browser(), "/");
+    const loaded = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").some((r) => r.name.includes("SearchSuggestions")));
+    expect(await loaded()).toBe(false);
+    const box = page.getByRole("combobox", { name: "Search the help center" }).or(page.locator("#site-search"));
+    await box.focus();
+    await page.keyboard.type("authenticat");
+    const options = page.getByRole("listbox", { name: "Suggested topics" }).getByRole("option");
+    await options.first().waitFor();
+    expect(await loaded()).toBe(true);
+    expect(await page.locator("#site-search").getAttribute("aria-expanded")).toBe("true");
+
+    await page.keyboard.press("ArrowDown");
+    const first = await options.first().textContent();
+    expect(await options.first().getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("#site-search").getAttribute("aria-activedescendant")).toBe(
+      await options.first().getAttribute("id"),
+    );
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#site-search").getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname.startsWith("/topics/"));
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(first);
+    await page.context().close();
+  });
+});
