@@ -147,6 +147,13 @@ describe("topic feedback in Chromium", () => {
     await page.getByRole("heading", { name: "Check your feedback" }).waitFor();
     expect(await page.getByRole("textbox", { name: "Name (optional):" }).inputValue()).toBe("Nameonly Nadia");
     expect(await page.getByRole("link", { name: /Rate the topic/ }).count()).toBe(1);
+    // A page of the site: its frame, its stylesheet (the honeypot is hidden by it), its footer.
+    expect(await page.getByRole("link", { name: "Skip to content" }).count()).toBe(1);
+    expect(await page.getByRole("contentinfo").count()).toBe(1);
+    expect(await page.locator(".honeypot").evaluate((el) => el.getBoundingClientRect().right <= 0)).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector("main") as Element).maxWidth)).not.toBe(
+      "none",
+    );
     await expectNoAxeViolations(page, { javaScript: "off", browser: browser() });
     await page.context().close();
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { brandSchema } from "../../src/lib/brand.ts";
 import { alertSchema, topicSchema } from "../../src/lib/content-schemas.ts";
+import { contrastRatio } from "../../src/lib/contrast.ts";
 import { describeIssues } from "../../src/shared/zod-issues.ts";
 
 const validTopic = {
@@ -55,5 +57,30 @@ describe("topic front matter", () => {
 describe("alert front matter", () => {
   it("defaults the severity to a notice", () => {
     expect(alertSchema.parse({ title: "Maintenance", date: "2026-11-20" }).severity).toBe("notice");
+  });
+});
+
+describe("brand colours", () => {
+  const colors = { accent: "#0b5cad", accentInk: "#ffffff", accentDark: "#6cb6ff", accentInkDark: "#0f1419" };
+
+  it("measures contrast as WCAG does", () => {
+    expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 5);
+    expect(contrastRatio("#0b5cad", "#ffffff")).toBeGreaterThan(4.5);
+    expect(contrastRatio("#777777", "#ffffff")).toBeLessThan(4.5);
+  });
+
+  it("accepts the shipped colours and refuses a light accent on the light page, naming the field", () => {
+    expect(brandSchema.shape.colors.safeParse(colors).success).toBe(true);
+    const refused = brandSchema.shape.colors.safeParse({ ...colors, accent: "#8ab4f8" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["accent", expect.stringMatching(/^contrast with the light page is \d\.\d\d:1; WCAG AA needs 4\.5:1$/)],
+      ["accentInk", expect.stringContaining("contrast with accent")],
+    ]);
+  });
+
+  it("refuses a dark accent that vanishes on the dark page", () => {
+    const refused = brandSchema.shape.colors.safeParse({ ...colors, accentDark: "#0b5cad" });
+    expect(refused.error?.issues.map((i) => i.path.join("."))).toContain("accentDark");
   });
 });
