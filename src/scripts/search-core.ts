@@ -64,23 +64,25 @@ async function search(term: string, limit: number): Promise<{ hits: Hit[]; total
     pagefind.search(term),
     synonyms.length > 0 ? pagefind.search(null, { filters: { keyword: { any: synonyms } } }) : undefined,
   ]);
-  // A keyword names what a topic is about: those come first, then the text matches.
-  const results = [...(byKeyword?.results ?? []), ...byText.results];
-  const unique = results.filter((result, i) => results.findIndex((r) => r.id === result.id) === i);
-  const fromKeyword = new Set(byKeyword?.results.map((r) => r.id));
+  // A keyword names what a topic is about: those come first, then the text matches. A page found
+  // both ways shows its text match, whose snippet marks the words; found by keyword alone, its
+  // description says what it is.
+  const textMatch = new Map(byText.results.map((r) => [r.id, r]));
+  const ids = [...new Set([...(byKeyword?.results ?? []).map((r) => r.id), ...textMatch.keys()])];
+  const keywordMatch = new Map(byKeyword?.results.map((r) => [r.id, r]));
   const hits = await Promise.all(
-    unique.slice(0, limit).map(async (result) => {
-      const data = await result.data();
-      const onlyKeyword = fromKeyword.has(result.id) && !byText.results.some((r) => r.id === result.id);
+    ids.slice(0, limit).map(async (id) => {
+      const fromText = textMatch.get(id);
+      const data = await (fromText ?? keywordMatch.get(id))?.data();
+      if (!data) throw new Error(`Pagefind lost result ${id}`);
       return {
         url: data.url,
         title: data.meta.title ?? data.url,
-        // A page found by keyword alone has nothing to mark: its description says what it is.
-        excerpt: onlyKeyword && data.meta.description ? escapeHtml(data.meta.description) : data.excerpt,
+        excerpt: !fromText && data.meta.description ? escapeHtml(data.meta.description) : data.excerpt,
       };
     }),
   );
-  return { hits, total: unique.length };
+  return { hits, total: ids.length };
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
