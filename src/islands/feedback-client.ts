@@ -6,6 +6,7 @@ import {
   formProblems,
   foundAnswers,
   ratings,
+  reasons,
 } from "../shared/feedback-rules.ts";
 import type { Answer } from "../shared/feedback-state.ts";
 import { wholeSite } from "../shared/topic-id.ts";
@@ -36,7 +37,8 @@ function isAnswer(value: unknown): value is Answer {
     typeof v?.name === "string" &&
     typeof v.comment === "string" &&
     (v.rating === undefined || ratings.includes(v.rating)) &&
-    (v.found === undefined || foundAnswers.includes(v.found))
+    (v.found === undefined || foundAnswers.includes(v.found)) &&
+    (v.reason === undefined || reasons.includes(v.reason))
   );
 }
 
@@ -78,6 +80,7 @@ export async function sendFeedback(
     ...(topic ? { topic } : {}),
     ...(values.rating ? { rating: values.rating } : {}),
     ...(values.found ? { found: values.found } : {}),
+    ...(values.reason ? { reason: values.reason } : {}),
     name: values.name,
     comment: values.comment,
   };

@@ -16,6 +16,27 @@ export const foundAnswers = ["yes", "no"] as const;
 export type Found = (typeof foundAnswers)[number];
 export const foundLabels: Record<Found, string> = { yes: "Yes", no: "No" };
 
+/** Why not: offered after a No, or an Average or Poor rating. */
+export const reasons = [
+  "missing-information",
+  "steps-did-not-work",
+  "hard-to-understand",
+  "out-of-date",
+  "something-else",
+] as const;
+export type Reason = (typeof reasons)[number];
+export const reasonLabels: Record<Reason, string> = {
+  "missing-information": "Missing information",
+  "steps-did-not-work": "Steps did not work",
+  "hard-to-understand": "Hard to understand",
+  "out-of-date": "Out of date",
+  "something-else": "Something else",
+};
+
+/** A reason belongs to an answer that says something was wrong. */
+export const asksWhyNot = (answer: { rating?: Rating | undefined; found?: Found | undefined }): boolean =>
+  answer.found === "no" || answer.rating === "average" || answer.rating === "poor";
+
 export const feedbackLimits = {
   /** Characters in a comment: room for a few concrete sentences, short enough to read in a triage queue. */
   comment: 1000,
@@ -48,6 +69,7 @@ export const feedbackFields = {
   topic: "topic",
   rating: "rating",
   found: "found",
+  reason: "reason",
   name: "name",
   comment: "comment",
   /** The honeypot: labelled "Leave this blank", hidden from people, tempting to bots. */
@@ -59,20 +81,28 @@ export const feedbackMessages = {
   nothingToSend: "Rate the topic, say whether you found what you needed, or write a comment.",
   commentTooLong: `Shorten your comment to ${feedbackLimits.comment} characters or fewer.`,
   nameTooLong: `Shorten your name to ${feedbackLimits.name} characters or fewer.`,
+  reasonWithoutNo: "A reason goes with a No, or an Average or Poor rating: choose one of those, or no reason.",
 } as const;
 
 /** What the form holds; radio groups are undefined until chosen. */
 export interface FeedbackValues {
   rating: Rating | undefined;
   found: Found | undefined;
+  reason: Reason | undefined;
   name: string;
   comment: string;
 }
 
-export type FeedbackField = "rating" | "found" | "name" | "comment";
+export type FeedbackField = "rating" | "found" | "reason" | "name" | "comment";
 export type FieldErrors = Partial<Record<FeedbackField, string>>;
 
-export const emptyFeedback: FeedbackValues = { rating: undefined, found: undefined, name: "", comment: "" };
+export const emptyFeedback: FeedbackValues = {
+  rating: undefined,
+  found: undefined,
+  reason: undefined,
+  name: "",
+  comment: "",
+};
 
 /**
  * The checks the browser can make before sending, with the server's own messages.
@@ -83,10 +113,11 @@ export function validateFeedback(values: FeedbackValues): FieldErrors {
   if (!values.rating && !values.found && values.comment.trim() === "") errors.rating = feedbackMessages.nothingToSend;
   if (countCharacters(values.comment.trim()) > feedbackLimits.comment) errors.comment = feedbackMessages.commentTooLong;
   if (countCharacters(values.name.trim()) > feedbackLimits.name) errors.name = feedbackMessages.nameTooLong;
+  if (values.reason && !asksWhyNot(values)) errors.reason = feedbackMessages.reasonWithoutNo;
   return errors;
 }
 
-export const feedbackOrder: readonly FeedbackField[] = ["rating", "found", "name", "comment"];
+export const feedbackOrder: readonly FeedbackField[] = ["rating", "found", "reason", "name", "comment"];
 
 /**
  * An API error, sorted for the form: messages for its own fields go beside them; anything else

@@ -1,4 +1,4 @@
-import type { FeedbackField, FeedbackValues, FieldErrors } from "./feedback-rules.ts";
+import { asksWhyNot, type FeedbackField, type FeedbackValues, type FieldErrors } from "./feedback-rules.ts";
 
 /** An answer this browser sent, kept so the reader can see and change it. */
 export interface Answer {
@@ -76,12 +76,12 @@ export function feedbackReducer(state: FeedbackState, event: FeedbackEvent): Fee
         focus: "form",
         ...bump,
       };
-    case "edit":
-      return {
-        ...state,
-        values: { ...state.values, [event.field]: event.value },
-        errors: withoutError(state.errors, event.field),
-      };
+    case "edit": {
+      const values = { ...state.values, [event.field]: event.value };
+      // A reason belongs to a No or an Average/Poor rating: answering otherwise takes it away.
+      if (!asksWhyNot(values)) values.reason = undefined;
+      return { ...state, values, errors: withoutError(state.errors, event.field) };
+    }
     case "invalid":
       return { ...state, status: "editing", errors: event.errors, problem: undefined, focus: "summary", ...bump };
     case "send":

@@ -15,13 +15,14 @@ async function setUp() {
   const cookie = await signInAs(test.app.request, { email, password });
   const insert = (id: string, fields: Record<string, string | number | null>) =>
     test.db.execute({
-      sql: `INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
+      sql: `INSERT INTO feedback (id, topic, rating, found, reason, name, comment, is_employee, is_spam, client_hash, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
       args: [
         id,
         fields.topic ?? "temporary-login-code",
         fields.rating ?? null,
         fields.found ?? null,
+        fields.reason ?? null,
         fields.name ?? null,
         fields.comment ?? null,
         fields.is_employee ?? 0,
@@ -171,7 +172,7 @@ describe("the feedback dashboard API", () => {
     const csv = await response.text();
     const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe(
-      "id,created_at,topic,topic_title,rating,found,name,comment,from_employee,status,status_by,status_at",
+      "id,created_at,topic,topic_title,rating,found,reason,name,comment,from_employee,status,status_by,status_at",
     );
     expect(row).toContain(`'@admin,"'=HYPERLINK(""http://evil"",""click""), then`);
   });
@@ -186,5 +187,25 @@ describe("the feedback dashboard API", () => {
     expect(html).toContain("&lt;script>alert(&quot;x&quot;)&lt;/script>&lt;img src=x onerror=alert(1)>");
     expect(html).not.toContain("<script>alert");
     expect(html).toContain("Topics, worst first");
+  });
+
+  it("counts the reasons per topic in the period and filters comments by reason", async () => {
+    const { insert, get } = await setUp();
+    await insert(id(1), { found: "no", reason: "out-of-date", comment: "Screens changed." });
+    await insert(id(2), { found: "no", reason: "out-of-date", comment: "Old menu names." });
+    await insert(id(3), { rating: "poor", reason: "steps-did-not-work", comment: "Step 3 fails." });
+    await insert(id(4), { found: "no", reason: "missing-information", created_at: now - 60 * day });
+    const html = await (await get("/dashboard/?topic=temporary-login-code&period=30d&status=any")).text();
+    const row = (label: string) => new RegExp(`${label}</a></th><td>(\\d+)</td><td>(\\d+ %)</td>`).exec(html)?.slice(1);
+    expect(row("Out of date")).toEqual(["2", "67 %"]);
+    expect(row("Steps did not work")).toEqual(["1", "33 %"]);
+    expect(row("Missing information")).toEqual(["0", "0 %"]);
+
+    const filtered = (await (await get("/api/dashboard/comments?reason=out-of-date&status=any")).json()) as {
+      rows: { comment: string; reason: string }[];
+    };
+    expect(filtered.rows.map((r) => r.comment).sort()).toEqual(["Old menu names.", "Screens changed."]);
+    expect(new Set(filtered.rows.map((r) => r.reason))).toEqual(new Set(["out-of-date"]));
+    expect((await get("/api/dashboard/comments?reason=because")).status).toBe(400);
   });
 });

@@ -51,6 +51,20 @@ const badInput: BadCase[] = [
     field: "rating",
   },
   {
+    name: "a reason that is not one of the five",
+    request: (a) => postJson(a, { ...goodFeedback, found: "no", reason: "too long" }),
+    status: 400,
+    code: "invalid_input",
+    field: "reason",
+  },
+  {
+    name: "a reason with a Yes and a Good rating",
+    request: (a) => postJson(a, { topic: "temporary-login-code", rating: "good", found: "yes", reason: "out-of-date" }),
+    status: 400,
+    code: "invalid_input",
+    field: "reason",
+  },
+  {
     name: "found as a boolean",
     request: (a) => postJson(a, { ...goodFeedback, found: true }),
     status: 400,
@@ -292,6 +306,25 @@ describe("changing an answer", () => {
     expect(response.status).toBe(200);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ rating: "poor", found: null, comment: "Step 3 is wrong.", name: null });
+  });
+
+  it("stores a reason with a No, and changing the answer changes or drops it", async () => {
+    const test = await createTestApp();
+    const created = (await (await postJson(test.app, { topic, found: "no", reason: "steps-did-not-work" })).json()) as {
+      id: string;
+      editToken: string;
+    };
+    expect((await rows(test.db))[0]).toMatchObject({ found: "no", reason: "steps-did-not-work" });
+    const change = (body: Record<string, unknown>) =>
+      test.app.request(`/api/feedback/${created.id}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ topic, editToken: created.editToken, ...body }),
+      });
+    expect((await change({ rating: "average", reason: "hard-to-understand" })).status).toBe(200);
+    expect((await rows(test.db))[0]).toMatchObject({ rating: "average", found: null, reason: "hard-to-understand" });
+    expect((await change({ found: "yes" })).status).toBe(200);
+    expect((await rows(test.db))[0]).toMatchObject({ found: "yes", reason: null });
   });
 
   it("refuses a wrong token without saying whether the answer exists", async () => {

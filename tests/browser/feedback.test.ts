@@ -121,7 +121,7 @@ describe("topic feedback in Chromium", () => {
     const page = await openPage(browser(), topicPath, { javaScriptEnabled: false });
     expect(await page.getByText("Up to 1000 characters.").count()).toBe(1);
     await page.getByRole("radio", { name: "Excellent" }).check();
-    await page.getByRole("radio", { name: "No" }).check();
+    await page.getByRole("radio", { name: "No", exact: true }).check();
     await page.getByRole("textbox", { name: /more helpful/ }).fill("nojs-run: sent without scripts");
     await page.getByRole("button", { name: "Send feedback" }).click();
     await page.waitForURL(
@@ -167,6 +167,60 @@ describe("topic feedback in Chromium", () => {
         .getByRole("textbox", { name: "Please tell us how we can make this help center more helpful." })
         .count(),
     ).toBe(1);
+    await page.context().close();
+  });
+
+  it("asks why after a No, stores the reason, and shows it to writers in the dashboard", async () => {
+    const page = await openPage(browser(), topicPath);
+    await waitForIsland(page);
+    const whyNot = page.getByRole("group", { name: "What was wrong? (optional)" });
+    expect(await whyNot.count()).toBe(0);
+    await page.getByRole("radio", { name: "No", exact: true }).check();
+    await whyNot.waitFor();
+    expect(await whyNot.getByRole("link", { name: "Contact Support" }).getAttribute("href")).toBe("/contact-us/");
+    await expectNoAxeViolations(page);
+    await whyNot.getByRole("radio", { name: "Steps did not work" }).check();
+    await page.getByRole("textbox", { name: /more helpful/ }).fill("reason-run: step two has no such button");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByText("What was wrong: Steps did not work").waitFor();
+
+    await page.goto("/sign-in/?next=%2Fdashboard%2F");
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+    await page.getByLabel("Password").fill(inject("employee").password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Feedback dashboard" }).waitFor();
+    await page.getByRole("combobox", { name: "Topic" }).selectOption({ label: "Multi-factor authentication overview" });
+    await page.getByRole("combobox", { name: "Why not" }).selectOption({ label: "Steps did not work" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/reason=steps-did-not-work/);
+    const comment = page.locator(".comment").filter({ hasText: "reason-run: step two has no such button" });
+    expect(await comment.textContent()).toContain("why not: Steps did not work");
+    const reasons = page.getByRole("table", { name: "Why not" });
+    expect(await reasons.getByRole("row", { name: /Steps did not work/ }).textContent()).toMatch(
+      /Steps did not work\d+\d+ %/,
+    );
+    await page.context().close();
+  });
+
+  it("offers the reasons without JavaScript too, and refuses one that has no No or low rating with its own message", async () => {
+    const page = await openPage(browser(), topicPath, { javaScriptEnabled: false });
+    const whyNot = page.getByRole("group", { name: /what was wrong\? \(optional\)/ });
+    await whyNot.getByRole("radio", { name: "Out of date" }).check();
+    await page.getByRole("radio", { name: "No", exact: true }).check();
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.waitForURL((url) => url.hash === "#feedback-thanks");
+    const rows = await db.execute("SELECT reason FROM feedback WHERE found = 'no' AND reason = 'out-of-date'");
+    expect(rows.rows.length).toBeGreaterThan(0);
+
+    await page.goto(topicPath);
+    await page.getByRole("radio", { name: "Excellent" }).check();
+    await page
+      .getByRole("group", { name: /what was wrong/ })
+      .getByRole("radio", { name: "Hard to understand" })
+      .check();
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.getByRole("heading", { name: "Check your feedback" }).waitFor();
+    expect(await page.getByRole("link", { name: /A reason goes with a No/ }).count()).toBe(1);
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { feedbackInputSchema } from "../../functions/app/feedback/feedback.schema.ts";
 import {
+  asksWhyNot,
   charactersLeft,
   countCharacters,
   emptyFeedback,
@@ -92,5 +93,34 @@ describe("feedback ids", () => {
     const later = timeOrderedId(Date.UTC(2026, 10, 29) + 1, randomToken(12));
     expect(earlier < later).toBe(true);
     expect(later).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
+  });
+});
+
+describe("why not", () => {
+  it("asks why after a No, an Average or a Poor, and not otherwise", () => {
+    expect(asksWhyNot({ found: "no" })).toBe(true);
+    expect(asksWhyNot({ rating: "average" })).toBe(true);
+    expect(asksWhyNot({ rating: "poor", found: "yes" })).toBe(true);
+    expect(asksWhyNot({ rating: "good", found: "yes" })).toBe(false);
+    expect(asksWhyNot({})).toBe(false);
+  });
+
+  it("takes the reason away when the reader changes to an answer that has none", () => {
+    let state = initialFeedbackState(emptyFeedback, {});
+    state = feedbackReducer(state, { type: "edit", field: "found", value: "no" });
+    state = feedbackReducer(state, { type: "edit", field: "reason", value: "out-of-date" });
+    expect(state.values.reason).toBe("out-of-date");
+    state = feedbackReducer(state, { type: "edit", field: "rating", value: "poor" });
+    expect(state.values.reason).toBe("out-of-date");
+    state = feedbackReducer(state, { type: "edit", field: "found", value: "yes" });
+    expect(state.values.reason).toBe("out-of-date");
+    state = feedbackReducer(state, { type: "edit", field: "rating", value: "good" });
+    expect(state.values.reason).toBeUndefined();
+  });
+
+  it("says before sending when a reason has no No or low rating to go with", () => {
+    expect(validateFeedback({ ...emptyFeedback, rating: "good", reason: "out-of-date" })).toEqual({
+      reason: feedbackMessages.reasonWithoutNo,
+    });
   });
 });

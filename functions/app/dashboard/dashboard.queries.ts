@@ -1,5 +1,5 @@
 import type { Client, InValue } from "@libsql/client";
-import { ratings } from "../../../src/shared/feedback-rules.ts";
+import { type Reason, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
 import {
   change,
   type PeriodChange,
@@ -71,7 +71,7 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
   const { start } = periodWindow(period, now);
   const topicWhere = topic === wholeSite ? "topic IS NULL" : "topic = ?";
   const topicArgs: InValue[] = topic === wholeSite ? [] : [topic];
-  const [counts, weeks] = await db.batch(
+  const [counts, weeks, why] = await db.batch(
     [
       { sql: countsSql(`${topicWhere} AND created_at >= ?`), args: [...topicArgs, start] },
       {
@@ -79,6 +79,12 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
               FROM feedback WHERE is_spam = 0 AND status != 'spam' AND ${topicWhere} AND created_at >= ?
               GROUP BY week ORDER BY week`,
         args: [...topicArgs, Math.max(start, now - 26 * 7 * 86400000)],
+      },
+      {
+        sql: `SELECT reason, count(*) AS n FROM feedback
+              WHERE is_spam = 0 AND status != 'spam' AND reason IS NOT NULL AND ${topicWhere} AND created_at >= ?
+              GROUP BY reason`,
+        args: [...topicArgs, start],
       },
     ],
     "read",
@@ -89,7 +95,9 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
     responses: Number(w.responses),
     foundShare: Number(w.answered) === 0 ? null : Number(w.yes) / Number(w.answered),
   }));
-  return { summary, series };
+  const reasonCounts = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<Reason, number>;
+  for (const row of why?.rows ?? []) reasonCounts[String(row.reason) as Reason] = Number(row.n);
+  return { summary, series, reasons: reasonCounts };
 }
 
 export interface CommentRow {
@@ -97,6 +105,7 @@ export interface CommentRow {
   topic: string | null;
   rating: string | null;
   found: string | null;
+  reason: string | null;
   name: string | null;
   comment: string;
   isEmployee: boolean;
@@ -119,13 +128,14 @@ export async function comments(db: Client, query: CommentsQuery, now: number, li
   else if (query.topic) filter("topic = ?", query.topic);
   if (query.rating) filter("rating = ?", query.rating);
   if (query.found) filter("found = ?", query.found);
+  if (query.reason) filter("reason = ?", query.reason);
   if (query.status !== "any") filter("status = ?", query.status);
   const pageSize = limit ?? query.pageSize;
   const [total, page] = await db.batch(
     [
       { sql: `SELECT count(*) AS n FROM feedback WHERE ${where.join(" AND ")}`, args },
       {
-        sql: `SELECT id, topic, rating, found, name, comment, is_employee, status, status_by, status_at, created_at
+        sql: `SELECT id, topic, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at
               FROM feedback WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
         args: [...args, pageSize, limit ? 0 : (query.page - 1) * pageSize],
       },
@@ -137,6 +147,7 @@ export async function comments(db: Client, query: CommentsQuery, now: number, li
     topic: r.topic === null ? null : String(r.topic),
     rating: r.rating === null ? null : String(r.rating),
     found: r.found === null ? null : String(r.found),
+    reason: r.reason === null ? null : String(r.reason),
     name: r.name === null ? null : String(r.name),
     comment: String(r.comment),
     isEmployee: Number(r.is_employee) === 1,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
+import { foundAnswers, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 import {
   commentStatuses,
@@ -33,6 +33,10 @@ export const commentsQuerySchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   found: z
     .enum(foundAnswers)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  reason: z
+    .enum(reasons)
     .optional()
     .or(z.literal("").transform(() => undefined)),
   /** Default: only comments nobody has dealt with yet. */

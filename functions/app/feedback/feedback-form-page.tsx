@@ -1,6 +1,12 @@
 import { renderToString } from "preact-render-to-string";
 import { FeedbackFormView } from "../../../src/shared/components/FeedbackFormView.tsx";
-import { type FeedbackValues, formProblems, foundAnswers, ratings } from "../../../src/shared/feedback-rules.ts";
+import {
+  type FeedbackValues,
+  formProblems,
+  foundAnswers,
+  ratings,
+  reasons,
+} from "../../../src/shared/feedback-rules.ts";
 import { initialFeedbackState } from "../../../src/shared/feedback-state.ts";
 import { feedbackWording } from "../../../src/shared/feedback-wording.ts";
 import type { ApiError } from "../errors.ts";
@@ -28,6 +34,7 @@ function typedValues(form: Record<string, unknown>): FeedbackValues {
   return {
     rating: oneOf(ratings, form.rating),
     found: oneOf(foundAnswers, form.found),
+    reason: oneOf(reasons, form.reason),
     name: text(form.name),
     comment: text(form.comment),
   };

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import {
+  asksWhyNot,
   countCharacters,
   feedbackLimits,
   feedbackMessages,
   foundAnswers,
   normalizeLineBreaks,
   ratings,
+  reasons,
 } from "../../../src/shared/feedback-rules.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 
@@ -22,6 +24,7 @@ const freeText = (limit: number, tooLong: string) =>
 export const serverMessages = {
   rating: "Choose Excellent, Good, Average or Poor.",
   found: "Choose Yes or No.",
+  reason: "Choose one of the reasons offered, or none.",
   unknownTopic: "This topic is not in the help center. Reload the page and try again.",
 } as const;
 
@@ -38,6 +41,8 @@ const feedbackFieldsSchema = z.strictObject(
     topic: topicIdSchema.optional(),
     rating: z.enum(ratings, { error: serverMessages.rating }).optional(),
     found: z.enum(foundAnswers, { error: serverMessages.found }).optional(),
+    /** Why not; only with a No, or an Average or Poor rating. */
+    reason: z.enum(reasons, { error: serverMessages.reason }).optional(),
     name: freeText(feedbackLimits.name, feedbackMessages.nameTooLong),
     comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */
@@ -49,15 +54,21 @@ const feedbackFieldsSchema = z.strictObject(
 const hasSomethingToSay = (f: { rating?: unknown; found?: unknown; comment?: unknown }) =>
   f.rating !== undefined || f.found !== undefined || f.comment !== undefined;
 const nothingToSay = { message: feedbackMessages.nothingToSend, path: ["rating"] };
+const reasonFitsAnswer = (f: Parameters<typeof asksWhyNot>[0] & { reason?: unknown }) =>
+  f.reason === undefined || asksWhyNot(f);
+const reasonWithoutNo = { message: feedbackMessages.reasonWithoutNo, path: ["reason"] };
 
 /** One submission of the feedback form; unknown fields are refused rather than dropped. */
-export const feedbackInputSchema = feedbackFieldsSchema.refine(hasSomethingToSay, nothingToSay);
+export const feedbackInputSchema = feedbackFieldsSchema
+  .refine(hasSomethingToSay, nothingToSay)
+  .refine(reasonFitsAnswer, reasonWithoutNo);
 export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 
 /** Changing an earlier answer: the same fields, plus the token the first answer returned. */
 export const feedbackEditSchema = feedbackFieldsSchema
   .extend({ editToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Send the editToken you were given.") })
-  .refine(hasSomethingToSay, nothingToSay);
+  .refine(hasSomethingToSay, nothingToSay)
+  .refine(reasonFitsAnswer, reasonWithoutNo);
 export type FeedbackEdit = z.infer<typeof feedbackEditSchema>;
 
 export const feedbackIdParamSchema = z.object({

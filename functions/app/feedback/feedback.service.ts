@@ -55,7 +55,7 @@ const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => (
 });
 
 const feedbackColumns =
-  "INSERT INTO feedback (id, topic, rating, found, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
+  "INSERT INTO feedback (id, topic, rating, found, reason, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
 
 /** Stores one submission. A honeypot hit is stored as spam and answered exactly like a real one. */
 export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
@@ -69,6 +69,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
     input.topic ?? null,
     input.rating ?? null,
     input.found ?? null,
+    input.reason ?? null,
     input.name ?? null,
     input.comment ?? null,
     sender.isEmployee ? 1 : 0,
@@ -78,7 +79,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
     now,
     now,
   ];
-  const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   if (!deps.limit) {
     await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values } });
@@ -109,11 +110,12 @@ export async function changeFeedback(
   const tokenHash = await deps.hasher.digest(edit.editToken);
 
   const outcome = await underLimit(deps, clientHash, now, (guard) => ({
-    sql: `UPDATE feedback SET rating = ?, found = ?, name = ?, comment = ?, updated_at = ?
+    sql: `UPDATE feedback SET rating = ?, found = ?, reason = ?, name = ?, comment = ?, updated_at = ?
           WHERE id = ? AND edit_token_hash = ? AND topic IS ? AND is_spam = 0 AND ${guard.sql}`,
     args: [
       edit.rating ?? null,
       edit.found ?? null,
+      edit.reason ?? null,
       edit.name ?? null,
       edit.comment ?? null,
       now,

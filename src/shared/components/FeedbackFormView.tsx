@@ -1,5 +1,6 @@
-import type { RefObject } from "preact";
+import type { ComponentChildren, RefObject } from "preact";
 import {
+  asksWhyNot,
   charactersLeft,
   type FeedbackField,
   feedbackFields,
@@ -7,8 +8,10 @@ import {
   feedbackOrder,
   foundAnswers,
   foundLabels,
+  type Reason,
   ratingLabels,
   ratings,
+  reasons,
 } from "../feedback-rules.ts";
 import type { Answer, FeedbackEvent, FeedbackState } from "../feedback-state.ts";
 import type { FeedbackWording } from "../feedback-wording.ts";
@@ -52,7 +55,10 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         <p>
           <strong>{state.justSent ? "Thank you for your feedback." : "You already sent feedback on this page."}</strong>
         </p>
-        <AnswerSummary answer={state.previous ?? { id: "", editToken: "", values: state.values }} />
+        <AnswerSummary
+          answer={state.previous ?? { id: "", editToken: "", values: state.values }}
+          reasons={props.wording.whyNot.reasons}
+        />
         <button type="button" class="button button--quiet" onClick={() => dispatch({ type: "change" })}>
           Change your answer
         </button>
@@ -116,6 +122,22 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         error={errors.found}
         onPick={(value) => dispatch({ type: "edit", field: "found", value })}
       />
+      {/* Without JavaScript it is always there (it cannot appear on a No); live, only after one. */}
+      {(!enhanced || asksWhyNot(values)) && (
+        <RadioGroup
+          field="reason"
+          legend={enhanced ? props.wording.whyNot.legend : props.wording.whyNot.legendWithoutScript}
+          options={reasons.map((r) => ({ value: r, label: props.wording.whyNot.reasons[r] }))}
+          value={values.reason}
+          error={errors.reason}
+          onPick={(value) => dispatch({ type: "edit", field: "reason", value })}
+          after={
+            <p class="feedback__support">
+              Need an answer now? <a href="/contact-us/">Contact Support</a>.
+            </p>
+          }
+        />
+      )}
 
       <div class="field">
         <label for="feedback-name">Name (optional):</label>
@@ -170,13 +192,14 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
 
 /** A labelled group of radio buttons, its error beside it and announced with it. */
 function RadioGroup(props: {
-  field: "rating" | "found";
+  field: "rating" | "found" | "reason";
   legend: string;
   options: { value: string; label: string }[];
   value: string | undefined;
   error: string | undefined;
   firstRef?: RefObject<HTMLInputElement> | null;
   onPick: (value: string) => void;
+  after?: ComponentChildren;
 }) {
   const errorId = props.error ? `feedback-${props.field}-error` : undefined;
   return (
@@ -203,14 +226,16 @@ function RadioGroup(props: {
           </label>
         ))}
       </div>
+      {props.after}
     </fieldset>
   );
 }
 
-function AnswerSummary({ answer }: { answer: Answer }) {
+function AnswerSummary({ answer, reasons }: { answer: Answer; reasons: Record<Reason, string> }) {
   const parts = [
     answer.values.rating && `Rating: ${ratingLabels[answer.values.rating]}`,
     answer.values.found && `Found what you needed: ${foundLabels[answer.values.found]}`,
+    answer.values.reason && `What was wrong: ${reasons[answer.values.reason]}`,
     answer.values.comment && `Comment: “${answer.values.comment}”`,
   ].filter(Boolean);
   return (

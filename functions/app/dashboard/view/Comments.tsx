@@ -3,8 +3,11 @@ import {
   foundAnswers,
   foundLabels,
   type Rating,
+  type Reason,
   ratingLabels,
   ratings,
+  reasonLabels,
+  reasons,
 } from "../../../../src/shared/feedback-rules.ts";
 import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
@@ -76,6 +79,13 @@ function filterChoices(view: { query: CommentsQuery; overview: OverviewRow[]; ti
       options: choices(foundAnswers, (f) => foundLabels[f]),
     },
     {
+      label: "Why not",
+      name: "reason",
+      selected: query.reason,
+      any: "Any reason",
+      options: choices(reasons, (r) => reasonLabels[r]),
+    },
+    {
       label: "Status",
       name: "status",
       selected: query.status,
@@ -122,7 +132,9 @@ export function Comments(view: {
             <p class="comment__meta">
               {formatUtcDateTime(c.createdAt)} · {view.titles(c.topic ?? wholeSite)}
               {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
-              {c.found && ` · found: ${c.found}`} · {c.name ? c.name : "anonymous"}
+              {c.found && ` · found: ${c.found}`}
+              {c.reason && ` · why not: ${reasonLabels[c.reason as Reason] ?? c.reason}`} ·{" "}
+              {c.name ? c.name : "anonymous"}
               {c.isEmployee ? " · sent by an employee" : " · customer"}
             </p>
             <p class="comment__text">{c.comment}</p>

@@ -1,3 +1,4 @@
+import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
@@ -6,13 +7,14 @@ import { Comments } from "./Comments.tsx";
 import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
 import { OverviewTable } from "./OverviewTable.tsx";
+import { ReasonsTable } from "./ReasonsTable.tsx";
 
 export interface DashboardView {
   period: Period;
   sort: SortKey;
   overview: OverviewRow[];
   titles: (topic: string) => string;
-  detail?: { topic: string; summary: TopicSummary; series: WeekPoint[] } | undefined;
+  detail?: { topic: string; summary: TopicSummary; series: WeekPoint[]; reasons: Record<Reason, number> } | undefined;
   comments: { total: number; page: number; pageSize: number; rows: CommentRow[] };
   query: CommentsQuery;
   /** This page's address with its filters, for forms that come back here. */
@@ -27,6 +29,7 @@ export function Dashboard(view: DashboardView) {
     topic: query.topic,
     rating: query.rating,
     found: query.found,
+    reason: query.reason,
     status: query.status,
   };
   return (
@@ -60,6 +63,7 @@ export function Dashboard(view: DashboardView) {
           <h2 id="detail-heading">{view.titles(view.detail.topic)}</h2>
           <DistributionChart summary={view.detail.summary} />
           <WeeklyChart series={view.detail.series} />
+          <ReasonsTable reasons={view.detail.reasons} filters={filters} sort={view.sort} />
         </section>
       )}
 

@@ -19,5 +19,6 @@ export interface Filters {
   topic: string | undefined;
   rating: string | undefined;
   found: string | undefined;
+  reason: string | undefined;
   status: string;
 }
