@@ -10,6 +10,8 @@ export const appEnvFields = {
   ...ssoEnvFields,
   /** Feedback per client: "COUNT/SECONDS" or "off". Default: 20 per 10 minutes. */
   FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
+  /** Batches of recorded searches per client (one per page a reader leaves): "COUNT/SECONDS" or "off". Default: 60 per 10 minutes. */
+  SEARCH_RATE_LIMIT: z.string().default("60/600"),
   /** Extra origins allowed to post, comma-separated (the public address behind a proxy). */
   ALLOWED_ORIGINS: z.string().default(""),
   /** An employee session ends after this many hours unused. Default: 12. */
@@ -24,6 +26,7 @@ const appEnvSchema = z.object(appEnvFields);
 
 export interface AppSettings {
   feedbackLimit: RateLimitRule | null;
+  searchLimit: RateLimitRule | null;
   allowedOrigins: string[];
   sessionPolicy: SessionPolicy;
   sso: SsoSettings | undefined;
@@ -34,6 +37,7 @@ export interface AppSettings {
 export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
   return {
     feedbackLimit: parseRateLimitRule(e.FEEDBACK_RATE_LIMIT),
+    searchLimit: parseRateLimitRule(e.SEARCH_RATE_LIMIT),
     allowedOrigins: e.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

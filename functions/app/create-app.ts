@@ -10,6 +10,7 @@ import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
+import { searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { audienceSwitch, type Sites } from "./site/audience.ts";
 
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const routes = app
     .route("/api", healthRoutes(deps))
     .route("/api", feedbackRoutes(deps))
+    .route("/api", searchesRoutes(deps))
     .route("/api", auth.api)
     .route("/api", demoRoutes(deps))
     .route("/api", dashboard.api);

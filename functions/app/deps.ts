@@ -19,6 +19,7 @@ import type { BodyVariables } from "./lib/body.ts";
 import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { Hasher } from "./lib/crypto.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
+import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
 
@@ -36,6 +37,7 @@ export interface AppDeps {
   /** The clock every service reads (tests pass a fake one). */
   clock: () => number;
   feedback: FeedbackDeps;
+  searches: SearchesDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
   /** Topics of the internal build: employees may comment on internal-only ones too. */
@@ -85,6 +87,7 @@ export interface RuntimeParts {
   requestClient: (c: Context) => RequestClient;
   allowedOrigins?: readonly string[];
   feedbackLimit?: RateLimitRule | null;
+  searchLimit?: RateLimitRule | null;
   sessionPolicy?: SessionPolicy;
   signInThrottle?: SignInThrottle;
   /** How long a write may wait for the database before it is answered 503. */
@@ -108,6 +111,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     writes,
     clock,
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null },
+    searches: { writes, hasher, clock, limit: parts.searchLimit ?? null },
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
     auth: {

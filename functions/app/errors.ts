@@ -6,6 +6,7 @@ import type { ErrorBody, FieldProblem } from "../../src/shared/api-contract.ts";
 export const Status = {
   ok: 200,
   created: 201,
+  accepted: 202,
   seeOther: 303,
   badRequest: 400,
   unauthorized: 401,

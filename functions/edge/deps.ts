@@ -99,6 +99,7 @@ export async function edgeDeps(
     requestClient: edgeRequestClient,
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
+    searchLimit: config.searchLimit,
     sessionPolicy: config.sessionPolicy,
     dbWaitMs: config.database.waitMs,
     sso: config.sso,

@@ -78,6 +78,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     localSignIn: config.localSignIn,
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
+    searchLimit: config.searchLimit,
     sessionPolicy: config.sessionPolicy,
   });
 }

@@ -1,4 +1,5 @@
 import { findTopics, type Hit, warmUp } from "./search-core.ts";
+import { handedOver, logOpened, logSearch } from "./search-log.ts";
 
 const shownSuggestions = 6;
 const typingPauseMs = 150;
@@ -27,6 +28,10 @@ export function attachSuggestions(input: HTMLInputElement): void {
   for (const [name, value] of Object.entries(combobox)) input.setAttribute(name, value);
 
   let hits: Hit[] = [];
+  const go = (hit: Hit) => {
+    logOpened(hit.url);
+    location.assign(hit.url);
+  };
   let active = -1;
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -53,7 +58,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
         option.textContent = hit.title;
         // Keep focus in the box: a click chooses without blurring it first.
         option.addEventListener("pointerdown", (event) => event.preventDefault());
-        option.addEventListener("click", () => location.assign(hit.url));
+        option.addEventListener("click", () => go(hit));
         return option;
       }),
     );
@@ -70,6 +75,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
     try {
       const found = await findTopics(term, shownSuggestions);
       if (ticket !== latest || document.activeElement !== input) return;
+      logSearch(term, found.total);
       const count = `${found.hits.length} ${found.hits.length === 1 ? "suggestion" : "suggestions"}`;
       open(
         found.hits,
@@ -99,7 +105,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
     } else if (event.key === "Enter" && !list.hidden && active >= 0) {
       event.preventDefault();
       const hit = hits[active];
-      if (hit) location.assign(hit.url);
+      if (hit) go(hit);
     } else if (event.key === "Escape") {
       if (!list.hidden) {
         event.preventDefault();
@@ -108,6 +114,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
     }
   });
   input.addEventListener("blur", close);
+  form.addEventListener("submit", () => handedOver(input.value.trim()));
   // The box had focus before this module arrived: suggest for what is already typed.
   if (input.value.trim().length >= 2) void suggest();
 }

@@ -1,4 +1,5 @@
 import { type Found, findTopics, type Hit } from "./search-core.ts";
+import { logOpened, logSearch } from "./search-log.ts";
 
 const shownResults = 10;
 
@@ -7,6 +8,7 @@ function resultItem(hit: Hit): HTMLLIElement {
   const link = document.createElement("a");
   link.href = hit.url;
   link.textContent = hit.title;
+  link.addEventListener("click", () => logOpened(hit.url));
   const excerpt = document.createElement("p");
   // Pagefind escapes the page text and adds only <mark> around the matched words.
   excerpt.innerHTML = hit.excerpt;
@@ -49,6 +51,7 @@ export function runSearchPage(root: Document): void {
       list.replaceChildren(...found.hits.map(resultItem));
       status.replaceChildren(...describe(term, found));
       nothingFound.hidden = found.total > 0;
+      logSearch(term, found.total);
     } catch {
       status.textContent = "Search is not available right now. Browse the topics from the home page instead.";
     }

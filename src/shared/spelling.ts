@@ -76,3 +76,8 @@ export function correctedQuery(
   });
   return changed ? words.join(" ") : undefined;
 }
+
+/** A search as it is recorded and counted: its words, lower case, one space apart, at most 100 characters. */
+export function normalizeQuery(query: string): string {
+  return queryWords(query.normalize("NFKC")).join(" ").slice(0, 100).trim();
+}

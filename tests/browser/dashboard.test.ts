@@ -1,7 +1,15 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createClient } from "@libsql/client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { baseUrl, openPage, sweepLayoutAndAxe, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
+const db = createClient({ url: `file:${inject("databaseFile")}` });
+afterAll(() => db.close());
+
+async function storedSearches(query: string) {
+  const result = await db.execute({ sql: "SELECT results, opened FROM searches WHERE query = ?", args: [query] });
+  return result.rows.map((r) => ({ ...r }));
+}
 
 const payloads = [
   "<script>window.pwned = 1</script>",
@@ -64,5 +72,40 @@ describe("the feedback dashboard in Chromium", () => {
     const response = await fetch(`${baseUrl()}/dashboard/`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain("Topics, worst first");
+  });
+
+  it("shows a search that found nothing in the Searches view, once the reader has left the page", async () => {
+    const page = await openPage(browser(), "/search/?q=qqzzxx%20widgets");
+    await page.getByText("No topics match “qqzzxx widgets”.").waitFor();
+    // It counts once the reader pauses on it; leaving the page sends it.
+    await page.waitForTimeout(1700);
+    await page.goto("/sign-in/?next=%2Fdashboard%2Fsearches%2F");
+    await expect.poll(() => storedSearches("qqzzxx widgets")).toEqual([{ results: 0, opened: null }]);
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+    await page.getByLabel("Password").fill(inject("employee").password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/dashboard/searches/");
+    const nothing = page.getByRole("region", { name: "Searches that found nothing" });
+    expect(await nothing.getByRole("row", { name: /qqzzxx widgets/ }).count()).toBe(1);
+    const report: Record<string, string[]> = {};
+    await sweepLayoutAndAxe(page, "searches view", report);
+    expect(report).toEqual({});
+    await page.context().close();
+  });
+
+  it("records nothing for a reader whose browser asks not to be tracked", async () => {
+    const context = await browser().newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "Sec-GPC": "1" } });
+    const page = await context.newPage();
+    await page.addInitScript(() => Object.defineProperty(navigator, "globalPrivacyControl", { value: true }));
+    await page.goto("/search/?q=private%20matters");
+    await page.getByText(/match/).first().waitFor();
+    await page.waitForTimeout(1700);
+    await page.goto("/search/?q=qqzzxx%20widgets");
+    await page.getByText(/match/).first().waitFor();
+    await page.goto("/");
+    // Give a beacon, had one been sent, the time the other test's needed.
+    await page.waitForTimeout(1000);
+    expect(await storedSearches("private matters")).toEqual([]);
+    await context.close();
   });
 });

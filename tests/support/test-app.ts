@@ -23,6 +23,7 @@ export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
   databaseFile?: string;
   limit?: RateLimitRule | null;
+  searchLimit?: RateLimitRule | null;
   clock?: () => number;
   sites?: Sites;
   signInPage?: string;
@@ -66,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       https: c.req.url.startsWith("https:"),
     }),
     feedbackLimit: options.limit === undefined ? null : options.limit,
+    searchLimit: options.searchLimit ?? null,
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
     ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
     ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),

@@ -8,15 +8,18 @@ import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts
 import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
 import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
+import { searchInsight } from "../searches/searches.queries.ts";
 import { toCsv } from "./csv.ts";
 import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
 import {
   commentIdParamSchema,
   commentsQuerySchema,
   overviewQuerySchema,
+  searchesQuerySchema,
   statusChangeSchema,
 } from "./dashboard.schema.ts";
 import { Dashboard } from "./view/Dashboard.tsx";
+import { Searches } from "./view/Searches.tsx";
 import { defaultPeriod, defaultSort, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
 
 /** Exports stop here; a filter narrows them further. */
@@ -92,6 +95,29 @@ export function dashboardRoutes(deps: AppDeps) {
       c.header("Content-Disposition", 'attachment; filename="feedback-comments.json"');
       return c.json({ comments: rows });
     })
+    .get("/dashboard/searches", valid("query", searchesQuerySchema), async (c) => {
+      const { period, audience } = c.req.valid("query");
+      c.header("Cache-Control", "private, no-store");
+      return c.json({ period, audience, ...(await searchInsight(db, period, audience, now())) });
+    })
+    .get("/dashboard/searches.csv", valid("query", searchesQuerySchema), async (c) => {
+      const { period, audience } = c.req.valid("query");
+      const insight = await searchInsight(db, period, audience, now(), maxExportRows);
+      const csv = toCsv(
+        ["query", "searches", "found_nothing", "opened_a_result", "searches_period_before"],
+        insight.top.map((r) => [r.query, r.searches, r.noResults, r.opened, r.previous]),
+      );
+      c.header("Cache-Control", "private, no-store");
+      c.header("Content-Disposition", 'attachment; filename="searches.csv"');
+      return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
+    })
+    .get("/dashboard/searches.json", valid("query", searchesQuerySchema), async (c) => {
+      const { period, audience } = c.req.valid("query");
+      const insight = await searchInsight(db, period, audience, now(), maxExportRows);
+      c.header("Cache-Control", "private, no-store");
+      c.header("Content-Disposition", 'attachment; filename="searches.json"');
+      return c.json({ period, audience, searches: insight.top });
+    })
     .post(
       "/dashboard/comments/:id/status",
       sameOriginOnly(deps.allowedOrigins),
@@ -109,48 +135,63 @@ export function dashboardRoutes(deps: AppDeps) {
       },
     );
 
-  /** The dashboard page: the internal build's frame, filled on the server, so it reads without JavaScript. */
-  const page = new Hono<AppEnv>().get("/dashboard/", async (c: Context<AppEnv>, next) => {
-    if (!c.get("employee") || !deps.pages.dashboard) return next();
-    const raw = c.req.query();
-    const ov = overviewQuerySchema.safeParse(raw);
-    const cq = commentsQuerySchema.safeParse(raw);
-    const period = ov.success ? ov.data.period : defaultPeriod;
-    const query = cq.success ? cq.data : commentsQuerySchema.parse({});
-    const sort = ov.success ? ov.data.sort : defaultSort;
-    const topic = query.topic;
+  /**
+   * A dashboard view in the internal build's frame, filled on the server so it reads without
+   * JavaScript; when the database is away, the frame says so (503) instead.
+   */
+  const inFrame = async (c: Context<AppEnv>, frame: string, render: () => Promise<string>) => {
     c.header("Cache-Control", "private, no-store");
-    let data: Awaited<ReturnType<typeof readAll>>;
-    const readAll = () =>
-      Promise.all([
-        overview(db, period, sort, now()),
-        comments(db, { ...query, period }, now()),
-        topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
-      ]);
     try {
-      data = await readAll();
+      return c.html(fillMarkupSlot(frame, "dashboard", await render()));
     } catch (error) {
       const unavailable = asUnavailable(error);
       if (!unavailable) throw error;
       for (const [name, value] of Object.entries(unavailable.headers)) c.header(name, value);
       const notice = `<div class="dashboard"><p class="error-summary" role="alert">The feedback data is unavailable right now. ${escapeHtml(unavailable.message)}</p><p><a href="${escapeHtml(`${c.req.path}${new URL(c.req.url).search}`)}">Try again</a></p></div>`;
-      return c.html(fillMarkupSlot(deps.pages.dashboard, "dashboard", notice), Status.unavailable);
+      return c.html(fillMarkupSlot(frame, "dashboard", notice), Status.unavailable);
     }
-    const [rows, list, detail] = data;
-    const body = renderToString(
-      Dashboard({
-        period,
-        sort,
-        overview: rows,
-        titles,
-        detail: topic && detail ? { topic, ...detail } : undefined,
-        comments: list,
-        query: { ...query, period },
-        self: `${c.req.path}${new URL(c.req.url).search}`,
-      }),
-    );
-    return c.html(fillMarkupSlot(deps.pages.dashboard, "dashboard", body));
-  });
+  };
+
+  const page = new Hono<AppEnv>()
+    .get("/dashboard/", async (c: Context<AppEnv>, next) => {
+      const frame = deps.pages.dashboard;
+      if (!c.get("employee") || !frame) return next();
+      const raw = c.req.query();
+      const ov = overviewQuerySchema.safeParse(raw);
+      const cq = commentsQuerySchema.safeParse(raw);
+      const period = ov.success ? ov.data.period : defaultPeriod;
+      const query = cq.success ? cq.data : commentsQuerySchema.parse({});
+      const sort = ov.success ? ov.data.sort : defaultSort;
+      const topic = query.topic;
+      return inFrame(c, frame, async () => {
+        const [rows, list, detail] = await Promise.all([
+          overview(db, period, sort, now()),
+          comments(db, { ...query, period }, now()),
+          topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
+        ]);
+        return renderToString(
+          Dashboard({
+            period,
+            sort,
+            overview: rows,
+            titles,
+            detail: topic && detail ? { topic, ...detail } : undefined,
+            comments: list,
+            query: { ...query, period },
+            self: `${c.req.path}${new URL(c.req.url).search}`,
+          }),
+        );
+      });
+    })
+    .get("/dashboard/searches/", async (c: Context<AppEnv>, next) => {
+      const frame = deps.pages.dashboard;
+      if (!c.get("employee") || !frame) return next();
+      const parsed = searchesQuerySchema.safeParse(c.req.query());
+      const { period, audience } = parsed.success ? parsed.data : searchesQuerySchema.parse({});
+      return inFrame(c, frame, async () =>
+        renderToString(Searches({ period, audience, insight: await searchInsight(db, period, audience, now()) })),
+      );
+    });
 
   return { api, page };
 }

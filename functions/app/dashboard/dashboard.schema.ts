@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { foundAnswers, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
+import { searchAudiences } from "../searches/searches.queries.ts";
 import {
   commentStatuses,
   defaultPeriod,
@@ -46,6 +47,12 @@ export const commentsQuerySchema = z.object({
 });
 
 export type CommentsQuery = z.infer<typeof commentsQuerySchema>;
+
+export const searchesQuerySchema = z.object({
+  period,
+  /** Readers (public), employees (internal) or both. Default: both. */
+  audience: z.enum(searchAudiences).default("any"),
+});
 
 export const statusChangeSchema = z.strictObject({
   status: z.enum(commentStatuses, { error: "Choose new, reviewed, archived or spam." }),

@@ -8,6 +8,7 @@ import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
 import { OverviewTable } from "./OverviewTable.tsx";
 import { ReasonsTable } from "./ReasonsTable.tsx";
+import { ViewSwitch } from "./ViewSwitch.tsx";
 
 export interface DashboardView {
   period: Period;
@@ -34,6 +35,7 @@ export function Dashboard(view: DashboardView) {
   };
   return (
     <div class="dashboard">
+      <ViewSwitch current="feedback" />
       <nav aria-label="Period">
         <p>
           Period:{" "}

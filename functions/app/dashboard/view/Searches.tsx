@@ -1,0 +1,129 @@
+import type { SearchAudience, SearchRow } from "../../searches/searches.queries.ts";
+import { type Period, periodNames, periods } from "../vocabulary.ts";
+import { percent } from "./format.ts";
+import { ViewSwitch } from "./ViewSwitch.tsx";
+
+const audienceNames: Record<SearchAudience, string> = { any: "Everyone", public: "Readers", internal: "Employees" };
+
+const searchesLink = (params: { period: Period; audience: SearchAudience }) =>
+  `/dashboard/searches/?${new URLSearchParams(params).toString()}`;
+
+/** "+3", "−2", "new" (none before), "–" (no period before): searches against the period before. */
+function Trend({ row }: { row: SearchRow }) {
+  if (row.previous === null) return <>–</>;
+  if (row.previous === 0) return <>new</>;
+  const change = row.searches - row.previous;
+  return <>{change === 0 ? "±0" : change > 0 ? `+${change}` : `−${-change}`}</>;
+}
+
+function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; empty: string }) {
+  if (props.rows.length === 0) {
+    return (
+      <>
+        <h2 id={props.id}>{props.caption}</h2>
+        <p>{props.empty}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h2 id={props.id}>{props.caption}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1). */}
+      <section class="table-scroll" aria-labelledby={props.id} tabIndex={0}>
+        <table class="dashboard__table">
+          <thead>
+            <tr>
+              <th scope="col">Search</th>
+              <th scope="col">Searches</th>
+              <th scope="col">Found nothing</th>
+              <th scope="col">Opened a result</th>
+              <th scope="col">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.query}>
+                <th scope="row">
+                  <a href={`/search/?q=${encodeURIComponent(row.query)}`}>{row.query}</a>
+                </th>
+                <td>{row.searches}</td>
+                <td>{row.noResults}</td>
+                <td>{percent(row.searches === 0 ? null : row.opened / row.searches)}</td>
+                <td>
+                  <Trend row={row} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+/** What readers searched for: the Searches view of the dashboard, rendered on the server. */
+export function Searches(view: {
+  period: Period;
+  audience: SearchAudience;
+  insight: { top: SearchRow[]; noResults: SearchRow[]; unopened: SearchRow[] };
+}) {
+  const exportQuery = new URLSearchParams({ period: view.period, audience: view.audience }).toString();
+  return (
+    <div class="dashboard">
+      <ViewSwitch current="searches" />
+      <nav aria-label="Period">
+        <p>
+          Period:{" "}
+          {periods.map((p) => (
+            <a
+              key={p}
+              class="period"
+              href={searchesLink({ period: p, audience: view.audience })}
+              aria-current={p === view.period ? "page" : undefined}
+            >
+              {periodNames[p]}
+            </a>
+          ))}
+        </p>
+      </nav>
+      <nav aria-label="Whose searches">
+        <p>
+          Searches by:{" "}
+          {(Object.keys(audienceNames) as SearchAudience[]).map((a) => (
+            <a
+              key={a}
+              class="period"
+              href={searchesLink({ period: view.period, audience: a })}
+              aria-current={a === view.audience ? "page" : undefined}
+            >
+              {audienceNames[a]}
+            </a>
+          ))}
+        </p>
+      </nav>
+      <p>
+        Searches are counted without any address, cookie or account; readers whose browser asks not to be tracked are
+        not counted. Export: <a href={`/api/dashboard/searches.csv?${exportQuery}`}>CSV</a> ·{" "}
+        <a href={`/api/dashboard/searches.json?${exportQuery}`}>JSON</a>
+      </p>
+      <SearchTable
+        id="no-results-heading"
+        caption="Searches that found nothing"
+        rows={view.insight.noResults}
+        empty="Every search in this period found at least one topic."
+      />
+      <SearchTable
+        id="unopened-heading"
+        caption="Searches whose results nobody opened"
+        rows={view.insight.unopened}
+        empty="Readers opened a result of every search that found one."
+      />
+      <SearchTable
+        id="top-searches-heading"
+        caption="Top searches"
+        rows={view.insight.top}
+        empty="Nobody searched in this period."
+      />
+    </div>
+  );
+}

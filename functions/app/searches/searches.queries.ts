@@ -1,0 +1,65 @@
+import type { Client } from "@libsql/client";
+import { type Period, periodDays } from "../dashboard/vocabulary.ts";
+
+const dayMs = 86_400_000;
+
+/** Whose searches: readers (the public build), employees (the internal one), or both. */
+export const searchAudiences = ["any", "public", "internal"] as const;
+export type SearchAudience = (typeof searchAudiences)[number];
+
+/** A period as whole UTC days ending today: what daily rollups can answer exactly. */
+export function dayWindow(period: Period, now: number): { startDay: number; previousStartDay: number | null } {
+  const today = Math.floor(now / dayMs);
+  const days = periodDays[period];
+  if (days === null) return { startDay: 0, previousStartDay: null };
+  return { startDay: today - days + 1, previousStartDay: today - 2 * days + 1 };
+}
+
+export interface SearchRow {
+  query: string;
+  searches: number;
+  noResults: number;
+  opened: number;
+  /** Searches for the same words in the period before; null for "all time". */
+  previous: number | null;
+}
+
+/** What readers searched for in the period, from the daily rollups: top, finding nothing, opened by nobody. */
+export async function searchInsight(
+  db: Client,
+  period: Period,
+  audience: SearchAudience,
+  now: number,
+  limit = 50,
+): Promise<{ top: SearchRow[]; noResults: SearchRow[]; unopened: SearchRow[] }> {
+  const { startDay, previousStartDay } = dayWindow(period, now);
+  const audienceWhere = audience === "any" ? "" : "AND audience = ?";
+  const audienceArgs = audience === "any" ? [] : [audience];
+  const grouped = (having: string, order: string) => ({
+    sql: `SELECT query,
+                 sum(CASE WHEN day >= ? THEN searches ELSE 0 END) AS searches,
+                 sum(CASE WHEN day >= ? THEN no_results ELSE 0 END) AS no_results,
+                 sum(CASE WHEN day >= ? THEN opened ELSE 0 END) AS opened,
+                 sum(CASE WHEN day < ? THEN searches ELSE 0 END) AS previous
+          FROM search_daily WHERE day >= ? ${audienceWhere}
+          GROUP BY query HAVING ${having} ORDER BY ${order}, query LIMIT ?`,
+    args: [startDay, startDay, startDay, startDay, previousStartDay ?? startDay, ...audienceArgs, limit],
+  });
+  const [top, none, unopened] = await db.batch(
+    [
+      grouped("searches > 0", "searches DESC"),
+      grouped("no_results > 0", "no_results DESC"),
+      grouped("searches > no_results AND opened = 0", "searches - no_results DESC"),
+    ],
+    "read",
+  );
+  const rows = (result: typeof top): SearchRow[] =>
+    (result?.rows ?? []).map((r) => ({
+      query: String(r.query),
+      searches: Number(r.searches),
+      noResults: Number(r.no_results),
+      opened: Number(r.opened),
+      previous: previousStartDay === null ? null : Number(r.previous),
+    }));
+  return { top: rows(top), noResults: rows(none), unopened: rows(unopened) };
+}

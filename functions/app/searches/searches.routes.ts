@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError, Status } from "../errors.ts";
+import { clientAddress } from "../lib/client.ts";
+import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { valid } from "../lib/validate.ts";
+import { searchBatchSchema } from "./searches.schema.ts";
+import { declinesTracking, recordSearches } from "./searches.service.ts";
+
+export function searchesRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().post(
+    "/searches",
+    sameOriginOnly(deps.allowedOrigins),
+    limitBody(16 * 1024),
+    requireBody("json"),
+    valid("json", searchBatchSchema),
+    async (c) => {
+      // Honoured before anything is counted or stored: the request leaves no trace.
+      if (declinesTracking(c.req.raw.headers)) return c.json({ recorded: 0 }, Status.ok);
+      const outcome = await recordSearches(deps.searches, c.req.valid("json"), {
+        address: clientAddress(c),
+        audience: c.get("employee") ? "internal" : "public",
+      });
+      if (outcome.kind === "limited") {
+        throw new ApiError(Status.tooManyRequests, "rate_limited", "Too many searches recorded from here just now.", {
+          headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+        });
+      }
+      return c.json({ recorded: outcome.kind === "recorded" ? outcome.count : 0 }, Status.accepted);
+    },
+  );
+}

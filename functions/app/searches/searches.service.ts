@@ -1,0 +1,46 @@
+import type { WriteQueue } from "../../db/write-queue.ts";
+import type { Hasher } from "../lib/crypto.ts";
+import { type RateLimitRule, take } from "../lib/limiter.ts";
+import type { SearchBatch } from "./searches.schema.ts";
+
+export interface SearchesDeps {
+  writes: WriteQueue;
+  hasher: Hasher;
+  clock: () => number;
+  /** Batches per client; null turns the limit off. */
+  limit: RateLimitRule | null;
+}
+
+export type RecordOutcome =
+  | { kind: "recorded"; count: number }
+  | { kind: "declined" }
+  | { kind: "limited"; retryAfterSeconds: number };
+
+/** `Sec-GPC: 1` (Global Privacy Control) or `DNT: 1`: the reader asked not to be tracked. */
+export function declinesTracking(headers: { get(name: string): string | null | undefined }): boolean {
+  return headers.get("sec-gpc")?.trim() === "1" || headers.get("dnt")?.trim() === "1";
+}
+
+/**
+ * Stores a page's searches: words, build, counts, the opened result, the time. The client's
+ * address only picks its rate-limit counter (as a keyed hash) and is stored nowhere.
+ */
+export async function recordSearches(
+  deps: SearchesDeps,
+  batch: SearchBatch,
+  from: { address: string; audience: "public" | "internal" },
+): Promise<RecordOutcome> {
+  const now = deps.clock();
+  if (deps.limit) {
+    const bucket = `searches:${await deps.hasher.keyed("client", from.address)}`;
+    const taken = await take(deps.writes, [{ rule: deps.limit, bucket }], now);
+    if (!taken.allowed) return { kind: "limited", retryAfterSeconds: taken.retryAfterSeconds };
+  }
+  await deps.writes.write(
+    batch.searches.map((search) => ({
+      sql: "INSERT INTO searches (query, audience, results, opened, created_at) VALUES (?, ?, ?, ?, ?)",
+      args: [search.query, from.audience, search.results, search.opened ?? null, now],
+    })),
+  );
+  return { kind: "recorded", count: batch.searches.length };
+}

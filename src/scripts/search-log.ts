@@ -1,0 +1,63 @@
+/**
+ * Search insight from the reader's side: each search that settles (the reader stopped typing)
+ * and the result opened next are kept in memory and sent as one batch when the page is left.
+ * Nothing is kept or sent when the browser asks not to be tracked (the server checks too).
+ */
+interface LoggedSearch {
+  query: string;
+  results: number;
+  opened?: string;
+}
+
+const settleMs = 1500;
+const maxBatch = 20;
+
+const declined = () =>
+  (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true ||
+  navigator.doNotTrack === "1";
+
+const pending: LoggedSearch[] = [];
+let current: LoggedSearch | undefined;
+let settle: ReturnType<typeof setTimeout> | undefined;
+let listening = false;
+
+function commit() {
+  clearTimeout(settle);
+  if (current && pending.length < maxBatch) pending.push(current);
+  current = undefined;
+}
+
+function flush() {
+  commit();
+  if (pending.length === 0) return;
+  const body = JSON.stringify({ searches: pending.splice(0) });
+  navigator.sendBeacon("/api/searches", new Blob([body], { type: "application/json" }));
+}
+
+/** A search whose results are on screen; it counts once the reader pauses on it. */
+export function logSearch(query: string, results: number): void {
+  if (declined() || query.trim() === "") return;
+  if (!listening) {
+    listening = true;
+    addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+  }
+  clearTimeout(settle);
+  current = { query, results };
+  settle = setTimeout(commit, settleMs);
+}
+
+/** The reader opened a result of the search on screen: it counts now, with that result. */
+export function logOpened(url: string): void {
+  if (!current) return;
+  current.opened = new URL(url, location.href).pathname;
+  commit();
+}
+
+/** The header box handed the search to the search page, which counts it there: not twice. */
+export function handedOver(query: string): void {
+  clearTimeout(settle);
+  current = undefined;
+  const index = pending.findIndex((search) => search.query === query);
+  if (index >= 0) pending.splice(index, 1);
+}
