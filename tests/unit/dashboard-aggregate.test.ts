@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   change,
-  periodWindow,
+  dayWindow,
   sortTopics,
   summarize,
   weekIndexOf,
@@ -63,10 +63,11 @@ describe("feedback aggregation", () => {
     expect(sorted.map((r) => r.topic)).toEqual(["bad", "fine", "unrated"]);
   });
 
-  it("measures periods back from now, and weeks from Monday UTC", () => {
+  it("measures periods in whole UTC days ending today, and weeks from Monday UTC", () => {
     const now = Date.UTC(2026, 10, 29, 12);
-    expect(periodWindow("7d", now)).toEqual({ start: now - 7 * 86400000, previousStart: now - 14 * 86400000 });
-    expect(periodWindow("all", now).previousStart).toBeNull();
+    const today = Date.UTC(2026, 10, 29) / 86400000;
+    expect(dayWindow("7d", now)).toEqual({ startDay: today - 6, previousStartDay: today - 13 });
+    expect(dayWindow("all", now)).toEqual({ startDay: 0, previousStartDay: null });
     const sunday = Date.UTC(2026, 10, 29, 23, 59);
     expect(new Date(weekStartFromIndex(weekIndexOf(sunday))).toISOString()).toBe("2026-11-23T00:00:00.000Z");
   });

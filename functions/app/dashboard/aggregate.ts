@@ -3,11 +3,18 @@ import { type Period, periodDays, type SortKey } from "./vocabulary.ts";
 
 const dayMs = 24 * 3600_000;
 
-/** The window a period covers and the one just before it, for the change. */
-export function periodWindow(period: Period, now: number): { start: number; previousStart: number | null } {
+/** The UTC day a moment falls on, counted from 1970-01-01 (what the daily rollups are keyed by). */
+export const dayOf = (time: number) => Math.floor(time / dayMs);
+
+/**
+ * A period as whole UTC days ending today ("7 days" = today and the 6 before), and the as many
+ * days just before it, for the change: what daily rollups answer exactly.
+ */
+export function dayWindow(period: Period, now: number): { startDay: number; previousStartDay: number | null } {
   const days = periodDays[period];
-  if (days === null) return { start: 0, previousStart: null };
-  return { start: now - days * dayMs, previousStart: now - 2 * days * dayMs };
+  if (days === null) return { startDay: 0, previousStartDay: null };
+  const today = dayOf(now);
+  return { startDay: today - days + 1, previousStartDay: today - 2 * days + 1 };
 }
 
 /** Counts for one topic and one period, as the database groups them. */

@@ -2,8 +2,9 @@ import type { Client, InValue } from "@libsql/client";
 import { type Reason, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
 import {
   change,
+  dayOf,
+  dayWindow,
   type PeriodChange,
-  periodWindow,
   sortTopics,
   summarize,
   type TopicCounts,
@@ -14,16 +15,21 @@ import {
 import type { CommentsQuery } from "./dashboard.schema.ts";
 import { type Period, type SortKey, wholeSite } from "./vocabulary.ts";
 
+const dayMs = 86_400_000;
+/** The chart shows at most two years of weeks. */
+const chartWeeks = 104;
+
 /**
- * Counts per topic (NULL topic = the help center as a whole), one scan of the covering index,
- * only real feedback. The planner would rather use the topic index and visit every row.
+ * Counts per topic (the whole site as `wholeSite`) over whole days, from the daily rollup. A
+ * topic whose answers all moved away (changed, marked spam) leaves rows of zeros: not a row here.
  */
 const countsSql = (where: string) => `
-  SELECT coalesce(topic, '${wholeSite}') AS topic, count(*) AS responses,
-         ${ratings.map((r) => `sum(rating = '${r}') AS ${r}`).join(", ")},
-         sum(found = 'yes') AS found_yes, sum(found IS NOT NULL) AS found_answered
-  FROM feedback INDEXED BY feedback_overview
-  WHERE is_spam = 0 AND status != 'spam' AND ${where} GROUP BY topic`;
+  SELECT topic, sum(responses) AS responses, ${ratings.map((r) => `sum(${r}) AS ${r}`).join(", ")},
+         sum(found_yes) AS found_yes, sum(found_yes + found_no) AS found_answered,
+         ${reasons.map((r) => `sum(${reasonColumn(r)}) AS ${reasonColumn(r)}`).join(", ")}
+  FROM feedback_daily WHERE ${where} GROUP BY topic HAVING sum(responses) > 0`;
+
+const reasonColumn = (reason: Reason) => `reason_${reason.replaceAll("-", "_")}`;
 
 function toCounts(row: Record<string, unknown>): TopicCounts {
   return {
@@ -47,56 +53,53 @@ export interface OverviewRow {
   change: PeriodChange | null;
 }
 
+/** Every topic with feedback in the period, with its change against the period before. */
 export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<OverviewRow[]> {
-  const { start, previousStart } = periodWindow(period, now);
+  const { startDay, previousStartDay } = dayWindow(period, now);
   const [current, previous] = await db.batch(
     [
-      { sql: countsSql("created_at >= ?"), args: [start] },
-      ...(previousStart === null
+      { sql: countsSql("day >= ?"), args: [startDay] },
+      ...(previousStartDay === null
         ? []
-        : [{ sql: countsSql("created_at >= ? AND created_at < ?"), args: [previousStart, start] }]),
+        : [{ sql: countsSql("day >= ? AND day < ?"), args: [previousStartDay, startDay] }]),
     ],
     "read",
   );
   const before = new Map((previous?.rows ?? []).map((r) => [String(r.topic), toCounts(r)]));
   const rows = (current?.rows ?? []).map((r) => {
     const summary = summarize(toCounts(r));
-    const earlier = previousStart === null ? null : summarize(before.get(String(r.topic)) ?? noCounts);
+    const earlier = previousStartDay === null ? null : summarize(before.get(String(r.topic)) ?? noCounts);
     return { topic: String(r.topic), summary, change: earlier ? change(summary, earlier) : null };
   });
   return sortTopics(rows, sort);
 }
 
+/** One topic in the period: its counts, its weeks (up to two years) and why readers said no. */
 export async function topicDetail(db: Client, topic: string, period: Period, now: number) {
-  const { start } = periodWindow(period, now);
-  const topicWhere = topic === wholeSite ? "topic IS NULL" : "topic = ?";
-  const topicArgs: InValue[] = topic === wholeSite ? [] : [topic];
-  const [counts, weeks, why] = await db.batch(
+  const { startDay } = dayWindow(period, now);
+  const [counts, weeks] = await db.batch(
     [
-      { sql: countsSql(`${topicWhere} AND created_at >= ?`), args: [...topicArgs, start] },
+      { sql: countsSql("topic = ? AND day >= ?"), args: [topic, startDay] },
       {
-        sql: `SELECT (created_at / 86400000 + 3) / 7 AS week, count(*) AS responses, sum(found = 'yes') AS yes, sum(found IS NOT NULL) AS answered
-              FROM feedback WHERE is_spam = 0 AND status != 'spam' AND ${topicWhere} AND created_at >= ?
-              GROUP BY week ORDER BY week`,
-        args: [...topicArgs, Math.max(start, now - 26 * 7 * 86400000)],
-      },
-      {
-        sql: `SELECT reason, count(*) AS n FROM feedback
-              WHERE is_spam = 0 AND status != 'spam' AND reason IS NOT NULL AND ${topicWhere} AND created_at >= ?
-              GROUP BY reason`,
-        args: [...topicArgs, start],
+        sql: `SELECT (day + 3) / 7 AS week, sum(responses) AS responses, sum(found_yes) AS yes,
+                     sum(found_yes + found_no) AS answered
+              FROM feedback_daily WHERE topic = ? AND day >= ? GROUP BY week ORDER BY week`,
+        args: [topic, Math.max(startDay, dayOf(now) - chartWeeks * 7 + 1)],
       },
     ],
     "read",
   );
-  const summary = summarize(counts?.rows[0] ? toCounts(counts.rows[0]) : noCounts);
+  const row = counts?.rows[0];
+  const summary = summarize(row ? toCounts(row) : noCounts);
   const series: WeekPoint[] = (weeks?.rows ?? []).map((w) => ({
     weekStart: weekStartFromIndex(Number(w.week)),
     responses: Number(w.responses),
     foundShare: Number(w.answered) === 0 ? null : Number(w.yes) / Number(w.answered),
   }));
-  const reasonCounts = Object.fromEntries(reasons.map((r) => [r, 0])) as Record<Reason, number>;
-  for (const row of why?.rows ?? []) reasonCounts[String(row.reason) as Reason] = Number(row.n);
+  const reasonCounts = Object.fromEntries(reasons.map((r) => [r, Number(row?.[reasonColumn(r)] ?? 0)])) as Record<
+    Reason,
+    number
+  >;
   return { summary, series, reasons: reasonCounts };
 }
 
@@ -117,9 +120,9 @@ export interface CommentRow {
 
 /** Comments newest first, filtered; honeypot hits never appear, whatever the filter. */
 export async function comments(db: Client, query: CommentsQuery, now: number, limit?: number) {
-  const { start } = periodWindow(query.period, now);
+  const { startDay } = dayWindow(query.period, now);
   const where = ["is_spam = 0", "comment IS NOT NULL", "created_at >= ?"];
-  const args: InValue[] = [start];
+  const args: InValue[] = [startDay * dayMs];
   const filter = (condition: string, value?: InValue) => {
     where.push(condition);
     if (value !== undefined) args.push(value);

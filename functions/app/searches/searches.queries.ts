@@ -1,19 +1,10 @@
 import type { Client } from "@libsql/client";
-import { type Period, periodDays } from "../dashboard/vocabulary.ts";
-
-const dayMs = 86_400_000;
+import { dayWindow } from "../dashboard/aggregate.ts";
+import type { Period } from "../dashboard/vocabulary.ts";
 
 /** Whose searches: readers (the public build), employees (the internal one), or both. */
 export const searchAudiences = ["any", "public", "internal"] as const;
 export type SearchAudience = (typeof searchAudiences)[number];
-
-/** A period as whole UTC days ending today: what daily rollups can answer exactly. */
-export function dayWindow(period: Period, now: number): { startDay: number; previousStartDay: number | null } {
-  const today = Math.floor(now / dayMs);
-  const days = periodDays[period];
-  if (days === null) return { startDay: 0, previousStartDay: null };
-  return { startDay: today - days + 1, previousStartDay: today - 2 * days + 1 };
-}
 
 export interface SearchRow {
   query: string;
