@@ -115,10 +115,20 @@ describe("the feedback dashboard API", () => {
     expect(first.total).toBe(30);
     expect(first.rows.map((r) => r.comment).slice(0, 2)).toEqual(["comment 1", "comment 2"]);
     expect(first.rows[0]?.isEmployee).toBe(true);
-    const third = (await (await get("/api/dashboard/comments?pageSize=10&page=3")).json()) as {
-      rows: { comment: string }[];
-    };
-    expect(third.rows.at(-1)?.comment).toBe("comment 30");
+    type Page = { rows: { comment: string }[]; newer?: string; older?: string; page: number };
+    const page = async (query: string) =>
+      (await (await get(`/api/dashboard/comments?pageSize=10&${query}`)).json()) as Page;
+    // Older and Newer follow cursors (keyset), never offsets.
+    const start = await page("");
+    expect(start.newer).toBeUndefined();
+    const second = await page(`page=2&before=${start.older}`);
+    const third = await page(`page=3&before=${second.older}`);
+    expect(third.rows.map((r) => r.comment)).toEqual(Array.from({ length: 10 }, (_, i) => `comment ${21 + i}`));
+    expect(third.older).toBeUndefined();
+    const back = await page(`page=2&after=${third.newer}`);
+    expect(back.rows).toEqual(second.rows);
+    expect(back.newer).toBeDefined();
+    expect((await get("/api/dashboard/comments?before=not-a-cursor")).status).toBe(400);
     const poor = (await (await get("/api/dashboard/comments?rating=poor&pageSize=100")).json()) as { total: number };
     expect(poor.total).toBe(15);
     expect(JSON.stringify(await (await get("/api/dashboard/comments?status=any&pageSize=200")).json())).not.toContain(
@@ -207,5 +217,26 @@ describe("the feedback dashboard API", () => {
     expect(filtered.rows.map((r) => r.comment).sort()).toEqual(["Old menu names.", "Screens changed."]);
     expect(new Set(filtered.rows.map((r) => r.reason))).toEqual(new Set(["out-of-date"]));
     expect((await get("/api/dashboard/comments?reason=because")).status).toBe(400);
+  });
+
+  it("exports every matching comment, across many pages of rows, as CSV and as JSON", async () => {
+    const { db, get } = await setUp();
+    const rows = 2_345;
+    await db.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+            INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
+            SELECT printf('feedback-id-%08d', i), 'temporary-login-code', 'good', 'comment ' || i, 'h', ? - i * 1000, ? FROM n`,
+      args: [rows, now, now],
+    });
+    const csv = await (await get("/api/dashboard/comments.csv?status=any")).text();
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(rows + 1);
+    expect(lines[1]).toContain("comment 1,");
+    expect(lines.at(-1)).toContain(`comment ${rows},`);
+    const json = (await (await get("/api/dashboard/comments.json?status=any")).json()) as {
+      comments: { comment: string }[];
+    };
+    expect(json.comments).toHaveLength(rows);
+    expect(new Set(json.comments.map((c) => c.comment)).size).toBe(rows);
   });
 });

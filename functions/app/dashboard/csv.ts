@@ -14,3 +14,9 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   // The byte-order mark tells spreadsheet programs the file is UTF-8.
   return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
+
+/** One CSV record and its line break. */
+export const csvLine = (row: readonly (string | number | null)[]) => `${row.map(csvCell).join(",")}\r\n`;
+
+/** The byte-order mark that tells spreadsheet programs a CSV file is UTF-8. */
+export const csvStart = "\uFEFF";

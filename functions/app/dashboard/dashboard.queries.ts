@@ -118,8 +118,21 @@ export interface CommentRow {
   createdAt: number;
 }
 
-/** Comments newest first, filtered; honeypot hits never appear, whatever the filter. */
-export async function comments(db: Client, query: CommentsQuery, now: number, limit?: number) {
+/** Where a page starts or ends, as the Newer and Older links carry it. */
+export const cursorOf = (row: { createdAt: number; id: string }) => `${row.createdAt}.${row.id}`;
+
+export interface CommentsPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: CommentRow[];
+  /** Cursors of the pages either side, when there is one. */
+  newer: string | undefined;
+  older: string | undefined;
+}
+
+/** The filters as SQL: honeypot hits never appear, whatever the filter. */
+function commentFilters(query: CommentsQuery, now: number) {
   const { startDay } = dayWindow(query.period, now);
   const where = ["is_spam = 0", "comment IS NOT NULL", "created_at >= ?"];
   const args: InValue[] = [startDay * dayMs];
@@ -133,33 +146,86 @@ export async function comments(db: Client, query: CommentsQuery, now: number, li
   if (query.found) filter("found = ?", query.found);
   if (query.reason) filter("reason = ?", query.reason);
   if (query.status !== "any") filter("status = ?", query.status);
-  const pageSize = limit ?? query.pageSize;
+  return { where, args };
+}
+
+const commentColumns =
+  "id, topic, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at";
+
+const toCommentRow = (r: Record<string, unknown>): CommentRow => ({
+  id: String(r.id),
+  topic: r.topic === null ? null : String(r.topic),
+  rating: r.rating === null ? null : String(r.rating),
+  found: r.found === null ? null : String(r.found),
+  reason: r.reason === null ? null : String(r.reason),
+  name: r.name === null ? null : String(r.name),
+  comment: String(r.comment),
+  isEmployee: Number(r.is_employee) === 1,
+  status: String(r.status),
+  statusBy: r.status_by === null ? null : String(r.status_by),
+  statusAt: r.status_at === null ? null : Number(r.status_at),
+  createdAt: Number(r.created_at),
+});
+
+/**
+ * One page of comments, newest first, and the filter's total. Pages are found from a cursor
+ * (keyset: the last comment's time and id), so a deep page costs what the first one does.
+ */
+export async function comments(db: Client, query: CommentsQuery, now: number): Promise<CommentsPage> {
+  const { where, args } = commentFilters(query, now);
+  const cursor = query.before ?? query.after;
+  const towardsNewer = query.after !== undefined && query.before === undefined;
+  const pageWhere = cursor ? [...where, `(created_at, id) ${towardsNewer ? ">" : "<"} (?, ?)`] : where;
+  const pageArgs = cursor ? [...args, cursor.at, cursor.id] : args;
+  const order = towardsNewer ? "ASC" : "DESC";
   const [total, page] = await db.batch(
     [
       { sql: `SELECT count(*) AS n FROM feedback WHERE ${where.join(" AND ")}`, args },
       {
-        sql: `SELECT id, topic, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at
-              FROM feedback WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
-        args: [...args, pageSize, limit ? 0 : (query.page - 1) * pageSize],
+        sql: `SELECT ${commentColumns} FROM feedback WHERE ${pageWhere.join(" AND ")}
+              ORDER BY created_at ${order}, id ${order} LIMIT ?`,
+        args: [...pageArgs, query.pageSize + 1],
       },
     ],
     "read",
   );
-  const rows: CommentRow[] = (page?.rows ?? []).map((r) => ({
-    id: String(r.id),
-    topic: r.topic === null ? null : String(r.topic),
-    rating: r.rating === null ? null : String(r.rating),
-    found: r.found === null ? null : String(r.found),
-    reason: r.reason === null ? null : String(r.reason),
-    name: r.name === null ? null : String(r.name),
-    comment: String(r.comment),
-    isEmployee: Number(r.is_employee) === 1,
-    status: String(r.status),
-    statusBy: r.status_by === null ? null : String(r.status_by),
-    statusAt: r.status_at === null ? null : Number(r.status_at),
-    createdAt: Number(r.created_at),
-  }));
-  return { total: Number(total?.rows[0]?.n ?? 0), page: query.page, pageSize, rows };
+  const found = (page?.rows ?? []).map(toCommentRow);
+  const more = found.length > query.pageSize;
+  const rows = found.slice(0, query.pageSize);
+  if (towardsNewer) rows.reverse();
+  const [first, last] = [rows[0], rows.at(-1)];
+  const hasNewer = towardsNewer ? more : cursor !== undefined;
+  const hasOlder = towardsNewer ? true : more;
+  return {
+    total: Number(total?.rows[0]?.n ?? 0),
+    page: cursor ? query.page : 1,
+    pageSize: query.pageSize,
+    rows,
+    newer: hasNewer && first ? cursorOf(first) : undefined,
+    older: hasOlder && last ? cursorOf(last) : undefined,
+  };
+}
+
+/**
+ * Every comment the filters match, newest first, a page at a time: an export streams these
+ * without holding them all (and so without its memory growing with the years of comments).
+ */
+export async function* allComments(db: Client, query: CommentsQuery, now: number, batch = 1000) {
+  const { where, args } = commentFilters(query, now);
+  let cursor: { at: number; id: string } | undefined;
+  for (;;) {
+    const pageWhere = cursor ? [...where, "(created_at, id) < (?, ?)"] : where;
+    const result = await db.execute({
+      sql: `SELECT ${commentColumns} FROM feedback WHERE ${pageWhere.join(" AND ")}
+            ORDER BY created_at DESC, id DESC LIMIT ?`,
+      args: [...args, ...(cursor ? [cursor.at, cursor.id] : []), batch],
+    });
+    const rows = result.rows.map(toCommentRow);
+    yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batch) return;
+    cursor = { at: last.createdAt, id: last.id };
+  }
 }
 
 export async function setStatus(db: Client, id: string, status: string, by: string, now: number): Promise<boolean> {

@@ -9,9 +9,11 @@ import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
 import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
+import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { toCsv } from "./csv.ts";
 import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
 import {
+  type CommentsQuery,
   commentIdParamSchema,
   commentsQuerySchema,
   overviewQuerySchema,
@@ -22,7 +24,7 @@ import { Dashboard } from "./view/Dashboard.tsx";
 import { Searches } from "./view/Searches.tsx";
 import { defaultPeriod, defaultSort, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
 
-/** Exports stop here; a filter narrows them further. */
+/** A searches export lists at most this many searches (comment exports stream them all). */
 const maxExportRows = 50_000;
 
 const requireEmployee: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -36,6 +38,14 @@ export function dashboardRoutes(deps: AppDeps) {
   const now = () => deps.clock();
   const titles = (topic: string) =>
     topic === wholeSite ? wholeSiteTitle : (deps.internalTopics.title(topic) ?? topic);
+
+  const exportComments = async (c: Context<AppEnv>, query: CommentsQuery, format: ExportFormat) => {
+    const body = await commentExport(db, query, now(), format, titles);
+    c.header("Cache-Control", "private, no-store");
+    c.header("Content-Disposition", `attachment; filename="feedback-comments.${format}"`);
+    const type = format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+    return c.body(body, 200, { "Content-Type": type });
+  };
 
   const api = new Hono<AppEnv>()
     .use("/dashboard/*", requireEmployee)
@@ -51,50 +61,12 @@ export function dashboardRoutes(deps: AppDeps) {
       c.header("Cache-Control", "private, no-store");
       return c.json(await comments(db, c.req.valid("query"), now()));
     })
-    .get("/dashboard/comments.csv", valid("query", commentsQuerySchema), async (c) => {
-      const { rows } = await comments(db, c.req.valid("query"), now(), maxExportRows);
-      const csv = toCsv(
-        [
-          "id",
-          "created_at",
-          "topic",
-          "topic_title",
-          "rating",
-          "found",
-          "reason",
-          "name",
-          "comment",
-          "from_employee",
-          "status",
-          "status_by",
-          "status_at",
-        ],
-        rows.map((r) => [
-          r.id,
-          new Date(r.createdAt).toISOString(),
-          r.topic ?? "",
-          titles(r.topic ?? wholeSite),
-          r.rating,
-          r.found,
-          r.reason,
-          r.name,
-          r.comment,
-          r.isEmployee ? "yes" : "no",
-          r.status,
-          r.statusBy,
-          r.statusAt === null ? null : new Date(r.statusAt).toISOString(),
-        ]),
-      );
-      c.header("Cache-Control", "private, no-store");
-      c.header("Content-Disposition", 'attachment; filename="feedback-comments.csv"');
-      return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
-    })
-    .get("/dashboard/comments.json", valid("query", commentsQuerySchema), async (c) => {
-      const { rows } = await comments(db, c.req.valid("query"), now(), maxExportRows);
-      c.header("Cache-Control", "private, no-store");
-      c.header("Content-Disposition", 'attachment; filename="feedback-comments.json"');
-      return c.json({ comments: rows });
-    })
+    .get("/dashboard/comments.csv", valid("query", commentsQuerySchema), (c) =>
+      exportComments(c, c.req.valid("query"), "csv"),
+    )
+    .get("/dashboard/comments.json", valid("query", commentsQuerySchema), (c) =>
+      exportComments(c, c.req.valid("query"), "json"),
+    )
     .get("/dashboard/searches", valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
       c.header("Cache-Control", "private, no-store");

@@ -14,6 +14,15 @@ import {
 
 const period = z.enum(periods).default(defaultPeriod);
 
+/** Where a page of comments starts: a comment's time and id, as "1796029535314.AbC_12-x". */
+const cursorSchema = z
+  .string()
+  .regex(/^\d{1,16}\.[A-Za-z0-9_-]{16,40}$/, "Follow the Newer and Older links: this page marker is not one.")
+  .transform((text) => {
+    const [at = "0", id = ""] = text.split(".");
+    return { at: Number(at), id };
+  });
+
 export const overviewQuerySchema = z.object({
   /** Default: the last 30 days. */
   period,
@@ -42,7 +51,12 @@ export const commentsQuerySchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** Default: only comments nobody has dealt with yet. */
   status: z.enum(statusFilters).default("new"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  /** Which page this is: shown to the reader; the cursors below say where it starts. */
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  /** The page of comments older than this one ("<created_at>.<id>" of its last comment). */
+  before: cursorSchema.optional(),
+  /** The page of comments newer than this one ("<created_at>.<id>" of its first comment). */
+  after: cursorSchema.optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 

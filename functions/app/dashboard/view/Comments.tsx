@@ -9,7 +9,7 @@ import {
   reasonLabels,
   reasons,
 } from "../../../../src/shared/feedback-rules.ts";
-import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import {
   commentStatuses,
@@ -98,7 +98,7 @@ function filterChoices(view: { query: CommentsQuery; overview: OverviewRow[]; ti
 /** The comments: filters, export links, each comment with its triage buttons, and pages. */
 export function Comments(view: {
   query: CommentsQuery;
-  comments: { total: number; page: number; pageSize: number; rows: CommentRow[] };
+  comments: CommentsPage;
   overview: OverviewRow[];
   sort: SortKey;
   filters: Filters;
@@ -128,7 +128,7 @@ export function Comments(view: {
       </p>
       <ol class="comments">
         {comments.rows.map((c) => (
-          <li key={c.id} class="comment">
+          <li key={c.id} class="comment" id={`comment-${c.id}`}>
             <p class="comment__meta">
               {formatUtcDateTime(c.createdAt)} · {view.titles(c.topic ?? wholeSite)}
               {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
@@ -139,7 +139,8 @@ export function Comments(view: {
             </p>
             <p class="comment__text">{c.comment}</p>
             <form method="post" action={`/api/dashboard/comments/${c.id}/status`} class="comment__status">
-              <input type="hidden" name="next" value={view.self} />
+              {/* Without JavaScript the reviewer comes back to this comment; with it, nothing moves. */}
+              <input type="hidden" name="next" value={`${view.self}#comment-${c.id}`} />
               <p>
                 Status: {c.status}
                 {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}{" "}
@@ -159,8 +160,25 @@ export function Comments(view: {
       <nav aria-label="Pages of comments">
         <p>
           Page {comments.page} of {pages}{" "}
-          {comments.page > 1 && <a href={link({ ...filters, sort: view.sort, page: comments.page - 1 })}>Newer</a>}{" "}
-          {comments.page < pages && <a href={link({ ...filters, sort: view.sort, page: comments.page + 1 })}>Older</a>}
+          {comments.newer && (
+            <a
+              href={link({ ...filters, sort: view.sort, page: Math.max(1, comments.page - 1), after: comments.newer })}
+            >
+              Newer
+            </a>
+          )}{" "}
+          {comments.older && (
+            <a
+              href={link({
+                ...filters,
+                sort: view.sort,
+                page: Math.min(pages, comments.page + 1),
+                before: comments.older,
+              })}
+            >
+              Older
+            </a>
+          )}
         </p>
       </nav>
     </section>

@@ -1,6 +1,6 @@
 import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
-import type { CommentRow, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import { type Period, periodNames, periods, type SortKey } from "../vocabulary.ts";
 import { Comments } from "./Comments.tsx";
@@ -16,7 +16,7 @@ export interface DashboardView {
   overview: OverviewRow[];
   titles: (topic: string) => string;
   detail?: { topic: string; summary: TopicSummary; series: WeekPoint[]; reasons: Record<Reason, number> } | undefined;
-  comments: { total: number; page: number; pageSize: number; rows: CommentRow[] };
+  comments: CommentsPage;
   query: CommentsQuery;
   /** This page's address with its filters, for forms that come back here. */
   self: string;
