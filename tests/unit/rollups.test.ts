@@ -90,6 +90,12 @@ describe("daily rollups", () => {
         }
       }
       expect(await rows(db, feedbackFromRollup)).toEqual(await rows(db, feedbackFromRaw));
+      const totals = feedbackFromRaw
+        .replace("created_at / 86400000 AS day, ", "")
+        .replaceAll("GROUP BY 1, 2 ORDER BY 1, 2", "GROUP BY 1 ORDER BY 1");
+      expect(await rows(db, "SELECT * FROM feedback_totals WHERE responses > 0 ORDER BY topic")).toEqual(
+        await rows(db, totals),
+      );
     });
   }
 

@@ -23,11 +23,19 @@ const chartWeeks = 104;
  * Counts per topic (the whole site as `wholeSite`) over whole days, from the daily rollup. A
  * topic whose answers all moved away (changed, marked spam) leaves rows of zeros: not a row here.
  */
-const countsSql = (where: string) => `
-  SELECT topic, sum(responses) AS responses, ${ratings.map((r) => `sum(${r}) AS ${r}`).join(", ")},
-         sum(found_yes) AS found_yes, sum(found_yes + found_no) AS found_answered,
-         ${reasons.map((r) => `sum(${reasonColumn(r)}) AS ${reasonColumn(r)}`).join(", ")}
-  FROM feedback_daily WHERE ${where} GROUP BY topic HAVING sum(responses) > 0`;
+function countsSql(where: string, options: { allTime: boolean; reasons: boolean }) {
+  // All time is one row per topic (feedback_totals); a window sums its days. Reasons only where shown.
+  const table = options.allTime ? "feedback_totals" : "feedback_daily";
+  const columns = [
+    "responses",
+    ...ratings,
+    "found_yes",
+    "found_no",
+    ...(options.reasons ? reasons.map(reasonColumn) : []),
+  ];
+  return `SELECT topic, ${columns.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+          FROM ${table} WHERE ${where} GROUP BY topic HAVING sum(responses) > 0`;
+}
 
 const reasonColumn = (reason: Reason) => `reason_${reason.replaceAll("-", "_")}`;
 
@@ -36,7 +44,7 @@ function toCounts(row: Record<string, unknown>): TopicCounts {
     responses: Number(row.responses ?? 0),
     ratings: Object.fromEntries(ratings.map((r) => [r, Number(row[r] ?? 0)])) as TopicCounts["ratings"],
     foundYes: Number(row.found_yes ?? 0),
-    foundAnswered: Number(row.found_answered ?? 0),
+    foundAnswered: Number(row.found_yes ?? 0) + Number(row.found_no ?? 0),
   };
 }
 
@@ -58,10 +66,17 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
   const { startDay, previousStartDay } = dayWindow(period, now);
   const [current, previous] = await db.batch(
     [
-      { sql: countsSql("day >= ?"), args: [startDay] },
+      previousStartDay === null
+        ? { sql: countsSql("1", { allTime: true, reasons: false }), args: [] }
+        : { sql: countsSql("day >= ?", { allTime: false, reasons: false }), args: [startDay] },
       ...(previousStartDay === null
         ? []
-        : [{ sql: countsSql("day >= ? AND day < ?"), args: [previousStartDay, startDay] }]),
+        : [
+            {
+              sql: countsSql("day >= ? AND day < ?", { allTime: false, reasons: false }),
+              args: [previousStartDay, startDay],
+            },
+          ]),
     ],
     "read",
   );
@@ -76,10 +91,13 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
 
 /** One topic in the period: its counts, its weeks (up to two years) and why readers said no. */
 export async function topicDetail(db: Client, topic: string, period: Period, now: number) {
-  const { startDay } = dayWindow(period, now);
+  const { startDay, previousStartDay } = dayWindow(period, now);
+  const allTime = previousStartDay === null;
   const [counts, weeks] = await db.batch(
     [
-      { sql: countsSql("topic = ? AND day >= ?"), args: [topic, startDay] },
+      allTime
+        ? { sql: countsSql("topic = ?", { allTime, reasons: true }), args: [topic] }
+        : { sql: countsSql("topic = ? AND day >= ?", { allTime, reasons: true }), args: [topic, startDay] },
       {
         sql: `SELECT (day + 3) / 7 AS week, sum(responses) AS responses, sum(found_yes) AS yes,
                      sum(found_yes + found_no) AS answered
@@ -121,8 +139,14 @@ export interface CommentRow {
 /** Where a page starts or ends, as the Newer and Older links carry it. */
 export const cursorOf = (row: { createdAt: number; id: string }) => `${row.createdAt}.${row.id}`;
 
+/** The comment list counts its filter's matches up to this many, then says "more than". */
+export const countCap = 10_000;
+
 export interface CommentsPage {
+  /** Matches of the filter, up to `countCap`. */
   total: number;
+  /** False when there are more than `countCap`. */
+  totalIsExact: boolean;
   page: number;
   pageSize: number;
   rows: CommentRow[];
@@ -180,7 +204,11 @@ export async function comments(db: Client, query: CommentsQuery, now: number): P
   const order = towardsNewer ? "ASC" : "DESC";
   const [total, page] = await db.batch(
     [
-      { sql: `SELECT count(*) AS n FROM feedback WHERE ${where.join(" AND ")}`, args },
+      {
+        // Counted up to a cap: past it the total reads "more than", and its cost stays bounded.
+        sql: `SELECT count(*) AS n FROM (SELECT 1 FROM feedback WHERE ${where.join(" AND ")} LIMIT ?)`,
+        args: [...args, countCap + 1],
+      },
       {
         sql: `SELECT ${commentColumns} FROM feedback WHERE ${pageWhere.join(" AND ")}
               ORDER BY created_at ${order}, id ${order} LIMIT ?`,
@@ -196,8 +224,10 @@ export async function comments(db: Client, query: CommentsQuery, now: number): P
   const [first, last] = [rows[0], rows.at(-1)];
   const hasNewer = towardsNewer ? more : cursor !== undefined;
   const hasOlder = towardsNewer ? true : more;
+  const counted = Number(total?.rows[0]?.n ?? 0);
   return {
-    total: Number(total?.rows[0]?.n ?? 0),
+    total: Math.min(counted, countCap),
+    totalIsExact: counted <= countCap,
     page: cursor ? query.page : 1,
     pageSize: query.pageSize,
     rows,

@@ -112,7 +112,9 @@ export function Comments(view: {
   ).toString();
   return (
     <section aria-labelledby="comments-heading">
-      <h2 id="comments-heading">Comments ({comments.total})</h2>
+      <h2 id="comments-heading">
+        Comments ({comments.totalIsExact ? comments.total : `more than ${comments.total.toLocaleString("en")}`})
+      </h2>
       <form method="get" action="/dashboard/" class="filters">
         <input type="hidden" name="sort" value={view.sort} />
         {filterChoices(view).map((filter) => (
@@ -159,7 +161,7 @@ export function Comments(view: {
       {comments.rows.length === 0 && <p>No comments match these filters.</p>}
       <nav aria-label="Pages of comments">
         <p>
-          Page {comments.page} of {pages}{" "}
+          Page {comments.page} of {comments.totalIsExact ? pages : `more than ${pages}`}{" "}
           {comments.newer && (
             <a
               href={link({ ...filters, sort: view.sort, page: Math.max(1, comments.page - 1), after: comments.newer })}
