@@ -55,6 +55,6 @@ export default {
   /** The Cron Trigger in wrangler.jsonc: the hourly housekeeping the Node server does on a timer. */
   async scheduled(_controller: unknown, bindings: EdgeBindings, context: WaitsFor): Promise<void> {
     const config = configOf(bindings);
-    context.waitUntil(housekeeping(createWebDb(config.database), Date.now()));
+    context.waitUntil(housekeeping(createWebDb(config.database), Date.now(), config.retention));
   },
 };

@@ -3,6 +3,7 @@ import { defaultWaitMs } from "../db/wait.ts";
 import type { SessionPolicy } from "./auth/sessions.ts";
 import type { SsoSettings } from "./auth/single-sign-on.ts";
 import { ssoEnvFields, ssoSettings } from "./auth/sso-config.ts";
+import { defaultRetention, type Retention } from "./housekeeping.ts";
 import { parseRateLimitRule, type RateLimitRule } from "./lib/limiter.ts";
 
 /** The app's settings that every runtime reads alike (environment on Node, bindings on the edge). */
@@ -18,6 +19,10 @@ export const appEnvFields = {
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   /** An employee session ends this many days after sign-in. Default: 7. */
   SESSION_MAX_DAYS: z.coerce.number().positive().default(7),
+  /** Days raw feedback (answers and comments) is kept; the daily counts stay. Default: 730 (2 years). */
+  FEEDBACK_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(defaultRetention.feedbackDays),
+  /** Days recorded searches are kept; the daily counts stay. Default: 396 (13 months). */
+  SEARCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(defaultRetention.searchDays),
   /** How long a request waits for the database (a lock, a slow server) before a 503. Default: 5000. */
   DB_WAIT_MS: z.coerce.number().int().min(50).max(120_000).default(defaultWaitMs),
 };
@@ -32,6 +37,7 @@ export interface AppSettings {
   sso: SsoSettings | undefined;
   localSignIn: boolean;
   dbWaitMs: number;
+  retention: Retention;
 }
 
 export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
@@ -45,5 +51,6 @@ export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
     sso: ssoSettings(e),
     localSignIn: e.LOCAL_SIGN_IN === "on",
     dbWaitMs: e.DB_WAIT_MS,
+    retention: { feedbackDays: e.FEEDBACK_RETENTION_DAYS, searchDays: e.SEARCH_RETENTION_DAYS },
   };
 }

@@ -25,7 +25,8 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database);
-  const tidy = () => housekeeping(db, Date.now()).catch((error) => console.error("Housekeeping failed:", error));
+  const tidy = () =>
+    housekeeping(db, Date.now(), config.retention).catch((error) => console.error("Housekeeping failed:", error));
   await tidy();
   const tidying = setInterval(tidy, 3600_000);
   tidying.unref();

@@ -239,4 +239,38 @@ describe("the feedback dashboard API", () => {
     expect(json.comments).toHaveLength(rows);
     expect(new Set(json.comments.map((c) => c.comment)).size).toBe(rows);
   });
+
+  it("deletes one comment for good for an employee, audits it without its text, and keeps the counts", async () => {
+    const lines: string[] = [];
+    const test = await createTestApp({
+      clock: () => now,
+      dashboardPage: dashboardTemplate,
+      audit: (l) => lines.push(l),
+    });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    await test.db.execute({
+      sql: `INSERT INTO feedback (id, topic, rating, name, comment, client_hash, created_at, updated_at)
+            VALUES (?, 'temporary-login-code', 'poor', 'Ada Lovelace', 'my phone number is 555-0100', 'h', ?, ?)`,
+      args: [id(1), now - day, now - day],
+    });
+    const counts = () =>
+      test.db.execute("SELECT responses, poor FROM feedback_daily").then((r) => r.rows.map((x) => ({ ...x })));
+    const before = await counts();
+    const remove = (target: string, headers: Record<string, string>) =>
+      test.app.request(`/api/dashboard/comments/${target}/delete`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams({ next: "/dashboard/?status=any#comments-heading" }).toString(),
+      });
+    expect((await remove(id(1), {})).status).toBe(401);
+    expect((await remove(id(1), { Cookie: cookie, Origin: "https://evil.example" })).status).toBe(403);
+    const done = await remove(id(1), { Cookie: cookie });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/dashboard/?status=any#comments-heading");
+    expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
+    expect(await counts()).toEqual(before);
+    expect(lines).toEqual([`feedback ${id(1)} on temporary-login-code deleted for good by ${email}`]);
+    expect((await remove(id(1), { Cookie: cookie })).status).toBe(404);
+  });
 });

@@ -198,7 +198,7 @@ describe("housekeeping", () => {
       ],
       "write",
     );
-    expect(await housekeeping(db, now)).toEqual({ windows: 1, sandboxes: 1 });
+    expect(await housekeeping(db, now)).toEqual({ windows: 1, sandboxes: 1, feedback: 0, searches: 0 });
     expect((await db.execute("SELECT bucket FROM rate_limits")).rows.map((r) => r.bucket)).toEqual(["recent"]);
     expect((await db.execute("SELECT id FROM demo_sandboxes")).rows.map((r) => r.id)).toEqual(["live"]);
   });

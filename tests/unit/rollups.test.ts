@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import { housekeeping } from "../../functions/app/housekeeping.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
@@ -136,5 +137,37 @@ describe("daily rollups", () => {
          FROM searches GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       ),
     );
+  });
+
+  it("lets housekeeping delete feedback and searches past their retention age, and keeps their counts", async () => {
+    const db = await freshDb();
+    const now = start + 800 * dayMs;
+    for (const [n, age] of [
+      [1, 731],
+      [2, 729],
+    ] as const) {
+      await db.execute({
+        sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at) VALUES (?, 't', 'good', 'c', 'h', ?, ?)`,
+        args: [`id-${n}`, now - age * dayMs, now],
+      });
+    }
+    for (const age of [400, 390]) {
+      await db.execute({
+        sql: "INSERT INTO searches (query, audience, results, created_at) VALUES ('code', 'public', 1, ?)",
+        args: [now - age * dayMs],
+      });
+    }
+    const counts = async () => ({
+      feedback: await rows(db, feedbackFromRollup),
+      searches: await rows(db, "SELECT * FROM search_daily ORDER BY day"),
+    });
+    const before = await counts();
+    expect(await housekeeping(db, now)).toMatchObject({ feedback: 1, searches: 1 });
+    expect(await rows(db, "SELECT id FROM feedback")).toEqual([{ id: "id-2" }]);
+    expect(
+      (await rows(db, "SELECT created_at FROM searches")).map((r) => (now - Number(r.created_at)) / dayMs),
+    ).toEqual([390]);
+    expect(await counts()).toEqual(before);
+    expect(await housekeeping(db, now, { feedbackDays: 1, searchDays: 1 })).toMatchObject({ feedback: 1, searches: 1 });
   });
 });

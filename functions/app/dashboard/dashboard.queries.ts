@@ -258,6 +258,19 @@ export async function* allComments(db: Client, query: CommentsQuery, now: number
   }
 }
 
+/**
+ * Deletes one answer and its comment for good (a reader's privacy request). Its place in the
+ * daily counts stays: those hold no text and no person. Returns its topic, or null if none.
+ */
+export async function deleteComment(db: Client, id: string): Promise<{ topic: string } | null> {
+  const result = await db.execute({
+    sql: "DELETE FROM feedback WHERE id = ? AND is_spam = 0 RETURNING topic",
+    args: [id],
+  });
+  const row = result.rows[0];
+  return row ? { topic: row.topic === null ? wholeSite : String(row.topic) } : null;
+}
+
 export async function setStatus(db: Client, id: string, status: string, by: string, now: number): Promise<boolean> {
   const result = await db.execute({
     sql: "UPDATE feedback SET status = ?, status_by = ?, status_at = ? WHERE id = ? AND is_spam = 0",

@@ -11,11 +11,12 @@ import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { toCsv } from "./csv.ts";
-import { comments, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
+import { comments, deleteComment, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
 import {
   type CommentsQuery,
   commentIdParamSchema,
   commentsQuerySchema,
+  deleteCommentSchema,
   overviewQuerySchema,
   searchesQuerySchema,
   statusChangeSchema,
@@ -90,6 +91,25 @@ export function dashboardRoutes(deps: AppDeps) {
       c.header("Content-Disposition", 'attachment; filename="searches.json"');
       return c.json({ period, audience, searches: insight.top });
     })
+    .post(
+      "/dashboard/comments/:id/delete",
+      sameOriginOnly(deps.allowedOrigins),
+      limitBody(4 * 1024),
+      requireBody("json", "form"),
+      valid("param", commentIdParamSchema),
+      jsonOrForm(deleteCommentSchema),
+      async (c) => {
+        const { id } = c.req.valid("param");
+        const deleted = await deleteComment(db, id);
+        if (!deleted) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        // The audit says who deleted which answer on which topic, never what it said.
+        deps.auth.audit(
+          `feedback ${id} on ${deleted.topic} deleted for good by ${c.get("employee")?.email ?? "unknown"}`,
+        );
+        const { next } = c.req.valid("json");
+        return isFormPost(c) ? c.redirect(redirectTarget(next), Status.seeOther) : c.json({ deleted: id }, Status.ok);
+      },
+    )
     .post(
       "/dashboard/comments/:id/status",
       sameOriginOnly(deps.allowedOrigins),

@@ -74,4 +74,9 @@ export const statusChangeSchema = z.strictObject({
   next: z.string().max(2048).optional(),
 });
 
+export const deleteCommentSchema = z.strictObject({
+  /** Where a plain form returns to (the dashboard with its filters). */
+  next: z.string().max(2048).optional(),
+});
+
 export const commentIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown comment.") });

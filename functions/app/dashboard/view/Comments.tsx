@@ -155,6 +155,20 @@ export function Comments(view: {
                   ))}
               </p>
             </form>
+            {/* Opening this is the confirmation; the form works without JavaScript. */}
+            <details class="comment__delete">
+              <summary>Delete for good…</summary>
+              <p>
+                For a reader's privacy request: the answer and its comment are deleted and cannot be restored. The
+                topic's counts stay; the audit log records who deleted it, not what it said.
+              </p>
+              <form method="post" action={`/api/dashboard/comments/${c.id}/delete`}>
+                <input type="hidden" name="next" value={`${view.self}#comments-heading`} />
+                <button type="submit" class="button button--danger">
+                  Delete this comment for good
+                </button>
+              </form>
+            </details>
           </li>
         ))}
       </ol>
