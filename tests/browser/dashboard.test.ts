@@ -55,8 +55,14 @@ describe("the feedback dashboard in Chromium", () => {
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/rating=poor/);
     const first = page.locator(".comment").filter({ hasText: "xss-run <script>" });
+    await first.getByRole("button", { name: "Mark reviewed" }).scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => scrollY);
     await first.getByRole("button", { name: "Mark reviewed" }).click();
-    await page.waitForURL(/rating=poor/);
+    // In place: the comment says so, the page does not move or reload.
+    await first.getByText("Status: reviewed (by you, just now)").waitFor();
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    expect(await first.getByRole("button", { name: "Mark reviewed" }).isVisible()).toBe(false);
+    await page.reload();
     expect(await page.getByText("xss-run <script>window.pwned = 1</script>", { exact: true }).count()).toBe(0);
     expect(await page.getByText("xss-run <img", { exact: false }).count()).toBe(1);
 

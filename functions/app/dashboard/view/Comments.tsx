@@ -144,8 +144,10 @@ export function Comments(view: {
               {/* Without JavaScript the reviewer comes back to this comment; with it, nothing moves. */}
               <input type="hidden" name="next" value={`${view.self}#comment-${c.id}`} />
               <p>
-                Status: {c.status}
-                {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}{" "}
+                <span data-status>
+                  Status: {c.status}
+                  {c.statusBy && ` (by ${c.statusBy}, ${formatUtcDateTime(c.statusAt ?? 0)})`}
+                </span>{" "}
                 {commentStatuses
                   .filter((s) => s !== "new" && s !== c.status)
                   .map((s) => (

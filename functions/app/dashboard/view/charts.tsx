@@ -37,46 +37,86 @@ export function DistributionChart({ summary }: { summary: TopicSummary }) {
   );
 }
 
-/** Weekly responses as a line, with the numbers in a table below for anyone who cannot see it. */
+const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * Weekly responses as bars, with a scale and the first and last week named: one week reads as one
+ * bar, two years as 104 thin ones. The numbers are in a table below it (folded away when long).
+ */
 export function WeeklyChart({ series }: { series: WeekPoint[] }) {
   if (series.length === 0) return <p>No responses in this period.</p>;
   const width = 360;
   const height = 100;
+  const left = 36;
   const most = Math.max(...series.map((p) => p.responses), 1);
-  const x = (i: number) => (series.length === 1 ? width / 2 : (i / (series.length - 1)) * width);
-  const y = (n: number) => height - (n / most) * height;
+  const slot = width / series.length;
+  const bar = Math.max(1, Math.min(24, slot * 0.8));
+  const first = series[0];
+  const last = series.at(-1);
+  const busiest = series.reduce((a, b) => (b.responses > a.responses ? b : a));
+  const table = (
+    <table class="chart__table">
+      <caption>Responses and share of “Yes” by week</caption>
+      <thead>
+        <tr>
+          <th scope="col">Week of</th>
+          <th scope="col">Responses</th>
+          <th scope="col">Found what they needed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {series.map((p) => (
+          <tr key={p.weekStart}>
+            <td>{isoDay(p.weekStart)}</td>
+            <td>{p.responses}</td>
+            <td>{percent(p.foundShare)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <figure class="chart">
-      <svg viewBox={`-10 -10 ${width + 20} ${height + 20}`} role="img" aria-labelledby="weekly-title">
-        <title id="weekly-title">Weekly responses, from {series.length} weeks; the table below gives each week.</title>
-        <polyline
-          class="chart__line"
-          fill="none"
-          points={series.map((p, i) => `${x(i)},${y(p.responses)}`).join(" ")}
-        />
+      <svg viewBox={`0 -8 ${left + width + 8} ${height + 32}`} role="img" aria-labelledby="weekly-title">
+        <title id="weekly-title">
+          Weekly responses over {series.length} {series.length === 1 ? "week" : "weeks"}, from the week of{" "}
+          {isoDay(first?.weekStart ?? 0)}; most: {busiest.responses} in the week of {isoDay(busiest.weekStart)}.
+        </title>
+        <line class="chart__axis" x1={left} y1={height} x2={left + width} y2={height} />
+        <line class="chart__axis" x1={left} y1="0" x2={left} y2={height} />
+        <text class="chart__label" x={left - 4} y="4" text-anchor="end">
+          {most}
+        </text>
+        <text class="chart__label" x={left - 4} y={height} text-anchor="end">
+          0
+        </text>
         {series.map((p, i) => (
-          <circle key={p.weekStart} cx={x(i)} cy={y(p.responses)} r="3" class="chart__point" />
+          <rect
+            key={p.weekStart}
+            class="chart__bar"
+            x={left + i * slot + (slot - bar) / 2}
+            y={height - (p.responses / most) * height}
+            width={bar}
+            height={Math.max(p.responses > 0 ? 1 : 0, (p.responses / most) * height)}
+          />
         ))}
+        <text class="chart__label" x={left} y={height + 18}>
+          {isoDay(first?.weekStart ?? 0)}
+        </text>
+        {series.length > 1 && (
+          <text class="chart__label" x={left + width} y={height + 18} text-anchor="end">
+            {isoDay(last?.weekStart ?? 0)}
+          </text>
+        )}
       </svg>
-      <table class="chart__table">
-        <caption>Responses and share of “Yes” by week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Responses</th>
-            <th scope="col">Found what they needed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((p) => (
-            <tr key={p.weekStart}>
-              <td>{new Date(p.weekStart).toISOString().slice(0, 10)}</td>
-              <td>{p.responses}</td>
-              <td>{percent(p.foundShare)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {series.length > 12 ? (
+        <details>
+          <summary>Each week's numbers ({series.length} weeks)</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
     </figure>
   );
 }
