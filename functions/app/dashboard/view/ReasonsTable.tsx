@@ -11,7 +11,7 @@ export function ReasonsTable(props: { reasons: Record<Reason, number>; filters: 
       {total === 0 ? (
         <p>No reader gave a reason in this period.</p>
       ) : (
-        <table class="dashboard__table" aria-labelledby="reasons-heading">
+        <table class="dashboard__table dashboard__table--fits" aria-labelledby="reasons-heading">
           <thead>
             <tr>
               <th scope="col">Reason</th>
