@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { searchWordsOf } from "../../src/integrations/search-words.ts";
 import { keywordsIn } from "../../src/scripts/search-core.ts";
-import { closestWord, correctedQuery, editDistance, queryWords } from "../../src/shared/spelling.ts";
+import { closestWord, correctedQuery, editDistance, normalizeQuery, queryWords } from "../../src/shared/spelling.ts";
 
 const vocabulary = ["code", "temporary", "authenticator", "password", "authentication", "device", "generate"];
 
@@ -69,5 +69,15 @@ describe("the word list for did-you-mean", () => {
     expect(searchWordsOf(["<header>Navigation</header><main>Topic</main><footer>Copyright</footer>"])).toEqual([
       "topic",
     ]);
+  });
+});
+
+describe("recorded searches", () => {
+  it("are normalised to their words: lower case, one space apart, no punctuation, at most 100 characters", () => {
+    expect(normalizeQuery("  Temporary   CODE?! ")).toBe("temporary code");
+    expect(normalizeQuery('=HYPERLINK("x")')).toBe("hyperlink x");
+    expect(normalizeQuery("２ＦＡ")).toBe("2fa");
+    expect(normalizeQuery("?!")).toBe("");
+    expect(normalizeQuery("word ".repeat(40)).length).toBeLessThanOrEqual(100);
   });
 });

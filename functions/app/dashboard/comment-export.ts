@@ -1,6 +1,6 @@
-import type { Client } from "@libsql/client";
+import type { Client, Row } from "@libsql/client";
 import { csvLine, csvStart } from "./csv.ts";
-import { allComments, type CommentRow } from "./dashboard.queries.ts";
+import { allComments, toCommentRow } from "./dashboard.queries.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
 import { wholeSite } from "./vocabulary.ts";
 
@@ -20,23 +20,25 @@ const header = [
   "status_at",
 ];
 
-const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+const iso = (time: unknown) => (time === null || time === undefined ? null : new Date(Number(time)).toISOString());
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function csvRecord(r: CommentRow, titles: (topic: string) => string) {
+function csvRecord(r: Row, titles: (topic: string) => string) {
+  const topic = text(r.topic);
   return csvLine([
-    r.id,
-    iso(r.createdAt),
-    r.topic ?? "",
-    titles(r.topic ?? wholeSite),
-    r.rating,
-    r.found,
-    r.reason,
-    r.name,
-    r.comment,
-    r.isEmployee ? "yes" : "no",
-    r.status,
-    r.statusBy,
-    iso(r.statusAt),
+    text(r.id),
+    iso(r.created_at),
+    topic ?? "",
+    titles(topic ?? wholeSite),
+    text(r.rating),
+    text(r.found),
+    text(r.reason),
+    text(r.name),
+    text(r.comment),
+    Number(r.is_employee) === 1 ? "yes" : "no",
+    text(r.status),
+    text(r.status_by),
+    iso(r.status_at),
   ]);
 }
 
@@ -59,10 +61,10 @@ export async function commentExport(
   const encoder = new TextEncoder();
   let started = false;
   let written = 0;
-  const render = (rows: CommentRow[]) =>
+  const render = (rows: readonly Row[]) =>
     format === "csv"
       ? rows.map((r) => csvRecord(r, titles)).join("")
-      : rows.map((r) => `${written++ === 0 ? "" : ","}\n${JSON.stringify(r)}`).join("");
+      : rows.map((r) => `${written++ === 0 ? "" : ","}\n${JSON.stringify(toCommentRow(r))}`).join("");
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {

@@ -176,7 +176,7 @@ function commentFilters(query: CommentsQuery, now: number) {
 const commentColumns =
   "id, topic, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at";
 
-const toCommentRow = (r: Record<string, unknown>): CommentRow => ({
+export const toCommentRow = (r: Record<string, unknown>): CommentRow => ({
   id: String(r.id),
   topic: r.topic === null ? null : String(r.topic),
   rating: r.rating === null ? null : String(r.rating),
@@ -250,11 +250,12 @@ export async function* allComments(db: Client, query: CommentsQuery, now: number
             ORDER BY created_at DESC, id DESC LIMIT ?`,
       args: [...args, ...(cursor ? [cursor.at, cursor.id] : []), batch],
     });
-    const rows = result.rows.map(toCommentRow);
+    // Rows as the driver gives them: an export turns each into text at once, no object in between.
+    const rows = result.rows;
     yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batch) return;
-    cursor = { at: last.createdAt, id: last.id };
+    cursor = { at: Number(last.created_at), id: String(last.id) };
   }
 }
 
