@@ -40,20 +40,35 @@ async function serverRenderedPages(): Promise<string[]> {
   const cookie = await signInAs(app.request, { email: "writer@example.com", password: "a long enough password" });
   await app.request(
     "/api/feedback",
-    form({ topic: "temporary-login-code", rating: "poor", comment: "Out of date <b>" }),
+    form({ topic: "temporary-login-code", rating: "poor", reason: "out-of-date", comment: "Out of date <b>" }),
   );
+  await app.request("/api/searches", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      searches: [
+        { query: "invoice", results: 0 },
+        { query: "code", results: 2 },
+      ],
+    }),
+  });
   const answers = {
     "sign-in-refused": await app.request("/api/auth/login", form({ email: "writer@example.com", password: "wrong" })),
     "feedback-check": await app.request("/api/feedback", form({ topic: "temporary-login-code", rating: "great" })),
     dashboard: await app.request("/dashboard/", { headers: { Cookie: cookie } }),
+    "dashboard-topic": await app.request("/dashboard/?topic=temporary-login-code&status=any", {
+      headers: { Cookie: cookie },
+    }),
+    "dashboard-searches": await app.request("/dashboard/searches/", { headers: { Cookie: cookie } }),
   };
-  expect(Object.values(answers).map((r) => r.status)).toEqual([401, 400, 200]);
+  expect(Object.values(answers).map((r) => r.status)).toEqual([401, 400, 200, 200, 200]);
   mkdirSync(pagesDir, { recursive: true });
   return Promise.all(
     Object.entries(answers).map(async ([name, response]) => {
       const html = await response.text();
       expect(html, name).toContain("</html>");
       if (name === "dashboard") expect(html).toContain("Out of date &lt;b>");
+      if (name === "dashboard-searches") expect(html).toContain("invoice");
       const file = join(pagesDir, `${name}.html`);
       writeFileSync(file, html);
       return file;
