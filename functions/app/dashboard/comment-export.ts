@@ -1,4 +1,4 @@
-import type { Client, Row } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { csvLine, csvStart } from "./csv.ts";
 import { allComments, toCommentRow } from "./dashboard.queries.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
@@ -23,7 +23,7 @@ const header = [
 const iso = (time: unknown) => (time === null || time === undefined ? null : new Date(Number(time)).toISOString());
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function csvRecord(r: Row, titles: (topic: string) => string) {
+function csvRecord(r: Record<string, unknown>, titles: (topic: string) => string) {
   const topic = text(r.topic);
   return csvLine([
     text(r.id),
@@ -61,7 +61,7 @@ export async function commentExport(
   const encoder = new TextEncoder();
   let started = false;
   let written = 0;
-  const render = (rows: readonly Row[]) =>
+  const render = (rows: readonly Record<string, unknown>[]) =>
     format === "csv"
       ? rows.map((r) => csvRecord(r, titles)).join("")
       : rows.map((r) => `${written++ === 0 ? "" : ","}\n${JSON.stringify(toCommentRow(r))}`).join("");

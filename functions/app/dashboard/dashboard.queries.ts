@@ -1,5 +1,6 @@
 import type { Client, InValue } from "@libsql/client";
 import { type Reason, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
+import { asJsonRows, jsonRowsOf } from "../../db/json-rows.ts";
 import {
   change,
   dayOf,
@@ -25,7 +26,6 @@ const chartWeeks = 104;
  */
 function countsSql(where: string, options: { allTime: boolean; reasons: boolean }) {
   // All time is one row per topic (feedback_totals); a window sums its days. Reasons only where shown.
-  const table = options.allTime ? "feedback_totals" : "feedback_daily";
   const columns = [
     "responses",
     ...ratings,
@@ -33,8 +33,14 @@ function countsSql(where: string, options: { allTime: boolean; reasons: boolean 
     "found_no",
     ...(options.reasons ? reasons.map(reasonColumn) : []),
   ];
-  return `SELECT topic, ${columns.map((c) => `sum(${c}) AS ${c}`).join(", ")}
-          FROM ${table} WHERE ${where} GROUP BY topic HAVING sum(responses) > 0`;
+  const select = options.allTime
+    ? `SELECT topic, ${columns.join(", ")} FROM feedback_totals t WHERE ${where} AND responses > 0`
+    : // Topic by topic (feedback_totals lists them in order), each one's days in the window: a range
+      // of the (topic, day) key per topic and no sorting of every topic-day in the period.
+      `SELECT t.topic AS topic, ${columns.map((c) => `sum(d.${c}) AS ${c}`).join(", ")}
+       FROM feedback_totals t JOIN feedback_daily d ON d.topic = t.topic
+       WHERE ${where} GROUP BY t.topic HAVING sum(d.responses) > 0`;
+  return asJsonRows(select, ["topic", ...columns]);
 }
 
 const reasonColumn = (reason: Reason) => `reason_${reason.replaceAll("-", "_")}`;
@@ -68,20 +74,20 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
     [
       previousStartDay === null
         ? { sql: countsSql("1", { allTime: true, reasons: false }), args: [] }
-        : { sql: countsSql("day >= ?", { allTime: false, reasons: false }), args: [startDay] },
+        : { sql: countsSql("d.day >= ?", { allTime: false, reasons: false }), args: [startDay] },
       ...(previousStartDay === null
         ? []
         : [
             {
-              sql: countsSql("day >= ? AND day < ?", { allTime: false, reasons: false }),
+              sql: countsSql("d.day >= ? AND d.day < ?", { allTime: false, reasons: false }),
               args: [previousStartDay, startDay],
             },
           ]),
     ],
     "read",
   );
-  const before = new Map((previous?.rows ?? []).map((r) => [String(r.topic), toCounts(r)]));
-  const rows = (current?.rows ?? []).map((r) => {
+  const before = new Map(jsonRowsOf(previous).map((r) => [String(r.topic), toCounts(r)]));
+  const rows = jsonRowsOf(current).map((r) => {
     const summary = summarize(toCounts(r));
     const earlier = previousStartDay === null ? null : summarize(before.get(String(r.topic)) ?? noCounts);
     return { topic: String(r.topic), summary, change: earlier ? change(summary, earlier) : null };
@@ -96,8 +102,8 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
   const [counts, weeks] = await db.batch(
     [
       allTime
-        ? { sql: countsSql("topic = ?", { allTime, reasons: true }), args: [topic] }
-        : { sql: countsSql("topic = ? AND day >= ?", { allTime, reasons: true }), args: [topic, startDay] },
+        ? { sql: countsSql("t.topic = ?", { allTime, reasons: true }), args: [topic] }
+        : { sql: countsSql("t.topic = ? AND d.day >= ?", { allTime, reasons: true }), args: [topic, startDay] },
       {
         sql: `SELECT (day + 3) / 7 AS week, sum(responses) AS responses, sum(found_yes) AS yes,
                      sum(found_yes + found_no) AS answered
@@ -107,7 +113,7 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
     ],
     "read",
   );
-  const row = counts?.rows[0];
+  const row = jsonRowsOf(counts)[0];
   const summary = summarize(row ? toCounts(row) : noCounts);
   const series: WeekPoint[] = (weeks?.rows ?? []).map((w) => ({
     weekStart: weekStartFromIndex(Number(w.week)),
@@ -240,18 +246,19 @@ export async function comments(db: Client, query: CommentsQuery, now: number): P
  * Every comment the filters match, newest first, a page at a time: an export streams these
  * without holding them all (and so without its memory growing with the years of comments).
  */
-export async function* allComments(db: Client, query: CommentsQuery, now: number, batch = 200) {
+export async function* allComments(db: Client, query: CommentsQuery, now: number, batch = 1000) {
   const { where, args } = commentFilters(query, now);
   let cursor: { at: number; id: string } | undefined;
   for (;;) {
     const pageWhere = cursor ? [...where, "(created_at, id) < (?, ?)"] : where;
+    const page = `SELECT ${commentColumns} FROM feedback WHERE ${pageWhere.join(" AND ")}
+                  ORDER BY created_at DESC, id DESC LIMIT ?`;
     const result = await db.execute({
-      sql: `SELECT ${commentColumns} FROM feedback WHERE ${pageWhere.join(" AND ")}
-            ORDER BY created_at DESC, id DESC LIMIT ?`,
+      // One JSON text per page: far less work and garbage than a driver row object per comment.
+      sql: asJsonRows(page, commentColumns.split(", "), "created_at DESC, id DESC"),
       args: [...args, ...(cursor ? [cursor.at, cursor.id] : []), batch],
     });
-    // Rows as the driver gives them: an export turns each into text at once, no object in between.
-    const rows = result.rows;
+    const rows = jsonRowsOf(result);
     yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batch) return;

@@ -18,7 +18,8 @@ CREATE TABLE feedback_daily (
   reason_hard_to_understand INTEGER NOT NULL,
   reason_out_of_date INTEGER NOT NULL,
   reason_something_else INTEGER NOT NULL,
-  PRIMARY KEY (day, topic)
+  -- Topic first: the overview walks the topics in order and reads each one's days in the period.
+  PRIMARY KEY (topic, day)
 ) WITHOUT ROWID;
 
 INSERT INTO feedback_daily (day, topic, responses, excellent, good, average, poor, found_yes, found_no, reason_missing_information, reason_steps_did_not_work, reason_hard_to_understand, reason_out_of_date, reason_something_else)
@@ -78,7 +79,7 @@ BEGIN
     +(NEW.reason IS 'out-of-date'),
     +(NEW.reason IS 'something-else')
   )
-  ON CONFLICT (day, topic) DO UPDATE SET
+  ON CONFLICT (topic, day) DO UPDATE SET
     responses = responses + excluded.responses,
     excellent = excellent + excluded.excellent,
     good = good + excluded.good,
@@ -141,7 +142,7 @@ BEGIN
     -(OLD.reason IS 'out-of-date'),
     -(OLD.reason IS 'something-else')
   )
-  ON CONFLICT (day, topic) DO UPDATE SET
+  ON CONFLICT (topic, day) DO UPDATE SET
     responses = responses + excluded.responses,
     excellent = excellent + excluded.excellent,
     good = good + excluded.good,
@@ -204,7 +205,7 @@ BEGIN
     +(NEW.reason IS 'out-of-date'),
     +(NEW.reason IS 'something-else')
   )
-  ON CONFLICT (day, topic) DO UPDATE SET
+  ON CONFLICT (topic, day) DO UPDATE SET
     responses = responses + excluded.responses,
     excellent = excellent + excluded.excellent,
     good = good + excluded.good,
