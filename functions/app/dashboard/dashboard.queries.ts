@@ -246,7 +246,7 @@ export async function comments(db: Client, query: CommentsQuery, now: number): P
  * Every comment the filters match, newest first, a page at a time: an export streams these
  * without holding them all (and so without its memory growing with the years of comments).
  */
-export async function* allComments(db: Client, query: CommentsQuery, now: number, batch = 1000) {
+export async function* allComments(db: Client, query: CommentsQuery, now: number, batch = 250) {
   const { where, args } = commentFilters(query, now);
   let cursor: { at: number; id: string } | undefined;
   for (;;) {
