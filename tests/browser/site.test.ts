@@ -86,8 +86,10 @@ describe("the public site in Chromium", () => {
 
   it("finds the seed topic when a reader searches for “temporary code” from the header", async () => {
     const page = await openPage(browser(), "/");
-    await page.getByRole("searchbox", { name: "Search the help center" }).fill("temporary code");
-    await page.getByRole("searchbox", { name: "Search the help center" }).press("Enter");
+    // A search box until it first gets focus, a combobox once its suggestions have loaded: by its label.
+    const box = page.getByLabel("Search the help center");
+    await box.fill("temporary code");
+    await box.press("Enter");
     await page.waitForURL("**/search/?q=temporary+code");
     const result = page.getByRole("link", { name: "Mobile device inaccessible: Generating a temporary login code" });
     await result.waitFor();
