@@ -3,6 +3,7 @@ import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import { type Period, periodNames, periods, type SortKey } from "../vocabulary.ts";
+import { ChoiceNav } from "./ChoiceNav.tsx";
 import { Comments } from "./Comments.tsx";
 import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
@@ -36,21 +37,16 @@ export function Dashboard(view: DashboardView) {
   return (
     <div class="dashboard">
       <ViewSwitch current="feedback" />
-      <nav aria-label="Period">
-        <p>
-          Period:{" "}
-          {periods.map((p) => (
-            <a
-              key={p}
-              href={link({ ...filters, period: p, sort: view.sort })}
-              aria-current={p === view.period ? "page" : undefined}
-              class="period"
-            >
-              {periodNames[p]}
-            </a>
-          ))}
-        </p>
-      </nav>
+      <ChoiceNav
+        label="Period"
+        lead="Period"
+        current={view.period}
+        choices={periods.map((p) => ({
+          value: p,
+          name: periodNames[p],
+          href: link({ ...filters, period: p, sort: view.sort }),
+        }))}
+      />
 
       <OverviewTable
         overview={view.overview}

@@ -1,5 +1,6 @@
-import type { SearchAudience, SearchRow } from "../../searches/searches.queries.ts";
+import { type SearchAudience, type SearchRow, searchAudiences } from "../../searches/searches.queries.ts";
 import { type Period, periodNames, periods } from "../vocabulary.ts";
+import { ChoiceNav } from "./ChoiceNav.tsx";
 import { percent } from "./format.ts";
 import { ViewSwitch } from "./ViewSwitch.tsx";
 
@@ -71,36 +72,26 @@ export function Searches(view: {
   return (
     <div class="dashboard">
       <ViewSwitch current="searches" />
-      <nav aria-label="Period">
-        <p>
-          Period:{" "}
-          {periods.map((p) => (
-            <a
-              key={p}
-              class="period"
-              href={searchesLink({ period: p, audience: view.audience })}
-              aria-current={p === view.period ? "page" : undefined}
-            >
-              {periodNames[p]}
-            </a>
-          ))}
-        </p>
-      </nav>
-      <nav aria-label="Whose searches">
-        <p>
-          Searches by:{" "}
-          {(Object.keys(audienceNames) as SearchAudience[]).map((a) => (
-            <a
-              key={a}
-              class="period"
-              href={searchesLink({ period: view.period, audience: a })}
-              aria-current={a === view.audience ? "page" : undefined}
-            >
-              {audienceNames[a]}
-            </a>
-          ))}
-        </p>
-      </nav>
+      <ChoiceNav
+        label="Period"
+        lead="Period"
+        current={view.period}
+        choices={periods.map((p) => ({
+          value: p,
+          name: periodNames[p],
+          href: searchesLink({ period: p, audience: view.audience }),
+        }))}
+      />
+      <ChoiceNav
+        label="Whose searches"
+        lead="Searches by"
+        current={view.audience}
+        choices={searchAudiences.map((a) => ({
+          value: a,
+          name: audienceNames[a],
+          href: searchesLink({ period: view.period, audience: a }),
+        }))}
+      />
       <p>
         Searches are counted without any address, cookie or account; readers whose browser asks not to be tracked are
         not counted. Export: <a href={`/api/dashboard/searches.csv?${exportQuery}`}>CSV</a> ·{" "}

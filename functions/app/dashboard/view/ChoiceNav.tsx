@@ -1,0 +1,25 @@
+/** A row of links, one per choice, the current one marked: the period, whose searches. */
+export function ChoiceNav(props: {
+  label: string;
+  lead: string;
+  current: string;
+  choices: { value: string; name: string; href: string }[];
+}) {
+  return (
+    <nav aria-label={props.label}>
+      <p>
+        {props.lead}:{" "}
+        {props.choices.map((choice) => (
+          <a
+            key={choice.value}
+            class="period"
+            href={choice.href}
+            aria-current={choice.value === props.current ? "page" : undefined}
+          >
+            {choice.name}
+          </a>
+        ))}
+      </p>
+    </nav>
+  );
+}
