@@ -11,8 +11,7 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  // The byte-order mark tells spreadsheet programs the file is UTF-8.
-  return `\uFEFF${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return csvStart + [header, ...rows].map(csvLine).join("");
 }
 
 /** One CSV record and its line break. */

@@ -1,3 +1,5 @@
+import { type Period, periodNames, periods } from "../vocabulary.ts";
+
 /** A row of links, one per choice, the current one marked: the period, whose searches. */
 export function ChoiceNav(props: {
   label: string;
@@ -21,5 +23,17 @@ export function ChoiceNav(props: {
         ))}
       </p>
     </nav>
+  );
+}
+
+/** The period links every dashboard view starts with. */
+export function PeriodNav(props: { current: Period; href: (period: Period) => string }) {
+  return (
+    <ChoiceNav
+      label="Period"
+      lead="Period"
+      current={props.current}
+      choices={periods.map((p) => ({ value: p, name: periodNames[p], href: props.href(p) }))}
+    />
   );
 }

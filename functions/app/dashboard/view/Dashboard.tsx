@@ -2,8 +2,8 @@ import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
-import { type Period, periodNames, periods, type SortKey } from "../vocabulary.ts";
-import { ChoiceNav } from "./ChoiceNav.tsx";
+import type { Period, SortKey } from "../vocabulary.ts";
+import { PeriodNav } from "./ChoiceNav.tsx";
 import { Comments } from "./Comments.tsx";
 import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
@@ -37,16 +37,7 @@ export function Dashboard(view: DashboardView) {
   return (
     <div class="dashboard">
       <ViewSwitch current="feedback" />
-      <ChoiceNav
-        label="Period"
-        lead="Period"
-        current={view.period}
-        choices={periods.map((p) => ({
-          value: p,
-          name: periodNames[p],
-          href: link({ ...filters, period: p, sort: view.sort }),
-        }))}
-      />
+      <PeriodNav current={view.period} href={(period) => link({ ...filters, period, sort: view.sort })} />
 
       <OverviewTable
         overview={view.overview}

@@ -3,6 +3,7 @@ import type { PeriodChange } from "../aggregate.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";
 import { type Period, periodNames, type SortKey } from "../vocabulary.ts";
 import { type Filters, link, percent, score, signed } from "./format.ts";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 
 function Change({ value }: { value: PeriodChange | null }) {
   if (!value) return <>–</>;
@@ -25,9 +26,7 @@ export function OverviewTable(view: {
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">Topics, worst first</h2>
-      {/* A wide table scrolls inside its own region, not the page. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1). */}
-      <section class="table-scroll" aria-labelledby="overview-caption" tabIndex={0}>
+      <ScrollRegion labelledBy="overview-caption">
         <table class="dashboard__table">
           <caption id="overview-caption">
             Feedback per topic, {periodNames[view.period]}; change against the {periodNames[view.period]} before
@@ -73,7 +72,7 @@ export function OverviewTable(view: {
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { type SearchAudience, type SearchRow, searchAudiences } from "../../searches/searches.queries.ts";
-import { type Period, periodNames, periods } from "../vocabulary.ts";
-import { ChoiceNav } from "./ChoiceNav.tsx";
+import type { Period } from "../vocabulary.ts";
+import { ChoiceNav, PeriodNav } from "./ChoiceNav.tsx";
 import { percent } from "./format.ts";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 import { ViewSwitch } from "./ViewSwitch.tsx";
 
 const audienceNames: Record<SearchAudience, string> = { any: "Everyone", public: "Readers", internal: "Employees" };
@@ -29,8 +30,7 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
   return (
     <>
       <h2 id={props.id}>{props.caption}</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus so a keyboard can scroll it (WCAG 2.1.1). */}
-      <section class="table-scroll" aria-labelledby={props.id} tabIndex={0}>
+      <ScrollRegion labelledBy={props.id}>
         <table class="dashboard__table">
           <thead>
             <tr>
@@ -57,7 +57,7 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
             ))}
           </tbody>
         </table>
-      </section>
+      </ScrollRegion>
     </>
   );
 }
@@ -72,16 +72,7 @@ export function Searches(view: {
   return (
     <div class="dashboard">
       <ViewSwitch current="searches" />
-      <ChoiceNav
-        label="Period"
-        lead="Period"
-        current={view.period}
-        choices={periods.map((p) => ({
-          value: p,
-          name: periodNames[p],
-          href: searchesLink({ period: p, audience: view.audience }),
-        }))}
-      />
+      <PeriodNav current={view.period} href={(period) => searchesLink({ period, audience: view.audience })} />
       <ChoiceNav
         label="Whose searches"
         lead="Searches by"
