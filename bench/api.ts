@@ -9,8 +9,8 @@
  * local figures, printed beside the Node ones, with no budget of their own.
  */
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import autocannon from "autocannon";
+import { nodeSqliteClient } from "../functions/db/node-sqlite-client.ts";
 import { startEdge } from "../scripts/edge.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
@@ -102,7 +102,7 @@ try {
 }
 const { healthRuns, feedbackRuns } = measured;
 
-const db = createClient({ url: `file:${databaseFile}` });
+const db = nodeSqliteClient(`file:${databaseFile}`);
 const rows = Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n);
 db.close();
 const best = (list: Run[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));

@@ -1,4 +1,5 @@
 import { type Client, createClient } from "@libsql/client";
+import { nodeSqliteClient } from "./node-sqlite-client.ts";
 import { recoveringClient } from "./recovering-client.ts";
 import { defaultWaitMs, fetchWithin } from "./wait.ts";
 
@@ -35,9 +36,9 @@ export function isFileUrl(url: string): boolean {
 
 /**
  * Opens the database, as a client that replaces its connection after a fault (see
- * recovering-client.ts). A file database gets ONE connection: @libsql/client would otherwise
- * open a pool of up to 20, and PRAGMAs run once would reach only one of them. Its calls are
- * synchronous anyway, so a pool adds no throughput within one process.
+ * recovering-client.ts). A file database is Node's own SQLite behind the same `Client`
+ * (node-sqlite-client.ts says why) on ONE connection: its calls are synchronous, so a pool
+ * would add no throughput within one process.
  */
 export async function createDb(config: DbConfig): Promise<Client> {
   const waitMs = config.waitMs ?? defaultWaitMs;
@@ -49,14 +50,7 @@ export async function createDb(config: DbConfig): Promise<Client> {
         ...(config.authToken ? { authToken: config.authToken } : {}),
       });
     }
-    const client = createClient({ url: config.url, concurrency: 1 });
-    try {
-      for (const pragma of filePragmas) await client.execute(pragma);
-    } catch (error) {
-      client.close();
-      throw error;
-    }
-    return client;
+    return nodeSqliteClient(config.url, filePragmas);
   };
   return recoveringClient(await open(), open, { retryBusyForMs: isFileUrl(config.url) ? waitMs : 0 });
 }

@@ -1,9 +1,9 @@
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { baseUrl, openPage, sweepLayoutAndAxe, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
-const db = createClient({ url: `file:${inject("databaseFile")}` });
+const db = nodeSqliteClient(`file:${inject("databaseFile")}`);
 afterAll(() => db.close());
 
 async function storedSearches(query: string) {

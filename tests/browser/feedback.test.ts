@@ -1,12 +1,12 @@
-import { createClient } from "@libsql/client";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { expectNoAxeViolations, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 
 const topicPath = "/topics/multi-factor-authentication-overview/";
-const db = createClient({ url: `file:${inject("databaseFile")}` });
+const db = nodeSqliteClient(`file:${inject("databaseFile")}`);
 
 afterAll(() => {
   db.close();

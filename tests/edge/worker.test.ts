@@ -1,5 +1,5 @@
-import { createClient } from "@libsql/client";
 import { describe, expect, inject, it } from "vitest";
+import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { devUsers } from "../../scripts/lib/oidc-dev-provider.ts";
 import { crawl } from "../support/crawl.ts";
 import { ssoBrowser } from "../support/oidc-browser.ts";
@@ -35,7 +35,7 @@ describe("the Worker in workerd", () => {
     });
     expect(form.status).toBe(303);
     expect(form.headers.get("location")).toBe("/topics/temporary-login-code/?feedback=sent#feedback-thanks");
-    const db = createClient({ url: `file:${inject("edgeDatabaseFile")}` });
+    const db = nodeSqliteClient(`file:${inject("edgeDatabaseFile")}`);
     const rows = await db.execute({
       sql: "SELECT rating, found, comment FROM feedback WHERE comment LIKE ?",
       args: [`${marker}%`],

@@ -1,12 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createDb, driverBusyTimeoutMs } from "../../functions/db/client.ts";
 import { DatabaseTimeout, isDatabaseFault } from "../../functions/db/faults.ts";
 import { migrate, parseMigrations } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
+import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
 
 const freshDb = () =>
@@ -98,7 +98,7 @@ describe("after a database fault", () => {
     const file = join(mkdtempSync(join(tmpdir(), "db-fault-")), "t.db");
     const db = await createDb({ url: `file:${file}`, authToken: undefined, waitMs });
     await db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
-    const other = createClient({ url: `file:${file}` });
+    const other = nodeSqliteClient(`file:${file}`);
     const lock = await other.transaction("write");
     await lock.execute("INSERT INTO t VALUES (1000)");
     const release = async () => {
