@@ -30,6 +30,11 @@ const filePragmas = [
   "PRAGMA foreign_keys = ON",
 ];
 
+export interface FileDbOptions {
+  /** The server's WAL checkpoints run on a thread of their own (wal-checkpointer.ts). */
+  backgroundCheckpoints?: boolean;
+}
+
 export function isFileUrl(url: string): boolean {
   return url.startsWith("file:");
 }
@@ -40,7 +45,7 @@ export function isFileUrl(url: string): boolean {
  * (node-sqlite-client.ts says why) on ONE connection: its calls are synchronous, so a pool
  * would add no throughput within one process.
  */
-export async function createDb(config: DbConfig): Promise<Client> {
+export async function createDb(config: DbConfig, options: FileDbOptions = {}): Promise<Client> {
   const waitMs = config.waitMs ?? defaultWaitMs;
   const open = async (): Promise<Client> => {
     if (!isFileUrl(config.url)) {
@@ -50,7 +55,7 @@ export async function createDb(config: DbConfig): Promise<Client> {
         ...(config.authToken ? { authToken: config.authToken } : {}),
       });
     }
-    return nodeSqliteClient(config.url, filePragmas);
+    return nodeSqliteClient(config.url, filePragmas, options);
   };
   return recoveringClient(await open(), open, { retryBusyForMs: isFileUrl(config.url) ? waitMs : 0 });
 }

@@ -13,6 +13,7 @@ import {
   type Transaction,
   type TransactionMode,
 } from "@libsql/client";
+import { noAutomaticCheckpoints, startWalCheckpointer } from "./wal-checkpointer.ts";
 
 /**
  * The embedded file database as a libSQL `Client`, on Node's own SQLite (`node:sqlite`).
@@ -29,9 +30,15 @@ import {
  * settles, and every other call waits for that, so nothing runs inside someone else's
  * transaction. Statements are prepared once per SQL text and kept (a bounded cache).
  */
-export function nodeSqliteClient(url: string, pragmas: readonly string[] = []): Client {
+export function nodeSqliteClient(
+  url: string,
+  pragmas: readonly string[] = [],
+  options: { backgroundCheckpoints?: boolean } = {},
+): Client {
   const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  const settings = options.backgroundCheckpoints ? [...pragmas, noAutomaticCheckpoints] : pragmas;
   let db = open();
+  let checkpointer = options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined;
   let statements = new Map<string, StatementSync>();
   let held: Promise<void> | undefined;
 
@@ -43,7 +50,7 @@ export function nodeSqliteClient(url: string, pragmas: readonly string[] = []): 
       throw asLibsqlError(error);
     }
     try {
-      for (const pragma of pragmas) opened.exec(pragma);
+      for (const pragma of settings) opened.exec(pragma);
     } catch (error) {
       opened.close();
       throw asLibsqlError(error);
@@ -122,12 +129,15 @@ export function nodeSqliteClient(url: string, pragmas: readonly string[] = []): 
     reconnect() {
       client.close();
       db = open();
+      checkpointer = options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined;
       client.closed = false;
     },
 
     close() {
       client.closed = true;
       statements = new Map();
+      checkpointer?.stop();
+      checkpointer = undefined;
       if (db.isOpen) db.close();
     },
   };

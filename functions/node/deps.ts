@@ -7,7 +7,7 @@ import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
-import { createDb, type DbConfig, isFileUrl } from "../db/client.ts";
+import { createDb, type DbConfig, type FileDbOptions, isFileUrl } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { readMigrations } from "../db/node-migrations.ts";
 import type { NodeConfig } from "./config.ts";
@@ -16,17 +16,17 @@ import { nodeRequestClient } from "./proxy.ts";
 import { loadOrCreateSecret } from "./secret.ts";
 
 /** Opens the database; a file database's folder is created first, as `npm start` promises. */
-export async function openDb(database: DbConfig): Promise<Client> {
+export async function openDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
   if (isFileUrl(database.url)) {
     const path = database.url.slice("file:".length);
     mkdirSync(dirname(path), { recursive: true });
   }
-  return createDb(database);
+  return createDb(database, options);
 }
 
 /** Opens the database and applies the migrations it has not had. */
-export async function openMigratedDb(database: DbConfig): Promise<Client> {
-  const db = await openDb(database);
+export async function openMigratedDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
+  const db = await openDb(database, options);
   await migrate(db, readMigrations());
   return db;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient, LibsqlBatchError } from "@libsql/client";
@@ -128,5 +128,24 @@ describe("the embedded database on node:sqlite", () => {
     const grownMb = (process.memoryUsage().rss - before) / 1024 / 1024;
     // 20,000 statements: about 70 MB with @libsql/client's file driver, a few MB here.
     expect(grownMb).toBeLessThan(25);
+  });
+
+  it("checkpoints the WAL on a thread of its own when asked, never in a request's commit", async () => {
+    const url = fileUrl();
+    const db = nodeSqliteClient(url, ["PRAGMA journal_mode = WAL"], { backgroundCheckpoints: true });
+    opened.push(db);
+    expect((await db.execute("PRAGMA wal_autocheckpoint")).rows[0]?.[0]).toBe(0);
+    await db.execute(schema);
+    const file = url.slice("file:".length);
+    const before = statSync(file).size;
+    for (let i = 0; i < 20; i++) {
+      const rows = Array.from({ length: 100 }, (_, j) => `('row ${i}-${j}', '${"x".repeat(1000)}')`);
+      await db.execute(`INSERT INTO t (name, data) VALUES ${rows.join(", ")}`);
+    }
+    // The serving connection left 2,000 rows in the WAL; the checkpoint thread moves them.
+    for (let waited = 0; statSync(file).size === before && waited < 5_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
   });
 });
