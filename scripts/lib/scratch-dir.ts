@@ -1,13 +1,35 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
+const made: string[] = [];
+let removing = false;
+
+/** Removes this process's scratch folders as it exits (`KEEP_SCRATCH=1` keeps them to look into). */
+function removeMadeOnExit() {
+  if (removing || process.env.KEEP_SCRATCH) return;
+  removing = true;
+  process.once("exit", () => {
+    for (const dir of made) {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // A folder still mounted or held open stays; the next run is not disturbed by it.
+      }
+    }
+  });
+}
+
 /**
- * A fresh folder for a throw-away build. It must sit inside the project: Astro writes its
- * prerender bundle to a shared `.astro/` folder when the output lies outside the working
- * directory, and two builds there at once would overwrite each other.
+ * A fresh folder for a throw-away build, database or bundle, removed when the process that
+ * made it exits (a 10,000,000-row bench database is gigabytes). It must sit inside the project:
+ * Astro writes its prerender bundle to a shared `.astro/` folder when the output lies outside
+ * the working directory, and two builds there at once would overwrite each other.
  */
 export function scratchDir(prefix: string): string {
   const parent = join(".cache", "scratch");
   mkdirSync(parent, { recursive: true });
-  return mkdtempSync(join(parent, `${prefix}-`));
+  removeMadeOnExit();
+  const dir = mkdtempSync(join(parent, `${prefix}-`));
+  made.push(dir);
+  return dir;
 }
