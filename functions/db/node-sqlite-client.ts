@@ -220,14 +220,17 @@ export function nodeSqliteClient(
     });
   }
 
+  /** The statement for `sql`, prepared once; the least recently used goes when the cache is full. */
   function prepared(sql: string): StatementSync {
     let statement = statements.get(sql);
-    if (!statement) {
+    if (statement) {
+      statements.delete(sql);
+    } else {
       statement = db.prepare(sql);
       statement.setReturnArrays(true);
       if (statements.size >= statementCacheSize) statements.delete(statements.keys().next().value as string);
-      statements.set(sql, statement);
     }
+    statements.set(sql, statement);
     return statement;
   }
 
@@ -258,8 +261,8 @@ export function nodeSqliteClient(
   return client as unknown as Client;
 }
 
-/** Enough for every statement the app writes (filters combine into a few dozen texts). */
-const statementCacheSize = 256;
+/** Enough for every statement the app writes: filters combine into a few dozen texts, group commits into up to 200. */
+const statementCacheSize = 512;
 
 function begin(mode: TransactionMode): string {
   // libSQL's `BEGIN TRANSACTION READONLY` is not SQLite syntax; a deferred transaction that
