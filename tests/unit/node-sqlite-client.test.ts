@@ -148,4 +148,13 @@ describe("the embedded database on node:sqlite", () => {
     }
     expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
   });
+
+  it("answers correctly after more different statements than it keeps prepared", async () => {
+    const db = open();
+    const answers = [];
+    for (let i = 0; i < 1_200; i++)
+      answers.push((await db.execute({ sql: `SELECT ${i} + ? AS n`, args: [1] })).rows[0]?.n);
+    expect(answers).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 1));
+    expect((await db.execute({ sql: "SELECT 0 + ? AS n", args: [41] })).rows[0]?.n).toBe(41);
+  });
 });
