@@ -62,64 +62,67 @@ export function nodeSqliteClient(
     closed: false,
     protocol: "file",
 
-    async execute(statement: InStatement | string, args?: InArgs): Promise<ResultSet> {
-      await ready();
-      return run(typeof statement === "string" ? { sql: statement, args: args ?? [] } : statement);
+    execute(statement: InStatement | string, args?: InArgs): Promise<ResultSet> {
+      return whenFree(() => run(typeof statement === "string" ? { sql: statement, args: args ?? [] } : statement));
     },
 
-    async batch(list: (InStatement | [string, InArgs?])[], mode: TransactionMode = "deferred") {
-      await ready();
-      try {
-        run(begin(mode));
-        const results = runAll(list.map(normalise));
-        run("COMMIT");
-        return results;
-      } finally {
-        rollbackIfOpen();
-      }
-    },
-
-    async migrate(list: InStatement[]) {
-      await ready();
-      run("PRAGMA foreign_keys = OFF");
-      try {
-        run(begin("deferred"));
-        const results = runAll(list);
-        run("COMMIT");
-        return results;
-      } finally {
-        rollbackIfOpen();
-        run("PRAGMA foreign_keys = ON");
-      }
-    },
-
-    async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-      await ready();
-      let release!: () => void;
-      held = new Promise((resolve) => {
-        release = () => {
-          held = undefined;
-          resolve();
-        };
+    batch(list: (InStatement | [string, InArgs?])[], mode: TransactionMode = "deferred") {
+      return whenFree(() => {
+        try {
+          run(begin(mode));
+          const results = runAll(list.map(normalise));
+          run("COMMIT");
+          return results;
+        } finally {
+          rollbackIfOpen();
+        }
       });
-      try {
-        run(begin(mode));
-      } catch (error) {
-        release();
-        throw error;
-      }
-      return openTransaction(release);
     },
 
-    async executeMultiple(sql: string) {
-      await ready();
-      try {
-        db.exec(sql);
-      } catch (error) {
-        throw asLibsqlError(error);
-      } finally {
-        rollbackIfOpen();
-      }
+    migrate(list: InStatement[]) {
+      return whenFree(() => {
+        run("PRAGMA foreign_keys = OFF");
+        try {
+          run(begin("deferred"));
+          const results = runAll(list);
+          run("COMMIT");
+          return results;
+        } finally {
+          rollbackIfOpen();
+          run("PRAGMA foreign_keys = ON");
+        }
+      });
+    },
+
+    transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+      return whenFree(() => {
+        let release!: () => void;
+        held = new Promise((resolve) => {
+          release = () => {
+            held = undefined;
+            resolve();
+          };
+        });
+        try {
+          run(begin(mode));
+        } catch (error) {
+          release();
+          throw error;
+        }
+        return openTransaction(release);
+      });
+    },
+
+    executeMultiple(sql: string) {
+      return whenFree(() => {
+        try {
+          db.exec(sql);
+        } catch (error) {
+          throw asLibsqlError(error);
+        } finally {
+          rollbackIfOpen();
+        }
+      });
     },
 
     async sync(): Promise<never> {
@@ -199,10 +202,15 @@ export function nodeSqliteClient(
     } as Transaction;
   }
 
-  /** Waits for a transaction that holds the connection, then checks the client is still open. */
-  async function ready() {
+  /**
+   * Runs `action` once no transaction holds the connection. The last check and the action are
+   * one synchronous step: a call resumed by the end of one transaction cannot slip into the
+   * next one that another resumed call has just begun.
+   */
+  async function whenFree<T>(action: () => T): Promise<T> {
     while (held) await held;
     if (client.closed || !db.isOpen) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
+    return action();
   }
 
   function rollbackIfOpen() {

@@ -157,4 +157,18 @@ describe("the embedded database on node:sqlite", () => {
     expect(answers).toEqual(Array.from({ length: 1_200 }, (_, i) => i + 1));
     expect((await db.execute({ sql: "SELECT 0 + ? AS n", args: [41] })).rows[0]?.n).toBe(41);
   });
+
+  it("lets calls that waited for one transaction run outside the next one", async () => {
+    const db = open();
+    await db.execute(schema);
+    const first = await db.transaction("write");
+    const second = db.transaction("write");
+    const outside = db.execute("INSERT INTO t (name) VALUES ('outside')");
+    await first.commit();
+    const tx = await second;
+    await tx.execute("INSERT INTO t (name) VALUES ('rolled back')");
+    await tx.rollback();
+    await outside;
+    expect((await db.execute("SELECT name FROM t")).rows.map((r) => r.name)).toEqual(["outside"]);
+  });
 });
