@@ -147,10 +147,16 @@ export function nodeSqliteClient(
 
   function openTransaction(release: () => void): Transaction {
     let settled = false;
+    // Whatever way it ends (a COMMIT can fail too), the connection goes back with no
+    // transaction open, or the next caller's statements would run inside this one.
     const settle = () => {
       if (settled) return;
       settled = true;
-      release();
+      try {
+        rollbackIfOpen();
+      } finally {
+        release();
+      }
     };
     const live = () => {
       if (settled || !db.isOpen || !db.isTransaction) {
@@ -183,18 +189,10 @@ export function nodeSqliteClient(
         }
       },
       async rollback() {
-        try {
-          rollbackIfOpen();
-        } finally {
-          settle();
-        }
+        settle();
       },
       close() {
-        try {
-          rollbackIfOpen();
-        } finally {
-          settle();
-        }
+        settle();
       },
       get closed() {
         return settled || !db.isOpen || !db.isTransaction;

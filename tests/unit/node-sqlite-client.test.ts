@@ -171,4 +171,21 @@ describe("the embedded database on node:sqlite", () => {
     await outside;
     expect((await db.execute("SELECT name FROM t")).rows.map((r) => r.name)).toEqual(["outside"]);
   });
+
+  it("gives the connection back without a transaction open when a COMMIT fails", async () => {
+    const url = fileUrl();
+    const db = nodeSqliteClient(url, ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON"]);
+    opened.push(db);
+    await db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+    await db.execute(
+      "CREATE TABLE child (id INTEGER PRIMARY KEY, parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)",
+    );
+    const tx = await db.transaction("write");
+    await tx.execute("INSERT INTO child (parent) VALUES (42)");
+    await expect(tx.commit()).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT" });
+    await db.execute("INSERT INTO parent (id) VALUES (7)");
+    const other = open(url);
+    expect((await other.execute("SELECT id FROM parent")).rows.map((r) => r.id)).toEqual([7]);
+    expect((await other.execute("SELECT count(*) AS n FROM child")).rows[0]?.n).toBe(0);
+  });
 });
