@@ -41,6 +41,7 @@ export function nodeSqliteClient(
   let checkpointer = options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined;
   let statements = new Map<string, StatementSync>();
   let held: Promise<void> | undefined;
+  let releaseHeld: (() => void) | undefined;
 
   function open(): DatabaseSync {
     let opened: DatabaseSync;
@@ -97,12 +98,18 @@ export function nodeSqliteClient(
     transaction(mode: TransactionMode = "write"): Promise<Transaction> {
       return whenFree(() => {
         let release!: () => void;
-        held = new Promise((resolve) => {
+        const mine: Promise<void> = new Promise((resolve) => {
           release = () => {
-            held = undefined;
+            // Only this transaction's own hold: after a reconnect another may hold the connection.
+            if (held === mine) {
+              held = undefined;
+              releaseHeld = undefined;
+            }
             resolve();
           };
         });
+        held = mine;
+        releaseHeld = release;
         try {
           run(begin(mode));
         } catch (error) {
@@ -142,6 +149,8 @@ export function nodeSqliteClient(
       checkpointer?.stop();
       checkpointer = undefined;
       if (db.isOpen) db.close();
+      // Calls waiting for an open transaction are answered CLIENT_CLOSED rather than left waiting.
+      releaseHeld?.();
     },
   };
 

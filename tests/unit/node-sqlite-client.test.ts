@@ -188,4 +188,13 @@ describe("the embedded database on node:sqlite", () => {
     expect((await other.execute("SELECT id FROM parent")).rows.map((r) => r.id)).toEqual([7]);
     expect((await other.execute("SELECT count(*) AS n FROM child")).rows[0]?.n).toBe(0);
   });
+
+  it("answers calls waiting for a transaction with CLIENT_CLOSED when the client closes", async () => {
+    const db = open();
+    await db.execute(schema);
+    await db.transaction("write");
+    const waiting = db.execute("SELECT 1");
+    db.close();
+    await expect(waiting).rejects.toMatchObject({ code: "CLIENT_CLOSED" });
+  });
 });
