@@ -252,19 +252,19 @@ export function nodeSqliteClient(
   function run(statement: InStatement): ResultSet {
     const { sql, args } = typeof statement === "string" ? { sql: statement, args: [] } : statement;
     try {
-      const prepare = prepared(sql);
+      const compiled = prepared(sql);
       const values = toSqlArgs(args);
-      const columns = prepare.columns();
+      const columns = compiled.columns();
       if (columns.length === 0) {
-        const { changes, lastInsertRowid } = Array.isArray(values) ? prepare.run(...values) : prepare.run(values);
+        const { changes, lastInsertRowid } = Array.isArray(values) ? compiled.run(...values) : compiled.run(values);
         return resultSet([], [], [], Number(changes), BigInt(lastInsertRowid));
       }
       const names = columns.map((column) => column.name);
-      const raw = (Array.isArray(values) ? prepare.all(...values) : prepare.all(values)) as unknown as unknown[][];
+      const rows = (Array.isArray(values) ? compiled.all(...values) : compiled.all(values)) as unknown as unknown[][];
       return resultSet(
         names,
         columns.map((column) => column.type ?? ""),
-        raw.map((values) => toRow(values, names)),
+        rows.map((row) => toRow(row, names)),
         0,
         undefined,
       );
