@@ -9,7 +9,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isFileUrl } from "../functions/db/client.ts";
+import { fileDbPath, isFileUrl } from "../functions/db/file-url.ts";
 import { migrate } from "../functions/db/migrate.ts";
 import { readMigrations } from "../functions/db/node-migrations.ts";
 import { parseNodeConfig } from "../functions/node/config.ts";
@@ -36,7 +36,7 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
     const db = await openDb(config.database);
     await migrate(db, readMigrations());
     db.close();
-    endpoint = await startLibsqlHttpServer(libsqlUrl.slice("file:".length));
+    endpoint = await startLibsqlHttpServer(fileDbPath(libsqlUrl));
     libsqlUrl = endpoint.url;
   }
   assembleEdgeAssets(config.publicSiteDir, config.internalSiteDir);

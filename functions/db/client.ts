@@ -1,4 +1,5 @@
 import { type Client, createClient } from "@libsql/client";
+import { isFileUrl } from "./file-url.ts";
 import { nodeSqliteClient } from "./node-sqlite-client.ts";
 import { recoveringClient } from "./recovering-client.ts";
 import { defaultWaitMs, fetchWithin } from "./wait.ts";
@@ -33,10 +34,6 @@ const filePragmas = [
 export interface FileDbOptions {
   /** The server's WAL checkpoints run on a thread of their own (wal-checkpointer.ts). */
   backgroundCheckpoints?: boolean;
-}
-
-export function isFileUrl(url: string): boolean {
-  return url.startsWith("file:");
 }
 
 /**

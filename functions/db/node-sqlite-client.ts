@@ -1,5 +1,4 @@
 import { DatabaseSync } from "node:sqlite";
-import { fileURLToPath } from "node:url";
 import {
   type Client,
   type InArgs,
@@ -11,6 +10,7 @@ import {
   type TransactionMode,
 } from "@libsql/client";
 import { ResultSetImpl } from "@libsql/core/util";
+import { fileDbPath } from "./file-url.ts";
 import { asLibsqlError, clientClosed } from "./sqlite-errors.ts";
 import { asStatement, toRow, toSqlArgs } from "./sqlite-values.ts";
 import { statementCache } from "./statement-cache.ts";
@@ -36,7 +36,7 @@ export function nodeSqliteClient(
   pragmas: readonly string[] = [],
   options: { backgroundCheckpoints?: boolean } = {},
 ): Client {
-  const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
+  const path = fileDbPath(url);
   const settings = options.backgroundCheckpoints ? [...pragmas, noAutomaticCheckpoints] : pragmas;
   const startCheckpoints = () => (options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined);
   let db = open();

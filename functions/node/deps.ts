@@ -7,7 +7,8 @@ import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
-import { createDb, type DbConfig, type FileDbOptions, isFileUrl } from "../db/client.ts";
+import { createDb, type DbConfig, type FileDbOptions } from "../db/client.ts";
+import { fileDbPath, isFileUrl } from "../db/file-url.ts";
 import { migrate } from "../db/migrate.ts";
 import { readMigrations } from "../db/node-migrations.ts";
 import type { NodeConfig } from "./config.ts";
@@ -18,8 +19,7 @@ import { loadOrCreateSecret } from "./secret.ts";
 /** Opens the database; a file database's folder is created first, as `npm start` promises. */
 export async function openDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
   if (isFileUrl(database.url)) {
-    const path = database.url.slice("file:".length);
-    mkdirSync(dirname(path), { recursive: true });
+    mkdirSync(dirname(fileDbPath(database.url)), { recursive: true });
   }
   return createDb(database, options);
 }
@@ -44,7 +44,7 @@ function readPage(siteDir: string, path: string): string | undefined {
 
 export function secretFile(config: NodeConfig): string {
   return isFileUrl(config.database.url)
-    ? join(dirname(config.database.url.slice("file:".length)), "server-secret")
+    ? join(dirname(fileDbPath(config.database.url)), "server-secret")
     : join("data", "server-secret");
 }
 
