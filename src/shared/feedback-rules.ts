@@ -55,8 +55,12 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * emoji is one — a family of four or a flag included — and so is a line break.
  */
 export function countCharacters(text: string): number {
+  const normalized = normalizeLineBreaks(text);
+  // In ASCII, CR LF is the only cluster of two, and it is already one LF: the length is the count
+  // (the server counts every comment; segmenting one is the costliest step of taking feedback).
+  if (/^[\0-\x7f]*$/.test(normalized)) return normalized.length;
   let count = 0;
-  for (const _ of graphemes.segment(normalizeLineBreaks(text))) count++;
+  for (const _ of graphemes.segment(normalized)) count++;
   return count;
 }
 

@@ -20,6 +20,18 @@ describe("counting characters", () => {
     expect(charactersLeft("abc")).toBe(feedbackLimits.comment - 3);
   });
 
+  it("counts plain ASCII text exactly as segmenting it would, line breaks and control characters included", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const segmented = (text: string) => [...segmenter.segment(text.replace(/\r\n?/g, "\n"))].length;
+    const alphabet = ["a", " ", "\r", "\n", "\t", "\0", "\x7f", "~"];
+    for (let seed = 1; seed <= 500; seed++) {
+      let text = "";
+      for (let i = 0, x = seed; i < seed % 23; i++, x = (x * 48271) % 2147483647) text += alphabet[x % alphabet.length];
+      expect(countCharacters(text), JSON.stringify(text)).toBe(segmented(text));
+    }
+    expect(countCharacters("a\r\r\nb\n\rc")).toBe(7);
+  });
+
   it("agrees with the server at the limit", () => {
     const atLimit = "é".repeat(feedbackLimits.comment);
     expect(charactersLeft(atLimit)).toBe(0);
@@ -93,6 +105,19 @@ describe("feedback ids", () => {
     const later = timeOrderedId(Date.UTC(2026, 10, 29) + 1, randomToken(12));
     expect(earlier < later).toBe(true);
     expect(later).toMatch(/^[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
+  });
+
+  it("never hand out the same random bytes twice, across many refills of the pool they come from", async () => {
+    const { randomTokens, randomToken } = await import("../../functions/app/lib/crypto.ts");
+    const seen = new Set<string>();
+    for (let i = 0; i < 5_000; i++) {
+      const [id = "", editToken = ""] = randomTokens(12, 24);
+      expect(id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(editToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      seen.add(id).add(editToken);
+    }
+    seen.add(randomToken(10_000));
+    expect(seen.size).toBe(10_001);
   });
 });
 
