@@ -1,22 +1,32 @@
 import { defineConfig } from "vitest/config";
 
+/** Every project removes the scratch folders (databases, bundles, builds) a test file made. */
+const setupFiles = ["tests/support/remove-scratch.ts"];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { test: { name: "api", include: ["tests/api/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], setupFiles } },
+      { test: { name: "api", include: ["tests/api/**/*.test.ts"], setupFiles } },
       {
         // Reads the built site (`npm test` builds it first when a source changed).
-        test: { name: "build", include: ["tests/build/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
+        test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         // Real processes: the server killed under load, the staff tool.
-        test: { name: "durability", include: ["tests/durability/**/*.test.ts"], testTimeout: 60_000 },
+        test: { name: "durability", include: ["tests/durability/**/*.test.ts"], setupFiles, testTimeout: 60_000 },
       },
       {
         // The Worker in workerd (wrangler dev), through the local libSQL endpoint.
         test: {
           name: "edge",
+          setupFiles,
           include: ["tests/edge/**/*.test.ts"],
           globalSetup: ["tests/edge/global-setup.ts"],
           testTimeout: 60_000,
@@ -26,6 +36,7 @@ export default defineConfig({
       {
         test: {
           name: "browser",
+          setupFiles,
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["tests/browser/global-setup.ts"],
           testTimeout: 60_000,

@@ -4,19 +4,26 @@ import { join } from "node:path";
 const made: string[] = [];
 let removing = false;
 
-/** Removes this process's scratch folders as it exits (`KEEP_SCRATCH=1` keeps them to look into). */
-function removeMadeOnExit() {
-  if (removing || process.env.KEEP_SCRATCH) return;
-  removing = true;
-  process.once("exit", () => {
-    for (const dir of made) {
-      try {
-        rmSync(dir, { recursive: true, force: true });
-      } catch {
-        // A folder still mounted or held open stays; the next run is not disturbed by it.
-      }
+/**
+ * Removes the scratch folders this process has made so far (`KEEP_SCRATCH=1` keeps them to look
+ * into). Called on exit, and by the tests after each file: vitest ends its workers without the
+ * `exit` event.
+ */
+export function removeScratchDirs(): void {
+  if (process.env.KEEP_SCRATCH) return;
+  for (const dir of made.splice(0)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A folder still mounted or held open stays; the next run is not disturbed by it.
     }
-  });
+  }
+}
+
+function removeMadeOnExit() {
+  if (removing) return;
+  removing = true;
+  process.once("exit", removeScratchDirs);
 }
 
 /**

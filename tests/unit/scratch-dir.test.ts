@@ -1,0 +1,27 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removeScratchDirs, scratchDir } from "../../scripts/lib/scratch-dir.ts";
+
+describe("scratch folders", () => {
+  afterEach(() => {
+    delete process.env.KEEP_SCRATCH;
+  });
+
+  it("are removed with what is in them once the tests or the script that made them are done", () => {
+    const dir = scratchDir("scratch-test");
+    writeFileSync(join(dir, "bench.db"), "rows");
+    removeScratchDirs();
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("stay to be looked into when KEEP_SCRATCH is set", () => {
+    process.env.KEEP_SCRATCH = "1";
+    const dir = scratchDir("scratch-test");
+    removeScratchDirs();
+    expect(existsSync(dir)).toBe(true);
+    delete process.env.KEEP_SCRATCH;
+    removeScratchDirs();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
