@@ -46,6 +46,12 @@ describe("the feedback dashboard in Chromium", () => {
     for (const payload of payloads) expect(await page.getByText(`xss-run ${payload}`, { exact: true }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator(".comment__text img, .comment__text script, .comment__text a").count()).toBe(0);
+    for (const width of [1280, 1440, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      const left = async (selector: string) => (await page.locator(selector).first().boundingBox())?.x;
+      // The wide dashboard and the header above it keep one left edge.
+      expect(await left("main h1"), `at ${width} px`).toBe(await left(".site-header__inner > *"));
+    }
     const report: Record<string, string[]> = {};
     await sweepLayoutAndAxe(page, "dashboard", report);
     await page.goto("/dashboard/?topic=application-security-overview&status=any&period=all");
