@@ -199,6 +199,14 @@ describe("the feedback dashboard API", () => {
     expect(html).toContain("Topics, worst first");
   });
 
+  it("names the period in the table's caption as a sentence would", async () => {
+    const { get } = await setUp();
+    const caption = async (period: string) =>
+      /<caption[^>]*>([^<]*)<\/caption>/.exec(await (await get(`/dashboard/?period=${period}`)).text())?.[1];
+    expect(await caption("30d")).toBe("Feedback per topic, last 30 days; change against the 30 days before");
+    expect(await caption("all")).toBe("Feedback per topic, all time");
+  });
+
   it("counts the reasons per topic in the period and filters comments by reason", async () => {
     const { insert, get } = await setUp();
     await insert(id(1), { found: "no", reason: "out-of-date", comment: "Screens changed." });

@@ -145,6 +145,14 @@ describe("the Searches view", () => {
     expect(csv).toContain("invoice,4,4,0,\r\n");
   });
 
+  it("says once that nobody searched, rather than that every search found a topic", async () => {
+    const { get } = await withSearches();
+    const html = await (await get("/dashboard/searches/?period=30d&audience=internal")).text();
+    expect(html).toContain("Nobody searched in this period.");
+    expect(html).not.toContain("Searches that found nothing");
+    expect(html).not.toContain("Searches whose results nobody opened");
+  });
+
   it("is not there for anonymous readers, and refuses a period it does not know", async () => {
     const { test, get } = await withSearches();
     expect((await test.app.request("/api/dashboard/searches")).status).toBe(401);

@@ -29,7 +29,9 @@ export function OverviewTable(view: {
       <ScrollRegion labelledBy="overview-caption">
         <table class="dashboard__table">
           <caption id="overview-caption">
-            Feedback per topic, {periodNames[view.period]}; change against the {periodNames[view.period]} before
+            {view.period === "all"
+              ? "Feedback per topic, all time"
+              : `Feedback per topic, last ${periodNames[view.period]}; change against the ${periodNames[view.period]} before`}
           </caption>
           <thead>
             <tr>

@@ -88,24 +88,34 @@ export function Searches(view: {
         not counted. Export: <a href={`/api/dashboard/searches.csv?${exportQuery}`}>CSV</a> ·{" "}
         <a href={`/api/dashboard/searches.json?${exportQuery}`}>JSON</a>
       </p>
-      <SearchTable
-        id="no-results-heading"
-        caption="Searches that found nothing"
-        rows={view.insight.noResults}
-        empty="Every search in this period found at least one topic."
-      />
-      <SearchTable
-        id="unopened-heading"
-        caption="Searches whose results nobody opened"
-        rows={view.insight.unopened}
-        empty="Readers opened a result of every search that found one."
-      />
-      <SearchTable
-        id="top-searches-heading"
-        caption="Top searches"
-        rows={view.insight.top}
-        empty="Nobody searched in this period."
-      />
+      {view.insight.top.length === 0 ? (
+        // With no search at all, "every search found a topic" would be true and tell nothing.
+        <>
+          <h2 id="top-searches-heading">Top searches</h2>
+          <p>Nobody searched in this period.</p>
+        </>
+      ) : (
+        <>
+          <SearchTable
+            id="no-results-heading"
+            caption="Searches that found nothing"
+            rows={view.insight.noResults}
+            empty="Every search in this period found at least one topic."
+          />
+          <SearchTable
+            id="unopened-heading"
+            caption="Searches whose results nobody opened"
+            rows={view.insight.unopened}
+            empty="Readers opened a result of every search that found one."
+          />
+          <SearchTable
+            id="top-searches-heading"
+            caption="Top searches"
+            rows={view.insight.top}
+            empty="Nobody searched in this period."
+          />
+        </>
+      )}
     </div>
   );
 }
