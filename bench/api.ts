@@ -3,7 +3,8 @@
  *   npm run bench:api [-- --seconds 10 --connections 50 --runs 2]
  * The real server (the `npm start` bundle) runs as a child process on 127.0.0.1 with a fresh
  * database; autocannon loads it for a bounded time. Health is the baseline; feedback must reach
- * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own.
+ * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own,
+ * and so are reads made while feedback is being written.
  * With `--target edge`, the same health/feedback table follows for the Worker in workerd
  * (`npm run edge`'s setup: wrangler dev and the local libSQL endpoint), measured in the same run:
  * local figures, printed beside the Node ones, with no budget of their own.
@@ -32,10 +33,13 @@ interface Run {
   errors: number;
 }
 
-async function load(url: string, init: { method?: "GET" | "POST"; body?: string } = {}): Promise<Run> {
+async function load(
+  url: string,
+  init: { method?: "GET" | "POST"; body?: string; connections?: number } = {},
+): Promise<Run> {
   const result = await autocannon({
     url,
-    connections,
+    connections: init.connections ?? connections,
     duration: seconds,
     method: init.method ?? "GET",
     ...(init.body ? { body: init.body, headers: { "content-type": "application/json" } } : {}),
@@ -136,6 +140,30 @@ try {
   limited.child.kill("SIGTERM");
   await limited.exited;
 }
+/**
+ * Readers while others write: most connections send feedback, the rest ask for health at the
+ * same time. Figures only; they show whether commits hold up everything else (with the sync
+ * on the serving thread, each one did).
+ */
+const mixed = await startServerProcess({
+  LIBSQL_URL: `file:${join(scratchDir("bench-api"), "mixed.db")}`,
+  PUBLIC_SITE_DIR: site,
+  FEEDBACK_RATE_LIMIT: "off",
+});
+try {
+  const readers = Math.max(1, Math.round(connections / 5));
+  const [writing, reading] = await Promise.all([
+    load(`${mixed.url}/api/feedback`, { method: "POST", body: feedbackBody, connections: connections - readers }),
+    load(`${mixed.url}/api/health`, { connections: readers }),
+  ]);
+  console.log(`\n${connections - readers} connections send feedback while ${readers} read, at once:`);
+  show("POST /api/feedback", writing);
+  show("GET /api/health", reading);
+} finally {
+  mixed.child.kill("SIGTERM");
+  await mixed.exited;
+}
+
 if (target === "edge") {
   console.log("\n== The same API as a Worker in workerd (wrangler dev), through the local libSQL endpoint");
   const edgeDb = join(scratchDir("bench-api"), "edge.db");

@@ -21,7 +21,8 @@ export const driverBusyTimeoutMs = 20;
 
 /**
  * Per-connection settings for an embedded file database. WAL lets readers work during a
- * write; FULL makes every commit reach the disk before a submission is answered; the busy
+ * write; FULL makes every commit reach the disk before a submission is answered (the server
+ * does that sync off its serving thread instead: `backgroundSyncs`); the busy
  * timeout lets a write meet another process's brief lock instead of failing at once.
  */
 const filePragmas = [
@@ -34,6 +35,8 @@ const filePragmas = [
 export interface FileDbOptions {
   /** The server's WAL checkpoints run on a thread of their own (wal-checkpointer.ts). */
   backgroundCheckpoints?: boolean;
+  /** The server's commits are synced on libuv's pool, not in the COMMIT (wal-sync.ts). */
+  backgroundSyncs?: boolean;
 }
 
 /**

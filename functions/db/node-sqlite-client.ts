@@ -3,18 +3,17 @@ import {
   type Client,
   type InArgs,
   type InStatement,
-  LibsqlBatchError,
   LibsqlError,
   type ResultSet,
   type Transaction,
   type TransactionMode,
 } from "@libsql/client";
-import { ResultSetImpl } from "@libsql/core/util";
 import { fileDbPath } from "./file-url.ts";
 import { asLibsqlError, clientClosed } from "./sqlite-errors.ts";
-import { asStatement, toRow, toSqlArgs } from "./sqlite-values.ts";
-import { statementCache } from "./statement-cache.ts";
+import { statementRunner } from "./sqlite-runner.ts";
+import { asStatement } from "./sqlite-values.ts";
 import { noAutomaticCheckpoints, startWalCheckpointer } from "./wal-checkpointer.ts";
+import { type SyncFile, syncsOffThread, walSyncer } from "./wal-sync.ts";
 
 /**
  * The embedded file database as a libSQL `Client`, on Node's own SQLite (`node:sqlite`).
@@ -30,17 +29,31 @@ import { noAutomaticCheckpoints, startWalCheckpointer } from "./wal-checkpointer
  * One connection, as before; its calls are synchronous. A transaction holds it until it
  * settles, and every other call waits for that, so nothing runs inside someone else's
  * transaction. Statements are prepared once per SQL text and kept (a bounded cache).
+ *
+ * The server's connection moves its disk work off the serving thread: WAL checkpoints
+ * (wal-checkpointer.ts) and the sync that makes a commit durable (wal-sync.ts), after which
+ * the call that wrote resolves.
  */
 export function nodeSqliteClient(
   url: string,
   pragmas: readonly string[] = [],
-  options: { backgroundCheckpoints?: boolean } = {},
+  options: {
+    backgroundCheckpoints?: boolean;
+    backgroundSyncs?: boolean;
+    /** How a file is synced with `backgroundSyncs` (tests watch it). */
+    syncFile?: SyncFile;
+  } = {},
 ): Client {
   const path = fileDbPath(url);
-  const settings = options.backgroundCheckpoints ? [...pragmas, noAutomaticCheckpoints] : pragmas;
+  const settings = [
+    ...pragmas,
+    ...(options.backgroundCheckpoints ? [noAutomaticCheckpoints] : []),
+    ...(options.backgroundSyncs ? [syncsOffThread] : []),
+  ];
+  const synced = options.backgroundSyncs ? walSyncer(path, options.syncFile) : undefined;
   const startCheckpoints = () => (options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined);
   let db = open();
-  let prepared = statementCache(db);
+  let runner = statementRunner(db);
   let checkpointer = startCheckpoints();
   let held: Promise<void> | undefined;
   let releaseHeld: (() => void) | undefined;
@@ -66,11 +79,11 @@ export function nodeSqliteClient(
     protocol: "file",
 
     execute(statement: InStatement | string, args?: InArgs): Promise<ResultSet> {
-      return whenFree(() => run(asStatement(statement, args)));
+      return durably(() => runner.run(asStatement(statement, args)));
     },
 
     batch(list: (InStatement | [string, InArgs?])[], mode: TransactionMode = "deferred") {
-      return whenFree(() =>
+      return durably(() =>
         runInTransaction(
           mode,
           list.map((statement) => asStatement(statement)),
@@ -79,12 +92,12 @@ export function nodeSqliteClient(
     },
 
     migrate(list: InStatement[]) {
-      return whenFree(() => {
-        run("PRAGMA foreign_keys = OFF");
+      return durably(() => {
+        runner.run("PRAGMA foreign_keys = OFF");
         try {
           return runInTransaction("deferred", list);
         } finally {
-          run("PRAGMA foreign_keys = ON");
+          runner.run("PRAGMA foreign_keys = ON");
         }
       });
     },
@@ -104,8 +117,9 @@ export function nodeSqliteClient(
         });
         held = mine;
         releaseHeld = release;
+        runner.wrote = false;
         try {
-          run(begin(mode));
+          runner.run(begin(mode), { control: true });
         } catch (error) {
           release();
           throw error;
@@ -115,11 +129,11 @@ export function nodeSqliteClient(
     },
 
     executeMultiple(sql: string) {
-      return whenFree(() => {
+      return durably(() => {
         try {
-          exec(sql);
+          runner.exec(sql);
         } finally {
-          rollbackIfOpen();
+          runner.rollbackIfOpen();
         }
       });
     },
@@ -131,7 +145,7 @@ export function nodeSqliteClient(
     reconnect() {
       client.close();
       db = open();
-      prepared = statementCache(db);
+      runner = statementRunner(db);
       checkpointer = startCheckpoints();
       client.closed = false;
     },
@@ -154,7 +168,7 @@ export function nodeSqliteClient(
       if (settled) return;
       settled = true;
       try {
-        rollbackIfOpen();
+        runner.rollbackIfOpen();
       } finally {
         release();
       }
@@ -165,23 +179,26 @@ export function nodeSqliteClient(
       },
       async execute(statement: InStatement | string, args?: InArgs) {
         live();
-        return run(asStatement(statement, args));
+        return runner.run(asStatement(statement, args));
       },
       async batch(list: InStatement[]) {
         live();
-        return runAll(list);
+        return runner.runAll(list);
       },
       async executeMultiple(sql: string) {
         live();
-        exec(sql);
+        runner.exec(sql);
       },
       async commit() {
+        let changed: boolean;
         try {
           live();
-          run("COMMIT");
+          runner.run("COMMIT", { control: true });
         } finally {
+          changed = runner.wrote;
           settle();
         }
+        if (changed) await synced?.();
       },
       async rollback() {
         settle();
@@ -207,60 +224,36 @@ export function nodeSqliteClient(
     return action();
   }
 
+  /**
+   * `action` as `whenFree` runs it; what it wrote is on disk before the result is given (with
+   * background syncs, that is when this resolves; otherwise the COMMIT itself synced).
+   */
+  async function durably<T>(action: () => T): Promise<T> {
+    let changed = false;
+    try {
+      return await whenFree(() => {
+        runner.wrote = false;
+        try {
+          return action();
+        } finally {
+          changed = runner.wrote;
+        }
+      });
+    } finally {
+      // Also after a failure: statements before it may have been committed on their own.
+      if (changed) await synced?.();
+    }
+  }
+
   /** `list` in one transaction of its own, rolled back whole if any statement fails. */
   function runInTransaction(mode: TransactionMode, list: InStatement[]): ResultSet[] {
     try {
-      run(begin(mode));
-      const results = runAll(list);
-      run("COMMIT");
+      runner.run(begin(mode), { control: true });
+      const results = runner.runAll(list);
+      runner.run("COMMIT", { control: true });
       return results;
     } finally {
-      rollbackIfOpen();
-    }
-  }
-
-  function rollbackIfOpen() {
-    if (db.isOpen && db.isTransaction) db.exec("ROLLBACK");
-  }
-
-  function exec(sql: string) {
-    try {
-      db.exec(sql);
-    } catch (error) {
-      throw asLibsqlError(error);
-    }
-  }
-
-  function runAll(list: InStatement[]): ResultSet[] {
-    return list.map((statement, index) => {
-      try {
-        return run(statement);
-      } catch (error) {
-        if (!(error instanceof LibsqlError) || error instanceof LibsqlBatchError) throw error;
-        throw new LibsqlBatchError(error.message, index, error.code, error.extendedCode, error.rawCode, error);
-      }
-    });
-  }
-
-  function run(statement: InStatement): ResultSet {
-    const { sql, args } = asStatement(statement);
-    try {
-      const { statement: compiled, names, types } = prepared(sql);
-      const values = toSqlArgs(args);
-      if (names.length === 0) {
-        const { changes, lastInsertRowid } = Array.isArray(values) ? compiled.run(...values) : compiled.run(values);
-        return new ResultSetImpl([], [], [], Number(changes), BigInt(lastInsertRowid));
-      }
-      const rows = (Array.isArray(values) ? compiled.all(...values) : compiled.all(values)) as unknown as unknown[][];
-      return new ResultSetImpl(
-        names,
-        types,
-        rows.map((row) => toRow(row, names)),
-        0,
-        undefined,
-      );
-    } catch (error) {
-      throw asLibsqlError(error);
+      runner.rollbackIfOpen();
     }
   }
 

@@ -5,6 +5,8 @@ export interface Prepared {
   /** Column names and declared types, read once: none for a statement that returns no rows. */
   names: string[];
   types: string[];
+  /** A plain SELECT, which cannot change the database (anything else returning rows may: `RETURNING`). */
+  onlyReads: boolean;
 }
 
 /** Enough for every statement the app writes: filters combine into a few dozen texts, group commits into up to 200. */
@@ -24,7 +26,12 @@ export function statementCache(db: DatabaseSync, size = defaultSize) {
       const statement = db.prepare(sql);
       statement.setReturnArrays(true);
       const columns = statement.columns();
-      entry = { statement, names: columns.map((c) => c.name), types: columns.map((c) => c.type ?? "") };
+      entry = {
+        statement,
+        names: columns.map((c) => c.name),
+        types: columns.map((c) => c.type ?? ""),
+        onlyReads: /^\s*select\b/i.test(sql),
+      };
       if (statements.size >= size) statements.delete(statements.keys().next().value as string);
     }
     statements.set(sql, entry);

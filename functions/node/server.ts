@@ -24,7 +24,7 @@ export interface RunningServer {
 
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
-  const db = await openMigratedDb(config.database, { backgroundCheckpoints: true });
+  const db = await openMigratedDb(config.database, { backgroundCheckpoints: true, backgroundSyncs: true });
   const tidy = () =>
     housekeeping(db, Date.now(), config.retention).catch((error) => console.error("Housekeeping failed:", error));
   await tidy();
