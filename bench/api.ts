@@ -140,6 +140,13 @@ try {
   limited.child.kill("SIGTERM");
   await limited.exited;
 }
+{
+  // A client refused once is refused from memory for the rest of the window (known-refusals.ts).
+  const counted = nodeSqliteClient(`file:${limitedDb}`);
+  const hits = Number((await counted.execute("SELECT coalesce(sum(hits), 0) AS n FROM rate_limits")).rows[0]?.n);
+  counted.close();
+  console.log(`hits the database counted: ${hits} (the rest were answered without a write)`);
+}
 /**
  * Readers while others write: most connections send feedback, the rest ask for health at the
  * same time. Figures only; they show whether commits hold up everything else (with the sync

@@ -18,6 +18,7 @@ import type { FeedbackDeps } from "./feedback/feedback.service.ts";
 import type { BodyVariables } from "./lib/body.ts";
 import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { Hasher } from "./lib/crypto.ts";
+import { knownRefusals } from "./lib/known-refusals.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
@@ -110,8 +111,8 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     db,
     writes,
     clock,
-    feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null },
-    searches: { writes, hasher, clock, limit: parts.searchLimit ?? null },
+    feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals: knownRefusals() },
+    searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals: knownRefusals() },
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
     auth: {

@@ -371,6 +371,21 @@ describe("the per-client rate limit", () => {
     expect((await postJson(app, goodFeedback)).status).toBe(201);
   });
 
+  it("answers a client it has refused at once for the rest of the window, writing nothing more", async () => {
+    let now = Date.UTC(2026, 10, 29, 12, 0, 10);
+    const { app, db } = await createTestApp({ limit, clock: () => now });
+    const hits = async () => (await db.execute("SELECT sum(hits) AS n FROM rate_limits")).rows[0]?.n;
+    for (let i = 0; i < 3; i++) await postJson(app, goodFeedback);
+    expect(await hits()).toBe(3);
+    const flood = await Promise.all(Array.from({ length: 20 }, () => postJson(app, goodFeedback)));
+    expect(flood.map((r) => r.status)).toEqual(Array(20).fill(429));
+    expect(flood[0]?.headers.get("retry-after")).toBe("50");
+    expect(await hits()).toBe(3);
+    expect(await rows(db)).toHaveLength(2);
+    now += 50_000;
+    expect((await postJson(app, goodFeedback)).status).toBe(201);
+  });
+
   it("holds across two app instances sharing the database", async () => {
     const first = await createTestApp({ limit });
     const second = await createTestApp({ limit, databaseFile: first.databaseFile });

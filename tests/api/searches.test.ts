@@ -96,6 +96,14 @@ describe("recording searches", () => {
     expect(statuses(responses)).toEqual({ 202: 5, 429: 15 });
     expect(responses.find((r) => r.status === 429)?.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await stored(test)).toHaveLength(5);
+    const hits = async () => (await test.db.execute("SELECT sum(hits) AS n FROM rate_limits")).rows[0]?.n;
+    expect(await hits()).toBe(20);
+    // Refused once, refused at once: the rest of the window costs the database nothing.
+    const flood = await Promise.all(
+      Array.from({ length: 10 }, () => post(test, { searches: [{ query: "x", results: 1 }] })),
+    );
+    expect(statuses(flood)).toEqual({ 429: 10 });
+    expect(await hits()).toBe(20);
   });
 });
 

@@ -1,7 +1,15 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
-import { countHit, type LimitCheck, type RateLimitRule, retryAfterSeconds, withinLimit } from "../lib/limiter.ts";
+import type { KnownRefusals } from "../lib/known-refusals.ts";
+import {
+  countHit,
+  type LimitCheck,
+  type RateLimitRule,
+  retryAfterSeconds,
+  windowEnd,
+  withinLimit,
+} from "../lib/limiter.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
@@ -10,6 +18,8 @@ export interface FeedbackDeps {
   clock: () => number;
   /** Submissions per client; null turns the limit off (the load benchmark does). */
   limit: RateLimitRule | null;
+  /** Clients refused for the rest of their window, answered without a write. */
+  refusals: KnownRefusals;
 }
 
 export interface Sender {
@@ -42,11 +52,18 @@ async function underLimit(
     return { limited: false, result: result as ResultSet };
   }
   const check = feedbackCheck(deps.limit, clientHash);
+  if (deps.refusals.has(check.bucket, now)) return { limited: true, retryAfterSeconds: refused(deps, check, now) };
   const [count, result] = await deps.writes.write([countHit(check, now), write(withinLimit(check, now))]);
   const hits = Number(count?.rows[0]?.hits ?? 0);
   return hits > deps.limit.max
-    ? { limited: true, retryAfterSeconds: retryAfterSeconds(deps.limit, now) }
+    ? { limited: true, retryAfterSeconds: refused(deps, check, now) }
     : { limited: false, result: result as ResultSet };
+}
+
+/** Remembers that `check` was refused until its window ends; the seconds to say in `Retry-After`. */
+function refused(deps: FeedbackDeps, check: LimitCheck, now: number): number {
+  deps.refusals.remember(check.bucket, now, windowEnd(check.rule, now));
+  return retryAfterSeconds(check.rule, now);
 }
 
 const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => ({
@@ -61,6 +78,9 @@ const feedbackColumns =
 export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
   const now = deps.clock();
   const clientHash = await deps.hasher.keyed("client", sender.address);
+  const check = deps.limit ? feedbackCheck(deps.limit, clientHash) : undefined;
+  if (check && deps.refusals.has(check.bucket, now))
+    return { kind: "limited", retryAfterSeconds: refused(deps, check, now) };
   const [idRandom = "", editToken = ""] = randomTokens(12, 24);
   const id = timeOrderedId(now, idRandom);
   const isSpam = (input.website ?? "").trim() !== "";
@@ -81,11 +101,10 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   ];
   const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-  if (!deps.limit) {
+  if (!check) {
     await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values } });
     return { kind: "stored", id, editToken };
   }
-  const check = feedbackCheck(deps.limit, clientHash);
   const guard = withinLimit(check, now);
   const { inserted } = await deps.writes.insert({
     into: feedbackColumns,
@@ -95,7 +114,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   });
   return inserted
     ? { kind: "stored", id, editToken }
-    : { kind: "limited", retryAfterSeconds: retryAfterSeconds(deps.limit, now) };
+    : { kind: "limited", retryAfterSeconds: refused(deps, check, now) };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */

@@ -21,9 +21,12 @@ export interface LimitCheck {
 
 const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs);
 
+/** When the window that holds `now` ends (epoch ms). */
+export const windowEnd = (rule: RateLimitRule, now: number) => windowStart(rule, now) + rule.windowMs;
+
 /** Seconds until the window that holds `now` ends: what `Retry-After` says. */
 export function retryAfterSeconds(rule: RateLimitRule, now: number): number {
-  return Math.max(1, Math.ceil((windowStart(rule, now) + rule.windowMs - now) / 1000));
+  return Math.max(1, Math.ceil((windowEnd(rule, now) - now) / 1000));
 }
 
 /** A SQL condition, true while the check's window is within its limit; its arguments follow. */

@@ -1,6 +1,7 @@
 import type { WriteQueue } from "../../db/write-queue.ts";
 import type { Hasher } from "../lib/crypto.ts";
-import { type RateLimitRule, take } from "../lib/limiter.ts";
+import type { KnownRefusals } from "../lib/known-refusals.ts";
+import { type RateLimitRule, retryAfterSeconds, take, windowEnd } from "../lib/limiter.ts";
 import type { SearchBatch } from "./searches.schema.ts";
 
 export interface SearchesDeps {
@@ -9,6 +10,8 @@ export interface SearchesDeps {
   clock: () => number;
   /** Batches per client; null turns the limit off. */
   limit: RateLimitRule | null;
+  /** Clients refused for the rest of their window, answered without a write. */
+  refusals: KnownRefusals;
 }
 
 export type RecordOutcome =
@@ -33,8 +36,14 @@ export async function recordSearches(
   const now = deps.clock();
   if (deps.limit) {
     const bucket = `searches:${await deps.hasher.keyed("client", from.address)}`;
+    if (deps.refusals.has(bucket, now))
+      return { kind: "limited", retryAfterSeconds: retryAfterSeconds(deps.limit, now) };
+    // No refunds here, so a refusal holds for the rest of the window (known-refusals.ts).
     const taken = await take(deps.writes, [{ rule: deps.limit, bucket }], now);
-    if (!taken.allowed) return { kind: "limited", retryAfterSeconds: taken.retryAfterSeconds };
+    if (!taken.allowed) {
+      deps.refusals.remember(bucket, now, windowEnd(deps.limit, now));
+      return { kind: "limited", retryAfterSeconds: taken.retryAfterSeconds };
+    }
   }
   await deps.writes.write(
     batch.searches.map((search) => ({
