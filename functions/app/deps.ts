@@ -18,7 +18,7 @@ import type { FeedbackDeps } from "./feedback/feedback.service.ts";
 import type { BodyVariables } from "./lib/body.ts";
 import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { Hasher } from "./lib/crypto.ts";
-import { knownRefusals } from "./lib/known-refusals.ts";
+import { type KnownRefusals, knownRefusals } from "./lib/known-refusals.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
@@ -89,6 +89,8 @@ export interface RuntimeParts {
   allowedOrigins?: readonly string[];
   feedbackLimit?: RateLimitRule | null;
   searchLimit?: RateLimitRule | null;
+  /** Refusals remembered across requests; the edge keeps one per isolate (default: one per app). */
+  knownRefusals?: KnownRefusals;
   sessionPolicy?: SessionPolicy;
   signInThrottle?: SignInThrottle;
   /** How long a write may wait for the database before it is answered 503. */
@@ -107,12 +109,14 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
   const policy = parts.sessionPolicy ?? defaultSessionPolicy;
   const sessions = sessionStore({ db, writes, hasher, clock, policy });
   const accounts = staffAccounts(db, parts.passwords, clock);
+  // One for both: their buckets are named apart ("feedback:…", "searches:…").
+  const refusals = parts.knownRefusals ?? knownRefusals();
   return {
     db,
     writes,
     clock,
-    feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals: knownRefusals() },
-    searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals: knownRefusals() },
+    feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
+    searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
     auth: {

@@ -4,6 +4,7 @@ import { passwordHasher } from "../app/auth/password.ts";
 import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { type AppDeps, assembleDeps } from "../app/deps.ts";
 import { createWebHasher, type Hasher } from "../app/lib/crypto.ts";
+import { type KnownRefusals, knownRefusals } from "../app/lib/known-refusals.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import type { Sites } from "../app/site/audience.ts";
 import { staticSite } from "../app/site/static-site.ts";
@@ -49,6 +50,18 @@ async function readBuildParts(assets: AssetsBinding): Promise<BuildParts> {
 const buildParts = new WeakMap<AssetsBinding, Promise<BuildParts>>();
 /** The keyed hasher imports its key once per configuration, not once per request. */
 const hashers = new WeakMap<EdgeConfig, Hasher>();
+
+/** Requests come and go; what the database refused is remembered as long as the isolate lives. */
+const refusals = new WeakMap<EdgeConfig, KnownRefusals>();
+
+function refusalsFor(config: EdgeConfig): KnownRefusals {
+  let known = refusals.get(config);
+  if (!known) {
+    known = knownRefusals();
+    refusals.set(config, known);
+  }
+  return known;
+}
 
 function hasherFor(config: EdgeConfig): Hasher {
   let hasher = hashers.get(config);
@@ -100,6 +113,7 @@ export async function edgeDeps(
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,
+    knownRefusals: refusalsFor(config),
     sessionPolicy: config.sessionPolicy,
     dbWaitMs: config.database.waitMs,
     sso: config.sso,

@@ -55,6 +55,19 @@ describe("the Worker in workerd", () => {
     );
     expect(statuses(responses)).toEqual({ 201: 5, 429: 15 });
     for (const r of responses.filter((r) => r.status === 429)) expect(r.headers.get("retry-after")).toMatch(/^\d+$/);
+
+    // The isolate remembers the refusal across requests: ten more posts, no more hits counted
+    // (one, should workerd have started a fresh isolate between them).
+    const db = nodeSqliteClient(`file:${inject("edgeDatabaseFile")}`);
+    const hits = async () =>
+      Number((await db.execute("SELECT sum(hits) AS n FROM rate_limits WHERE bucket LIKE 'feedback:%'")).rows[0]?.n);
+    const before = await hits();
+    for (let i = 0; i < 10; i++) {
+      const again = await postJson("/api/feedback", { topic: "temporary-login-code", rating: "good" }, client(2));
+      expect(again.status).toBe(429);
+    }
+    expect((await hits()) - before).toBeLessThanOrEqual(1);
+    db.close();
   });
 
   it("signs an employee in and serves the internal build, never to be cached; anyone else gets the 404 page", async () => {
