@@ -1,15 +1,8 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
-import type { KnownRefusals } from "../lib/known-refusals.ts";
-import {
-  countHit,
-  type LimitCheck,
-  type RateLimitRule,
-  retryAfterSeconds,
-  windowEnd,
-  withinLimit,
-} from "../lib/limiter.ts";
+import { type KnownRefusals, refusedUntilWindowEnds } from "../lib/known-refusals.ts";
+import { countHit, type LimitCheck, type RateLimitRule, withinLimit } from "../lib/limiter.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
@@ -52,18 +45,14 @@ async function underLimit(
     return { limited: false, result: result as ResultSet };
   }
   const check = feedbackCheck(deps.limit, clientHash);
-  if (deps.refusals.has(check.bucket, now)) return { limited: true, retryAfterSeconds: refused(deps, check, now) };
+  if (deps.refusals.has(check.bucket, now)) {
+    return { limited: true, retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
+  }
   const [count, result] = await deps.writes.write([countHit(check, now), write(withinLimit(check, now))]);
   const hits = Number(count?.rows[0]?.hits ?? 0);
   return hits > deps.limit.max
-    ? { limited: true, retryAfterSeconds: refused(deps, check, now) }
+    ? { limited: true, retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) }
     : { limited: false, result: result as ResultSet };
-}
-
-/** Remembers that `check` was refused until its window ends; the seconds to say in `Retry-After`. */
-function refused(deps: FeedbackDeps, check: LimitCheck, now: number): number {
-  deps.refusals.remember(check.bucket, now, windowEnd(check.rule, now));
-  return retryAfterSeconds(check.rule, now);
 }
 
 const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => ({
@@ -79,8 +68,9 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   const now = deps.clock();
   const clientHash = await deps.hasher.keyed("client", sender.address);
   const check = deps.limit ? feedbackCheck(deps.limit, clientHash) : undefined;
-  if (check && deps.refusals.has(check.bucket, now))
-    return { kind: "limited", retryAfterSeconds: refused(deps, check, now) };
+  if (check && deps.refusals.has(check.bucket, now)) {
+    return { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
+  }
   const [idRandom = "", editToken = ""] = randomTokens(12, 24);
   const id = timeOrderedId(now, idRandom);
   const isSpam = (input.website ?? "").trim() !== "";
@@ -114,7 +104,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   });
   return inserted
     ? { kind: "stored", id, editToken }
-    : { kind: "limited", retryAfterSeconds: refused(deps, check, now) };
+    : { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
 }
 
 /** Replaces an earlier answer in place, if the token is the one that answer was given. */

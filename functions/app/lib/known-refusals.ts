@@ -1,3 +1,5 @@
+import { type LimitCheck, retryAfterSeconds, windowEnd } from "./limiter.ts";
+
 /**
  * Rate-limit counters the database has already refused for the rest of their window. A limit
  * that never gives hits back (feedback, searches; not sign-in, which refunds a success) only
@@ -11,6 +13,12 @@ export interface KnownRefusals {
   has(bucket: string, now: number): boolean;
   /** The database refused `bucket` at `now`, for its window ending at `until` (epoch ms). */
   remember(bucket: string, now: number, until: number): void;
+}
+
+/** Remembers that `check` was refused for the rest of its window; the seconds `Retry-After` says. */
+export function refusedUntilWindowEnds(refusals: KnownRefusals, check: LimitCheck, now: number): number {
+  refusals.remember(check.bucket, now, windowEnd(check.rule, now));
+  return retryAfterSeconds(check.rule, now);
 }
 
 /** Bounded: when full, ended windows go first, and if none has ended it starts over. */

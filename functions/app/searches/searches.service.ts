@@ -1,7 +1,7 @@
 import type { WriteQueue } from "../../db/write-queue.ts";
 import type { Hasher } from "../lib/crypto.ts";
-import type { KnownRefusals } from "../lib/known-refusals.ts";
-import { type RateLimitRule, retryAfterSeconds, take, windowEnd } from "../lib/limiter.ts";
+import { type KnownRefusals, refusedUntilWindowEnds } from "../lib/known-refusals.ts";
+import { type RateLimitRule, take } from "../lib/limiter.ts";
 import type { SearchBatch } from "./searches.schema.ts";
 
 export interface SearchesDeps {
@@ -35,14 +35,11 @@ export async function recordSearches(
 ): Promise<RecordOutcome> {
   const now = deps.clock();
   if (deps.limit) {
-    const bucket = `searches:${await deps.hasher.keyed("client", from.address)}`;
-    if (deps.refusals.has(bucket, now))
-      return { kind: "limited", retryAfterSeconds: retryAfterSeconds(deps.limit, now) };
+    const check = { rule: deps.limit, bucket: `searches:${await deps.hasher.keyed("client", from.address)}` };
     // No refunds here, so a refusal holds for the rest of the window (known-refusals.ts).
-    const taken = await take(deps.writes, [{ rule: deps.limit, bucket }], now);
-    if (!taken.allowed) {
-      deps.refusals.remember(bucket, now, windowEnd(deps.limit, now));
-      return { kind: "limited", retryAfterSeconds: taken.retryAfterSeconds };
+    const known = deps.refusals.has(check.bucket, now);
+    if (known || !(await take(deps.writes, [check], now)).allowed) {
+      return { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
     }
   }
   await deps.writes.write(
