@@ -54,6 +54,16 @@ async function load(
   };
 }
 
+/** The number one query gives, read from a database file the server has let go of. */
+async function countIn(databaseFile: string, sql: string): Promise<number> {
+  const db = nodeSqliteClient(`file:${databaseFile}`);
+  try {
+    return Number((await db.execute(sql)).rows[0]?.n);
+  } finally {
+    db.close();
+  }
+}
+
 const show = (name: string, r: Run) =>
   console.log(
     `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   2xx ${r.ok}   other ${r.other}   errors ${r.errors}`,
@@ -106,9 +116,7 @@ try {
 }
 const { healthRuns, feedbackRuns } = measured;
 
-const db = nodeSqliteClient(`file:${databaseFile}`);
-const rows = Number((await db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n);
-db.close();
+const rows = await countIn(databaseFile, "SELECT count(*) AS n FROM feedback");
 const best = (list: Run[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
 const health = best(healthRuns);
 const feedback = best(feedbackRuns);
@@ -140,13 +148,9 @@ try {
   limited.child.kill("SIGTERM");
   await limited.exited;
 }
-{
-  // A client refused once is refused from memory for the rest of the window (known-refusals.ts).
-  const counted = nodeSqliteClient(`file:${limitedDb}`);
-  const hits = Number((await counted.execute("SELECT coalesce(sum(hits), 0) AS n FROM rate_limits")).rows[0]?.n);
-  counted.close();
-  console.log(`hits the database counted: ${hits} (the rest were answered without a write)`);
-}
+// A client refused once is refused from memory for the rest of the window (known-refusals.ts).
+const hits = await countIn(limitedDb, "SELECT coalesce(sum(hits), 0) AS n FROM rate_limits");
+console.log(`hits the database counted: ${hits} (the rest were answered without a write)`);
 /**
  * Readers while others write: most connections send feedback, the rest ask for health at the
  * same time. Figures only; they show whether commits hold up everything else (with the sync

@@ -1,6 +1,6 @@
 import { type Client, createClient } from "@libsql/client";
 import { isFileUrl } from "./file-url.ts";
-import { nodeSqliteClient } from "./node-sqlite-client.ts";
+import { type FileDbOptions, nodeSqliteClient } from "./node-sqlite-client.ts";
 import { recoveringClient } from "./recovering-client.ts";
 import { defaultWaitMs, fetchWithin } from "./wait.ts";
 
@@ -32,12 +32,7 @@ const filePragmas = [
   "PRAGMA foreign_keys = ON",
 ];
 
-export interface FileDbOptions {
-  /** The server's WAL checkpoints run on a thread of their own (wal-checkpointer.ts). */
-  backgroundCheckpoints?: boolean;
-  /** The server's commits are synced on libuv's pool, not in the COMMIT (wal-sync.ts). */
-  backgroundSyncs?: boolean;
-}
+export type { FileDbOptions };
 
 /**
  * Opens the database, as a client that replaces its connection after a fault (see

@@ -34,16 +34,16 @@ import { type SyncFile, syncsOffThread, walSyncer } from "./wal-sync.ts";
  * (wal-checkpointer.ts) and the sync that makes a commit durable (wal-sync.ts), after which
  * the call that wrote resolves.
  */
-export function nodeSqliteClient(
-  url: string,
-  pragmas: readonly string[] = [],
-  options: {
-    backgroundCheckpoints?: boolean;
-    backgroundSyncs?: boolean;
-    /** How a file is synced with `backgroundSyncs` (tests watch it). */
-    syncFile?: SyncFile;
-  } = {},
-): Client {
+export interface FileDbOptions {
+  /** The server's WAL checkpoints run on a thread of their own (wal-checkpointer.ts). */
+  backgroundCheckpoints?: boolean;
+  /** The server's commits are synced on libuv's pool, not in the COMMIT (wal-sync.ts). */
+  backgroundSyncs?: boolean;
+  /** How a file is synced with `backgroundSyncs` (tests watch it). */
+  syncFile?: SyncFile;
+}
+
+export function nodeSqliteClient(url: string, pragmas: readonly string[] = [], options: FileDbOptions = {}): Client {
   const path = fileDbPath(url);
   const settings = [
     ...pragmas,
@@ -53,7 +53,8 @@ export function nodeSqliteClient(
   const synced = options.backgroundSyncs ? walSyncer(path, options.syncFile) : undefined;
   const startCheckpoints = () => (options.backgroundCheckpoints ? startWalCheckpointer(path) : undefined);
   let db = open();
-  let runner = statementRunner(db);
+  const newRunner = () => statementRunner(db, { noteWrites: synced !== undefined });
+  let runner = newRunner();
   let checkpointer = startCheckpoints();
   let held: Promise<void> | undefined;
   let releaseHeld: (() => void) | undefined;
@@ -145,7 +146,7 @@ export function nodeSqliteClient(
     reconnect() {
       client.close();
       db = open();
-      runner = statementRunner(db);
+      runner = newRunner();
       checkpointer = startCheckpoints();
       client.closed = false;
     },

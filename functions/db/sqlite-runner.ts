@@ -7,8 +7,9 @@ import { statementCache } from "./statement-cache.ts";
 
 /**
  * Statements on one node:sqlite connection, answered as @libsql/client answers them (results,
- * errors), noting whether they may have written: a write must be synced before it is answered.
- * A new connection needs a new runner (its prepared statements belong to the old one).
+ * errors), noting with `noteWrites` whether they may have written: with background syncs, a
+ * write must be synced before it is answered. A new connection needs a new runner (its
+ * prepared statements belong to the old one).
  */
 export interface StatementRunner {
   /** One statement; `control` marks BEGIN and COMMIT, which write nothing of their own. */
@@ -18,11 +19,14 @@ export interface StatementRunner {
   /** Any SQL text, statements separated by semicolons; taken as a write. */
   exec(sql: string): void;
   rollbackIfOpen(): void;
-  /** Whether something run since this was last set to false may have changed the database. */
+  /**
+   * Whether something run since this was last set to false may have changed the database
+   * (complete with `noteWrites`; without it, writes that return rows are not looked for).
+   */
   wrote: boolean;
 }
 
-export function statementRunner(db: DatabaseSync): StatementRunner {
+export function statementRunner(db: DatabaseSync, { noteWrites = true } = {}): StatementRunner {
   const prepared = statementCache(db);
   /** Rows changed on this connection since it opened, triggers included (sqlite3_total_changes). */
   const totalChanges = () => (prepared("SELECT total_changes()").statement.get() as unknown as [number])[0];
@@ -41,7 +45,7 @@ export function statementRunner(db: DatabaseSync): StatementRunner {
           return new ResultSetImpl([], [], [], Number(changes), BigInt(lastInsertRowid));
         }
         // Rows can come from a write too (RETURNING): it counts as one if it changed any.
-        const watch = !onlyReads && !runner.wrote;
+        const watch = noteWrites && !onlyReads && !runner.wrote;
         const before = watch ? totalChanges() : 0;
         const rows = (Array.isArray(values) ? compiled.all(...values) : compiled.all(values)) as unknown as unknown[][];
         if (watch) runner.wrote = totalChanges() !== before;

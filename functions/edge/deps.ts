@@ -48,29 +48,24 @@ async function readBuildParts(assets: AssetsBinding): Promise<BuildParts> {
 }
 
 const buildParts = new WeakMap<AssetsBinding, Promise<BuildParts>>();
+
+/** What `make` gives for a configuration, made once and kept while the isolate lives. */
+function perConfig<T>(make: (config: EdgeConfig) => T): (config: EdgeConfig) => T {
+  const made = new WeakMap<EdgeConfig, T>();
+  return (config) => {
+    let value = made.get(config);
+    if (value === undefined) {
+      value = make(config);
+      made.set(config, value);
+    }
+    return value;
+  };
+}
+
 /** The keyed hasher imports its key once per configuration, not once per request. */
-const hashers = new WeakMap<EdgeConfig, Hasher>();
-
+const hasherFor = perConfig((config): Hasher => createWebHasher(config.serverSecret));
 /** Requests come and go; what the database refused is remembered as long as the isolate lives. */
-const refusals = new WeakMap<EdgeConfig, KnownRefusals>();
-
-function refusalsFor(config: EdgeConfig): KnownRefusals {
-  let known = refusals.get(config);
-  if (!known) {
-    known = knownRefusals();
-    refusals.set(config, known);
-  }
-  return known;
-}
-
-function hasherFor(config: EdgeConfig): Hasher {
-  let hasher = hashers.get(config);
-  if (!hasher) {
-    hasher = createWebHasher(config.serverSecret);
-    hashers.set(config, hasher);
-  }
-  return hasher;
-}
+const refusalsFor = perConfig((): KnownRefusals => knownRefusals());
 
 /**
  * The client of a request on the edge: Cloudflare's own `CF-Connecting-IP` (a client cannot

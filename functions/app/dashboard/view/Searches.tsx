@@ -88,13 +88,8 @@ export function Searches(view: {
         not counted. Export: <a href={`/api/dashboard/searches.csv?${exportQuery}`}>CSV</a> ·{" "}
         <a href={`/api/dashboard/searches.json?${exportQuery}`}>JSON</a>
       </p>
-      {view.insight.top.length === 0 ? (
-        // With no search at all, "every search found a topic" would be true and tell nothing.
-        <>
-          <h2 id="top-searches-heading">Top searches</h2>
-          <p>Nobody searched in this period.</p>
-        </>
-      ) : (
+      {/* With no search at all, "every search found a topic" would be true and tell nothing. */}
+      {view.insight.top.length > 0 && (
         <>
           <SearchTable
             id="no-results-heading"
@@ -108,14 +103,14 @@ export function Searches(view: {
             rows={view.insight.unopened}
             empty="Readers opened a result of every search that found one."
           />
-          <SearchTable
-            id="top-searches-heading"
-            caption="Top searches"
-            rows={view.insight.top}
-            empty="Nobody searched in this period."
-          />
         </>
       )}
+      <SearchTable
+        id="top-searches-heading"
+        caption="Top searches"
+        rows={view.insight.top}
+        empty="Nobody searched in this period."
+      />
     </div>
   );
 }
