@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { createApp } from "./app/create-app.ts";
 import { ApiError, Status } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
+import { jsonLogger } from "./app/lib/log.ts";
 import { createWebDb } from "./db/web-client.ts";
 import { edgeDeps } from "./edge/deps.ts";
 import { type EdgeBindings, type EdgeConfig, parseEdgeEnv } from "./edge/env.ts";
@@ -16,8 +17,11 @@ interface WaitsFor {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** The Worker's own log lines (its logs, `wrangler tail`), in the app's one shape. */
+const log = jsonLogger();
+
 function misconfigured(error: unknown): Response {
-  console.error(error);
+  log.error("misconfigured", error);
   const problem = new ApiError(
     Status.unavailable,
     "unavailable",
@@ -48,13 +52,17 @@ export default {
     }
     const db = createWebDb(config.database);
     const { deps, sites } = await edgeDeps(config, bindings.ASSETS, db);
-    const app = createApp(deps, { sites, onUnexpectedError: (error) => console.error("Unexpected error:", error) });
+    const app = createApp(deps, { sites });
     return new Hono().use("*", requireCurrentSchema(db)).route("/", app).fetch(request);
   },
 
   /** The Cron Trigger in wrangler.jsonc: the hourly housekeeping the Node server does on a timer. */
   async scheduled(_controller: unknown, bindings: EdgeBindings, context: WaitsFor): Promise<void> {
     const config = configOf(bindings);
-    context.waitUntil(housekeeping(createWebDb(config.database), Date.now(), config.retention));
+    context.waitUntil(
+      housekeeping(createWebDb(config.database), Date.now(), config.retention).catch((error: unknown) =>
+        log.error("housekeeping_failed", error),
+      ),
+    );
   },
 };

@@ -14,10 +14,16 @@ import { buildSources, isBuildStale, newestMtime } from "./lib/build-freshness.t
 const astroBin = join(import.meta.dirname, "..", "node_modules", "astro", "bin", "astro.mjs");
 const stampName = ".build-stamp";
 
+/**
+ * Astro turns on Node's compile cache, which lives in the system's temporary folder unless
+ * NODE_COMPILE_CACHE names another: it is kept with the project's other caches instead.
+ */
+export const nodeCompileCache = join(import.meta.dirname, "..", ".cache", "node-compile-cache");
+
 function buildAudience(audience: Audience, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, "build", "--silent"], {
-      env: { ...env, HELP_AUDIENCE: audience },
+      env: { NODE_COMPILE_CACHE: nodeCompileCache, ...env, HELP_AUDIENCE: audience },
       stdio: ["ignore", "inherit", "inherit"],
     });
     child.once("error", reject);

@@ -18,6 +18,7 @@ import { loadOrCreateSecret } from "../functions/node/secret.ts";
 import { buildIfStale } from "./build.ts";
 import { assembleEdgeAssets } from "./edge-assets.ts";
 import { type LibsqlHttpServer, startLibsqlHttpServer } from "./lib/libsql-http-server.ts";
+import { removeScratchDir, scratchDir } from "./lib/scratch-dir.ts";
 
 const wranglerBin = join(import.meta.dirname, "..", "node_modules", "wrangler", "bin", "wrangler.js");
 
@@ -66,6 +67,9 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
     { mode: 0o600 },
   );
 
+  // wrangler and miniflare keep their temporary files (miniflare-*, update-check/) in a scratch
+  // folder of their own rather than the system's, removed when the Worker stops.
+  const wranglerTmp = join(process.cwd(), scratchDir("wrangler"));
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -82,7 +86,7 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
       "warn",
     ],
     {
-      env: { ...env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true" },
+      env: { ...env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true", TMPDIR: wranglerTmp },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     },
@@ -104,9 +108,13 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
         // Gone already.
       }
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
+      if (child.exitCode === null && child.pid) {
+        process.kill(-child.pid, "SIGKILL");
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      }
     }
     await endpoint?.close();
+    removeScratchDir(wranglerTmp);
   };
 
   const url = `http://${config.host}:${port}`;
@@ -114,6 +122,7 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
   for (;;) {
     if (child.exitCode !== null) {
       await endpoint?.close();
+      removeScratchDir(wranglerTmp);
       throw new Error(`wrangler dev stopped before the Worker answered:\n${output}`);
     }
     try {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { sessionLookup } from "./auth/session-middleware.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.routes.ts";
@@ -10,7 +11,7 @@ import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
-import { searchesRoutes } from "./searches/searches.routes.ts";
+import { recordsReaders, searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { audienceSwitch, type Sites } from "./site/audience.ts";
 
@@ -20,7 +21,7 @@ export interface AppOptions {
    * employee, the public one to everyone else.
    */
   sites?: Sites;
-  /** Called with errors that became a 500, so the entry can log them where it logs. */
+  /** Called with errors that became a 500 (after they are logged): tests watch for them. */
   onUnexpectedError?: (error: unknown) => void;
 }
 
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
     const unavailable = asUnavailable(error);
     if (unavailable) return errorResponse(c, unavailable);
+    deps.log.error("unexpected_error", error, { method: c.req.method, route: routePath(c) });
     options.onUnexpectedError?.(error);
     return errorResponse(
       c,
@@ -57,7 +59,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     // API answers carry a session's, a sandbox's or a reader's own state: no cache may keep them.
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
   });
-  app.use("*", sessionLookup(deps, options.sites?.isPublicAsset));
+  app.use(
+    "*",
+    sessionLookup(deps, {
+      ...(options.sites ? { skip: options.sites.isPublicAsset } : {}),
+      untouched: recordsReaders,
+    }),
+  );
 
   const auth = authRoutes(deps);
   const dashboard = dashboardRoutes(deps);

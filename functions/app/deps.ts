@@ -20,6 +20,7 @@ import type { ClientVariables, RequestClient } from "./lib/client.ts";
 import type { Hasher } from "./lib/crypto.ts";
 import { type KnownRefusals, knownRefusals } from "./lib/known-refusals.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
+import { jsonLogger, type Logger } from "./lib/log.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
@@ -37,6 +38,10 @@ export interface AppDeps {
   writes: WriteQueue;
   /** The clock every service reads (tests pass a fake one). */
   clock: () => number;
+  /** After a deletion for a privacy request: makes the deleted text unreadable on disk too. */
+  eraseDeleted: () => Promise<void>;
+  /** Audit events and unexpected errors, one JSON line each (see lib/log.ts). */
+  log: Logger;
   feedback: FeedbackDeps;
   searches: SearchesDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
@@ -49,8 +54,6 @@ export interface AppDeps {
     sso: SingleSignOn | undefined;
     /** Whether the e-mail and password form (and its API) is offered. */
     localSignIn: boolean;
-    /** Writes one line of the sign-in audit trail (where the runtime logs). */
-    audit: (line: string) => void;
     sessions: SessionStore;
     policy: SessionPolicy;
   };
@@ -98,8 +101,10 @@ export interface RuntimeParts {
   sso?: SsoSettings | undefined;
   /** Default: on. */
   localSignIn?: boolean;
-  /** Default: console.warn. */
-  audit?: (line: string) => void;
+  /** A file database checkpoints its WAL (functions/db/erase.ts); a server keeps its own storage. Default: nothing. */
+  eraseDeleted?: () => Promise<void>;
+  /** Default: JSON lines on stdout. */
+  log?: Logger;
 }
 
 /** Wires the app's services from what a runtime provides: one place for every entry and the tests. */
@@ -115,6 +120,8 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     db,
     writes,
     clock,
+    log: parts.log ?? jsonLogger(),
+    eraseDeleted: parts.eraseDeleted ?? (async () => {}),
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
     searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },
     topics: parts.topics.public,
@@ -124,7 +131,6 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
       policy,
       sso: parts.sso ? singleSignOn({ settings: parts.sso, db, writes, hasher, clock, sessions }) : undefined,
       localSignIn: parts.localSignIn ?? true,
-      audit: parts.audit ?? ((line) => console.warn(`audit: ${line}`)),
       signIn: signInService({
         writes,
         hasher,

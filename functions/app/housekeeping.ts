@@ -1,11 +1,13 @@
 import type { Client } from "@libsql/client";
+import { attemptLifetimeMs } from "./auth/single-sign-on.ts";
 import { pruneRateLimitsStatement } from "./lib/limiter.ts";
 
-/** Longest rate-limit window in use (15 minutes for sign-in, 1 hour for demos): a day is plenty. */
-const keepRateLimitsMs = 24 * 3600_000;
 const dayMs = 24 * 3600_000;
 
-/** How long raw feedback and searches are kept; the daily counts stay. Defaults: 2 years, 13 months. */
+/**
+ * How long raw feedback and searches are kept. Feedback's daily counts stay; searches' daily
+ * counts hold what readers typed, so they go with the searches. Defaults: 2 years, 13 months.
+ */
 export interface Retention {
   feedbackDays: number;
   searchDays: number;
@@ -20,17 +22,22 @@ export interface Tidied {
   sandboxes: number;
   feedback: number;
   searches: number;
+  searchDays: number;
+  ssoAttempts: number;
+  logoutTokens: number;
 }
 
 /**
- * Removes what nothing needs any more: finished rate-limit windows, expired demo sandboxes, and
- * feedback and searches past their retention age (their counts stay in the daily rollups, which
- * deletions do not touch).
+ * Removes what nothing needs any more: rate-limit counters whose window ended, expired demo
+ * sandboxes, sign-ins begun at the provider and never finished, logout tokens past their age,
+ * feedback past its retention age (its counts stay in the daily rollups, which deletions do not
+ * touch), and searches with their daily counts past theirs.
  */
 export async function housekeeping(db: Client, now: number, retention: Retention = defaultRetention): Promise<Tidied> {
-  const [windows, sandboxes, feedback, searches] = await db.batch(
+  const searchesBefore = now - retention.searchDays * dayMs;
+  const [windows, sandboxes, feedback, searches, searchDays, ssoAttempts, logoutTokens] = await db.batch(
     [
-      pruneRateLimitsStatement(now, keepRateLimitsMs),
+      pruneRateLimitsStatement(now),
       { sql: "DELETE FROM demo_sandboxes WHERE expires_at <= ?", args: [now] },
       {
         sql: "DELETE FROM feedback WHERE rowid IN (SELECT rowid FROM feedback WHERE created_at < ? LIMIT ?)",
@@ -38,8 +45,16 @@ export async function housekeeping(db: Client, now: number, retention: Retention
       },
       {
         sql: "DELETE FROM searches WHERE id IN (SELECT id FROM searches WHERE created_at < ? LIMIT ?)",
-        args: [now - retention.searchDays * dayMs, deleteBatch],
+        args: [searchesBefore, deleteBatch],
       },
+      {
+        // Whole days only: a day is dropped once every search of it is past retention.
+        sql: `DELETE FROM search_daily WHERE (day, audience, query) IN
+                (SELECT day, audience, query FROM search_daily WHERE day < ? LIMIT ?)`,
+        args: [Math.floor(searchesBefore / dayMs), deleteBatch],
+      },
+      { sql: "DELETE FROM sso_attempts WHERE created_at < ?", args: [now - attemptLifetimeMs] },
+      { sql: "DELETE FROM logout_tokens WHERE expires_at <= ?", args: [now] },
     ],
     "write",
   );
@@ -48,5 +63,8 @@ export async function housekeeping(db: Client, now: number, retention: Retention
     sandboxes: sandboxes?.rowsAffected ?? 0,
     feedback: feedback?.rowsAffected ?? 0,
     searches: searches?.rowsAffected ?? 0,
+    searchDays: searchDays?.rowsAffected ?? 0,
+    ssoAttempts: ssoAttempts?.rowsAffected ?? 0,
+    logoutTokens: logoutTokens?.rowsAffected ?? 0,
   };
 }

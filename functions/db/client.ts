@@ -30,6 +30,8 @@ const filePragmas = [
   "PRAGMA synchronous = FULL",
   `PRAGMA busy_timeout = ${driverBusyTimeoutMs}`,
   "PRAGMA foreign_keys = ON",
+  // Deleted rows are overwritten, not only unlinked: "deleted for good" holds for the file (erase.ts).
+  "PRAGMA secure_delete = ON",
 ];
 
 export type { FileDbOptions };

@@ -1,4 +1,4 @@
-import type { Client } from "@libsql/client";
+import type { Client, InStatement, ResultSet, TransactionMode } from "@libsql/client";
 import { isDatabaseFault } from "./faults.ts";
 
 /** Between two tries at a locked database. */
@@ -19,11 +19,20 @@ const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as
  * for a lock synchronously, blocking every other request meanwhile, so its own busy timeout
  * stays short and the waiting happens here, where pages go on being served.
  */
+/** A client that can be told when a batch's callers stop waiting (the write queue's jobs). */
+export interface DeadlineClient extends Client {
+  /** `batch`, retrying a locked database only until `deadline` (epoch ms). */
+  batchBefore(statements: InStatement[], mode: TransactionMode, deadline: number): Promise<ResultSet[]>;
+}
+
+export const hasDeadlines = (client: Client): client is DeadlineClient =>
+  typeof (client as Partial<DeadlineClient>).batchBefore === "function";
+
 export function recoveringClient(
   first: Client,
   open: () => Promise<Client>,
   options: { retryBusyForMs?: number } = {},
-): Client {
+): DeadlineClient {
   let current = first;
   let broken = false;
   let replacing: Promise<void> | undefined;
@@ -45,36 +54,42 @@ export function recoveringClient(
     return current;
   };
 
-  async function call<T>(use: (client: Client) => Promise<T>, started = Date.now(), retried = false): Promise<T> {
+  async function call<T>(
+    use: (client: Client) => Promise<T>,
+    deadline = Date.now() + (options.retryBusyForMs ?? 0),
+    retried = false,
+  ): Promise<T> {
     const client = await usable();
     try {
       return await use(client);
     } catch (error) {
       const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED" && client !== current;
-      if (closedUnderUs && !retried) return call(use, started, true);
+      if (closedUnderUs && !retried) return call(use, deadline, true);
       if (!isDatabaseFault(error)) throw error;
       if (client === current) broken = true;
-      if (isBusy(error) && Date.now() - started + busyPauseMs < (options.retryBusyForMs ?? 0)) {
+      if (isBusy(error) && Date.now() + busyPauseMs < deadline) {
         await new Promise((resolve) => setTimeout(resolve, busyPauseMs));
-        return call(use, started, retried);
+        return call(use, deadline, retried);
       }
       throw error;
     }
   }
 
-  const wrapper: Partial<Client> = {
+  const wrapper: Partial<DeadlineClient> = {
     execute: ((statement: Parameters<Client["execute"]>[0], args?: Parameters<Client["execute"]>[1]) =>
       call((c) =>
         args === undefined ? c.execute(statement) : c.execute(statement as string, args),
       )) as Client["execute"],
     batch: (statements, mode) => call((c) => c.batch(statements, mode)),
+    batchBefore: (statements, mode, deadline) =>
+      call((c) => c.batch(statements, mode), Math.min(deadline, Date.now() + (options.retryBusyForMs ?? 0))),
     executeMultiple: (sql) => call((c) => c.executeMultiple(sql)),
     migrate: (statements) => call((c) => c.migrate(statements)),
     transaction: ((mode) => call((c) => c.transaction(mode))) as Client["transaction"],
     sync: () => call((c) => c.sync()),
     close: () => current.close(),
   };
-  return new Proxy(wrapper as Client, {
+  return new Proxy(wrapper as DeadlineClient, {
     get(target, property, receiver) {
       if (property in target) return Reflect.get(target, property, receiver);
       return Reflect.get(current, property);

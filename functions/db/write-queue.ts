@@ -1,5 +1,6 @@
 import type { Client, InStatement, InValue, ResultSet } from "@libsql/client";
 import { DatabaseTimeout, isDatabaseFault } from "./faults.ts";
+import { hasDeadlines } from "./recovering-client.ts";
 
 /** One row for `table`, written together with other rows for the same table in one statement. */
 export interface RowInsert {
@@ -74,9 +75,11 @@ function settle(job: Job, results: ResultSet[]): void {
  * a full disk, a server away): then every job of that transaction gets the error at once, and
  * the queue carries on with the next ones.
  *
- * One transaction is in flight at a time; what arrives meanwhile forms the next. A job that
- * could not start within `waitMs` (the database is stuck) is answered with an error without
- * running, so nobody waits forever and nothing answered as failed is written later.
+ * One transaction is in flight at a time; what arrives meanwhile forms the next. `waitMs` counts
+ * from when a job was queued: a job that could not start within it (the database is stuck) is
+ * answered with an error without running, and a running one retries a locked database only
+ * until its oldest job's time is up, so nobody waits past it and nothing answered as failed
+ * is written later.
  */
 export function createWriteQueue(client: Client, options: { waitMs?: number } = {}): WriteQueue {
   const waitMs = options.waitMs ?? 5000;
@@ -84,9 +87,15 @@ export function createWriteQueue(client: Client, options: { waitMs?: number } = 
   let scheduled = false;
   let running = false;
 
+  /** Its callers wait from when each was queued: a locked database is retried no longer than that. */
+  const batch = (statements: InStatement[], jobs: readonly Job[]) => {
+    if (!hasDeadlines(client)) return client.batch(statements, "write");
+    return client.batchBefore(statements, "write", Math.min(...jobs.map((job) => job.queuedAt)) + waitMs);
+  };
+
   async function runAlone(job: Job) {
     try {
-      settle(job, await client.batch(statementsOf(job), "write"));
+      settle(job, await batch(statementsOf(job), [job]));
     } catch (error) {
       job.reject(error);
     }
@@ -146,7 +155,7 @@ export function createWriteQueue(client: Client, options: { waitMs?: number } = 
 
     let results: ResultSet[];
     try {
-      results = await client.batch(statements, "write");
+      results = await batch(statements, jobs);
     } catch (error) {
       if (isDatabaseFault(error)) for (const job of jobs) job.reject(error);
       else for (const job of jobs) await runAlone(job);

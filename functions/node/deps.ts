@@ -8,6 +8,7 @@ import { rememberingKeyed } from "../app/lib/crypto.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, type DbConfig, type FileDbOptions } from "../db/client.ts";
+import { walEraser } from "../db/erase.ts";
 import { fileDbPath, isFileUrl } from "../db/file-url.ts";
 import { migrate } from "../db/migrate.ts";
 import { readMigrations } from "../db/node-migrations.ts";
@@ -80,5 +81,6 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,
     sessionPolicy: config.sessionPolicy,
+    ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { passwordHasher } from "../app/auth/password.ts";
 import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
+import { jsonLogger } from "../app/lib/log.ts";
 import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { passwordWorkers } from "./password-workers.ts";
@@ -25,8 +26,9 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database, { backgroundCheckpoints: true, backgroundSyncs: true });
+  const log = jsonLogger();
   const tidy = () =>
-    housekeeping(db, Date.now(), config.retention).catch((error) => console.error("Housekeeping failed:", error));
+    housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
   await tidy();
   const tidying = setInterval(tidy, 3600_000);
   tidying.unref();
@@ -41,7 +43,6 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
       internal: folderSite(config.internalSiteDir, { private: true }),
       isPublicAsset: hashedAssetsOf(config.publicSiteDir),
     },
-    onUnexpectedError: (error) => console.error("Unexpected error:", error),
   });
   // Behind a CDN the platform would compress; here the Node entry does, for pages and assets only:
   // API answers are a few hundred bytes, and compressing them costs far more than it saves.

@@ -10,8 +10,19 @@ import Provider from "oidc-provider";
 export const devClient = { id: "help-center", secret: "dev-secret" } as const;
 export const employeeGroup = "help-center-staff";
 
+/** A person the local provider signs in. */
+export interface DevUser {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  groups: readonly string[];
+  /** Whether the provider vouches for the address (`email_verified`). Default: true. */
+  emailVerified?: boolean;
+}
+
 /** The two people of the local provider: one employee, one customer (in no group). */
-export const devUsers = [
+export const devUsers: readonly [DevUser, DevUser] = [
   {
     id: "employee-1",
     email: "employee@example.com",
@@ -20,12 +31,20 @@ export const devUsers = [
     groups: [employeeGroup],
   },
   { id: "customer-1", email: "customer@example.org", password: "customer-password", name: "Carl Customer", groups: [] },
-] as const;
+];
 
 export interface DevProvider {
   issuer: string;
   /** A back-channel logout token as the provider would send it, signed with its key (for tests). */
-  logoutToken(claims: { sub?: string; sid?: string; aud?: string; iat?: number; nonce?: string }): Promise<string>;
+  logoutToken(claims: {
+    sub?: string;
+    sid?: string;
+    aud?: string;
+    iat?: number;
+    nonce?: string;
+    /** Default: a new random one; null leaves it out. */
+    jti?: string | null;
+  }): Promise<string>;
   /** The settings under which the help center uses this provider. */
   settings: Record<string, string>;
   close(): Promise<void>;
@@ -50,8 +69,15 @@ async function formOf(request: IncomingMessage): Promise<URLSearchParams> {
 
 /**
  * Starts the provider on 127.0.0.1:`port` (0: any free port) for a help center at `publicUrl`.
+ * `people` (default: `devUsers`) is read at each sign-in: a test may change a person's e-mail
+ * between two sign-ins, or add one, as an administrator would at a real provider.
  */
-export async function startDevProvider(options: { port: number; publicUrl: string }): Promise<DevProvider> {
+export async function startDevProvider(options: {
+  port: number;
+  publicUrl: string;
+  people?: DevUser[];
+}): Promise<DevProvider> {
+  const people = options.people ?? [...devUsers];
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,7 +96,7 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
         redirect_uris: [`${app}/api/auth/oidc/callback`],
         post_logout_redirect_uris: [`${app}/`],
         backchannel_logout_uri: `${app}/api/auth/oidc/backchannel-logout`,
-        backchannel_logout_session_required: false,
+        backchannel_logout_session_required: true,
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
@@ -83,16 +109,23 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
       backchannelLogout: { enabled: true },
     },
     pkce: { required: () => true },
+    // The provider guards its own requests against internal addresses; the help center it serves
+    // runs on this machine, so back-channel logout may reach that one address (and no other).
+    fetch: (input: string | URL | Request, options: RequestInit & { dispatcher?: unknown } = {}) => {
+      const { dispatcher: _guard, ...unguarded } = options;
+      const url = new URL(input instanceof Request ? input.url : input);
+      return fetch(input, url.origin === new URL(app).origin ? unguarded : options);
+    },
     cookies: { keys: ["local identity provider cookie key, for development only"] },
     findAccount: async (_ctx, id) => {
-      const user = devUsers.find((u) => u.id === id);
+      const user = people.find((u) => u.id === id);
       if (!user) return undefined;
       return {
         accountId: user.id,
         claims: async () => ({
           sub: user.id,
           email: user.email,
-          email_verified: true,
+          email_verified: user.emailVerified ?? true,
           name: user.name,
           groups: [...user.groups],
         }),
@@ -112,7 +145,7 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
           return void response.end(loginPage(details.uid));
         }
         const form = await formOf(request);
-        const user = devUsers.find((u) => u.email === form.get("email") && u.password === form.get("password"));
+        const user = people.find((u) => u.email === form.get("email") && u.password === form.get("password"));
         if (!user) {
           response.writeHead(401, { "Content-Type": "text/html; charset=utf-8" });
           return void response.end(loginPage(details.uid, "That e-mail address and password do not match."));
@@ -135,19 +168,21 @@ export async function startDevProvider(options: { port: number; publicUrl: strin
 
   return {
     issuer,
-    logoutToken: (claims) =>
-      new SignJWT({
+    logoutToken: (claims) => {
+      const jti = claims.jti === undefined ? crypto.randomUUID() : claims.jti;
+      return new SignJWT({
         ...(claims.sub ? { sub: claims.sub } : {}),
         ...(claims.sid ? { sid: claims.sid } : {}),
         ...(claims.nonce ? { nonce: claims.nonce } : {}),
+        ...(jti === null ? {} : { jti }),
         events: { "http://schemas.openid.net/event/backchannel-logout": {} },
       })
         .setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "logout+jwt" })
         .setIssuer(issuer)
         .setAudience(claims.aud ?? devClient.id)
         .setIssuedAt(claims.iat ?? Math.floor(Date.now() / 1000))
-        .setJti(crypto.randomUUID())
-        .sign(privateKey),
+        .sign(privateKey);
+    },
     settings: {
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: devClient.id,

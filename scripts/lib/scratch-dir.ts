@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 const made: string[] = [];
 let removing = false;
@@ -17,6 +17,18 @@ export function removeScratchDirs(): void {
     } catch {
       // A folder still mounted or held open stays; the next run is not disturbed by it.
     }
+  }
+}
+
+/** Removes one scratch folder now, for a folder done with before its process ends (`KEEP_SCRATCH=1` keeps it). */
+export function removeScratchDir(dir: string): void {
+  if (process.env.KEEP_SCRATCH) return;
+  const index = made.findIndex((path) => resolve(path) === resolve(dir));
+  if (index >= 0) made.splice(index, 1);
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // As in removeScratchDirs: a folder still held open stays.
   }
 }
 

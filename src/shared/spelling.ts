@@ -1,3 +1,5 @@
+import { redactPersonalData } from "./personal-data.ts";
+
 /**
  * Did-you-mean for search: each word of a query the index does not know is replaced by the
  * closest word it does know, by edit distance. Pure, so the suggestion box and the search page
@@ -6,7 +8,7 @@
 
 /** Words of a query as the index sees them: lower case, letters and digits. */
 export function queryWords(query: string): string[] {
-  return query.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? [];
+  return query.toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
 }
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours), stopping past `limit`. */
@@ -77,7 +79,24 @@ export function correctedQuery(
   return changed ? words.join(" ") : undefined;
 }
 
-/** A search as it is recorded and counted: its words, lower case, one space apart, at most 100 characters. */
+/** Words as `queryWords` finds them, and the placeholders of redacted personal data. */
+const recordedWords = /\[(?:email|number)\]|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*/gu;
+
+/**
+ * A search as it is recorded and counted: e-mail addresses and long numbers replaced by
+ * placeholders (personal-data.ts), then its words, lower case, one space apart, as many whole
+ * words as fit in 100 characters.
+ */
 export function normalizeQuery(query: string): string {
-  return queryWords(query.normalize("NFKC")).join(" ").slice(0, 100).trim();
+  const words = redactPersonalData(query.normalize("NFKC")).toLowerCase().match(recordedWords) ?? [];
+  let recorded = "";
+  for (const word of words) {
+    const longer = recorded ? `${recorded} ${word}` : word;
+    if (longer.length > 100) {
+      recorded ||= word.slice(0, 100);
+      break;
+    }
+    recorded = longer;
+  }
+  return recorded;
 }

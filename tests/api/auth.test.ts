@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
-import { signInTemplate, twoSites } from "../support/sample-pages.ts";
+import { internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, type TestAppOptions, testPasswords } from "../support/test-app.ts";
 
@@ -57,6 +57,16 @@ describe("signing in", () => {
       /^__Host-session=[^;]+; Max-Age=604800; Path=\/; HttpOnly; Secure; SameSite=Lax/,
     );
     expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
+  it("ends the session the browser had when it signs in again, so a planted session cannot outlive a sign-in", async () => {
+    const { sessionCookie, page, db } = await setUp();
+    const planted = await sessionCookie();
+    const fresh = await sessionCookie({ Cookie: `session=${planted}` });
+    expect(fresh).not.toBe(planted);
+    expect(await (await page("/topics/codes/", planted)).text()).not.toContain(internalNote);
+    expect(await (await page("/topics/codes/", fresh)).text()).toContain(internalNote);
+    expect((await db.execute("SELECT count(*) AS n FROM sessions")).rows[0]?.n).toBe(1);
   });
 
   it("replaces an older scrypt hash with the current scheme's at the next sign-in", async () => {

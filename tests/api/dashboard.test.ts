@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { memoryLogger } from "../support/memory-logger.ts";
 import { dashboardTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
@@ -249,12 +251,8 @@ describe("the feedback dashboard API", () => {
   });
 
   it("deletes one comment for good for an employee, audits it without its text, and keeps the counts", async () => {
-    const lines: string[] = [];
-    const test = await createTestApp({
-      clock: () => now,
-      dashboardPage: dashboardTemplate,
-      audit: (l) => lines.push(l),
-    });
+    const log = memoryLogger();
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate, log });
     await staffAccounts(test.db, testPasswords).add(email, password);
     const cookie = await signInAs(test.app.request, { email, password });
     await test.db.execute({
@@ -278,7 +276,42 @@ describe("the feedback dashboard API", () => {
     expect(done.headers.get("location")).toBe("/dashboard/?status=any#comments-heading");
     expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
     expect(await counts()).toEqual(before);
-    expect(lines).toEqual([`feedback ${id(1)} on temporary-login-code deleted for good by ${email}`]);
+    expect(log.entries()).toEqual([
+      expect.objectContaining({
+        type: "audit",
+        event: "feedback_deleted",
+        feedback: id(1),
+        topic: "temporary-login-code",
+        by: email,
+      }),
+    ]);
+    expect(log.lines.join("\n")).not.toContain("555-0100");
     expect((await remove(id(1), { Cookie: cookie })).status).toBe(404);
+  });
+
+  it("leaves no trace of a comment deleted for good in the database file or its WAL", async () => {
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    const secret = "Please call Ada Lovelace on 0171 555 0100 about her lost phone";
+    await test.db.execute({
+      sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
+            VALUES (?, 'temporary-login-code', 'poor', ?, 'h', ?, ?)`,
+      args: [id(2), secret, now - day, now - day],
+    });
+    // Written through to the main file first, where a plain DELETE would only unlink it.
+    await test.db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    const onDisk = () =>
+      [test.databaseFile, `${test.databaseFile}-wal`]
+        .filter((file) => existsSync(file))
+        .some((file) => readFileSync(file).includes(secret));
+    expect(onDisk()).toBe(true);
+    const done = await test.app.request(`/api/dashboard/comments/${id(2)}/delete`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: "{}",
+    });
+    expect(done.status).toBe(200);
+    expect(onDisk()).toBe(false);
   });
 });

@@ -238,6 +238,15 @@ describe("POST /api/feedback with good input", () => {
     });
   });
 
+  it("stores a comment with e-mail addresses and phone and card numbers redacted, and the rest as written", async () => {
+    const { app, db } = await createTestApp();
+    const comment =
+      "Step 3 failed. Mail me at zoe.obrien@example.com or call +44 20 7946 0958; card 4111-1111-1111-1111.";
+    expect((await postJson(app, { topic, rating: "poor", comment })).status).toBe(201);
+    const [row] = await rows(db);
+    expect(row?.comment).toBe("Step 3 failed. Mail me at [email] or call [number]; card [number].");
+  });
+
   it("accepts a comment of exactly the limit, counted in characters not bytes", async () => {
     const { app, db } = await createTestApp();
     const response = await postJson(app, { topic, comment: "👍".repeat(feedbackLimits.comment) });

@@ -238,6 +238,103 @@ describe("input hygiene", () => {
     expect(((await signIn.json()) as { error: { fields: { field: string }[] } }).error.fields[0]?.field).toBe("email");
   });
 
+  it("refuses C1 controls such as U+0085 and lone surrogates like other control characters, naming the field", async () => {
+    const { app, db } = await createTestApp();
+    const fieldsOf = async (response: Response) =>
+      ((await response.json()) as { error: { fields: { field: string }[] } }).error.fields.map((f) => f.field);
+    for (const [field, raw] of [
+      ["comment", '"next\\u0085line"'],
+      ["comment", '"half \\ud800 a pair"'],
+      ["name", '"Kim \\udc00"'],
+      ["comment", '"\\ud83d"'],
+    ] as const) {
+      const response = await app.request("/api/feedback", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: `{"topic":"temporary-login-code","rating":"good","${field}":${raw}}`,
+      });
+      expect(response.status, raw).toBe(400);
+      expect(await fieldsOf(response)).toEqual([field]);
+    }
+    const plain = await app.request("/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "topic=temporary-login-code&comment=next%C2%85line",
+    });
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toContain("Remove the control characters");
+    const edited = await postJson(app, "/api/feedback", { topic: "temporary-login-code", rating: "good" });
+    const { id, editToken } = (await edited.json()) as { id: string; editToken: string };
+    const put = await app.request(`/api/feedback/${id}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ editToken, rating: "poor", comment: "bad \u0085" }),
+    });
+    expect(put.status).toBe(400);
+    expect(await fieldsOf(put)).toEqual(["comment"]);
+    expect(Number((await db.execute("SELECT count(*) AS n FROM feedback WHERE comment IS NOT NULL")).rows[0]?.n)).toBe(
+      0,
+    );
+    const kept = await postJson(app, "/api/feedback", {
+      topic: "temporary-login-code",
+      comment: "no-break\u00a0space 😀",
+    });
+    expect(kept.status).toBe(201);
+  });
+
+  it("refuses JSON nested 7,000 deep with a 400 on every route that reads JSON, and logs no error", async () => {
+    const unexpected: unknown[] = [];
+    const { app } = await withEmployee({ onUnexpectedError: (error) => unexpected.push(error) });
+    const cookie = await signInAs(app.request, { email, password });
+    const sandbox = await app.request("/api/demo/sandbox", { method: "POST" });
+    const sandboxCookie = /demo_sandbox=[^;]+/.exec(sandbox.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const arrays = (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`;
+    const objects = (n: number) => `${'{"a":'.repeat(n)}1${"}".repeat(n)}`;
+    const inField = (n: number) => `{"topic":"temporary-login-code","comment":${arrays(n)}}`;
+    // Each body fits the route's size limit: depth alone is what is refused.
+    const routes: [string, string, number][] = [
+      ["POST", "/api/feedback", 7000],
+      ["PUT", "/api/feedback/aaaaaaaaaaaaaaaaaaaa", 7000],
+      ["POST", "/api/searches", 7000],
+      ["POST", "/api/auth/login", 3500],
+      ["POST", "/api/auth/view", 1800],
+      ["POST", "/api/demo/sign-in", 1800],
+      ["POST", "/api/demo/clock", 1800],
+      ["PUT", "/api/demo/users/client-rivera/device", 1800],
+      ["POST", "/api/dashboard/comments/aaaaaaaaaaaaaaaaaaaa/status", 1800],
+    ];
+    for (const [method, path, depth] of routes) {
+      for (const body of [arrays(depth), objects(depth / 5), inField(depth / 2 - 40)]) {
+        const response = await app.request(path, {
+          method,
+          headers: { "Content-Type": "application/json", Cookie: `${cookie}; ${sandboxCookie}` },
+          body,
+        });
+        expect(response.status, `${method} ${path}`).toBe(400);
+        const { error } = (await response.json()) as { error: { code: string; message: string } };
+        expect(error.code).toBe("json_too_deep");
+        expect(error.message).toMatch(/more than 16 levels deep/);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("counts only real nesting: brackets in text are kept, and a body as deep as the limit is judged by its fields", async () => {
+    const { app } = await createTestApp();
+    const brackets = await postJson(app, "/api/feedback", {
+      topic: "temporary-login-code",
+      comment: `${"[{".repeat(200)} "quoted \\" ${"]}".repeat(200)}`,
+    });
+    expect(brackets.status).toBe(201);
+    const atLimit = await app.request("/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: `{"topic":"temporary-login-code","comment":${"[".repeat(15)}${"]".repeat(15)}}`,
+    });
+    expect(atLimit.status).toBe(400);
+    expect(((await atLimit.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+  });
+
   it("refuses a field sent twice on the sign-in, view and status forms", async () => {
     const { app } = await withEmployee();
     const twice = await form(app, "/api/auth/login", [

@@ -56,6 +56,49 @@ describe("recording searches", () => {
     expect((await stored(test))[0]).toMatchObject({ query: "citrix", audience: "internal" });
   });
 
+  it("records an employee's search without touching their session, so the two cannot be matched by time", async () => {
+    let clock = now;
+    const test = await createTestApp({ clock: () => clock });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    const lastSeen = async () => (await test.db.execute("SELECT last_seen_at FROM sessions")).rows[0]?.last_seen_at;
+    clock = now + 30 * 60_000;
+    expect((await post(test, { searches: [{ query: "citrix", results: 1 }] }, { Cookie: cookie })).status).toBe(202);
+    expect((await stored(test))[0]).toMatchObject({ audience: "internal", created_at: clock });
+    expect(await lastSeen()).toBe(now);
+    // Reading a page is a use of the session, and is remembered as one.
+    await test.app.request("/api/health", { headers: { Cookie: cookie } });
+    expect(await lastSeen()).toBe(clock);
+  });
+
+  it("redacts e-mail addresses, phone and card numbers before anything is stored, in any script's digits", async () => {
+    const test = await createTestApp({ clock: () => now });
+    const typed = [
+      "reset password for anna.meier@example.com",
+      "ＡＮＮＡ＠ＥＸＡＭＰＬＥ．ＣＯＭ locked out",
+      "call me +1 (555) 123-4567",
+      "card 4111 1111 1111 1111 refused",
+      "رقم الهاتف ٠١٢٣٤٥٦٧٨٩",
+      "फ़ोन ९८७६५४३२१०",
+      "windows 10 code 12345",
+    ];
+    expect((await post(test, { searches: typed.map((query) => ({ query, results: 0 })) })).status).toBe(202);
+    const queries = (await stored(test)).map((row) => row.query);
+    expect(queries).toEqual([
+      "reset password for [email]",
+      "[email] locked out",
+      "call me [number]",
+      "card [number] refused",
+      "رقم الهاتف [number]",
+      "फ़ोन [number]",
+      "windows 10 code 12345",
+    ]);
+    const daily = (await test.db.execute("SELECT query FROM search_daily ORDER BY query")).rows.map((r) => r.query);
+    expect(daily).toEqual([...queries].sort());
+    const everything = JSON.stringify([await stored(test), daily]);
+    for (const secret of ["anna", "example", "555", "4111", "٠١٢٣", "९८७६"]) expect(everything).not.toContain(secret);
+  });
+
   it("stores nothing when the browser sends Sec-GPC: 1 or DNT: 1", async () => {
     const test = await createTestApp({ clock: () => now });
     for (const headers of [{ "Sec-GPC": "1" }, { DNT: "1" }]) {
@@ -96,14 +139,18 @@ describe("recording searches", () => {
     expect(statuses(responses)).toEqual({ 202: 5, 429: 15 });
     expect(responses.find((r) => r.status === 429)?.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await stored(test)).toHaveLength(5);
-    const hits = async () => (await test.db.execute("SELECT sum(hits) AS n FROM rate_limits")).rows[0]?.n;
-    expect(await hits()).toBe(20);
+    const hits = async () => Number((await test.db.execute("SELECT sum(hits) AS n FROM rate_limits")).rows[0]?.n);
+    // Each batch the database refused counted a hit; a batch that arrived after the first refusal
+    // may have been refused from memory without one. Which of the 15 did is the race's to decide.
+    const counted = await hits();
+    expect(counted).toBeGreaterThanOrEqual(6);
+    expect(counted).toBeLessThanOrEqual(20);
     // Refused once, refused at once: the rest of the window costs the database nothing.
     const flood = await Promise.all(
       Array.from({ length: 10 }, () => post(test, { searches: [{ query: "x", results: 1 }] })),
     );
     expect(statuses(flood)).toEqual({ 429: 10 });
-    expect(await hits()).toBe(20);
+    expect(await hits()).toBe(counted);
   });
 });
 

@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { folderSite, hashedAssetsOf } from "../../functions/node/static-site.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { createTestApp } from "../support/test-app.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>["app"];
 
 beforeAll(async () => {
-  const root = mkdtempSync(join(tmpdir(), "site-"));
+  const root = scratchDir("site");
   mkdirSync(join(root, "topics", "a"), { recursive: true });
   mkdirSync(join(root, "_astro"));
   writeFileSync(join(root, "index.html"), "<h1>Home</h1>");

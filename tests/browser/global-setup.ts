@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
@@ -8,6 +6,7 @@ import { parseNodeConfig } from "../../functions/node/config.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startServer } from "../../functions/node/server.ts";
 import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
+import { removeScratchDir, scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { findOrInstallChromium } from "../support/chromium.ts";
 import { freePort } from "../support/free-port.ts";
 
@@ -23,7 +22,7 @@ declare module "vitest" {
 /** One Chromium path and one real server (port chosen by the OS) for all browser tests. */
 export default async function setup(project: TestProject) {
   project.provide("chromiumPath", findOrInstallChromium());
-  const dataDir = mkdtempSync(join(tmpdir(), "help-center-browser-"));
+  const dataDir = join(process.cwd(), scratchDir("help-center-browser"));
   const databaseFile = join(dataDir, "browser.db");
   const employee = { email: "browser.tester@example.com", password: "browser tests sign in here" };
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
@@ -47,5 +46,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.close();
     await provider.close();
+    removeScratchDir(dataDir);
   };
 }

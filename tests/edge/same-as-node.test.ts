@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { Agent, type ClientRequest, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { type ServerProcess, startServerProcess } from "../../scripts/lib/server-process.ts";
@@ -60,5 +61,103 @@ describe("an anonymous reader of the edge", () => {
     }
     const [nodeDelete, edgeDelete] = await Promise.all([seen(node.url, "/", "DELETE"), seen(edge, "/", "DELETE")]);
     expect(edgeDelete).toEqual(nodeDelete);
+  });
+});
+
+interface Answer {
+  status: number;
+  body: string;
+  /** Whether the request went over a connection an earlier request had used. */
+  reusedConnection: boolean;
+}
+
+/** Sends `outgoing` through `send` and reads its answer. */
+function answerTo(outgoing: ClientRequest, send: () => void): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    outgoing.on("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (text: string) => {
+        body += text;
+      });
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, body, reusedConnection: outgoing.reusedSocket }),
+      );
+    });
+    outgoing.on("error", reject);
+    send();
+  });
+}
+
+/** A POST through `agent`, its body sent in 64 KB chunks with no Content-Length (Transfer-Encoding: chunked). */
+function postInChunks(url: string, agent: Agent, bytes: number): Promise<Answer> {
+  const headers = { "Content-Type": "application/json", "CF-Connecting-IP": "198.51.100.90" };
+  const post = request(url, { method: "POST", agent, headers });
+  const chunk = Buffer.alloc(64 * 1024, " ");
+  let sent = 0;
+  const send = () => {
+    while (sent < bytes) {
+      sent += chunk.length;
+      if (!post.write(chunk)) return void post.once("drain", send);
+    }
+    post.end();
+  };
+  return answerTo(post, send);
+}
+
+const get = (url: string, agent: Agent) => {
+  const asked = request(url, { agent });
+  return answerTo(asked, () => asked.end());
+};
+
+describe("bodies the API refuses, on both runtimes", () => {
+  it("answers a 5 MB body sent in chunks with 413, and the connection serves the next request", async () => {
+    const outcome = async (base: string) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const refused = await postInChunks(`${base}/api/feedback`, agent, 5 * 1024 * 1024);
+        const next = await get(`${base}/api/health`, agent);
+        return {
+          status: refused.status,
+          body: JSON.parse(refused.body) as unknown,
+          next: next.status,
+          reused: next.reusedConnection,
+        };
+      } catch (error) {
+        return { failed: String(error) };
+      } finally {
+        agent.destroy();
+      }
+    };
+    const expected = {
+      status: 413,
+      body: { error: { code: "payload_too_large", message: "Send at most 16 KB." } },
+      next: 200,
+      reused: true,
+    };
+    expect({ node: await outcome(node.url), edge: await outcome(edge) }).toEqual({ node: expected, edge: expected });
+  });
+
+  it("refuses JSON nested 7,000 deep with the same 400 as the Node server, not a 500", async () => {
+    const deep = `${"[".repeat(7000)}${"]".repeat(7000)}`;
+    const post = async (base: string, path: string, body: string) => {
+      const response = await fetch(`${base}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": "198.51.100.91" },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    for (const [path, body] of [
+      ["/api/feedback", deep],
+      ["/api/searches", deep],
+      ["/api/auth/login", `{"email":${"[".repeat(3500)}${"]".repeat(3500)}}`],
+      ["/api/demo/sign-in", `${'{"a":'.repeat(600)}1${"}".repeat(600)}`],
+    ] as const) {
+      const [fromNode, fromEdge] = await Promise.all([post(node.url, path, body), post(edge, path, body)]);
+      expect({ path, status: fromNode.status }).toEqual({ path, status: 400 });
+      expect({ path, ...fromEdge }).toEqual({ path, ...fromNode });
+      expect(fromEdge.body).toMatchObject({ error: { code: "json_too_deep" } });
+    }
   });
 });

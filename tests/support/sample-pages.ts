@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Sites } from "../../functions/app/site/audience.ts";
 import { folderSite } from "../../functions/node/static-site.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 /** The built pages the server fills in, cut down to their slots. */
 export const signInTemplate =
@@ -18,7 +18,7 @@ export const internalNote = "Internal note: call the Citrix Portal Tech";
  * `/topics/staff-only/`, and a 404 page each.
  */
 export function twoSites(): Sites {
-  const root = mkdtempSync(join(tmpdir(), "sites-"));
+  const root = scratchDir("sites");
   for (const [folder, body] of [
     ["public", "<html><body><h1>Codes</h1></body></html>"],
     ["internal", `<html><body><h1>Codes</h1><aside>${internalNote}</aside></body></html>`],

@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
 import { type PasswordHasher, passwordHasher } from "../../functions/app/auth/password.ts";
@@ -11,13 +9,17 @@ import { createApp } from "../../functions/app/create-app.ts";
 import { assembleDeps } from "../../functions/app/deps.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/limiter.ts";
+import type { Logger } from "../../functions/app/lib/log.ts";
 import type { Sites } from "../../functions/app/site/audience.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
+import { walEraser } from "../../functions/db/erase.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { internalSampleManifest, sampleManifest } from "../../scripts/lib/sample-manifest.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
+import { memoryLogger } from "./memory-logger.ts";
 
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
@@ -36,7 +38,8 @@ export interface TestAppOptions {
   dbWaitMs?: number;
   sso?: SsoSettings;
   localSignIn?: boolean;
-  audit?: (line: string) => void;
+  /** Where audit events and unexpected errors go (default: kept in memory, unread). */
+  log?: Logger;
   /** Wraps the database the app gets (a failing one, say); migrations run on the real one. */
   wrapDb?: (db: Client) => Client;
 }
@@ -48,7 +51,7 @@ export const testPasswords = passwordHasher(pbkdf2Passwords({ iterations: 1000 }
 
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const databaseFile = options.databaseFile ?? join(mkdtempSync(join(tmpdir(), "help-center-db-")), "test.db");
+  const databaseFile = options.databaseFile ?? join(scratchDir("help-center-db"), "test.db");
   const db = await createDb({ url: `file:${databaseFile}`, authToken: undefined });
   await migrate(db, readMigrations());
   const deps = assembleDeps({
@@ -73,7 +76,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),
     ...(options.sso ? { sso: options.sso } : {}),
     ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
-    audit: options.audit ?? (() => {}),
+    log: options.log ?? memoryLogger(),
+    eraseDeleted: walEraser(db),
   });
   const app = createApp(deps, {
     ...(options.sites ? { sites: options.sites } : {}),

@@ -1,8 +1,8 @@
-import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSources, isBuildStale, newestMtime } from "../../scripts/lib/build-freshness.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { parseBuildOptions } from "../../src/config/build-options.ts";
 
 describe("build options", () => {
@@ -29,7 +29,7 @@ describe("build options", () => {
 
 describe("build freshness", () => {
   it("is stale when an output is missing or older than a source, fresh otherwise", () => {
-    const dir = mkdtempSync(join(tmpdir(), "freshness-"));
+    const dir = scratchDir("freshness");
     const source = join(dir, "topic.mdx");
     const output = join(dir, "stamp");
     writeFileSync(source, "x");

@@ -1,6 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { createDb, driverBusyTimeoutMs } from "../../functions/db/client.ts";
 import { DatabaseTimeout, isDatabaseFault } from "../../functions/db/faults.ts";
@@ -8,9 +7,9 @@ import { migrate, parseMigrations } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { createWriteQueue } from "../../functions/db/write-queue.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
-const freshDb = () =>
-  createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "db-unit-")), "t.db")}`, authToken: undefined });
+const freshDb = () => createDb({ url: `file:${join(scratchDir("db-unit"), "t.db")}`, authToken: undefined });
 
 async function settings(db: Awaited<ReturnType<typeof freshDb>>) {
   const read = async (pragma: string) => Object.values((await db.execute(`PRAGMA ${pragma}`)).rows[0] ?? {})[0];
@@ -95,7 +94,7 @@ describe("the write queue", () => {
 
 describe("after a database fault", () => {
   const lockedDb = async (waitMs: number) => {
-    const file = join(mkdtempSync(join(tmpdir(), "db-fault-")), "t.db");
+    const file = join(scratchDir("db-fault"), "t.db");
     const db = await createDb({ url: `file:${file}`, authToken: undefined, waitMs });
     await db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
     const other = nodeSqliteClient(`file:${file}`);
@@ -154,9 +153,34 @@ describe("after a database fault", () => {
     expect((await db.execute("SELECT x FROM t")).rows.map((r) => r.x)).toEqual([42]);
   });
 
+  it("answers every queued write within the wait counted from when it was queued, not from when it ran", async () => {
+    const waitMs = 600;
+    const { db, release } = await lockedDb(waitMs);
+    const queue = createWriteQueue(db, { waitMs });
+    const timed = async (row: number) => {
+      const queuedAt = Date.now();
+      const failure = await queue.write([{ sql: "INSERT INTO t VALUES (?)", args: [row] }]).catch((e: unknown) => e);
+      return { failure, waited: Date.now() - queuedAt };
+    };
+    const first = timed(1);
+    await new Promise((resolve) => setTimeout(resolve, waitMs / 2));
+    // Queued while the first retries the lock: it used to start when the first gave up and wait
+    // its whole time again (1.5 × the wait in all).
+    const second = timed(2);
+    for (const { failure, waited } of await Promise.all([first, second])) {
+      expect(String(failure)).toMatch(/SQLITE_BUSY|DatabaseTimeout/);
+      // A retry takes the driver's 20 ms plus a 25 ms pause: the ceiling is the wait plus one retry or so.
+      expect(waited).toBeLessThan(waitMs + 200);
+    }
+    await release();
+    expect((await db.execute("SELECT count(*) AS n FROM t")).rows[0]?.n).toBe(0);
+  });
+
   it("answers a job that could not start within the wait without ever running it", async () => {
     const { db, release } = await lockedDb(300);
-    const queue = createWriteQueue(db, { waitMs: 100 });
+    // A client that cannot be given a deadline (a libSQL server's): the queue's own check remains.
+    const withoutDeadlines = { batch: (statements, mode) => db.batch(statements, mode) } as Client;
+    const queue = createWriteQueue(withoutDeadlines, { waitMs: 100 });
     const first = queue.write([{ sql: "INSERT INTO t VALUES (1)", args: [] }]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const second = queue.write([{ sql: "INSERT INTO t VALUES (2)", args: [] }]);
@@ -180,6 +204,23 @@ describe("after a database fault", () => {
 });
 
 describe("housekeeping", () => {
+  it("removes rate-limit counters only once their own window has ended, however long it is", async () => {
+    const { housekeeping } = await import("../../functions/app/housekeeping.ts");
+    const { countHit } = await import("../../functions/app/lib/limiter.ts");
+    const db = await freshDb();
+    await migrate(db, readMigrations());
+    const start = 7000 * 3 * 86400000; // 2027-06-26, where a three-day window begins
+    const threeDays = { rule: { max: 5, windowMs: 3 * 86400000 }, bucket: "three-days" };
+    const tenMinutes = { rule: { max: 5, windowMs: 600_000 }, bucket: "ten-minutes" };
+    await db.batch([countHit(threeDays, start), countHit(tenMinutes, start)], "write");
+    const buckets = async () =>
+      (await db.execute("SELECT bucket FROM rate_limits ORDER BY bucket")).rows.map((r) => r.bucket);
+    expect((await housekeeping(db, start + 2 * 86400000)).windows).toBe(1);
+    expect(await buckets()).toEqual(["three-days"]);
+    expect((await housekeeping(db, start + 3 * 86400000)).windows).toBe(1);
+    expect(await buckets()).toEqual([]);
+  });
+
   it("removes finished rate-limit windows and expired demo sandboxes, and keeps the rest", async () => {
     const { housekeeping } = await import("../../functions/app/housekeeping.ts");
     const db = await freshDb();
@@ -188,7 +229,8 @@ describe("housekeeping", () => {
     await db.batch(
       [
         {
-          sql: "INSERT INTO rate_limits VALUES ('old', ?, 3), ('recent', ?, 1)",
+          // Counters from before windows recorded their end are kept a day.
+          sql: "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ('old', ?, 3), ('recent', ?, 1)",
           args: [now - 2 * 86400000, now - 60_000],
         },
         {
@@ -198,7 +240,15 @@ describe("housekeeping", () => {
       ],
       "write",
     );
-    expect(await housekeeping(db, now)).toEqual({ windows: 1, sandboxes: 1, feedback: 0, searches: 0 });
+    expect(await housekeeping(db, now)).toEqual({
+      windows: 1,
+      sandboxes: 1,
+      feedback: 0,
+      searches: 0,
+      searchDays: 0,
+      ssoAttempts: 0,
+      logoutTokens: 0,
+    });
     expect((await db.execute("SELECT bucket FROM rate_limits")).rows.map((r) => r.bucket)).toEqual(["recent"]);
     expect((await db.execute("SELECT id FROM demo_sandboxes")).rows.map((r) => r.id)).toEqual(["live"]);
   });

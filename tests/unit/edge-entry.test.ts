@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client/web";
 import { Hono } from "hono";
@@ -11,9 +9,9 @@ import { schemaVersion } from "../../functions/db/schema-version.ts";
 import { requireCurrentSchema } from "../../functions/edge/schema-check.ts";
 import worker from "../../functions/worker.ts";
 import { startLibsqlHttpServer } from "../../scripts/lib/libsql-http-server.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
-const freshDb = () =>
-  createDb({ url: `file:${join(mkdtempSync(join(tmpdir(), "edge-")), "e.db")}`, authToken: undefined });
+const freshDb = () => createDb({ url: `file:${join(scratchDir("edge"), "e.db")}`, authToken: undefined });
 
 describe("the edge entry", () => {
   it("knows the newest migration, so it can tell a database that is behind", () => {
@@ -47,11 +45,14 @@ describe("the edge entry", () => {
   });
 
   it("tidies finished rate-limit windows from its Cron Trigger, as the Node server does every hour", async () => {
-    const endpoint = await startLibsqlHttpServer(join(mkdtempSync(join(tmpdir(), "edge-cron-")), "c.db"));
+    const endpoint = await startLibsqlHttpServer(join(scratchDir("edge-cron"), "c.db"));
     try {
       const db = createClient({ url: endpoint.url });
       await migrate(db, readMigrations());
-      await db.execute({ sql: "INSERT INTO rate_limits VALUES ('old', ?, 3)", args: [Date.now() - 3 * 86400_000] });
+      await db.execute({
+        sql: "INSERT INTO rate_limits (bucket, window_start, window_end, hits) VALUES ('old', ?, ?, 3)",
+        args: [Date.now() - 3 * 86400_000, Date.now() - 3 * 86400_000 + 600_000],
+      });
       const pending: Promise<unknown>[] = [];
       await worker.scheduled(
         {},

@@ -1,12 +1,12 @@
-import { mkdtempSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { type Client, createClient, LibsqlBatchError } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 const opened: Client[] = [];
-const fileUrl = () => `file:${join(mkdtempSync(join(tmpdir(), "node-sqlite-")), "t.db")}`;
+const fileUrl = () => `file:${join(scratchDir("node-sqlite"), "t.db")}`;
 const open = (url = fileUrl()) => {
   const client = nodeSqliteClient(url, ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10"]);
   opened.push(client);

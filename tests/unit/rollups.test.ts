@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
@@ -7,6 +5,7 @@ import { housekeeping } from "../../functions/app/housekeeping.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { foundAnswers, ratings, reasons } from "../../src/shared/feedback-rules.ts";
 
 const dayMs = 86_400_000;
@@ -28,7 +27,7 @@ function random(seed: number) {
 
 async function freshDb(): Promise<Client> {
   const db = await createDb({
-    url: `file:${join(mkdtempSync(join(tmpdir(), "rollups-")), "t.db")}`,
+    url: `file:${join(scratchDir("rollups"), "t.db")}`,
     authToken: undefined,
   });
   await migrate(db, readMigrations());
@@ -139,7 +138,7 @@ describe("daily rollups", () => {
     );
   });
 
-  it("lets housekeeping delete feedback and searches past their retention age, and keeps their counts", async () => {
+  it("lets housekeeping delete feedback past its retention age and keep its counts, and searches with their daily counts", async () => {
     const db = await freshDb();
     const now = start + 800 * dayMs;
     for (const [n, age] of [
@@ -157,17 +156,24 @@ describe("daily rollups", () => {
         args: [now - age * dayMs],
       });
     }
-    const counts = async () => ({
-      feedback: await rows(db, feedbackFromRollup),
-      searches: await rows(db, "SELECT * FROM search_daily ORDER BY day"),
-    });
-    const before = await counts();
-    expect(await housekeeping(db, now)).toMatchObject({ feedback: 1, searches: 1 });
+    const feedbackCounts = () => rows(db, feedbackFromRollup);
+    const searchDays = async () =>
+      (await rows(db, "SELECT day FROM search_daily ORDER BY day")).map((r) => now / dayMs - Number(r.day));
+    const before = await feedbackCounts();
+    expect(await searchDays()).toEqual([400, 390]);
+    expect(await housekeeping(db, now)).toMatchObject({ feedback: 1, searches: 1, searchDays: 1 });
     expect(await rows(db, "SELECT id FROM feedback")).toEqual([{ id: "id-2" }]);
     expect(
       (await rows(db, "SELECT created_at FROM searches")).map((r) => (now - Number(r.created_at)) / dayMs),
     ).toEqual([390]);
-    expect(await counts()).toEqual(before);
-    expect(await housekeeping(db, now, { feedbackDays: 1, searchDays: 1 })).toMatchObject({ feedback: 1, searches: 1 });
+    expect(await feedbackCounts()).toEqual(before);
+    // What readers typed is kept no longer than the searches themselves, whole days at a time.
+    expect(await searchDays()).toEqual([390]);
+    expect(await housekeeping(db, now, { feedbackDays: 1, searchDays: 1 })).toMatchObject({
+      feedback: 1,
+      searches: 1,
+      searchDays: 1,
+    });
+    expect(await searchDays()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { removeScratchDirs, scratchDir } from "../../scripts/lib/scratch-dir.ts";
+import { removeScratchDir, removeScratchDirs, scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 describe("scratch folders", () => {
   afterEach(() => {
@@ -13,6 +13,15 @@ describe("scratch folders", () => {
     writeFileSync(join(dir, "bench.db"), "rows");
     removeScratchDirs();
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("can be removed one at a time, before the rest", () => {
+    const done = scratchDir("scratch-test");
+    const other = scratchDir("scratch-test");
+    removeScratchDir(done);
+    expect([existsSync(done), existsSync(other)]).toEqual([false, true]);
+    removeScratchDirs();
+    expect(existsSync(other)).toBe(false);
   });
 
   it("stay to be looked into when KEEP_SCRATCH is set", () => {

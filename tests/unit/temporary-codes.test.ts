@@ -1,5 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeRules, randomDigits, temporaryCodes } from "../../functions/app/demo/temporary-codes.ts";
@@ -7,6 +5,7 @@ import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 const scope = "sandbox-1";
 const user = "client-rivera";
@@ -15,7 +14,7 @@ const hour = 3600_000;
 
 async function setUp() {
   const db = await createDb({
-    url: `file:${join(mkdtempSync(join(tmpdir(), "codes-")), "c.db")}`,
+    url: `file:${join(scratchDir("codes"), "c.db")}`,
     authToken: undefined,
   });
   await migrate(db, readMigrations());

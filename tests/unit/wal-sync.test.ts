@@ -1,11 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Client } from "@libsql/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { isDatabaseFault } from "../../functions/db/faults.ts";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { walSyncer } from "../../functions/db/wal-sync.ts";
+import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 /** A file sync the test finishes by hand, recording what was synced. */
 function heldSyncs() {
@@ -40,7 +39,7 @@ afterEach(() => {
 });
 
 function openWithSyncs(syncFile: (path: string) => Promise<void>) {
-  const path = join(mkdtempSync(join(tmpdir(), "wal-sync-")), "t.db");
+  const path = join(scratchDir("wal-sync"), "t.db");
   const db = nodeSqliteClient(`file:${path}`, ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"], {
     backgroundSyncs: true,
     syncFile,

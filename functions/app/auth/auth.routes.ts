@@ -1,16 +1,16 @@
 import { type Context, Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
 import { bodyKind } from "../lib/body.ts";
-import { clientAddress, isHttps } from "../lib/client.ts";
+import { clientAddress } from "../lib/client.ts";
+import { isNavigation } from "../lib/navigation.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm } from "../lib/validate.ts";
-import { sessionCookie, viewCookie } from "./cookies.ts";
+import { sessionCookie, ssoStateCookie as stateCookie, viewCookie } from "./cookies.ts";
 import { fillSignInPage, type SignInSlots, signInMessages } from "./sign-in-page.ts";
-import { ProviderUnavailable } from "./single-sign-on.ts";
+import { ProviderUnavailable, type SsoStart } from "./single-sign-on.ts";
 
 const signInSchema = z.object({
   email: z.string().max(254).default(""),
@@ -25,7 +25,8 @@ const incomplete = () => new ApiError(Status.badRequest, "invalid_input", signIn
 export function authRoutes(deps: AppDeps) {
   const { signIn, policy } = deps.auth;
 
-  const { sso, localSignIn, audit } = deps.auth;
+  const { sso, localSignIn } = deps.auth;
+  const { audit } = deps.log;
   const ssoButton = (next: string) =>
     sso
       ? { name: sso.settings.providerName, href: `/api/auth/oidc/start?next=${encodeURIComponent(next)}` }
@@ -37,11 +38,18 @@ export function authRoutes(deps: AppDeps) {
     const button = ssoButton(slots.next);
     return fillSignInPage(deps.pages.signIn, { ...slots, local: localSignIn, ...(button ? { sso: button } : {}) });
   };
-  const ssoPage = (c: Context<AppEnv>, status: 400 | 403 | 503, error: string, next = "/") => {
+  const ssoPage = (c: Context<AppEnv>, status: 400 | 403 | 409 | 429 | 503, error: string, next = "/") => {
     c.header("Cache-Control", "no-store");
     return c.html(signInPage({ next, ssoError: error }), status);
   };
-  const stateCookie = "sso_state";
+
+  /** A new session, in place of whatever session the browser had: signing in never keeps an older one. */
+  const startSession = async (c: Context<AppEnv>, token: string) => {
+    const previous = sessionCookie.read(c);
+    if (previous) await deps.auth.sessions.end(previous);
+    sessionCookie.write(c, token, Math.floor(policy.absoluteMs / 1000));
+    viewCookie.clear(c);
+  };
 
   /** A form sign-in that failed comes back as the sign-in page, the address kept, saying what went wrong. */
   const backToSignInPage = answerFormsWithPage((c, error) => {
@@ -67,8 +75,7 @@ export function authRoutes(deps: AppDeps) {
       if (outcome.kind === "invalid") {
         throw new ApiError(Status.unauthorized, "invalid_credentials", signInMessages.invalid);
       }
-      sessionCookie.write(c, outcome.token, Math.floor(policy.absoluteMs / 1000));
-      viewCookie.clear(c);
+      await startSession(c, outcome.token);
       return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
     })
     .post("/auth/logout", async (c) => {
@@ -85,20 +92,8 @@ export function authRoutes(deps: AppDeps) {
     .get("/auth/oidc/start", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
       const next = redirectTarget(c.req.query("next"));
-      try {
-        const { url, state } = await sso.begin(next);
-        setCookie(c, stateCookie, state, {
-          httpOnly: true,
-          sameSite: "Lax",
-          path: "/api/auth/oidc",
-          maxAge: 600,
-          ...(isHttps(c) ? { secure: true } : {}),
-        });
-        c.header("Cache-Control", "no-store");
-        return c.redirect(url, Status.seeOther);
-      } catch (error) {
-        if (!(error instanceof ProviderUnavailable)) throw error;
-        audit(`sso start failed: ${error.message}`);
+      const unreachable = (error: ProviderUnavailable) => {
+        audit("sso_start_failed", { reason: error.message });
         c.header("Retry-After", "30");
         return ssoPage(
           c,
@@ -106,47 +101,73 @@ export function authRoutes(deps: AppDeps) {
           `${sso.settings.providerName} cannot be reached right now. Try again in a minute.`,
           next,
         );
+      };
+      // Only a navigation begins a sign-in: an image or a script on another site cannot.
+      if (!isNavigation(c)) {
+        throw new ApiError(Status.forbidden, "not_a_navigation", "Open this address in the browser to sign in.");
       }
+      let start: SsoStart;
+      try {
+        start = await sso.begin(next, clientAddress(c));
+      } catch (error) {
+        if (error instanceof ProviderUnavailable) return unreachable(error);
+        throw error;
+      }
+      if (start.kind === "limited") {
+        audit("sso_start_limited", {});
+        c.header("Retry-After", String(start.retryAfterSeconds));
+        return ssoPage(c, 429, signInMessages.throttled(start.retryAfterSeconds), next);
+      }
+      stateCookie.write(c, start.state);
+      c.header("Cache-Control", "no-store");
+      return c.redirect(start.url, Status.seeOther);
     })
     .post("/auth/oidc/backchannel-logout", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
       const form = bodyKind(c) === "form" ? await c.req.parseBody() : {};
       const token = typeof form.logout_token === "string" ? form.logout_token : "";
-      const ended = token ? await sso.backChannelLogout(token) : undefined;
-      if (ended === undefined) {
-        audit("back-channel logout refused: the logout token did not pass");
+      const outcome = token ? await sso.backChannelLogout(token) : { kind: "refused" as const, why: "no token" };
+      if (outcome.kind === "refused") {
+        audit("backchannel_logout_refused", { reason: outcome.why });
         throw new ApiError(Status.badRequest, "invalid_logout_token", "The logout token is not valid.");
       }
-      audit(`back-channel logout: ${ended} session(s) ended`);
+      audit("backchannel_logout", { sessionsEnded: outcome.sessions });
       return c.body(null, Status.ok);
     })
     .get("/auth/oidc/callback", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
-      const browserState = getCookie(c, stateCookie);
-      deleteCookie(c, stateCookie, { path: "/api/auth/oidc" });
+      const browserState = stateCookie.read(c);
+      stateCookie.clear(c);
       let outcome: Awaited<ReturnType<typeof sso.finish>>;
       try {
         outcome = await sso.finish(new URL(c.req.url), browserState);
       } catch (error) {
         if (!(error instanceof ProviderUnavailable)) throw error;
-        audit(`sso callback failed: ${error.message}`);
+        audit("sso_callback_failed", { reason: error.message });
         c.header("Retry-After", "30");
         return ssoPage(c, 503, `${sso.settings.providerName} cannot be reached right now. Try again in a minute.`);
       }
       if (outcome.kind === "failed") {
-        audit(`sso sign-in refused: ${outcome.why}`);
+        audit("sso_sign_in_refused", { reason: outcome.why });
         return ssoPage(c, 400, outcome.message);
       }
       if (outcome.kind === "not_employee") {
-        audit(`sso sign-in of a non-employee refused: ${outcome.email ?? "no e-mail"}`);
+        audit("sso_non_employee_refused", { email: outcome.email ?? null });
         return ssoPage(
           c,
           403,
           `${outcome.email ?? "This account"} is not an employee account of this help center. Sign in with your work account.`,
         );
       }
-      sessionCookie.write(c, outcome.token, Math.floor(policy.absoluteMs / 1000));
-      viewCookie.clear(c);
+      if (outcome.kind === "conflict") {
+        audit("sso_email_conflict", { email: outcome.email });
+        return ssoPage(
+          c,
+          409,
+          `Another account of this help center already uses ${outcome.email}, so your ${sso.settings.providerName} sign-in cannot be matched to it. Ask an administrator to disable or remove the other account.`,
+        );
+      }
+      await startSession(c, outcome.token);
       c.header("Cache-Control", "no-store");
       return c.redirect(redirectTarget(outcome.next), Status.seeOther);
     })

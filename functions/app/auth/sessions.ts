@@ -76,8 +76,10 @@ export function sessionStore(deps: SessionDeps) {
      * The employee behind a token, if the session is live and the account enabled. While the
      * database cannot answer, a session this process confirmed in the last few minutes still
      * counts, so employees keep reading the internal pages through a database outage.
+     * `touch: false` leaves the session's last use alone: recording what a reader did (a
+     * search) must leave no trace on the account that could tie the two together.
      */
-    async find(token: string): Promise<Employee | undefined> {
+    async find(token: string, options: { touch?: boolean } = {}): Promise<Employee | undefined> {
       const now = clock();
       const tokenHash = await hasher.digest(token);
       let row: Record<string, unknown> | undefined;
@@ -101,7 +103,7 @@ export function sessionStore(deps: SessionDeps) {
         await writes.write([{ sql: "DELETE FROM sessions WHERE token_hash = ?", args: [tokenHash] }]);
         return undefined;
       }
-      if (now - lastSeen > touchEveryMs) {
+      if (options.touch !== false && now - lastSeen > touchEveryMs) {
         // Best effort: a session in use stays in use even if this one write fails.
         await writes
           .write([{ sql: "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", args: [now, tokenHash] }])

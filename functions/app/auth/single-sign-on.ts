@@ -2,7 +2,8 @@ import type { Client } from "@libsql/client";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import type { WriteQueue } from "../../db/write-queue.ts";
-import { constantTimeEqual, type Hasher } from "../lib/crypto.ts";
+import { constantTimeEqual, type Hasher, randomToken } from "../lib/crypto.ts";
+import { type RateLimitRule, take } from "../lib/limiter.ts";
 import type { SessionStore } from "./sessions.ts";
 
 /** Single sign-on with the company's OpenID provider, as configured (see the README). */
@@ -43,6 +44,8 @@ export function isEmployee(claims: IdentityClaims, settings: Pick<SsoSettings, "
 export type SsoOutcome =
   | { kind: "signed_in"; token: string; next: string }
   | { kind: "not_employee"; email: string | undefined }
+  /** The provider's verified e-mail is another account's here: an administrator must sort it out. */
+  | { kind: "conflict"; email: string }
   | { kind: "failed"; message: string; why: string };
 
 /** The provider could not be reached, or its discovery document is broken: try again later. */
@@ -50,8 +53,20 @@ export class ProviderUnavailable extends Error {}
 
 export const callbackPath = "/api/auth/oidc/callback";
 const logoutEvent = "http://schemas.openid.net/event/backchannel-logout";
-/** A sign-in begun at the provider must come back within this. */
-const attemptLifetimeMs = 10 * 60_000;
+/** A sign-in begun at the provider must come back within this; housekeeping removes older ones. */
+export const attemptLifetimeMs = 10 * 60_000;
+/** Sign-ins one client may begin: as many as it may try passwords (sign-in.ts). */
+const startLimit: RateLimitRule = { max: 20, windowMs: 15 * 60_000 };
+
+/** A logout token older than this is refused, so its `jti` need not be remembered longer. */
+const logoutTokenMaxAgeSeconds = 300;
+const logoutClockToleranceSeconds = 30;
+
+export type LogoutOutcome = { kind: "ended"; sessions: number } | { kind: "refused"; why: string };
+
+export type SsoStart =
+  | { kind: "redirect"; url: string; state: string }
+  | { kind: "limited"; retryAfterSeconds: number };
 const isLoopback = (url: URL) =>
   url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
 
@@ -99,16 +114,24 @@ export function singleSignOn(deps: SsoDeps) {
   return {
     settings,
 
-    /** Where to send the reader to sign in, and the `state` their browser must bring back. */
-    async begin(next: string): Promise<{ url: string; state: string }> {
+    /**
+     * Where to send the reader to sign in, and the `state` their browser must bring back; or,
+     * past the client's limit, how long to wait. Counted before anything is stored: each start
+     * keeps a row until it is used or expires, and any page can make a browser ask for one.
+     */
+    async begin(next: string, client: string): Promise<SsoStart> {
       const config = await configuration();
+      const now = deps.clock();
+      const check = { rule: startLimit, bucket: `sso-start:${await deps.hasher.keyed("client", client)}` };
+      const taken = await take(deps.writes, [check], now);
+      if (!taken.allowed) return { kind: "limited", retryAfterSeconds: taken.retryAfterSeconds };
       const verifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
       await deps.writes.write([
         {
           sql: "INSERT INTO sso_attempts (state_hash, code_verifier, nonce, return_to, created_at) VALUES (?, ?, ?, ?, ?)",
-          args: [await deps.hasher.digest(state), verifier, nonce, next, deps.clock()],
+          args: [await deps.hasher.digest(state), verifier, nonce, next, now],
         },
       ]);
       const url = oidc.buildAuthorizationUrl(config, {
@@ -119,7 +142,7 @@ export function singleSignOn(deps: SsoDeps) {
         state,
         nonce,
       });
-      return { url: url.href, state };
+      return { kind: "redirect", url: url.href, state };
     },
 
     /** Checks the provider's answer and, for an employee, opens a session. */
@@ -169,46 +192,64 @@ export function singleSignOn(deps: SsoDeps) {
       const email = typeof claims.email === "string" ? claims.email.toLowerCase() : undefined;
       if (!isEmployee(claims, settings)) return { kind: "not_employee", email };
 
-      const staffId = await rememberStaff(deps, claims, email);
-      if (staffId === undefined) return { kind: "not_employee", email };
-      const token = await deps.sessions.create(staffId, typeof claims.sid === "string" ? claims.sid : "");
+      const staff = await rememberStaff(deps, claims, email);
+      if (staff.kind === "disabled") return { kind: "not_employee", email };
+      if (staff.kind === "conflict") return { kind: "conflict", email: staff.email };
+      const token = await deps.sessions.create(staff.id, typeof claims.sid === "string" ? claims.sid : "");
       return { kind: "signed_in", token, next: String(attempt.return_to) };
     },
 
     /**
      * Back-channel logout: the provider says a person signed out there. The logout token is
-     * checked (signature by the provider's keys, issuer, audience, age, the logout event, no
-     * nonce); the sessions it names end (by provider session, else every session of the person).
-     * Returns how many ended, or undefined for a token that does not pass.
+     * checked (signature by the provider's keys, issuer, audience, age, the logout event, a
+     * `jti`, no nonce) and used once: its `jti` is remembered until the token is too old to be
+     * accepted, and a replay ends nothing. The sessions it names end (by provider session, else
+     * every session of the person).
      */
-    async backChannelLogout(logoutToken: string): Promise<number | undefined> {
+    async backChannelLogout(logoutToken: string): Promise<LogoutOutcome> {
       const config = await configuration();
       const metadata = config.serverMetadata();
-      if (!metadata.jwks_uri) return undefined;
+      if (!metadata.jwks_uri) return { kind: "refused", why: "the provider publishes no keys" };
       jwks ??= createRemoteJWKSet(new URL(metadata.jwks_uri), { timeoutDuration: 5000 });
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(logoutToken, jwks, {
           issuer: metadata.issuer,
           audience: settings.clientId,
-          maxTokenAge: "5 minutes",
-          clockTolerance: 30,
+          maxTokenAge: logoutTokenMaxAgeSeconds,
+          clockTolerance: logoutClockToleranceSeconds,
+          requiredClaims: ["iat", "jti"],
         }));
-      } catch {
-        return undefined;
+      } catch (error) {
+        return { kind: "refused", why: error instanceof Error ? error.message : "the token did not verify" };
       }
       const events = payload.events as Record<string, unknown> | undefined;
       const sub = typeof payload.sub === "string" ? payload.sub : undefined;
       const sid = typeof payload.sid === "string" ? payload.sid : undefined;
-      if (typeof events?.[logoutEvent] !== "object" || "nonce" in payload || (!sub && !sid)) return undefined;
-      const [ended] = await deps.writes.write([
+      const { jti, iat } = payload;
+      if (typeof events?.[logoutEvent] !== "object" || "nonce" in payload || (!sub && !sid)) {
+        return { kind: "refused", why: "not a logout token" };
+      }
+      if (typeof jti !== "string" || jti.length === 0 || jti.length > 256 || typeof iat !== "number") {
+        return { kind: "refused", why: "no usable jti" };
+      }
+      // After this, the token's age alone refuses it: no need to remember it longer.
+      const forgetAt = (iat + logoutTokenMaxAgeSeconds + logoutClockToleranceSeconds) * 1000;
+      const claim = randomToken(16);
+      const [remembered, ended] = await deps.writes.write([
         {
-          sql: `DELETE FROM sessions WHERE (? IS NOT NULL AND provider_session = ?)
-                  OR (? IS NULL AND user_id IN (SELECT id FROM staff_users WHERE issuer = ? AND subject = ?))`,
-          args: [sid ?? null, sid ?? null, sid ?? null, metadata.issuer, sub ?? null],
+          sql: "INSERT INTO logout_tokens (jti, claim, expires_at) VALUES (?, ?, ?) ON CONFLICT (jti) DO NOTHING RETURNING jti",
+          args: [jti, claim, forgetAt],
+        },
+        {
+          sql: `DELETE FROM sessions WHERE EXISTS (SELECT 1 FROM logout_tokens WHERE jti = ? AND claim = ?)
+                  AND ((? IS NOT NULL AND provider_session = ?)
+                    OR (? IS NULL AND user_id IN (SELECT id FROM staff_users WHERE issuer = ? AND subject = ?)))`,
+          args: [jti, claim, sid ?? null, sid ?? null, sid ?? null, metadata.issuer, sub ?? null],
         },
       ]);
-      return ended?.rowsAffected ?? 0;
+      if (!remembered?.rows.length) return { kind: "refused", why: "replayed logout token" };
+      return { kind: "ended", sessions: ended?.rowsAffected ?? 0 };
     },
 
     /** The provider's sign-out address, when it has one (RP-initiated logout). */
@@ -229,39 +270,66 @@ export function singleSignOn(deps: SsoDeps) {
   };
 }
 
+/** Whose staff record an identity signs in as, or why it may not. */
+type StaffLink = { kind: "staff"; id: number } | { kind: "disabled" } | { kind: "conflict"; email: string };
+
+const linked = (row: Record<string, unknown> | undefined): StaffLink | undefined =>
+  row && (row.disabled_at === null ? { kind: "staff", id: Number(row.id) } : { kind: "disabled" });
+
 /**
- * The staff record of an identity: one per issuer and subject, e-mail and name refreshed at each
- * sign-in. A first sign-in whose verified e-mail matches a local account takes that account over
- * (the company's provider speaks for its addresses). A disabled record stays disabled: undefined.
+ * The staff record of an identity: one per issuer and subject, found by them first, its name
+ * and (verified) e-mail refreshed at each sign-in. Only a verified e-mail links a first sign-in
+ * to an existing local account (the company's provider vouches for its addresses, and only for
+ * verified ones); an unverified address is never stored, so it can neither take an account nor
+ * hold an address another person may need. An address another account holds is a conflict the
+ * reader is told about, never a 500.
  */
 async function rememberStaff(
   deps: SsoDeps,
   claims: IdentityClaims & { sub: string; iss: string },
   email: string | undefined,
-) {
+): Promise<StaffLink> {
   const name = typeof claims.name === "string" ? claims.name : null;
-  const address = email ?? `${claims.sub}@${new URL(deps.settings.issuer).hostname}`;
-  const [row] = await deps.writes.write([
-    {
-      sql: `INSERT INTO staff_users (email, password_hash, created_at, issuer, subject, name)
-            VALUES (?, '', ?, ?, ?, ?)
-            ON CONFLICT (email) DO UPDATE SET issuer = excluded.issuer, subject = excluded.subject, name = excluded.name
-              WHERE staff_users.issuer IS NULL OR (staff_users.issuer = excluded.issuer AND staff_users.subject = excluded.subject)
-            RETURNING id, disabled_at`,
-      args: [address, deps.clock(), claims.iss, claims.sub, name],
-    },
-  ]);
-  const found = row?.rows[0];
-  if (found) return found.disabled_at === null ? Number(found.id) : undefined;
-  // The e-mail belongs to another identity of the provider, or the address changed: by subject.
-  const [bySubject] = await deps.writes.write([
-    {
-      sql: `UPDATE staff_users SET name = ? WHERE issuer = ? AND subject = ? RETURNING id, disabled_at`,
-      args: [name, claims.iss, claims.sub],
-    },
-  ]);
-  const existing = bySubject?.rows[0];
-  return existing && existing.disabled_at === null ? Number(existing.id) : undefined;
+  const verifiedEmail = email !== undefined && claims.email_verified === true ? email : null;
+  const identity = [claims.iss, claims.sub];
+  const write = async (sql: string, args: (string | number | null)[]) =>
+    (await deps.writes.write([{ sql, args }]))[0]?.rows[0];
+
+  const bySubject = async () => {
+    // The e-mail follows the provider's verified one unless another account holds it.
+    const row = await write(
+      `UPDATE staff_users SET name = ?2,
+         email = CASE WHEN ?1 IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM staff_users other WHERE other.email = ?1 AND other.id <> staff_users.id)
+                 THEN ?1 ELSE email END
+       WHERE issuer = ?3 AND subject = ?4 RETURNING id, disabled_at, email`,
+      [verifiedEmail, name, ...identity],
+    );
+    if (row && verifiedEmail !== null && String(row.email).toLowerCase() !== verifiedEmail) {
+      return { kind: "conflict", email: verifiedEmail } satisfies StaffLink;
+    }
+    return linked(row);
+  };
+
+  const known = await bySubject();
+  if (known) return known;
+  if (verifiedEmail !== null) {
+    const local = await write(
+      "UPDATE staff_users SET issuer = ?, subject = ?, name = ? WHERE email = ? AND issuer IS NULL RETURNING id, disabled_at",
+      [...identity, name, verifiedEmail],
+    );
+    if (local) return linked(local) as StaffLink;
+  }
+  const address = verifiedEmail ?? `${claims.sub}@${new URL(deps.settings.issuer).hostname}`;
+  const created = await write(
+    `INSERT INTO staff_users (email, password_hash, created_at, issuer, subject, name)
+     VALUES (?, '', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id, disabled_at`,
+    [address, deps.clock(), ...identity, name],
+  );
+  if (created) return linked(created) as StaffLink;
+  // Nothing went in: the same person signed in at the same moment (now found by subject), or
+  // the address belongs to another identity.
+  return (await bySubject()) ?? { kind: "conflict", email: address };
 }
 
 export type SingleSignOn = ReturnType<typeof singleSignOn>;

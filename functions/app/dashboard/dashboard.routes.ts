@@ -102,10 +102,14 @@ export function dashboardRoutes(deps: AppDeps) {
         const { id } = c.req.valid("param");
         const deleted = await deleteComment(db, id);
         if (!deleted) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        // Deleted for a privacy request: gone from the files too, not only from the table.
+        await deps.eraseDeleted();
         // The audit says who deleted which answer on which topic, never what it said.
-        deps.auth.audit(
-          `feedback ${id} on ${deleted.topic} deleted for good by ${c.get("employee")?.email ?? "unknown"}`,
-        );
+        deps.log.audit("feedback_deleted", {
+          feedback: id,
+          topic: deleted.topic,
+          by: c.get("employee")?.email ?? "unknown",
+        });
         const { next } = c.req.valid("json");
         return isFormPost(c) ? c.redirect(redirectTarget(next), Status.seeOther) : c.json({ deleted: id }, Status.ok);
       },

@@ -9,6 +9,7 @@ import {
   ratings,
   reasons,
 } from "../../../src/shared/feedback-rules.ts";
+import { redactPersonalData } from "../../../src/shared/personal-data.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 
 /** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
@@ -44,7 +45,10 @@ const feedbackFieldsSchema = z.strictObject(
     /** Why not; only with a No, or an Average or Poor rating. */
     reason: z.enum(reasons, { error: serverMessages.reason }).optional(),
     name: freeText(feedbackLimits.name, feedbackMessages.nameTooLong),
-    comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong),
+    /** Stored with e-mail addresses and phone and card numbers replaced (src/shared/personal-data.ts). */
+    comment: freeText(feedbackLimits.comment, feedbackMessages.commentTooLong).transform((text) =>
+      text === undefined ? undefined : redactPersonalData(text),
+    ),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */
     website: z.string().max(2000).optional(),
   },

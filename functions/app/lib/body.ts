@@ -4,7 +4,8 @@ import { ApiError, Status } from "../errors.ts";
 /**
  * The one way the API reads a body that may come as JSON (scripts) or as a form (plain HTML
  * pages): which it was, and the fields, with the input hygiene every route gets for free —
- * a field sent twice, or text holding control characters, is a 400 naming the field.
+ * a field sent twice, or text holding control characters, is a 400 naming the field, and JSON
+ * nested deeper than any request needs is a 400 before anything recursive reads it.
  */
 
 export type BodyKind = "json" | "form";
@@ -35,27 +36,112 @@ const tab = 0x09;
 const lineFeed = 0x0a;
 const carriageReturn = 0x0d;
 
-/** Whether `text` holds a C0 control or DEL; tab, line feed and carriage return count only when `strict`. */
+/**
+ * Whether `text` holds a control character or half a surrogate pair: a C0 control, DEL or a C1
+ * control (U+0080–U+009F; U+0085 breaks lines in some logs and terminals), or a lone surrogate,
+ * which is no character at all and turns into U+FFFD, or an error, once the text is UTF-8.
+ * Tab, line feed and carriage return count only when `strict`.
+ */
 export function hasControlCharacter(text: string, strict = false): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x7f) return true;
-    if (code < 0x20 && (strict || (code !== tab && code !== lineFeed && code !== carriageReturn))) return true;
+    if (code < 0x20) {
+      if (strict || (code !== tab && code !== lineFeed && code !== carriageReturn)) return true;
+    } else if (code >= 0x7f && code <= 0x9f) {
+      return true;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      // A high surrogate followed by a low one is one character (an emoji, say): step over both.
+      if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
   }
   return false;
 }
 
-/** Throws a 400 naming the first field whose text (at any depth) holds a control character. */
+/**
+ * Throws a 400 naming the first field whose text (at any depth) holds a control character.
+ * It walks with a list of its own rather than by recursion, so no value is deep enough to
+ * exhaust the call stack.
+ */
 export function refuseControlCharacters(value: unknown, path = ""): void {
-  if (typeof value === "string") {
-    if (hasControlCharacter(value)) {
-      throw fieldProblem(path || "body", "Remove the control characters (such as NUL) from this text.");
+  const pending: [unknown, string][] = [[value, path]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, at] = next;
+    if (typeof item === "string") {
+      if (hasControlCharacter(item)) {
+        throw fieldProblem(
+          at || "body",
+          "Remove the control characters (such as NUL) and broken characters from this text.",
+        );
+      }
+    } else if (typeof item === "object" && item !== null) {
+      // Last pushed is first checked: reversed, the first field in the body is the one named.
+      for (const [key, child] of Object.entries(item).reverse()) pending.push([child, at ? `${at}.${key}` : key]);
     }
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) refuseControlCharacters(item, path ? `${path}.${i}` : String(i));
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) refuseControlCharacters(item, path ? `${path}.${key}` : key);
   }
+}
+
+/**
+ * How deeply a JSON body may nest arrays and objects. The deepest schema needs 3 (a batch of
+ * searches: the body, its list, a search); anything far deeper is only there to exhaust the
+ * stack of whatever walks the value recursively, so it is refused before it is parsed.
+ */
+export const maxJsonDepth = 16;
+
+const quote = 0x22;
+const backslash = 0x5c;
+const openBracket = 0x5b;
+const closeBracket = 0x5d;
+const openBrace = 0x7b;
+const closeBrace = 0x7d;
+
+/**
+ * Whether JSON `text` nests arrays and objects deeper than `limit`: one pass, no recursion,
+ * brackets inside strings (escaped quotes included) not counted. Exact for valid JSON; text
+ * that is not JSON is left for the parser to refuse.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === backslash) i++;
+      else if (code === quote) inString = false;
+    } else if (code === quote) {
+      inString = true;
+    } else if (code === openBracket || code === openBrace) {
+      if (++depth > limit) return true;
+    } else if (code === closeBracket || code === closeBrace) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+const notJson = (cause: unknown) =>
+  new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause });
+
+/**
+ * A JSON body's text, refused with a 400 when it nests deeper than `maxJsonDepth`. Hono keeps
+ * the text, so `c.req.json()` (a validator's, say) parses this same text afterwards.
+ */
+export async function jsonText(c: Context): Promise<string> {
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    throw notJson(error);
+  }
+  if (nestsDeeperThan(text, maxJsonDepth)) {
+    throw new ApiError(
+      Status.badRequest,
+      "json_too_deep",
+      `The body nests arrays and objects more than ${maxJsonDepth} levels deep; no request needs that many.`,
+    );
+  }
+  return text;
 }
 
 /**
@@ -84,11 +170,12 @@ export async function readBody(
   sent?: (fields: Record<string, string>) => void,
 ): Promise<{ form: boolean; body: unknown }> {
   if (bodyKind(c) === "form") return { form: true, body: await readForm(c, sent) };
+  const text = await jsonText(c);
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch (error) {
-    throw new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause: error });
+    throw notJson(error);
   }
   refuseControlCharacters(body);
   return { form: false, body };

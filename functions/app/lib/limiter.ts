@@ -45,9 +45,9 @@ export function withinLimit(check: LimitCheck, now: number): { sql: string; args
 export function countHit(check: LimitCheck, now: number, onlyIf: { sql: string; args: (string | number)[] }[] = []) {
   const guard = onlyIf.length ? `WHERE ${onlyIf.map((g) => g.sql).join(" AND ")}` : "WHERE 1";
   return {
-    sql: `INSERT INTO rate_limits (bucket, window_start, hits) SELECT ?, ?, 1 ${guard}
+    sql: `INSERT INTO rate_limits (bucket, window_start, window_end, hits) SELECT ?, ?, ?, 1 ${guard}
           ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1 RETURNING hits`,
-    args: [check.bucket, windowStart(check.rule, now), ...onlyIf.flatMap((g) => g.args)],
+    args: [check.bucket, windowStart(check.rule, now), windowEnd(check.rule, now), ...onlyIf.flatMap((g) => g.args)],
   } satisfies InStatement;
 }
 
@@ -86,9 +86,18 @@ export async function take(writes: WriteQueue, checks: readonly LimitCheck[], no
   };
 }
 
-/** Old windows are useless once over; removing them keeps the table small. */
-export function pruneRateLimitsStatement(now: number, keepMs: number): InStatement {
-  return { sql: "DELETE FROM rate_limits WHERE window_start < ?", args: [now - keepMs] };
+/** Counters from before windows recorded their end (migration 0011) are kept this long. */
+const unknownEndKeptMs = 24 * 3600_000;
+
+/**
+ * A counter is useless once its own window is over; removing it then keeps the table small.
+ * Never earlier: a window longer than the housekeeping interval must not silently reset.
+ */
+export function pruneRateLimitsStatement(now: number): InStatement {
+  return {
+    sql: "DELETE FROM rate_limits WHERE window_end <= ? OR (window_end IS NULL AND window_start < ?)",
+    args: [now, now - unknownEndKeptMs],
+  };
 }
 
 /** Parses "20/600" (20 requests per 600 seconds) or "off". */

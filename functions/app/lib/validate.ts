@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { describeIssues } from "../../../src/shared/zod-issues.ts";
 import type { AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
-import { bodyKind, readBody, refuseControlCharacters } from "./body.ts";
+import { bodyKind, jsonText, readBody, refuseControlCharacters } from "./body.ts";
 import { asUnavailable } from "./unavailable.ts";
 
 /**
@@ -23,13 +23,20 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
 
 /**
  * zValidator with the API's one error shape: every problem, by field, in words a person can act
- * on; text with control characters in it is refused like any other bad field.
+ * on; text with control characters in it is refused like any other bad field. A JSON body's
+ * text is checked for depth first (`jsonText`); the validator then parses the text Hono kept.
  */
 export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
-  return zValidator(target, schema, (result) => {
+  const validator = zValidator(target, schema, (result) => {
     if (!result.success) throw invalidInput(result.error.issues);
     refuseControlCharacters(result.data);
   });
+  if (target !== "json") return validator;
+  const depthFirst: typeof validator = async (c, next) => {
+    await jsonText(c);
+    return validator(c, next);
+  };
+  return depthFirst;
 }
 
 /** An HTML form sends "" for every field left empty, which means "not given". */

@@ -7,6 +7,9 @@ import { valid } from "../lib/validate.ts";
 import { searchBatchSchema } from "./searches.schema.ts";
 import { declinesTracking, recordSearches } from "./searches.service.ts";
 
+/** Requests that record readers: they read who is signed in (which build) but never touch the session. */
+export const recordsReaders = (path: string) => path === "/api/searches";
+
 export function searchesRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post(
     "/searches",
