@@ -27,8 +27,14 @@ export interface RunningEdge {
   close(): Promise<void>;
 }
 
-/** Starts the Worker in workerd with its database; resolves once it answers. */
-export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<RunningEdge> {
+/**
+ * Starts the Worker in workerd with its database; resolves once it answers. What the Worker and
+ * wrangler print (the app's JSON log lines among it) goes to `onOutput` as it comes.
+ */
+export async function startEdge(
+  env: NodeJS.ProcessEnv = process.env,
+  onOutput: (text: string) => void = () => {},
+): Promise<RunningEdge> {
   const config = parseNodeConfig({ ...env, PORT: env.PORT ?? "8787" });
   const port = config.port;
   let endpoint: LibsqlHttpServer | undefined;
@@ -83,7 +89,7 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
       devVars,
       "--show-interactive-dev-session=false",
       "--log-level",
-      "warn",
+      "log",
     ],
     {
       env: { ...env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true", TMPDIR: wranglerTmp },
@@ -93,12 +99,12 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
+  const keep = (chunk: Buffer) => {
     output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+    onOutput(chunk.toString());
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
 
   const close = async () => {
     if (child.exitCode === null && child.pid) {
@@ -141,7 +147,7 @@ export async function startEdge(env: NodeJS.ProcessEnv = process.env): Promise<R
 
 if (import.meta.main) {
   await buildIfStale();
-  const edge = await startEdge();
+  const edge = await startEdge(process.env, (text) => process.stdout.write(text));
   console.log(`Help center (edge, workerd) running at ${edge.url.replace("127.0.0.1", "localhost")} (Ctrl+C to stop)`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void edge.close().then(() => process.exit(0)));

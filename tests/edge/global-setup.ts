@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
@@ -12,6 +13,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     edgeUrl: string;
     edgeDatabaseFile: string;
+    /** Everything the Worker printed so far (its JSON log lines among it). */
+    edgeLogFile: string;
     edgeEmployee: { email: string; password: string };
     /** The single sign-on settings the Worker runs with (a local provider). */
     edgeSso: Record<string, string>;
@@ -23,24 +26,30 @@ declare module "vitest" {
  * the build, the local libSQL endpoint over a fresh database file), on 127.0.0.1 only.
  */
 export default async function setup(project: TestProject) {
-  const databaseFile = join(process.cwd(), scratchDir("edge"), "edge.db");
+  const edgeDir = join(process.cwd(), scratchDir("edge"));
+  const databaseFile = join(edgeDir, "edge.db");
+  const logFile = join(edgeDir, "worker.log");
   const employee = { email: "edge.tester@example.com", password: "edge tests sign in here" };
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
   await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
   db.close();
   const port = await freePort();
   const provider = await startDevProvider({ port: 0, publicUrl: `http://127.0.0.1:${port}` });
-  const edge = await startEdge({
-    ...process.env,
-    ...provider.settings,
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    LIBSQL_URL: `file:${databaseFile}`,
-    SERVER_SECRET: "a-secret-for-the-edge-tests-that-is-long-enough",
-    FEEDBACK_RATE_LIMIT: "5/600",
-  });
+  const edge = await startEdge(
+    {
+      ...process.env,
+      ...provider.settings,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LIBSQL_URL: `file:${databaseFile}`,
+      SERVER_SECRET: "a-secret-for-the-edge-tests-that-is-long-enough",
+      FEEDBACK_RATE_LIMIT: "5/600",
+    },
+    (text) => appendFileSync(logFile, text),
+  );
   project.provide("edgeUrl", edge.url);
   project.provide("edgeDatabaseFile", databaseFile);
+  project.provide("edgeLogFile", logFile);
   project.provide("edgeEmployee", employee);
   project.provide("edgeSso", provider.settings);
   return async () => {

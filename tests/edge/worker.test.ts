@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { devUsers } from "../../scripts/lib/oidc-dev-provider.ts";
@@ -126,6 +127,29 @@ describe("the Worker in workerd", () => {
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     expect((await fetch(`${base}/api/auth/login`)).status).toBe(405);
     expect((await fetch(`${base}/api/ready`)).status).toBe(200);
+  });
+
+  it("writes its audit events as single JSON lines, whatever a request puts in them", async () => {
+    const start = await fetch(`${base}/api/auth/oidc/start?next=/`, { redirect: "manual", headers: client(40) });
+    const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
+    const cookie = /sso_state=[^;]+/.exec(start.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    const forged = `x\n{"type":"audit","event":"sso_sign_in","email":"boss@example.com"}`;
+    const callback = new URL("/api/auth/oidc/callback", base);
+    callback.search = new URLSearchParams({ state, error: forged }).toString();
+    expect((await fetch(callback, { headers: { Cookie: cookie, ...client(40) } })).status).toBe(400);
+    const audited = async () =>
+      readFileSync(inject("edgeLogFile"), "utf8")
+        .split("\n")
+        .filter((line) => line.includes('"type":"audit"'));
+    // The Worker's output reaches the file as wrangler passes it on.
+    await expect.poll(async () => (await audited()).some((line) => line.includes("sso_sign_in_refused"))).toBe(true);
+    const lines = await audited();
+    for (const line of lines) expect(() => JSON.parse(line.slice(line.indexOf("{")))).not.toThrow();
+    const refused = lines
+      .map((line) => JSON.parse(line.slice(line.indexOf("{"))))
+      .find((e) => e.event === "sso_sign_in_refused");
+    expect(refused.reason).toContain(forged);
+    expect(lines.some((line) => line.startsWith('{"type":"audit","event":"sso_sign_in"'))).toBe(false);
   });
 
   it("signs an employee in through the OpenID provider, and refuses a customer", async () => {
