@@ -148,9 +148,9 @@ describe("readers in Chromium", () => {
     const page = watchCsp(await (await browser().newContext({ baseURL: baseUrl() })).newPage());
     const cases: [string, RegExp][] = [
       ["temprary code", /temporary login code/],
-      ["authenticater", /Multi-factor authentication overview|temporary login code/],
+      ["authenticater", /Multi-factor authentication overview|temporary login code|two-factor authentication/i],
       ["pasword", /application security overview/],
-      ["2FA", /Multi-factor authentication overview/],
+      ["2FA", /Multi-factor authentication overview|two-factor authentication/i],
     ];
     for (const [query, topic] of cases) {
       const results = await searchPage(page, query);
