@@ -3,6 +3,7 @@
  *   npm run staff -- add EMAIL [--generate]   asks for a password (or makes one and prints it once)
  *   npm run staff -- list
  *   npm run staff -- disable EMAIL            also ends the account's sessions
+ *   npm run staff -- remove EMAIL             the account and its sessions, for good (frees the address)
  *   npm run staff -- reset-password EMAIL [--generate]
  * Uses the same database settings as `npm start` (LIBSQL_URL, LIBSQL_AUTH_TOKEN).
  */
@@ -19,6 +20,7 @@ const usage = `Usage:
   npm run staff -- add EMAIL [--generate]
   npm run staff -- list
   npm run staff -- disable EMAIL
+  npm run staff -- remove EMAIL
   npm run staff -- reset-password EMAIL [--generate]`;
 
 /** Reads a line without echoing it. */
@@ -82,6 +84,12 @@ async function main(args: string[]): Promise<number> {
         if (!email) break;
         await accounts.disable(email);
         console.log(`Disabled ${email}; its sessions have ended.`);
+        return 0;
+      }
+      case "remove": {
+        if (!email) break;
+        await accounts.remove(email);
+        console.log(`Removed ${email} and its sessions.`);
         return 0;
       }
     }

@@ -38,8 +38,11 @@ export interface AppDeps {
   writes: WriteQueue;
   /** The clock every service reads (tests pass a fake one). */
   clock: () => number;
-  /** After a deletion for a privacy request: makes the deleted text unreadable on disk too. */
-  eraseDeleted: () => Promise<void>;
+  /**
+   * After a deletion for a privacy request: makes the deleted text unreadable on disk too; false
+   * when that must wait (another connection holds the WAL) and goes on in the background.
+   */
+  eraseDeleted: () => Promise<boolean>;
   /** Audit events and unexpected errors, one JSON line each (see lib/log.ts). */
   log: Logger;
   feedback: FeedbackDeps;
@@ -102,7 +105,7 @@ export interface RuntimeParts {
   /** Default: on. */
   localSignIn?: boolean;
   /** A file database checkpoints its WAL (functions/db/erase.ts); a server keeps its own storage. Default: nothing. */
-  eraseDeleted?: () => Promise<void>;
+  eraseDeleted?: () => Promise<boolean>;
   /** Default: JSON lines on stdout. */
   log?: Logger;
 }
@@ -121,7 +124,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     writes,
     clock,
     log: parts.log ?? jsonLogger(),
-    eraseDeleted: parts.eraseDeleted ?? (async () => {}),
+    eraseDeleted: parts.eraseDeleted ?? (async () => true),
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
     searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },
     topics: parts.topics.public,

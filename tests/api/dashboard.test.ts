@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { memoryLogger } from "../support/memory-logger.ts";
@@ -313,5 +314,37 @@ describe("the feedback dashboard API", () => {
     });
     expect(done.status).toBe(200);
     expect(onDisk()).toBe(false);
+  });
+
+  it("deletes for good and says so even while a backup holds the database open, erasing the text once it lets go", async () => {
+    const log = memoryLogger();
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate, log });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    const secret = "Ada Lovelace lost her phone on the train again";
+    await test.db.execute({
+      sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
+            VALUES (?, 'temporary-login-code', 'poor', ?, 'h', ?, ?)`,
+      args: [id(3), secret, now - day, now - day],
+    });
+    // A reader on another connection (a backup tool, a shell) keeps an old snapshot open.
+    const backup = new DatabaseSync(test.databaseFile);
+    backup.exec("BEGIN");
+    backup.prepare("SELECT count(*) FROM feedback").get();
+    const done = await test.app.request(`/api/dashboard/comments/${id(3)}/delete`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: "{}",
+    });
+    expect(done.status).toBe(200);
+    expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
+    expect(log.entries().map((e) => e.event)).toEqual(["feedback_deleted", "feedback_erasure_pending"]);
+    backup.exec("COMMIT");
+    backup.close();
+    const onDisk = () =>
+      [test.databaseFile, `${test.databaseFile}-wal`]
+        .filter((file) => existsSync(file))
+        .some((file) => readFileSync(file).includes(secret));
+    await expect.poll(onDisk, { timeout: 3000 }).toBe(false);
   });
 });

@@ -227,6 +227,9 @@ describe("single sign-on, as an attacker would try it", () => {
     ]);
     const sessions = await db.execute("SELECT user_id FROM sessions");
     expect(sessions.rows.map((r) => r.user_id)).toEqual([staff.rows[1]?.id]);
+    // An administrator can still disable it by the name `staff list` shows.
+    await staffAccounts(db, testPasswords).disable(String(staff.rows[1]?.email));
+    expect(await countOf(db, "SELECT count(*) AS n FROM sessions")).toBe(0);
     // The owner's own sign-in, with a verified address, still takes the account that is theirs.
     people.push({
       id: "owner-1",
@@ -286,6 +289,50 @@ describe("single sign-on, as an attacker would try it", () => {
     expect(script.status).toBe(403);
     expect(image.status).toBe(403);
     expect(await countOf(db, "SELECT count(*) AS n FROM sso_attempts")).toBe(21);
+  });
+
+  it("gives a finished sign-in's start back, so an office behind one address is never held up by its own staff", async () => {
+    const { app } = await setUp();
+    const office = (url: string, init: RequestInit = {}) =>
+      app.request(url, {
+        ...init,
+        headers: { ...Object.fromEntries(new Headers(init.headers)), "X-Test-Client": "192.0.2.50" },
+      });
+    for (let i = 0; i < 22; i++) {
+      const browser = ssoBrowser(office, origin);
+      expect((await browser.request(await browser.throughProvider(employee))).status).toBe(303);
+    }
+    expect((await office(`${origin}/api/auth/oidc/start?next=/`)).status).toBe(303);
+  });
+
+  it("counts an IPv6 client by its /64, and refuses a prefetch", async () => {
+    const { app } = await setUp();
+    const start = (client: string, headers: Record<string, string> = {}) =>
+      app.request(`${origin}/api/auth/oidc/start?next=/`, { headers: { "X-Test-Client": client, ...headers } });
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => start(`2001:db8:7:7:${(i + 1).toString(16)}::1`)),
+    );
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(4);
+    expect((await start("2001:db8:7:8::1")).status).toBe(303);
+    const prefetch = await start("198.51.100.20", {
+      "Sec-Fetch-Dest": "document",
+      "Sec-Purpose": "prefetch;prerender",
+    });
+    expect(prefetch.status).toBe(403);
+  });
+
+  it("never links a disabled local account, and says how to free its address", async () => {
+    const { browser, db } = await setUp();
+    const accounts = staffAccounts(db, testPasswords);
+    await accounts.add(employee.email, "a disabled account's password");
+    await accounts.disable(employee.email);
+    const refused = await browser.request(await browser.throughProvider(employee));
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(`npm run staff -- remove ${employee.email}`);
+    const local = await db.execute("SELECT issuer, disabled_at FROM staff_users");
+    expect(local.rows.map((r) => r.issuer)).toEqual([null]);
+    await accounts.remove(employee.email);
+    expect((await browser.request(await browser.throughProvider(employee))).status).toBe(303);
   });
 
   it("removes sign-ins begun and never finished once they can no longer finish", async () => {
@@ -355,7 +402,7 @@ describe("single sign-on, as an attacker would try it", () => {
     expect(await countOf(db, "SELECT count(*) AS n FROM sessions")).toBe(1);
   });
 
-  it("keeps the state in a __Secure- cookie over https, and refuses a callback that brings only the bare name", async () => {
+  it("keeps the state in a __Host- cookie over https, and refuses a callback that brings only the bare name", async () => {
     const secureOrigin = "https://help.test";
     const secureProvider = await startDevProvider({ port: 0, publicUrl: secureOrigin });
     try {
@@ -366,7 +413,8 @@ describe("single sign-on, as an attacker would try it", () => {
       });
       const start = await test.app.request(`${secureOrigin}/api/auth/oidc/start?next=/`);
       const cookie = start.headers.get("set-cookie") ?? "";
-      expect(cookie).toMatch(/^__Secure-sso_state=[^;]+;/);
+      expect(cookie).toMatch(/^__Host-sso_state=[^;]+;/);
+      expect(cookie).toMatch(/; Path=\//);
       expect(cookie).toMatch(/; Secure/i);
       expect(cookie).toMatch(/; HttpOnly/i);
 

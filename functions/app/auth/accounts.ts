@@ -3,6 +3,12 @@ import { z } from "zod";
 import { type PasswordHasher, passwordRules } from "./password.ts";
 
 const emailSchema = z.email("Enter an e-mail address like name@example.com.").max(254).toLowerCase();
+/**
+ * An existing record's address, as `list` shows it. Not checked as an e-mail address: a single
+ * sign-on record without a verified e-mail is named `subject@provider-host`, and a subject may
+ * hold anything (Auth0's have "|").
+ */
+const existingSchema = z.string().trim().min(1, "Name the account as `list` shows it.").max(400).toLowerCase();
 const passwordSchema = z
   .string()
   .min(passwordRules.minLength, `Use at least ${passwordRules.minLength} characters.`)
@@ -55,7 +61,7 @@ export function staffAccounts(db: Client, passwords: Pick<PasswordHasher, "hash"
 
     /** Disabling also ends every session of the account, at once. */
     async disable(email: string): Promise<void> {
-      const address = emailSchema.parse(email);
+      const address = existingSchema.parse(email);
       const [updated] = await db.batch(
         [
           {
@@ -70,6 +76,16 @@ export function staffAccounts(db: Client, passwords: Pick<PasswordHasher, "hash"
         "write",
       );
       if (updated?.rowsAffected !== 1) throw new Error(`No active account for ${address}.`);
+    },
+
+    /**
+     * Removes an account and its sessions for good: for an address that must be freed (a person
+     * whose single sign-on e-mail is now this account's). Its marks on feedback stay, by name.
+     */
+    async remove(email: string): Promise<void> {
+      const address = existingSchema.parse(email);
+      const result = await db.execute({ sql: "DELETE FROM staff_users WHERE email = ?", args: [address] });
+      if (result.rowsAffected !== 1) throw new Error(`No account for ${address}.`);
     },
 
     /** A new password ends every existing session of the account. */

@@ -116,7 +116,7 @@ export function authRoutes(deps: AppDeps) {
       if (start.kind === "limited") {
         audit("sso_start_limited", {});
         c.header("Retry-After", String(start.retryAfterSeconds));
-        return ssoPage(c, 429, signInMessages.throttled(start.retryAfterSeconds), next);
+        return ssoPage(c, 429, signInMessages.ssoThrottled(start.retryAfterSeconds), next);
       }
       stateCookie.write(c, start.state);
       c.header("Cache-Control", "no-store");
@@ -164,7 +164,7 @@ export function authRoutes(deps: AppDeps) {
         return ssoPage(
           c,
           409,
-          `Another account of this help center already uses ${outcome.email}, so your ${sso.settings.providerName} sign-in cannot be matched to it. Ask an administrator to disable or remove the other account.`,
+          `Another account of this help center already uses ${outcome.email}, so your ${sso.settings.providerName} sign-in cannot be matched to it. Ask an administrator to remove the other account (npm run staff -- remove ${outcome.email}), then sign in again.`,
         );
       }
       await startSession(c, outcome.token);

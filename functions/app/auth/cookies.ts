@@ -38,24 +38,12 @@ export const viewCookie = {
   clear: (c: Context) => remove(c, "view"),
 };
 
-/** Where the state cookie is sent: the start and the callback of single sign-on only. */
-const ssoPath = "/api/auth/oidc";
-
 /**
- * Single sign-on's `state`, for the callback to compare. Over https it is `Secure` with the
- * `__Secure-` prefix (`__Host-` needs Path=/, and this cookie stays on its own path), and only
- * the prefixed one counts.
+ * Single sign-on's `state`, for the callback to compare: `__Host-` prefixed and `Secure` over
+ * https like the session (so no sibling subdomain can plant one), and only the prefixed one counts.
  */
 export const ssoStateCookie = {
-  read: (c: Context) => (isHttps(c) ? getCookie(c, "sso_state", "secure") : getCookie(c, "sso_state")),
-  write: (c: Context, state: string) =>
-    setCookie(c, "sso_state", state, {
-      httpOnly: true,
-      sameSite: "Lax",
-      path: ssoPath,
-      maxAge: 600,
-      ...(isHttps(c) ? { secure: true, prefix: "secure" as const } : {}),
-    }),
-  clear: (c: Context) =>
-    deleteCookie(c, "sso_state", { path: ssoPath, ...(isHttps(c) ? { secure: true, prefix: "secure" as const } : {}) }),
+  read: (c: Context) => read(c, "sso_state"),
+  write: (c: Context, state: string) => write(c, "sso_state", state, 600),
+  clear: (c: Context) => remove(c, "sso_state"),
 };

@@ -40,9 +40,12 @@ export function fillSignInPage(template: string, slots: SignInSlots): string {
   return html;
 }
 
+const minutes = (seconds: number) => `${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}`;
+
 export const signInMessages = {
   invalid: "That e-mail address and password do not match an employee account.",
-  throttled: (seconds: number) =>
-    `Too many failed attempts. Try again in ${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}.`,
+  throttled: (seconds: number) => `Too many failed attempts. Try again in ${minutes(seconds)}.`,
+  ssoThrottled: (seconds: number) =>
+    `Too many sign-ins were started from here and not finished. Try again in ${minutes(seconds)}.`,
   incomplete: "Enter your e-mail address and your password.",
 };

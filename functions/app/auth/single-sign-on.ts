@@ -3,7 +3,7 @@ import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oidc from "openid-client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { constantTimeEqual, type Hasher, randomToken } from "../lib/crypto.ts";
-import { type RateLimitRule, take } from "../lib/limiter.ts";
+import { giveBackStatement, type RateLimitRule, take, windowStart } from "../lib/limiter.ts";
 import type { SessionStore } from "./sessions.ts";
 
 /** Single sign-on with the company's OpenID provider, as configured (see the README). */
@@ -55,7 +55,10 @@ export const callbackPath = "/api/auth/oidc/callback";
 const logoutEvent = "http://schemas.openid.net/event/backchannel-logout";
 /** A sign-in begun at the provider must come back within this; housekeeping removes older ones. */
 export const attemptLifetimeMs = 10 * 60_000;
-/** Sign-ins one client may begin: as many as it may try passwords (sign-in.ts). */
+/**
+ * Sign-ins one client may begin and leave unfinished: as many as it may try passwords
+ * (sign-in.ts). A sign-in that finishes gives its start back.
+ */
 const startLimit: RateLimitRule = { max: 20, windowMs: 15 * 60_000 };
 
 /** A logout token older than this is refused, so its `jti` need not be remembered longer. */
@@ -130,8 +133,17 @@ export function singleSignOn(deps: SsoDeps) {
       const nonce = oidc.randomNonce();
       await deps.writes.write([
         {
-          sql: "INSERT INTO sso_attempts (state_hash, code_verifier, nonce, return_to, created_at) VALUES (?, ?, ?, ?, ?)",
-          args: [await deps.hasher.digest(state), verifier, nonce, next, now],
+          sql: `INSERT INTO sso_attempts (state_hash, code_verifier, nonce, return_to, created_at, limit_bucket, limit_window)
+                VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          args: [
+            await deps.hasher.digest(state),
+            verifier,
+            nonce,
+            next,
+            now,
+            check.bucket,
+            windowStart(startLimit, now),
+          ],
         },
       ]);
       const url = oidc.buildAuthorizationUrl(config, {
@@ -156,7 +168,8 @@ export function singleSignOn(deps: SsoDeps) {
       if (!browserState || !state || !constantTimeEqual(state, browserState)) return failed("state mismatch");
       const [claimed] = await deps.writes.write([
         {
-          sql: "DELETE FROM sso_attempts WHERE state_hash = ? RETURNING code_verifier, nonce, return_to, created_at",
+          sql: `DELETE FROM sso_attempts WHERE state_hash = ?
+                RETURNING code_verifier, nonce, return_to, created_at, limit_bucket, limit_window`,
           args: [await deps.hasher.digest(state)],
         },
       ]);
@@ -178,9 +191,18 @@ export function singleSignOn(deps: SsoDeps) {
         });
         const idToken = tokens.claims();
         if (!idToken) return failed("no ID token");
-        // Providers put e-mail and groups in the ID token or only in UserInfo: read both.
-        const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub).catch(() => ({}));
-        claims = { ...userInfo, ...idToken };
+        // Providers put e-mail and groups in the ID token or only in UserInfo: read both, but take
+        // an e-mail and whether it is verified from the same one.
+        const userInfo: IdentityClaims = await oidc
+          .fetchUserInfo(config, tokens.access_token, idToken.sub)
+          .catch(() => ({}));
+        const emailSource: IdentityClaims = typeof idToken.email === "string" ? idToken : userInfo;
+        claims = {
+          ...userInfo,
+          ...idToken,
+          email: emailSource.email,
+          email_verified: emailSource.email_verified,
+        };
       } catch (error) {
         if (error instanceof TypeError && /fetch failed/.test(error.message)) {
           throw new ProviderUnavailable(`${settings.providerName} cannot be reached`, { cause: error });
@@ -196,6 +218,11 @@ export function singleSignOn(deps: SsoDeps) {
       if (staff.kind === "disabled") return { kind: "not_employee", email };
       if (staff.kind === "conflict") return { kind: "conflict", email: staff.email };
       const token = await deps.sessions.create(staff.id, typeof claims.sid === "string" ? claims.sid : "");
+      // A sign-in that finished used up nothing: an office behind one address is never held up by
+      // its own employees' sign-ins.
+      if (typeof attempt.limit_bucket === "string") {
+        await deps.writes.write([giveBackStatement(attempt.limit_bucket, Number(attempt.limit_window))]);
+      }
       return { kind: "signed_in", token, next: String(attempt.return_to) };
     },
 
@@ -233,8 +260,9 @@ export function singleSignOn(deps: SsoDeps) {
       if (typeof jti !== "string" || jti.length === 0 || jti.length > 256 || typeof iat !== "number") {
         return { kind: "refused", why: "no usable jti" };
       }
-      // After this, the token's age alone refuses it: no need to remember it longer.
-      const forgetAt = (iat + logoutTokenMaxAgeSeconds + logoutClockToleranceSeconds) * 1000;
+      // After this, the token's age alone refuses it (a minute to spare, for a clock that is off
+      // between servers sharing the database and for the second jose rounds to).
+      const forgetAt = (iat + logoutTokenMaxAgeSeconds + logoutClockToleranceSeconds + 60) * 1000;
       const claim = randomToken(16);
       const [remembered, ended] = await deps.writes.write([
         {
@@ -315,7 +343,9 @@ async function rememberStaff(
   if (known) return known;
   if (verifiedEmail !== null) {
     const local = await write(
-      "UPDATE staff_users SET issuer = ?, subject = ?, name = ? WHERE email = ? AND issuer IS NULL RETURNING id, disabled_at",
+      // Never a disabled account: a refused sign-in must not link it (a later reset would let it in).
+      `UPDATE staff_users SET issuer = ?, subject = ?, name = ?
+       WHERE email = ? AND issuer IS NULL AND disabled_at IS NULL RETURNING id, disabled_at`,
       [...identity, name, verifiedEmail],
     );
     if (local) return linked(local) as StaffLink;

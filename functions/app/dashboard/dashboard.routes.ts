@@ -102,14 +102,12 @@ export function dashboardRoutes(deps: AppDeps) {
         const { id } = c.req.valid("param");
         const deleted = await deleteComment(db, id);
         if (!deleted) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        // The audit says who deleted which answer on which topic, never what it said; written as
+        // soon as the deletion is, whatever happens next.
+        const by = c.get("employee")?.email ?? "unknown";
+        deps.log.audit("feedback_deleted", { feedback: id, topic: deleted.topic, by });
         // Deleted for a privacy request: gone from the files too, not only from the table.
-        await deps.eraseDeleted();
-        // The audit says who deleted which answer on which topic, never what it said.
-        deps.log.audit("feedback_deleted", {
-          feedback: id,
-          topic: deleted.topic,
-          by: c.get("employee")?.email ?? "unknown",
-        });
+        if (!(await deps.eraseDeleted())) deps.log.audit("feedback_erasure_pending", { feedback: id });
         const { next } = c.req.valid("json");
         return isFormPost(c) ? c.redirect(redirectTarget(next), Status.seeOther) : c.json({ deleted: id }, Status.ok);
       },

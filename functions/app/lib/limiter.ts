@@ -19,7 +19,16 @@ export interface LimitCheck {
   bucket: string;
 }
 
-const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs);
+/** When the window that holds `now` began (epoch ms): with the bucket, what names a counter. */
+export const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs);
+
+/** Gives one hit back to a counter (a sign-in that succeeded counts as no failure). */
+export function giveBackStatement(bucket: string, start: number): InStatement {
+  return {
+    sql: "UPDATE rate_limits SET hits = max(0, hits - 1) WHERE bucket = ? AND window_start = ?",
+    args: [bucket, start],
+  };
+}
 
 /** When the window that holds `now` ends (epoch ms). */
 export const windowEnd = (rule: RateLimitRule, now: number) => windowStart(rule, now) + rule.windowMs;
@@ -76,12 +85,7 @@ export async function take(writes: WriteQueue, checks: readonly LimitCheck[], no
   return {
     allowed: true,
     refund: async () => {
-      await writes.write(
-        checks.map((check) => ({
-          sql: "UPDATE rate_limits SET hits = max(0, hits - 1) WHERE bucket = ? AND window_start = ?",
-          args: [check.bucket, windowStart(check.rule, now)],
-        })),
-      );
+      await writes.write(checks.map((check) => giveBackStatement(check.bucket, windowStart(check.rule, now))));
     },
   };
 }

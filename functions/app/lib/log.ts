@@ -16,27 +16,43 @@ export interface Logger {
 
 /** Longer values are cut: a log line is for finding what happened, not for keeping what was sent. */
 const maxValueLength = 500;
+const maxStackLength = 4000;
+
+/** Cut by code points, so a surrogate pair is never split into a broken character. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, max).join("")}…`;
+}
 
 const bounded = (fields: LogFields): LogFields =>
   Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [
-      key,
-      typeof value === "string" && value.length > maxValueLength ? `${value.slice(0, maxValueLength)}…` : value,
-    ]),
+    Object.entries(fields).map(([key, value]) => [key, typeof value === "string" ? cut(value, maxValueLength) : value]),
   );
 
 function describeError(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { error: String(error) };
+  if (!(error instanceof Error)) return { error: cut(String(error), maxValueLength) };
   const cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : undefined;
-  return { error: `${error.name}: ${error.message}`, cause, stack: error.stack };
+  return {
+    error: cut(`${error.name}: ${error.message}`, maxValueLength),
+    cause: cause === undefined ? undefined : cut(cause, maxValueLength),
+    stack: error.stack === undefined ? undefined : cut(error.stack, maxStackLength),
+  };
 }
+
+/**
+ * JSON leaves a few line breaks raw that some log readers split on (U+2028, U+2029, NEL and the
+ * other C1 controls): escaped too, so every entry stays one line for every reader.
+ */
+const oneLine = (json: string) =>
+  json.replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** A logger writing each entry as one line of JSON through `write` (default: console.log). */
 export function jsonLogger(write: (line: string) => void = (line) => console.log(line), clock = Date.now): Logger {
-  const emit = (entry: LogFields) => write(JSON.stringify({ time: new Date(clock()).toISOString(), ...entry }));
+  const emit = (entry: LogFields) =>
+    write(oneLine(JSON.stringify({ time: new Date(clock()).toISOString(), ...entry })));
   return {
     audit: (event, fields = {}) => emit({ level: "info", type: "audit", event, ...bounded(fields) }),
-    // The stack is kept whole: it is ours, not the request's.
     error: (event, error, fields = {}) =>
       emit({ level: "error", type: "error", event, ...bounded(fields), ...describeError(error) }),
   };

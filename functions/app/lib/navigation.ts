@@ -9,5 +9,7 @@ import type { Context } from "hono";
  */
 export function isNavigation(c: Context): boolean {
   const destination = c.req.header("Sec-Fetch-Dest");
-  return destination === undefined || destination === "document";
+  // A page prefetched or prerendered (speculation rules) is a navigation nobody made yet.
+  const speculative = c.req.header("Sec-Purpose")?.includes("prefetch") ?? false;
+  return (destination === undefined || destination === "document") && !speculative;
 }

@@ -12,5 +12,9 @@ CREATE TABLE logout_tokens (
 ALTER TABLE rate_limits ADD COLUMN window_end INTEGER;
 CREATE INDEX rate_limits_window_end ON rate_limits (window_end);
 
--- Housekeeping removes sign-ins begun at the provider and never finished.
+-- Housekeeping removes sign-ins begun at the provider and never finished. Each start is counted
+-- against its client's limit; the counter it took from is kept, so that a sign-in that finishes
+-- gives its hit back (only abandoned or failed starts use the limit up).
 CREATE INDEX sso_attempts_created ON sso_attempts (created_at);
+ALTER TABLE sso_attempts ADD COLUMN limit_bucket TEXT;
+ALTER TABLE sso_attempts ADD COLUMN limit_window INTEGER;
