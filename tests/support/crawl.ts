@@ -25,6 +25,8 @@ function linksIn(base: string, text: string, from: string): string[] {
   return found.flatMap((link) => {
     try {
       const url = new URL(link.replaceAll("&amp;", "&"), new URL(from, base));
+      // Beginning a sign-in only sends the reader to the provider, and counts against the client's limit.
+      if (url.pathname === "/api/auth/oidc/start") return [];
       return url.origin === new URL(base).origin ? [`${url.pathname}${url.search}`] : [];
     } catch {
       return [];
