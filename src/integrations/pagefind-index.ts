@@ -1,21 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
-import { searchWordsFile, searchWordsOf } from "./search-words.ts";
-
-/** The built pages Pagefind indexes: those that mark their body for it. */
-function indexedPages(siteDir: string): string[] {
-  return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".html"))
-    .map((file) => readFileSync(join(siteDir, file), "utf8"))
-    .filter((html) => html.includes("data-pagefind-body"));
-}
+import { writeSearchIndex } from "./search-index.ts";
 
 /**
- * Indexes the finished build with Pagefind, and lists its words for did-you-mean. Each audience
- * build indexes only its own HTML, so the public index can never hold internal text.
+ * Indexes the finished build with Pagefind, then writes the search index the site's search runs
+ * on from Pagefind's fragments (search-index.ts). Each audience build indexes only its own HTML,
+ * so the public indexes can never hold internal text.
  */
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -30,9 +21,8 @@ export function pagefindIndex(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(added.errors.join("; "));
           const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
           if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-          const words = searchWordsOf(indexedPages(siteDir));
-          writeFileSync(join(siteDir, searchWordsFile), JSON.stringify(words));
-          logger.info(`Pagefind indexed ${added.page_count} pages (${words.length} words for did-you-mean)`);
+          const pages = writeSearchIndex(siteDir);
+          logger.info(`Pagefind indexed ${added.page_count} pages; the search index holds ${pages}`);
         } catch (error) {
           throw new Error("Building the search index failed", { cause: error });
         } finally {

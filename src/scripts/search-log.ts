@@ -3,9 +3,16 @@
  * and the result opened next are kept in memory and sent as one batch when the page is left.
  * Nothing is kept or sent when the browser asks not to be tracked (the server checks too).
  */
+import type { Found } from "./search-core.ts";
+
 interface LoggedSearch {
   query: string;
+  /** Topics with every meaningful word: 0 when only some words were found. */
   results: number;
+  /** Topics with only some of the words were shown. */
+  partial?: boolean;
+  /** The words the results shown were for, when the search corrected the reader's. */
+  corrected?: string;
   opened?: string;
 }
 
@@ -34,8 +41,20 @@ function flush() {
   navigator.sendBeacon("/api/searches", new Blob([body], { type: "application/json" }));
 }
 
+/** What a search found, as it is recorded (see LoggedSearch). */
+export function recordOf(found: Found): Pick<LoggedSearch, "results" | "partial" | "corrected"> | undefined {
+  if (found.kind !== "results") return undefined;
+  return {
+    results: found.match === "all" ? found.total : 0,
+    ...(found.match === "some" ? { partial: true } : {}),
+    ...(found.correctedFrom ? { corrected: found.searched } : {}),
+  };
+}
+
 /** A search whose results are on screen; it counts once the reader pauses on it. */
-export function logSearch(query: string, results: number): void {
+export function logSearch(query: string, found: Found): void {
+  const record = recordOf(found);
+  if (!record) return;
   if (declined() || query.trim() === "") return;
   if (!listening) {
     listening = true;
@@ -43,7 +62,7 @@ export function logSearch(query: string, results: number): void {
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
   }
   clearTimeout(settle);
-  current = { query, results };
+  current = { query, ...record };
   settle = setTimeout(commit, settleMs);
 }
 

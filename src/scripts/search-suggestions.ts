@@ -1,5 +1,6 @@
-import { findTopics, type Hit, warmUp } from "./search-core.ts";
+import { type Hit, searchTopics, warmUp } from "./search-core.ts";
 import { handedOver, logOpened, logSearch } from "./search-log.ts";
+import { searchStatus, statusText } from "./search-status.ts";
 
 const shownSuggestions = 6;
 const typingPauseMs = 150;
@@ -16,14 +17,25 @@ export function attachSuggestions(input: HTMLInputElement): void {
   const listId = `${input.id}-suggestions`;
   const list = document.createElement("ul");
   list.id = listId;
-  list.className = "suggestions";
+  list.className = "suggestions__list";
   list.setAttribute("role", "listbox");
   list.setAttribute("aria-label", "Suggested topics");
   list.hidden = true;
   const announcer = document.createElement("p");
   announcer.className = "visually-hidden";
   announcer.setAttribute("role", "status");
-  form.append(list, announcer);
+  // Said above the suggestions when they are not simply every word's topics: a correction, or
+  // the topics with only some of the words.
+  const note = document.createElement("p");
+  note.id = `${listId}-note`;
+  note.className = "suggestions__note";
+  note.hidden = true;
+  list.setAttribute("aria-describedby", note.id);
+  const panel = document.createElement("div");
+  panel.className = "suggestions";
+  panel.hidden = true;
+  panel.append(note, list);
+  form.append(panel, announcer);
   const combobox = { role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId };
   for (const [name, value] of Object.entries(combobox)) input.setAttribute(name, value);
 
@@ -45,10 +57,14 @@ export function attachSuggestions(input: HTMLInputElement): void {
   };
   const close = () => {
     list.hidden = true;
+    panel.hidden = true;
+    note.hidden = true;
     input.setAttribute("aria-expanded", "false");
     highlight(-1);
   };
-  const open = (found: Hit[], message: string) => {
+  const open = (found: Hit[], message: string, explanation = "") => {
+    note.textContent = explanation;
+    note.hidden = explanation === "" || found.length === 0;
     hits = found;
     list.replaceChildren(
       ...found.map((hit, i) => {
@@ -64,6 +80,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
     );
     highlight(-1);
     list.hidden = found.length === 0;
+    panel.hidden = list.hidden;
     input.setAttribute("aria-expanded", String(found.length > 0));
     announcer.textContent = message;
   };
@@ -73,14 +90,17 @@ export function attachSuggestions(input: HTMLInputElement): void {
     const ticket = ++latest;
     if (term.length < 2) return close();
     try {
-      const found = await findTopics(term, shownSuggestions);
+      const found = await searchTopics(input.value, shownSuggestions, { typing: true });
       if (ticket !== latest || document.activeElement !== input) return;
-      logSearch(term, found.total);
+      if (found.kind !== "results")
+        return open([], found.kind === "stop-words" ? statusText(searchStatus(term, found)) : "");
+      logSearch(term, found);
       const count = `${found.hits.length} ${found.hits.length === 1 ? "suggestion" : "suggestions"}`;
-      open(
-        found.hits,
-        found.corrected ? `${count} for “${found.suggestion}”` : found.hits.length ? count : "No suggestions",
-      );
+      const explained = found.correctedFrom || found.match === "some";
+      const explanation = explained
+        ? statusText(searchStatus(term, found)).replace(/\s*Search instead for .*$/, "")
+        : "";
+      open(found.hits, found.hits.length ? `${count}. ${explanation}` : "No suggestions", explanation);
     } catch {
       close();
     }
@@ -94,7 +114,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
     const count = hits.length;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (list.hidden) {
-        if (count > 0) open(hits, "");
+        if (count > 0) open(hits, "", note.textContent ?? "");
         else return;
       }
       event.preventDefault();

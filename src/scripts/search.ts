@@ -1,5 +1,6 @@
-import { type Found, findTopics, type Hit } from "./search-core.ts";
+import { type Hit, searchTopics } from "./search-core.ts";
 import { logOpened, logSearch } from "./search-log.ts";
+import { searchStatus, statusNodes } from "./search-status.ts";
 
 const shownResults = 10;
 
@@ -10,23 +11,10 @@ function resultItem(hit: Hit): HTMLLIElement {
   link.textContent = hit.title;
   link.addEventListener("click", () => logOpened(hit.url));
   const excerpt = document.createElement("p");
-  // Pagefind escapes the page text and adds only <mark> around the matched words.
+  // Escaped text with only <mark> added (src/shared/search/snippet.ts).
   excerpt.innerHTML = hit.excerpt;
   item.append(link, excerpt);
   return item;
-}
-
-const topicsMatch = (count: number) => `${count} ${count === 1 ? "topic matches" : "topics match"}`;
-
-/** The status line; a corrected search says what it searched for instead, as a link. */
-function describe(term: string, found: Found): (string | HTMLElement)[] {
-  if (found.corrected && found.suggestion) {
-    const link = document.createElement("a");
-    link.href = `/search/?q=${encodeURIComponent(found.suggestion)}`;
-    link.textContent = found.suggestion;
-    return [`${topicsMatch(found.total)} “`, link, `”, the closest words to “${term}”.`];
-  }
-  return [found.total === 0 ? `No topics match “${term}”.` : `${topicsMatch(found.total)} “${term}”.`];
 }
 
 export function runSearchPage(root: Document): void {
@@ -36,37 +24,37 @@ export function runSearchPage(root: Document): void {
   const nothingFound = root.querySelector<HTMLElement>("[data-search-empty]");
   if (!input || !status || !list || !nothingFound) return;
 
+  const address = new URL(location.href);
+  // "Search instead for …" links here with typed=1: the words as typed, uncorrected.
+  let asTyped = address.searchParams.get("typed") === "1";
   let latest = 0;
   const show = async (term: string) => {
     const ticket = ++latest;
-    if (term.trim() === "") {
-      list.replaceChildren();
-      nothingFound.hidden = true;
-      status.textContent = "Type what you are looking for.";
-      return;
-    }
     try {
-      const found = await findTopics(term, shownResults);
+      const found = await searchTopics(term, shownResults, { asTyped, snippets: true });
       if (ticket !== latest) return;
-      list.replaceChildren(...found.hits.map(resultItem));
-      status.replaceChildren(...describe(term, found));
-      nothingFound.hidden = found.total > 0;
-      logSearch(term, found.total);
+      const hits = found.kind === "results" ? found.hits : [];
+      list.replaceChildren(...hits.map(resultItem));
+      status.replaceChildren(...statusNodes(searchStatus(term, found)));
+      nothingFound.hidden = !(found.kind === "stop-words" || (found.kind === "results" && found.match === "none"));
+      logSearch(term, found);
     } catch {
       status.textContent = "Search is not available right now. Browse the topics from the home page instead.";
     }
   };
 
-  const query = new URL(location.href).searchParams.get("q") ?? "";
+  const query = address.searchParams.get("q") ?? "";
   input.value = query;
   void show(query);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {
     clearTimeout(timer);
+    asTyped = false;
     timer = setTimeout(() => {
       const url = new URL(location.href);
       url.searchParams.set("q", input.value);
+      url.searchParams.delete("typed");
       history.replaceState(null, "", url);
       void show(input.value);
     }, 250);

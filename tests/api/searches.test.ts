@@ -43,8 +43,19 @@ describe("recording searches", () => {
         results: 3,
         opened: "/topics/temporary-login-code/",
         created_at: now,
+        partial: 0,
+        corrected: null,
       },
-      { id: 2, query: "zzqx", audience: "public", results: 0, opened: null, created_at: now },
+      {
+        id: 2,
+        query: "zzqx",
+        audience: "public",
+        results: 0,
+        opened: null,
+        created_at: now,
+        partial: 0,
+        corrected: null,
+      },
     ]);
   });
 
@@ -97,6 +108,32 @@ describe("recording searches", () => {
     expect(daily).toEqual([...queries].sort());
     const everything = JSON.stringify([await stored(test), daily]);
     for (const secret of ["anna", "example", "555", "4111", "٠١٢٣", "९८७६"]) expect(everything).not.toContain(secret);
+  });
+
+  it("records a search whose topics had only some of its words as finding nothing, and keeps what it was corrected to", async () => {
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    const searches = [
+      { query: "phone stolen", results: 0, partial: true },
+      { query: "Temprary code", results: 3, corrected: "temporary code" },
+      { query: "invoice", results: 0 },
+    ];
+    expect((await post(test, { searches })).status).toBe(202);
+    const rows = (await test.db.execute("SELECT query, results, partial, corrected FROM searches ORDER BY id")).rows;
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { query: "phone stolen", results: 0, partial: 1, corrected: null },
+      { query: "temprary code", results: 3, partial: 0, corrected: "temporary code" },
+      { query: "invoice", results: 0, partial: 0, corrected: null },
+    ]);
+    const view = await (
+      await test.app.request("/dashboard/searches/?period=7", { headers: { Cookie: cookie } })
+    ).text();
+    const nothing = view.slice(view.indexOf('id="no-results-heading"'), view.indexOf('id="unopened-heading"'));
+    expect(nothing).toContain("phone stolen");
+    expect(nothing).toContain("invoice");
+    expect(nothing).not.toContain("temprary code");
+    expect(view).toMatch(/temprary code<\/a><span class="dashboard__note"> shown as <a[^>]*>temporary code<\/a>/);
   });
 
   it("stores nothing when the browser sends Sec-GPC: 1 or DNT: 1", async () => {
@@ -192,12 +229,12 @@ describe("the Searches view", () => {
     const { get } = await withSearches();
     const html = await (await get("/dashboard/searches/?period=7d")).text();
     expect(html).toContain("Searches that found nothing");
-    expect(html).toContain('href="/search/?q=invoice"');
+    expect(html).toContain('href="/search/?q=invoice&amp;typed=1"');
     const csv = await (await get("/api/dashboard/searches.csv?period=all")).text();
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-      "query,searches,found_nothing,opened_a_result,searches_period_before",
+      "query,searches,found_nothing,some_words_only,opened_a_result,corrected_to,searches_period_before",
     );
-    expect(csv).toContain("invoice,4,4,0,\r\n");
+    expect(csv).toContain("invoice,4,4,0,0,,\r\n");
   });
 
   it("says once that nobody searched, rather than that every search found a topic", async () => {

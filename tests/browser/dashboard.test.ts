@@ -113,11 +113,12 @@ describe("the feedback dashboard in Chromium", () => {
     const context = await browser().newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "Sec-GPC": "1" } });
     const page = await context.newPage();
     await page.addInitScript(() => Object.defineProperty(navigator, "globalPrivacyControl", { value: true }));
+    const settled = () => page.locator("[data-search-status]").filter({ hasText: /\S/ }).waitFor();
     await page.goto("/search/?q=private%20matters");
-    await page.getByText(/match/).first().waitFor();
+    await settled();
     await page.waitForTimeout(1700);
     await page.goto("/search/?q=qqzzxx%20widgets");
-    await page.getByText(/match/).first().waitFor();
+    await settled();
     await page.goto("/");
     // Give a beacon, had one been sent, the time the other test's needed.
     await page.waitForTimeout(1000);

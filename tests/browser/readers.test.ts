@@ -13,11 +13,14 @@ import {
 const browser = useChromium();
 
 const seedTopic = "/topics/temporary-login-code/";
-async function searchPage(page: Page, query: string) {
-  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
-  await page.locator("[data-search-status]").filter({ hasText: /match/ }).waitFor();
+/** The search page for `query`, once it has said what it found. */
+async function searchPage(page: Page, query: string, typed = false) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}${typed ? "&typed=1" : ""}`);
+  await page.locator("[data-search-status]").filter({ hasText: /\S/ }).waitFor();
   return page.locator("[data-search-results] li");
 }
+const status = (page: Page) => page.locator("[data-search-status]").textContent();
+const marked = (page: Page) => page.locator("[data-search-results] mark").allTextContents();
 
 describe("readers in Chromium", () => {
   it("fits every public page at 320 to 1440 px and passes axe in the light and the dark theme", async () => {
@@ -144,12 +147,12 @@ describe("readers in Chromium", () => {
     await page.context().close();
   });
 
-  it("finds topics through the typos readers make, keywords and a did-you-mean", async () => {
+  it("finds topics through the typos readers make, keywords and a did-you-mean that says so", async () => {
     const page = watchCsp(await (await browser().newContext({ baseURL: baseUrl() })).newPage());
     const cases: [string, RegExp][] = [
       ["temprary code", /temporary login code/],
-      ["authenticater", /Multi-factor authentication overview|temporary login code|two-factor authentication/i],
-      ["pasword", /application security overview/],
+      ["authenticater", /Multi-factor authentication overview|two-factor authentication/i],
+      ["pasword", /Reset your password/],
       ["2FA", /Multi-factor authentication overview|two-factor authentication/i],
     ];
     for (const [query, topic] of cases) {
@@ -157,9 +160,76 @@ describe("readers in Chromium", () => {
       expect(await results.first().getByRole("link").textContent(), query).toMatch(topic);
     }
     await searchPage(page, "temprary code");
-    expect(await page.locator("[data-search-status]").textContent()).toMatch(
-      /^\d topics? match “temporary code”, the closest words to “temprary code”\.$/,
+    expect(await status(page)).toMatch(
+      /^Showing results for temporary code\. Search instead for temprary code\. \d+ topics match “temporary code”\.$/,
     );
+    await page.getByRole("link", { name: "temprary code" }).click();
+    await page.getByText("No topic mentions “temprary”; topics about “code”:").waitFor();
+    await page.context().close();
+  });
+
+  it("answers the searches readers wrote about with their exact words: no false hits, no needless corrections, some words when not all", async () => {
+    const page = watchCsp(await (await browser().newContext({ baseURL: baseUrl() })).newPage());
+    // A word only some topics have: never found through "in".
+    await searchPage(page, "invoice");
+    expect(await status(page)).toMatch(/^\d+ topics match “invoice”\.$/);
+    expect((await marked(page)).every((word) => /^invoice/i.test(word))).toBe(true);
+    // "to" is a stop word: it neither finds nor is marked.
+    const excel = await searchPage(page, "export to excel");
+    expect(await excel.first().getByRole("link").textContent()).toBe("Export data to Excel or CSV");
+    expect((await marked(page)).map((w) => w.toLowerCase())).not.toContain("to");
+    // "reset" is a word of the help center: never "corrected" to "rest".
+    const reset = await searchPage(page, "reset password");
+    expect(await status(page)).toMatch(/^\d+ topics match “reset password”\.$/);
+    expect(await reset.first().getByRole("link").textContent()).toBe("Reset your password");
+    // No topic has both words: the topics about the phone, under a line that says so.
+    const stolen = await searchPage(page, "phone stolen");
+    expect(await status(page)).toBe("No topic has both “phone” and “stolen”; topics with one of them:");
+    expect(await stolen.getByRole("link").allTextContents()).toContain(
+      "Mobile device inaccessible: Generating a temporary login code",
+    );
+    await searchPage(page, "phone qqzzxx");
+    expect(await status(page)).toBe("No topic mentions “qqzzxx”; topics about “phone”:");
+    // Questions reach the topic that answers them.
+    const question = await searchPage(page, "how do I sign in without my phone");
+    expect(await question.first().getByRole("link").textContent()).toBe("Sign in without your phone");
+    await searchPage(page, "how to");
+    expect(await status(page)).toMatch(/^“how to” has only words like “how” and “to”\./);
+    await page.context().close();
+  });
+
+  it("passes axe and fits 320 to 1440 px in every state of the search page", async () => {
+    const page = await openPage(browser(), "/");
+    const report: Record<string, string[]> = {};
+    for (const [state, query, typed] of [
+      ["all words", "temporary code", false],
+      ["some words", "phone qqzzxx", false],
+      ["corrected", "temprary code", false],
+      ["as typed", "temprary code", true],
+      ["nothing", "zzqx", false],
+      ["stop words", "how to", false],
+    ] as const) {
+      await searchPage(page, query, typed);
+      await sweepLayoutAndAxe(page, `search: ${state}`, report);
+    }
+    expect(report).toEqual({});
+    await page.context().close();
+  });
+
+  it("says in the header's suggestions when they have only some of the words", async () => {
+    const page = await openPage(browser(), "/");
+    const box = page.getByRole("combobox", { name: "Search the help center" }).or(page.locator("#site-search"));
+    await box.focus();
+    await page.keyboard.type("phone qqzzxx");
+    await page.getByRole("listbox", { name: "Suggested topics" }).getByRole("option").first().waitFor();
+    expect(await page.locator(".suggestions__note").textContent()).toBe(
+      "No topic mentions “qqzzxx”; topics about “phone”:",
+    );
+    await box.fill("");
+    await page.keyboard.type("pas");
+    const options = page.getByRole("listbox", { name: "Suggested topics" }).getByRole("option");
+    await options.filter({ hasText: "Reset your password" }).waitFor();
+    expect(await page.locator(".suggestions__note").isHidden()).toBe(true);
     await page.context().close();
   });
 

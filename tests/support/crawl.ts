@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { contentByAudience } from "./content-audiences.ts";
-import { normalize, visibleText } from "./site-text.ts";
+import { checkedText, normalize, visibleText } from "./site-text.ts";
 
 const { secretRuns, secretWords } = contentByAudience();
 const maxRequests = 3_000;
@@ -69,7 +69,7 @@ export async function crawl(base: string, cookie: string | undefined): Promise<C
     if (location) queue.push(...linksIn(base, `href="${location}"`, path));
     let bytes = Buffer.from(await response.arrayBuffer());
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    const raw = bytes.toString("utf8");
+    const raw = checkedText(path, bytes.toString("utf8"));
     if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
       queue.push(...linksIn(base, raw, path));
     const text = normalize(raw);

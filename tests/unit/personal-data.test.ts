@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactPersonalData } from "../../src/shared/personal-data.ts";
-import { normalizeQuery } from "../../src/shared/spelling.ts";
+import { normalizeQuery } from "../../src/shared/search/recorded-query.ts";
 
 describe("redacting what identifies a reader", () => {
   it("replaces e-mail addresses however they are typed, whole or in part", () => {

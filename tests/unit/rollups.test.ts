@@ -118,21 +118,29 @@ describe("daily rollups", () => {
     for (let i = 0; i < 500; i++) {
       const results = r.next() < 0.3 ? 0 : Math.floor(r.next() * 5) + 1;
       await db.execute({
-        sql: "INSERT INTO searches (query, audience, results, opened, created_at) VALUES (?, ?, ?, ?, ?)",
+        sql: `INSERT INTO searches (query, audience, results, opened, created_at, partial, corrected)
+              VALUES (?, ?, ?, ?, ?, ?, ?)`,
         args: [
           r.pick(["temporary code", "mfa", "invoice", "pasword"]),
           r.pick(["public", "internal"]),
           results,
           results > 0 && r.next() < 0.4 ? "/topics/x/" : null,
           start + Math.floor(r.next() * 30 * dayMs),
+          results === 0 && r.next() < 0.5 ? 1 : 0,
+          results > 0 && r.next() < 0.2 ? "password" : null,
         ],
       });
     }
-    expect(await rows(db, "SELECT * FROM search_daily ORDER BY day, audience, query")).toEqual(
+    expect(
+      await rows(
+        db,
+        "SELECT day, audience, query, searches, no_results, opened, partial, corrected IS NOT NULL AS corrected FROM search_daily ORDER BY day, audience, query",
+      ),
+    ).toEqual(
       await rows(
         db,
         `SELECT created_at / 86400000 AS day, audience, query, count(*) AS searches, sum(results = 0) AS no_results,
-                sum(opened IS NOT NULL) AS opened
+                sum(opened IS NOT NULL) AS opened, sum(partial) AS partial, max(corrected IS NOT NULL) AS corrected
          FROM searches GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       ),
     );

@@ -77,8 +77,16 @@ export function dashboardRoutes(deps: AppDeps) {
       const { period, audience } = c.req.valid("query");
       const insight = await searchInsight(db, period, audience, now(), maxExportRows);
       const csv = toCsv(
-        ["query", "searches", "found_nothing", "opened_a_result", "searches_period_before"],
-        insight.top.map((r) => [r.query, r.searches, r.noResults, r.opened, r.previous]),
+        [
+          "query",
+          "searches",
+          "found_nothing",
+          "some_words_only",
+          "opened_a_result",
+          "corrected_to",
+          "searches_period_before",
+        ],
+        insight.top.map((r) => [r.query, r.searches, r.noResults, r.partial, r.opened, r.corrected, r.previous]),
       );
       c.header("Cache-Control", "private, no-store");
       c.header("Content-Disposition", 'attachment; filename="searches.csv"');

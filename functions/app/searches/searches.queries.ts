@@ -11,6 +11,10 @@ export interface SearchRow {
   searches: number;
   noResults: number;
   opened: number;
+  /** Searches that showed topics with only some of the words (counted in noResults too). */
+  partial: number;
+  /** What the words were last corrected to, when results were shown for a correction. */
+  corrected: string | null;
   /** Searches for the same words in the period before; null for "all time". */
   previous: number | null;
 }
@@ -31,10 +35,22 @@ export async function searchInsight(
                  sum(CASE WHEN day >= ? THEN searches ELSE 0 END) AS searches,
                  sum(CASE WHEN day >= ? THEN no_results ELSE 0 END) AS no_results,
                  sum(CASE WHEN day >= ? THEN opened ELSE 0 END) AS opened,
+                 sum(CASE WHEN day >= ? THEN partial ELSE 0 END) AS partial,
+                 max(CASE WHEN day >= ? THEN corrected END) AS corrected,
                  sum(CASE WHEN day < ? THEN searches ELSE 0 END) AS previous
           FROM search_daily WHERE day >= ? ${audienceWhere}
           GROUP BY query HAVING ${having} ORDER BY ${order}, query LIMIT ?`,
-    args: [startDay, startDay, startDay, startDay, previousStartDay ?? startDay, ...audienceArgs, limit],
+    args: [
+      startDay,
+      startDay,
+      startDay,
+      startDay,
+      startDay,
+      startDay,
+      previousStartDay ?? startDay,
+      ...audienceArgs,
+      limit,
+    ],
   });
   const [top, none, unopened] = await db.batch(
     [
@@ -50,6 +66,8 @@ export async function searchInsight(
       searches: Number(r.searches),
       noResults: Number(r.no_results),
       opened: Number(r.opened),
+      partial: Number(r.partial),
+      corrected: typeof r.corrected === "string" ? r.corrected : null,
       previous: previousStartDay === null ? null : Number(r.previous),
     }));
   return { top: rows(top), noResults: rows(none), unopened: rows(unopened) };

@@ -1,18 +1,27 @@
 import { z } from "zod";
-import { normalizeQuery } from "../../../src/shared/spelling.ts";
+import { normalizeQuery } from "../../../src/shared/search/recorded-query.ts";
 
 /** At most this many searches in one batch: a page's worth, sent as the reader leaves it. */
 export const maxBatch = 20;
 
 const searchSchema = z.strictObject({
-  /** What the reader typed; stored normalised (src/shared/spelling.ts). */
+  /** What the reader typed; stored normalised (src/shared/search/recorded-query.ts). */
   query: z
     .string({ error: "Send the search as text." })
     .max(500, "A search is at most 500 characters.")
     .transform(normalizeQuery)
     .refine((query) => query !== "", "Send a search with at least one word."),
-  /** How many topics it found. */
+  /** How many topics had every meaningful word of it (0 when only some words were found). */
   results: z.number({ error: "Send the number of results." }).int().min(0).max(100_000),
+  /** No topic had every word: the topics shown had only some of them. */
+  partial: z.boolean({ error: "Send partial as true or false." }).optional(),
+  /** The words the results shown were for, when the search corrected what the reader typed. */
+  corrected: z
+    .string({ error: "Send the corrected words as text." })
+    .max(500, "A search is at most 500 characters.")
+    .transform(normalizeQuery)
+    .transform((words) => words || undefined)
+    .optional(),
   /** The address of the result opened next: a path on this site. */
   opened: z
     .string()

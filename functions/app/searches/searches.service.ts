@@ -25,7 +25,8 @@ export function declinesTracking(headers: { get(name: string): string | null | u
 }
 
 /**
- * Stores a page's searches: words, build, counts, the opened result, the time. The client's
+ * Stores a page's searches: words (and their correction), build, counts, whether only some words
+ * were found, the opened result, the time. The client's
  * address only picks its rate-limit counter (as a keyed hash) and is stored nowhere.
  */
 export async function recordSearches(
@@ -44,8 +45,17 @@ export async function recordSearches(
   }
   await deps.writes.write(
     batch.searches.map((search) => ({
-      sql: "INSERT INTO searches (query, audience, results, opened, created_at) VALUES (?, ?, ?, ?, ?)",
-      args: [search.query, from.audience, search.results, search.opened ?? null, now],
+      sql: `INSERT INTO searches (query, audience, results, opened, created_at, partial, corrected)
+            VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        search.query,
+        from.audience,
+        search.results,
+        search.opened ?? null,
+        now,
+        search.partial ? 1 : 0,
+        search.corrected && search.corrected !== search.query ? search.corrected : null,
+      ],
     })),
   );
   return { kind: "recorded", count: batch.searches.length };

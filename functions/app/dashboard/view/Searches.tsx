@@ -37,6 +37,7 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
               <th scope="col">Search</th>
               <th scope="col">Searches</th>
               <th scope="col">Found nothing</th>
+              <th scope="col">Of which some words</th>
               <th scope="col">Opened a result</th>
               <th scope="col">Change</th>
             </tr>
@@ -45,10 +46,17 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
             {props.rows.map((row) => (
               <tr key={row.query}>
                 <th scope="row">
-                  <a href={`/search/?q=${encodeURIComponent(row.query)}`}>{row.query}</a>
+                  <a href={`/search/?q=${encodeURIComponent(row.query)}&typed=1`}>{row.query}</a>
+                  {row.corrected && (
+                    <span class="dashboard__note">
+                      {" "}
+                      shown as <a href={`/search/?q=${encodeURIComponent(row.corrected)}`}>{row.corrected}</a>
+                    </span>
+                  )}
                 </th>
                 <td>{row.searches}</td>
                 <td>{row.noResults}</td>
+                <td>{row.partial}</td>
                 <td>{percent(row.searches === 0 ? null : row.opened / row.searches)}</td>
                 <td>
                   <Trend row={row} />

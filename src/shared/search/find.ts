@@ -1,0 +1,243 @@
+import { editDistance } from "./edit-distance.ts";
+import { field, type IndexedDoc, type SearchIndex } from "./search-index.ts";
+import { stem, stemsOf, stopWords, wordsOf } from "./words.ts";
+
+/**
+ * What a reader typed, against a build's index: which topics have every meaningful word (or,
+ * failing that, most of them), ranked, with the words that matched and any correction made.
+ * Pure: the search page, the header's suggestions, the relevance bench and the unit tests all
+ * run this same code.
+ */
+
+/** A word the prefix rule may complete: at least this many letters, and only the one being typed. */
+const minPrefix = 3;
+/** Prefix completions looked at, the most frequent first. */
+const maxCompletions = 40;
+/** A correction is made only for a word this long, never to a stop word. */
+const minCorrected = 4;
+
+const weights = { title: 12, keyword: 10, heading: 5, body: 1 } as const;
+/** A word found only as the start of a longer one counts for less than the word itself. */
+const completionShare = 0.6;
+const phraseBonus = 8;
+const keywordPhraseBonus = 20;
+
+export interface LoadedIndex {
+  docs: readonly IndexedDoc[];
+  stems: ReadonlyMap<string, readonly number[]>;
+  /** Words, most frequent first (corrections), and sorted (prefixes). */
+  byFrequency: readonly string[];
+  sorted: readonly string[];
+  known: ReadonlySet<string>;
+  /** Per doc: stems of its title, keywords, headings and description, for phrases. */
+  shortFields: readonly (readonly string[][])[];
+}
+
+export function loadIndex(index: SearchIndex): LoadedIndex {
+  return {
+    docs: index.docs,
+    stems: new Map(Object.entries(index.stems)),
+    byFrequency: index.words,
+    sorted: [...index.words].sort(),
+    known: new Set(index.words),
+    shortFields: index.docs.map((d) => [d.title, d.description, ...d.keywords, ...d.headings].map(stemsOf)),
+  };
+}
+
+/** One meaningful word of the query and the stems it matches (its own, or completions). */
+interface QueryWord {
+  word: string;
+  exact: string;
+  completions: string[];
+}
+
+export interface Hit {
+  doc: number;
+  score: number;
+  /** The stems that matched, for the snippet's marks. */
+  matched: string[];
+}
+
+export type Found =
+  | { kind: "empty" }
+  /** Only words like "how", "to", "the": nothing to search for. */
+  | { kind: "stop-words"; typed: string }
+  | {
+      kind: "results";
+      /** Every meaningful word in each hit ("all"), or the most of them any topic has ("some"). */
+      match: "all" | "some" | "none";
+      hits: Hit[];
+      /** The meaningful words searched for (after any correction). */
+      words: string[];
+      /** Words no topic has ("some" and "none"). */
+      missing: string[];
+      /** The words as corrected, when a correction found more than the words as typed. */
+      correctedFrom?: string;
+      searched: string;
+    };
+
+/** Words of the index that start with `prefix`, the most frequent first. */
+function completionsOf(index: LoadedIndex, prefix: string): string[] {
+  let low = 0;
+  let high = index.sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((index.sorted[mid] as string) < prefix) low = mid + 1;
+    else high = mid;
+  }
+  const found: string[] = [];
+  for (let i = low; i < index.sorted.length && (index.sorted[i] as string).startsWith(prefix); i++) {
+    found.push(index.sorted[i] as string);
+  }
+  const rank = new Map(index.byFrequency.map((w, i) => [w, i]));
+  return found.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).slice(0, maxCompletions);
+}
+
+function planWords(index: LoadedIndex, words: readonly string[], typing: boolean): QueryWord[] {
+  return words.map((word, i) => {
+    const last = i === words.length - 1;
+    const completions =
+      typing && last && word.length >= minPrefix
+        ? [...new Set(completionsOf(index, word).map(stem))].filter((s) => s !== stem(word))
+        : [];
+    return { word, exact: stem(word), completions };
+  });
+}
+
+/** Each doc a word matches, with how well (its best field, its times in the body). */
+function docsOf(index: LoadedIndex, word: QueryWord): Map<number, number> {
+  const scores = new Map<number, number>();
+  const add = (s: string, share: number) => {
+    const postings = index.stems.get(s);
+    if (!postings) return;
+    const idf = Math.log(1 + index.docs.length / (postings.length / 3));
+    for (let i = 0; i < postings.length; i += 3) {
+      const doc = postings[i] as number;
+      const fields = postings[i + 1] as number;
+      const times = postings[i + 2] as number;
+      const best =
+        fields & field.title
+          ? weights.title
+          : fields & field.keyword
+            ? weights.keyword
+            : fields & field.heading
+              ? weights.heading
+              : weights.body;
+      const score = share * idf * (best + Math.log(1 + times));
+      scores.set(doc, Math.max(scores.get(doc) ?? 0, score));
+    }
+  };
+  add(word.exact, 1);
+  for (const completion of word.completions) add(completion, completionShare);
+  return scores;
+}
+
+/** Whether the words are exactly one of the doc's keywords ("lost phone"): what it is about. */
+function isKeyword(keywords: readonly string[], stems: readonly string[]): boolean {
+  // One word is weighed by the keyword field already; a phrase is what a keyword adds.
+  if (stems.length < 2) return false;
+  const wanted = stems.join(" ");
+  return keywords.some(
+    (k) =>
+      stemsOf(k)
+        .filter((s) => !stopWords.has(s))
+        .join(" ") === wanted,
+  );
+}
+
+/** Whether the words' stems stand next to each other, in order, in one of the doc's short fields. */
+function hasPhrase(fields: readonly (readonly string[])[], stems: readonly string[]): boolean {
+  if (stems.length < 2) return false;
+  const wanted = stems.join(" ");
+  return fields.some((f) => ` ${f.filter((s) => !stopWords.has(s)).join(" ")} `.includes(` ${wanted} `));
+}
+
+function rank(index: LoadedIndex, words: readonly QueryWord[]) {
+  const perWord = words.map((w) => docsOf(index, w));
+  const counts = new Map<number, number>();
+  for (const docs of perWord) for (const doc of docs.keys()) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+  const most = Math.max(0, ...counts.values());
+  const stemsWanted = words.map((w) => w.exact);
+  const hits: Hit[] = [...counts]
+    .filter(([, n]) => n === most && most > 0)
+    .map(([doc]) => {
+      let score = 0;
+      const matched: string[] = [];
+      words.forEach((w, i) => {
+        const s = perWord[i]?.get(doc);
+        if (s === undefined) return;
+        score += s;
+        matched.push(w.exact, ...w.completions);
+      });
+      if (isKeyword(index.docs[doc]?.keywords ?? [], stemsWanted)) score += keywordPhraseBonus;
+      else if (hasPhrase(index.shortFields[doc] ?? [], stemsWanted)) score += phraseBonus;
+      return { doc, score, matched };
+    })
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const missing = words.filter((_, i) => perWord[i]?.size === 0).map((w) => w.word);
+  const match: "all" | "some" | "none" = most === 0 ? "none" : most === words.length ? "all" : "some";
+  return { hits, missing, match };
+}
+
+/** The closest known word to one no topic has, or undefined (see `minCorrected`). */
+function correctionOf(index: LoadedIndex, word: string): string | undefined {
+  if (word.length < minCorrected || index.known.has(word) || /\d/.test(word)) return undefined;
+  // One slip in a short word, two in a long one; and the first letter as typed (a slip there is
+  // rare, and "matters" is not a typo of "battery").
+  const limit = word.length < 8 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of index.byFrequency) {
+    if (candidate[0] !== word[0] || candidate.length < minCorrected || stopWords.has(candidate)) continue;
+    if (/\d/.test(candidate)) continue;
+    const distance = editDistance(word, candidate, Math.min(limit, bestDistance - 1));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+      if (distance === 1) break;
+    }
+  }
+  return best;
+}
+
+/**
+ * Searches `typed`. `typing` is true while the reader is still typing the last word (the header's
+ * suggestions): that word then also matches words it begins, from three letters on. `asTyped`
+ * makes no correction ("Search instead for …").
+ */
+export function findTopics(
+  index: LoadedIndex,
+  typed: string,
+  options: { typing?: boolean; asTyped?: boolean } = {},
+): Found {
+  const all = wordsOf(typed);
+  if (all.length === 0) return { kind: "empty" };
+  const meaningful = all.filter((w) => !stopWords.has(w));
+  if (meaningful.length === 0) return { kind: "stop-words", typed: typed.trim() };
+  const typing = options.typing === true && !/\s$/.test(typed);
+
+  const asTyped = planWords(index, meaningful, typing);
+  const found = rank(index, asTyped);
+  const result = { kind: "results" as const, ...found, words: meaningful, searched: meaningful.join(" ") };
+
+  // A word no topic has may be a typo: the closest known word, when that finds more.
+  const corrected = meaningful.map((w, i) =>
+    found.missing.includes(w) && asTyped[i]?.completions.length === 0 ? (correctionOf(index, w) ?? w) : w,
+  );
+  if (!options.asTyped && corrected.some((w, i) => w !== meaningful[i])) {
+    const better = rank(index, planWords(index, corrected, false));
+    const allBefore = found.match === "all" ? found.hits.length : 0;
+    const allAfter = better.match === "all" ? better.hits.length : 0;
+    const moreWords = better.missing.length < found.missing.length;
+    if (allAfter > allBefore || (allBefore === 0 && moreWords && better.hits.length > 0)) {
+      return {
+        ...result,
+        ...better,
+        words: corrected,
+        searched: corrected.join(" "),
+        correctedFrom: meaningful.join(" "),
+      };
+    }
+  }
+  return result;
+}

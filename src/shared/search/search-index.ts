@@ -1,0 +1,87 @@
+import { stem, stemsOf, wordsOf } from "./words.ts";
+
+/**
+ * The search index each build writes beside its pages (`search-index.json`), made from the same
+ * pages Pagefind indexes (its fragments), so the public index holds only public text. Small:
+ * stems and where they occur; the text for snippets stays in Pagefind's fragments, loaded only
+ * for the results shown.
+ */
+
+/** Where in a topic a word occurs: a bit each, title above keywords above headings above body. */
+export const field = { title: 1, keyword: 2, heading: 4, body: 8 } as const;
+
+export interface IndexedDoc {
+  url: string;
+  title: string;
+  /** One sentence for results whose words are not in the body (a keyword match). */
+  description: string;
+  keywords: string[];
+  headings: string[];
+  /** The Pagefind fragment with the page's text, under /pagefind/fragment/. */
+  fragment: string;
+}
+
+export interface SearchIndex {
+  version: 1;
+  docs: IndexedDoc[];
+  /** stem → [doc, fields, times in the body, doc, fields, times, …], docs in order. */
+  stems: Record<string, number[]>;
+  /** Every word of the indexed text, most frequent first: prefixes and corrections come from these. */
+  words: string[];
+}
+
+/** A page as Pagefind's fragment has it, with the fragment's file name. */
+export interface PageText {
+  url: string;
+  content: string;
+  title: string;
+  description: string;
+  keywords: string[];
+  headings: string[];
+  fragment: string;
+}
+
+/** Builds the index of a build's pages. */
+export function buildSearchIndex(pages: readonly PageText[]): SearchIndex {
+  const postings = new Map<string, Map<number, { fields: number; times: number }>>();
+  const wordCounts = new Map<string, number>();
+  const note = (doc: number, stems: readonly string[], bit: number) => {
+    for (const s of stems) {
+      const docs = postings.get(s) ?? new Map<number, { fields: number; times: number }>();
+      postings.set(s, docs);
+      const seen = docs.get(doc) ?? { fields: 0, times: 0 };
+      seen.fields |= bit;
+      if (bit === field.body) seen.times += 1;
+      docs.set(doc, seen);
+    }
+  };
+  pages.forEach((page, doc) => {
+    const body = wordsOf(page.content);
+    for (const word of body) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    // Every word a topic can be found by is a word to complete and to correct to.
+    for (const word of [page.title, page.description, ...page.headings, ...page.keywords].flatMap(wordsOf)) {
+      wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    }
+    note(doc, body.map(stem), field.body);
+    note(doc, stemsOf(page.title), field.title);
+    note(doc, page.keywords.flatMap(stemsOf), field.keyword);
+    note(doc, [...page.headings, page.description].flatMap(stemsOf), field.heading);
+  });
+  const stems: Record<string, number[]> = {};
+  for (const [s, docs] of [...postings].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    stems[s] = [...docs].sort(([a], [b]) => a - b).flatMap(([doc, { fields, times }]) => [doc, fields, times]);
+  }
+  return {
+    version: 1,
+    docs: pages.map(({ url, title, description, keywords, headings, fragment }) => ({
+      url,
+      title,
+      description,
+      keywords,
+      headings,
+      fragment,
+    })),
+    stems,
+    words: [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
+  };
+}

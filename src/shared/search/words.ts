@@ -1,0 +1,77 @@
+/**
+ * Words as search sees them, the same at build time (the index) and in the browser (the query):
+ * lower case, NFKC, apostrophes folded ("can't" → "cannot"), each reduced to a stem so that
+ * "invoices", "invoiced" and "invoicing" meet at "invoic". Pure and dependency-free: the
+ * suggestion box loads it on focus.
+ */
+
+/**
+ * Words that carry no topic on their own. They never make a result, and are left out when other
+ * words are present; kept out of snippets' marks too.
+ */
+export const stopWords: ReadonlySet<string> = new Set(
+  (
+    "a an and are as at be been but by can could did do does doing for from had has have how i if in into is it its " +
+    "me my of on or our so than that the their them then there these they this to us was we were what when where " +
+    "which who why will with would you your yours i'm i've it's please help get got"
+  ).split(" "),
+);
+
+/** Contractions readers type, as the words topics use. */
+const contractions: Record<string, string> = {
+  "can't": "cannot",
+  cant: "cannot",
+  "won't": "will not",
+  "don't": "do not",
+  "doesn't": "does not",
+  "didn't": "did not",
+  "isn't": "is not",
+  "aren't": "are not",
+  "couldn't": "could not",
+  "wasn't": "was not",
+  "haven't": "have not",
+};
+
+/** The words of a text, lower case, in order; an apostrophe inside a word is kept for contractions. */
+export function wordsOf(text: string): string[] {
+  const words = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)*/gu);
+  if (!words) return [];
+  return words.flatMap((word) => (contractions[word] ?? word.replace(/'s$/, "").replace(/'/g, "")).split(" "));
+}
+
+const vowel = /[aeiouy]/;
+
+/**
+ * A light English stemmer (the plural, -ing, -ed, -ly, -ation and final-e steps of Porter's),
+ * good enough to join the forms readers type with the forms topics use, and predictable enough
+ * to be tested word by word. Short words and words with digits are left alone.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  for (const suffix of ["ingly", "edly", "ing", "ed"]) {
+    const rest = w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && rest.length >= 3 && vowel.test(rest)) {
+      w = rest;
+      // stopped → stop, but fall → fall
+      if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+      break;
+    }
+  }
+  if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
+  if (w.endsWith("ation") && w.length > 7) w = w.slice(0, -3);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
+  return w;
+}
+
+/** The stems of a text, in order (stop words included: phrases are matched on the whole). */
+export const stemsOf = (text: string): string[] => wordsOf(text).map(stem);

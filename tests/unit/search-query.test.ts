@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { findTopics, loadIndex } from "../../src/shared/search/find.ts";
+import { buildSearchIndex, type PageText } from "../../src/shared/search/search-index.ts";
+import { snippetOf } from "../../src/shared/search/snippet.ts";
+import { stem, stopWords, wordsOf } from "../../src/shared/search/words.ts";
+
+/** A small help center: one realistic page, the others made by overriding what a test needs. */
+const page = (overrides: Partial<PageText>): PageText => ({
+  url: "/topics/x/",
+  title: "A topic",
+  description: "What this topic is about.",
+  keywords: [],
+  headings: [],
+  content: "Some text in the body of the topic.",
+  fragment: "x.pf_fragment",
+  ...overrides,
+});
+
+const pages = [
+  page({
+    url: "/topics/temporary-login-code/",
+    title: "Generating a temporary login code",
+    keywords: ["lost phone", "one-time code"],
+    headings: ["Generate a temporary code"],
+    content:
+      "Sometimes a user cannot finish signing in: they lost their phone. An administrator can generate a temporary code in the information panel.",
+  }),
+  page({
+    url: "/topics/reset-your-password/",
+    title: "Reset your password",
+    keywords: ["forgot password"],
+    content: "Open the email and click Reset Password. Passwords must be 12 characters. Do not rest until it is done.",
+  }),
+  page({
+    url: "/topics/export/",
+    title: "Export data to Excel or CSV",
+    content: "Exports go to a workbook. Information in the export includes every column.",
+  }),
+  page({
+    url: "/topics/new-phone/",
+    title: "Two-factor authentication on a new phone",
+    headings: ["Before you switch phones"],
+    content: "Move the authenticator app to the new phone before you hand in the old one.",
+  }),
+  page({
+    url: "/topics/reports/",
+    title: "Build a report",
+    content: "Reports show invoices by client. A phone number column can be added.",
+  }),
+];
+const index = loadIndex(buildSearchIndex(pages));
+const urls = (typed: string, options = {}) => {
+  const found = findTopics(index, typed, options);
+  return found.kind === "results" ? found.hits.map((h) => pages[h.doc]?.url) : [];
+};
+
+describe("words as search sees them", () => {
+  it("meets the forms readers type at one stem, and folds contractions", () => {
+    expect(["invoices", "invoiced", "invoicing", "invoice"].map(stem)).toEqual(Array(4).fill("invoic"));
+    expect(stem("passwords")).toBe(stem("password"));
+    expect(stem("stopped")).toBe("stop");
+    expect(wordsOf("Can't sign-in on my NEW phone")).toEqual(["cannot", "sign", "in", "on", "my", "new", "phone"]);
+    expect(stopWords.has("how") && stopWords.has("my") && !stopWords.has("without")).toBe(true);
+  });
+});
+
+describe("finding topics", () => {
+  it("never makes a hit from a stop word or a two-letter prefix", () => {
+    // "in" is in every page and "information" in two: neither may answer "invoice" on the search page.
+    expect(findTopics(index, "invoice")).toMatchObject({ kind: "results", match: "all" });
+    expect(urls("invoice")).toEqual(["/topics/reports/"]);
+    expect(findTopics(index, "reprots")).toMatchObject({ match: "all", correctedFrom: "reprots" });
+    expect(urls("export to excel")).toEqual(["/topics/export/"]);
+    expect(findTopics(index, "zzqx")).toMatchObject({ kind: "results", match: "none", hits: [] });
+    expect(urls("in", { typing: true })).toEqual([]);
+  });
+
+  it("says when a query has only stop words", () => {
+    expect(findTopics(index, "how do I")).toEqual({ kind: "stop-words", typed: "how do I" });
+    expect(findTopics(index, "   ")).toEqual({ kind: "empty" });
+  });
+
+  it("completes the word still being typed from three letters, and only that one", () => {
+    expect(urls("pas", { typing: true })).toContain("/topics/reset-your-password/");
+    expect(urls("pa", { typing: true })).toEqual([]);
+    // The search page searches whole words: "pas" is not one.
+    expect(findTopics(index, "pas")).toMatchObject({ match: "none" });
+    // A finished word (a space after it) is not completed.
+    expect(urls("pas ", { typing: true })).toEqual([]);
+  });
+
+  it("shows the topics with most of the words when none has all, naming the words no topic has", () => {
+    const found = findTopics(index, "phone stolen");
+    expect(found).toMatchObject({ kind: "results", match: "some", missing: ["stolen"] });
+    expect(urls("phone stolen")).toContain("/topics/temporary-login-code/");
+    // Every word exists, never together.
+    expect(findTopics(index, "workbook authenticator")).toMatchObject({ match: "some", missing: [] });
+  });
+
+  it("corrects a word only when no topic has it and the correction finds more, never to a stop word or a short word", () => {
+    expect(findTopics(index, "temprary code")).toMatchObject({
+      match: "all",
+      correctedFrom: "temprary code",
+      searched: "temporary code",
+    });
+    // "reset" is a word of the index: never changed to "rest", which is one too.
+    expect(findTopics(index, "reset password")).not.toHaveProperty("correctedFrom");
+    expect(urls("reset password")[0]).toBe("/topics/reset-your-password/");
+    expect(findTopics(index, "phon")).not.toHaveProperty("correctedFrom");
+    expect(findTopics(index, "tha")).not.toHaveProperty("correctedFrom");
+    expect(findTopics(index, "temprary code", { asTyped: true })).toMatchObject({
+      match: "some",
+      missing: ["temprary"],
+    });
+  });
+
+  it("ranks a title above a keyword above a heading above the body, and a phrase above scattered words", () => {
+    expect(urls("phone")).toEqual(["/topics/new-phone/", "/topics/temporary-login-code/", "/topics/reports/"]);
+    expect(urls("new phone")[0]).toBe("/topics/new-phone/");
+    expect(urls("how do I sign in without my phone when it is lost")[0]).toBe("/topics/temporary-login-code/");
+  });
+});
+
+describe("snippets", () => {
+  const text = pages[0]?.content ?? "";
+  it("start at a word, mark the matched words and never a stop word", () => {
+    const snippet = snippetOf(text, ["lost", "phon", "in"]) ?? "";
+    expect(snippet).toMatch(/^Sometimes a user/);
+    expect(snippet).toContain("<mark>lost</mark>");
+    expect(snippet).toContain("<mark>phone</mark>");
+    expect(snippet).not.toContain("<mark>in</mark>");
+  });
+
+  it("begin with an ellipsis when the passage is mid-sentence, and escape the text", () => {
+    const long = `${"word ".repeat(60)}then the <secret> passage about invoices.`;
+    const snippet = snippetOf(long, ["invoic"]) ?? "";
+    expect(snippet.startsWith("… ")).toBe(true);
+    expect(snippet).toContain("&lt;secret&gt;");
+    expect(snippet).toContain("<mark>invoices</mark>");
+    expect(snippetOf(long, ["absent"])).toBeUndefined();
+  });
+});
