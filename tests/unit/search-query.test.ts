@@ -112,6 +112,18 @@ describe("finding topics", () => {
       match: "some",
       missing: ["temprary"],
     });
+    // Four letters: only letters swapped make a typo; one changed letter makes another word too often.
+    expect(findTopics(index, "tbas")).not.toHaveProperty("correctedFrom");
+    expect(findTopics(index, "exoprt")).toMatchObject({ correctedFrom: "exoprt", searched: "export" });
+    // Every word unknown: a subject the help center does not cover, not a row of typos.
+    expect(findTopics(index, "tempory invocie")).toMatchObject({ match: "none" });
+    expect(findTopics(index, "tempory invocie")).not.toHaveProperty("correctedFrom");
+  });
+
+  it("does not require a word most topics have, but counts it", () => {
+    // "topic" is in every page's description: the rare word decides which topics match.
+    expect(findTopics(index, "workbook topic")).toMatchObject({ match: "all" });
+    expect(urls("workbook topic")).toEqual(["/topics/export/"]);
   });
 
   it("ranks a title above a keyword above a heading above the body, and a phrase above scattered words", () => {

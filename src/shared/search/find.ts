@@ -20,6 +20,8 @@ const weights = { title: 12, keyword: 10, heading: 5, body: 1 } as const;
 /** A word found only as the start of a longer one counts for less than the word itself. */
 const completionShare = 0.6;
 const phraseBonus = 8;
+/** A word in more than this share of the topics is not required of a result (see `rank`). */
+const commonShare = 0.4;
 const keywordPhraseBonus = 20;
 
 export interface LoadedIndex {
@@ -154,9 +156,19 @@ function hasPhrase(fields: readonly (readonly string[])[], stems: readonly strin
 
 function rank(index: LoadedIndex, words: readonly QueryWord[]) {
   const perWord = words.map((w) => docsOf(index, w));
+  // A word most topics have ("account", "data") says little about which topic is meant: it adds
+  // to a topic's score but is not required of it, unless every word is that common.
+  const present = perWord.map((docs) => docs.size > 0);
+  const common = perWord.map((docs) => docs.size > index.docs.length * commonShare);
+  const anySelective = perWord.some((_, i) => present[i] && !common[i]);
+  const required = perWord.map((_, i) => (present[i] ?? false) && (!anySelective || !common[i]));
   const counts = new Map<number, number>();
-  for (const docs of perWord) for (const doc of docs.keys()) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+  perWord.forEach((docs, i) => {
+    if (!required[i]) return;
+    for (const doc of docs.keys()) counts.set(doc, (counts.get(doc) ?? 0) + 1);
+  });
   const most = Math.max(0, ...counts.values());
+  const requiredCount = required.filter(Boolean).length;
   const stemsWanted = words.map((w) => w.exact);
   const hits: Hit[] = [...counts]
     .filter(([, n]) => n === most && most > 0)
@@ -175,9 +187,13 @@ function rank(index: LoadedIndex, words: readonly QueryWord[]) {
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   const missing = words.filter((_, i) => perWord[i]?.size === 0).map((w) => w.word);
-  const match: "all" | "some" | "none" = most === 0 ? "none" : most === words.length ? "all" : "some";
+  const match: "all" | "some" | "none" =
+    most === 0 ? "none" : most === requiredCount && missing.length === 0 ? "all" : "some";
   return { hits, missing, match };
 }
+
+const isSwap = (a: string, b: string) =>
+  a.length === b.length && [...a].sort().join("") === [...b].sort().join("") && editDistance(a, b, 1) === 1;
 
 /** The closest known word to one no topic has, or undefined (see `minCorrected`). */
 function correctionOf(index: LoadedIndex, word: string): string | undefined {
@@ -190,6 +206,9 @@ function correctionOf(index: LoadedIndex, word: string): string | undefined {
   for (const candidate of index.byFrequency) {
     if (candidate[0] !== word[0] || candidate.length < minCorrected || stopWords.has(candidate)) continue;
     if (/\d/.test(candidate)) continue;
+    // A four-letter word is corrected only for letters swapped ("crad" → "card"): one letter
+    // changed makes another word too often ("tags" → "tabs").
+    if (word.length === minCorrected && !isSwap(word, candidate)) continue;
     const distance = editDistance(word, candidate, Math.min(limit, bestDistance - 1));
     if (distance < bestDistance) {
       best = candidate;
@@ -224,12 +243,15 @@ export function findTopics(
   const corrected = meaningful.map((w, i) =>
     found.missing.includes(w) && asTyped[i]?.completions.length === 0 ? (correctionOf(index, w) ?? w) : w,
   );
-  if (!options.asTyped && corrected.some((w, i) => w !== meaningful[i])) {
+  // Two or more words no topic has are more likely a subject the help center does not cover
+  // than typos in each: no correction then.
+  const changed = corrected.filter((w, i) => w !== meaningful[i]).length;
+  if (!options.asTyped && (changed === 1 || (changed > 1 && changed < meaningful.length))) {
     const better = rank(index, planWords(index, corrected, false));
     const allBefore = found.match === "all" ? found.hits.length : 0;
     const allAfter = better.match === "all" ? better.hits.length : 0;
-    const moreWords = better.missing.length < found.missing.length;
-    if (allAfter > allBefore || (allBefore === 0 && moreWords && better.hits.length > 0)) {
+    // Only a correction that finds topics with every word is worth showing instead.
+    if (allAfter > allBefore) {
       return {
         ...result,
         ...better,

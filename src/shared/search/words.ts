@@ -13,7 +13,9 @@ export const stopWords: ReadonlySet<string> = new Set(
   (
     "a an and are as at be been but by can could did do does doing for from had has have how i if in into is it its " +
     "me my of on or our so than that the their them then there these they this to us was we were what when where " +
-    "which who why will with would you your yours i'm i've it's please help get got"
+    "which who why will with would you your yours i'm i've it's please help get got " +
+    // What questions are wrapped in: "where can I find…", "I want to…", "it won't let me…".
+    "find want need let someone something way able all any also just"
   ).split(" "),
 );
 
@@ -22,15 +24,30 @@ const contractions: Record<string, string> = {
   "can't": "cannot",
   cant: "cannot",
   "won't": "will not",
+  wont: "will not",
   "don't": "do not",
+  dont: "do not",
   "doesn't": "does not",
+  doesnt: "does not",
   "didn't": "did not",
+  didnt: "did not",
   "isn't": "is not",
+  isnt: "is not",
   "aren't": "are not",
   "couldn't": "could not",
+  couldnt: "could not",
   "wasn't": "was not",
   "haven't": "have not",
+  // One name for signing in, however a reader or a writer calls it.
+  login: "sign in",
+  logon: "sign in",
+  signin: "sign in",
 };
+
+/** "log in", "log on" and "log into" are signing in; "log" alone stays a log. */
+function signingIn(words: string[]): string[] {
+  return words.map((word, i) => (word === "log" && /^(in|on|into|onto)$/.test(words[i + 1] ?? "") ? "sign" : word));
+}
 
 /** The words of a text, lower case, in order; an apostrophe inside a word is kept for contractions. */
 export function wordsOf(text: string): string[] {
@@ -40,7 +57,9 @@ export function wordsOf(text: string): string[] {
     .replace(/[’‘`]/g, "'")
     .match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)*/gu);
   if (!words) return [];
-  return words.flatMap((word) => (contractions[word] ?? word.replace(/'s$/, "").replace(/'/g, "")).split(" "));
+  return signingIn(
+    words.flatMap((word) => (contractions[word] ?? word.replace(/'s$/, "").replace(/'/g, "")).split(" ")),
+  );
 }
 
 const vowel = /[aeiouy]/;
@@ -61,13 +80,18 @@ export function stem(word: string): string {
     const rest = w.slice(0, -suffix.length);
     if (w.endsWith(suffix) && rest.length >= 3 && vowel.test(rest)) {
       w = rest;
-      // stopped → stop, but fall → fall
+      // stopped → stop, but fall → fall; updated → update (its e came off with the ending)
       if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
+      else if (/(at|bl|iz)$/.test(w)) w = `${w}e`;
       break;
     }
   }
   if (w.endsWith("ly") && w.length > 5) w = w.slice(0, -2);
-  if (w.endsWith("ation") && w.length > 7) w = w.slice(0, -3);
+  // authentication, authenticator, authenticate → authentic; encryption → encrypt
+  if (w.endsWith("ation") && w.length > 7) w = `${w.slice(0, -3)}e`;
+  else if (w.endsWith("ator") && w.length > 7) w = `${w.slice(0, -2)}e`;
+  if (w.endsWith("ate") && w.length >= 8) w = w.slice(0, -3);
+  if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3);
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   if (/[^aeiou]y$/.test(w) && w.length > 3) w = `${w.slice(0, -1)}i`;
   return w;
