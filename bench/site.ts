@@ -4,6 +4,7 @@
  * 1. The seed topic page: HTML + CSS gzip against 14 KB; its JavaScript (inline scripts and
  *    every island module it loads) against 12 KB, none of it render-blocking. The demo and the
  *    search suggestions load on the reader's move and are printed apart.
+ *    The search page's own JavaScript against the same 12 KB, and the index it loads.
  * 2. Build time of both audiences (with their Pagefind indexes) against the public-only build
  *    of the same content, both from cold caches in the same run, alternated (`--runs`, default 2,
  *    fastest of each kept): the ratio must stay <= 1.5.
@@ -116,6 +117,27 @@ const suggestionsJs = seed.suggestions.reduce((sum, s) => sum + s.bytes, 0);
 console.log(
   `search suggestions, loaded when the search box gets focus (outside the budget): ${kb(suggestionsJs)} more`,
 );
+
+console.log("\n== The search page: /search/ (public build in dist/)");
+{
+  const html = readFileSync(join("dist", "search", "index.html"), "utf8");
+  const modules = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) {
+    for (const file of moduleGraph("dist", m[1] ?? "")) modules.add(file);
+  }
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (sum, m) => sum + gz(m[1] ?? ""),
+    0,
+  );
+  const own = [...modules].reduce((sum, file) => sum + gz(readFileSync(join("dist", file))), 0);
+  const searchJs = inline + own;
+  console.log(
+    `its own JavaScript gzip (page scripts and the search code they import): ${kb(searchJs)} (page budget ${kb(jsBudget)}) ${verdict(searchJs <= jsBudget)}`,
+  );
+  console.log(
+    `the search index it loads (gzip, ${readFileSync(join("dist", "search-index.json")).length} bytes raw): ${kb(gz(readFileSync(join("dist", "search-index.json"))))}`,
+  );
+}
 
 console.log("\n== Build time, project content (both audiences, side by side)");
 console.log(`both audiences: ${(await timedBuild("content", ["public", "internal"])).toFixed(1)} s`);

@@ -109,6 +109,26 @@ describe("the feedback dashboard in Chromium", () => {
     await page.context().close();
   });
 
+  it("records a search that showed only some words as finding nothing, and a corrected one with its correction", async () => {
+    const page = await openPage(browser(), "/search/?q=phone%20qqzzxx");
+    await page.getByText("No topic mentions “qqzzxx”; topics about “phone”:").waitFor();
+    await page.waitForTimeout(1700);
+    await page.goto("/search/?q=temprary%20code");
+    await page.getByText(/^Showing results for temporary code/).waitFor();
+    await page.waitForTimeout(1700);
+    await page.goto("/");
+    const stored = async (query: string) =>
+      (
+        await db.execute({ sql: "SELECT results, partial, corrected FROM searches WHERE query = ?", args: [query] })
+      ).rows.map((r) => ({ ...r }));
+    await expect.poll(() => stored("phone qqzzxx")).toEqual([{ results: 0, partial: 1, corrected: null }]);
+    await expect
+      .poll(() => stored("temprary code"))
+      .toEqual([{ results: expect.any(Number), partial: 0, corrected: "temporary code" }]);
+    expect(Number((await stored("temprary code"))[0]?.results)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it("records nothing for a reader whose browser asks not to be tracked", async () => {
     const context = await browser().newContext({ baseURL: baseUrl(), extraHTTPHeaders: { "Sec-GPC": "1" } });
     const page = await context.newPage();
