@@ -57,6 +57,7 @@ export async function startEdge(
     ...(config.database.authToken ? { LIBSQL_AUTH_TOKEN: config.database.authToken } : {}),
     ...(env.FEEDBACK_RATE_LIMIT ? { FEEDBACK_RATE_LIMIT: env.FEEDBACK_RATE_LIMIT } : {}),
     ...(env.ALLOWED_ORIGINS ? { ALLOWED_ORIGINS: env.ALLOWED_ORIGINS } : {}),
+    ...(env.LOG_LEVEL ? { LOG_LEVEL: env.LOG_LEVEL } : {}),
     DB_WAIT_MS: String(config.database.waitMs),
     // Single sign-on settings pass through as they are.
     ...Object.fromEntries(

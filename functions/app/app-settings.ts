@@ -5,6 +5,7 @@ import type { SsoSettings } from "./auth/single-sign-on.ts";
 import { ssoEnvFields, ssoSettings } from "./auth/sso-config.ts";
 import { defaultRetention, type Retention } from "./housekeeping.ts";
 import { parseRateLimitRule, type RateLimitRule } from "./lib/limiter.ts";
+import { type LogLevel, logLevels } from "./lib/log.ts";
 
 /** The app's settings that every runtime reads alike (environment on Node, bindings on the edge). */
 export const appEnvFields = {
@@ -25,6 +26,8 @@ export const appEnvFields = {
   SEARCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(defaultRetention.searchDays),
   /** How long a request waits for the database (a lock, a slow server) before a 503. Default: 5000. */
   DB_WAIT_MS: z.coerce.number().int().min(50).max(120_000).default(defaultWaitMs),
+  /** What is logged: "info" (requests, audit events, errors), "error" (unexpected errors only) or "silent". */
+  LOG_LEVEL: z.enum(logLevels).default("info"),
 };
 
 const appEnvSchema = z.object(appEnvFields);
@@ -38,6 +41,7 @@ export interface AppSettings {
   localSignIn: boolean;
   dbWaitMs: number;
   retention: Retention;
+  logLevel: LogLevel;
 }
 
 export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
@@ -52,5 +56,6 @@ export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
     localSignIn: e.LOCAL_SIGN_IN === "on",
     dbWaitMs: e.DB_WAIT_MS,
     retention: { feedbackDays: e.FEEDBACK_RETENTION_DAYS, searchDays: e.SEARCH_RETENTION_DAYS },
+    logLevel: e.LOG_LEVEL,
   };
 }

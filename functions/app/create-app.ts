@@ -10,6 +10,7 @@ import { ApiError, errorResponse, Status } from "./errors.ts";
 import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
+import { requestLog } from "./lib/request-log.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
 import { recordsReaders, searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
@@ -41,7 +42,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
     const unavailable = asUnavailable(error);
     if (unavailable) return errorResponse(c, unavailable);
-    deps.log.error("unexpected_error", error, { method: c.req.method, route: routePath(c) });
+    deps.log.error("unexpected_error", error, {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      route: routePath(c),
+    });
     options.onUnexpectedError?.(error);
     return errorResponse(
       c,
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set("client", deps.requestClient(c));
     await next();
   });
+  app.use("*", requestLog(deps.log, deps.runtime));
   app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
   app.use("/api/*", async (c, next) => {
     await next();

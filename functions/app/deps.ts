@@ -43,8 +43,10 @@ export interface AppDeps {
    * when that must wait (another connection holds the WAL) and goes on in the background.
    */
   eraseDeleted: () => Promise<boolean>;
-  /** Audit events and unexpected errors, one JSON line each (see lib/log.ts). */
+  /** Requests, audit events and unexpected errors, one JSON line each (see lib/log.ts). */
   log: Logger;
+  /** Which runtime serves (each request's log line says). */
+  runtime: "node" | "edge";
   feedback: FeedbackDeps;
   searches: SearchesDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
@@ -78,6 +80,8 @@ export interface AppEnv {
     Partial<BodyVariables> & {
       /** The signed-in employee, if any. */
       employee: Employee | undefined;
+      /** This request's id, in its log line and its `X-Request-Id` (lib/request-log.ts). */
+      requestId: string;
     };
 }
 
@@ -108,6 +112,8 @@ export interface RuntimeParts {
   eraseDeleted?: () => Promise<boolean>;
   /** Default: JSON lines on stdout. */
   log?: Logger;
+  /** Default: node. */
+  runtime?: "node" | "edge";
 }
 
 /** Wires the app's services from what a runtime provides: one place for every entry and the tests. */
@@ -124,6 +130,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     writes,
     clock,
     log: parts.log ?? jsonLogger(),
+    runtime: parts.runtime ?? "node",
     eraseDeleted: parts.eraseDeleted ?? (async () => true),
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
     searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },

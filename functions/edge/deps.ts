@@ -5,6 +5,7 @@ import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { type AppDeps, assembleDeps } from "../app/deps.ts";
 import { createWebHasher, type Hasher } from "../app/lib/crypto.ts";
 import { type KnownRefusals, knownRefusals } from "../app/lib/known-refusals.ts";
+import { jsonLogger } from "../app/lib/log.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import type { Sites } from "../app/site/audience.ts";
 import { staticSite } from "../app/site/static-site.ts";
@@ -74,6 +75,8 @@ const refusalsFor = perConfig((): KnownRefusals => knownRefusals());
 const edgeRequestClient = (c: Context) => ({
   address: c.req.header("CF-Connecting-IP") ?? "unknown",
   https: c.req.url.startsWith("https:"),
+  // Cloudflare names each request (and overwrites what a client sent): the log line keeps its name.
+  requestId: c.req.header("CF-Ray"),
 });
 
 /**
@@ -105,6 +108,8 @@ export async function edgeDeps(
     dashboardPage: build.pages.dashboard,
     inlineHashes: build.inlineHashes,
     requestClient: edgeRequestClient,
+    log: jsonLogger(undefined, undefined, config.logLevel),
+    runtime: "edge",
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,

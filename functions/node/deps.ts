@@ -5,6 +5,7 @@ import type { PasswordHasher } from "../app/auth/password.ts";
 import type { AppDeps } from "../app/deps.ts";
 import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
+import { jsonLogger } from "../app/lib/log.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, type DbConfig, type FileDbOptions } from "../db/client.ts";
@@ -82,5 +83,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     searchLimit: config.searchLimit,
     sessionPolicy: config.sessionPolicy,
     ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
+    log: jsonLogger(undefined, undefined, config.logLevel),
+    runtime: "node",
   });
 }

@@ -13,7 +13,8 @@ const listOf = (header: string | undefined) =>
  * them appended the address it saw to `X-Forwarded-For`: the client is that many entries from
  * the right (anything further left the client wrote itself). https is what the nearest proxy
  * says in `X-Forwarded-Proto`; with no proxy trusted, it is whether this server speaks TLS,
- * which the Node server does not — whatever scheme a request target claims.
+ * which the Node server does not — whatever scheme a request target claims. The request id the
+ * nearest proxy set (`X-Request-Id`) is taken only from a trusted one.
  */
 export function nodeRequestClient(trustedHops: number): (c: Context) => RequestClient {
   return (c) => {
@@ -22,6 +23,7 @@ export function nodeRequestClient(trustedHops: number): (c: Context) => RequestC
     const forwarded = listOf(c.req.header("X-Forwarded-For"));
     const address = forwarded[Math.max(0, forwarded.length - trustedHops)] ?? socket;
     const https = listOf(c.req.header("X-Forwarded-Proto")).at(-1)?.toLowerCase() === "https";
-    return { address, https };
+    // Only a trusted proxy's id is taken: a client could otherwise write into every log line.
+    return { address, https, requestId: c.req.header("X-Request-Id") };
   };
 }

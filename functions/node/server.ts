@@ -26,7 +26,7 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database, { backgroundCheckpoints: true, backgroundSyncs: true });
-  const log = jsonLogger();
+  const log = jsonLogger(undefined, undefined, config.logLevel);
   const tidy = () =>
     housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
   await tidy();

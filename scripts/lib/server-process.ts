@@ -40,6 +40,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1].replace("localhost", "127.0.0.1"));
+        // Its log lines from here on are read and let go: a pipe nobody reads would stall the
+        // server, and one kept would grow with every request.
+        child.stdout?.off("data", read);
+        child.stderr?.off("data", read);
+        child.stdout?.resume();
+        child.stderr?.resume();
       }
     };
     child.stdout?.on("data", read);

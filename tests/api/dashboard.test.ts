@@ -277,7 +277,7 @@ describe("the feedback dashboard API", () => {
     expect(done.headers.get("location")).toBe("/dashboard/?status=any#comments-heading");
     expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
     expect(await counts()).toEqual(before);
-    expect(log.entries()).toEqual([
+    expect(log.audits()).toEqual([
       expect.objectContaining({
         type: "audit",
         event: "feedback_deleted",
@@ -338,7 +338,7 @@ describe("the feedback dashboard API", () => {
     });
     expect(done.status).toBe(200);
     expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
-    expect(log.entries().map((e) => e.event)).toEqual(["feedback_deleted", "feedback_erasure_pending"]);
+    expect(log.audits().map((e) => e.event)).toEqual(["feedback_deleted", "feedback_erasure_pending"]);
     backup.exec("COMMIT");
     backup.close();
     const onDisk = () =>

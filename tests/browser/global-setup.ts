@@ -37,6 +37,8 @@ export default async function setup(project: TestProject) {
       PORT: String(port),
       LIBSQL_URL: `file:${databaseFile}`,
       FEEDBACK_RATE_LIMIT: "200/600",
+      // The server runs inside the test process: a line per request would bury the test report.
+      LOG_LEVEL: "error",
       ...provider.settings,
     }),
   );

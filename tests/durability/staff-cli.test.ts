@@ -41,6 +41,9 @@ describe("npm run staff", () => {
     );
     expect(staff("disable", "sso.person@example.com").stdout).toContain("Disabled");
     expect(staff("list").stdout).toMatch(/^sso\.person@example\.com .*DISABLED$/m);
+    // An address must sometimes be freed for good (a person's new single sign-on e-mail).
+    expect(staff("remove", "sso.person@example.com").stdout).toContain("Removed sso.person@example.com");
+    expect(staff("list").stdout).not.toContain("sso.person@example.com");
   });
 
   it("explains a bad address or an unknown command instead of failing silently", () => {

@@ -129,14 +129,18 @@ describe("the Worker in workerd", () => {
     expect((await fetch(`${base}/api/ready`)).status).toBe(200);
   });
 
-  it("writes its audit events as single JSON lines, whatever a request puts in them", async () => {
+  it("writes its requests and audit events as single JSON lines, whatever a request puts in them", async () => {
     const start = await fetch(`${base}/api/auth/oidc/start?next=/`, { redirect: "manual", headers: client(40) });
     const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
     const cookie = /sso_state=[^;]+/.exec(start.headers.get("set-cookie") ?? "")?.[0] ?? "";
     const forged = `x\n{"type":"audit","event":"sso_sign_in","email":"boss@example.com"}`;
     const callback = new URL("/api/auth/oidc/callback", base);
     callback.search = new URLSearchParams({ state, error: forged }).toString();
-    expect((await fetch(callback, { headers: { Cookie: cookie, ...client(40) } })).status).toBe(400);
+    const refusedAnswer = await fetch(callback, { headers: { Cookie: cookie, ...client(40) } });
+    expect(refusedAnswer.status).toBe(400);
+    await refusedAnswer.text();
+    const requestId = refusedAnswer.headers.get("x-request-id");
+    expect(requestId).toBeTruthy();
     const audited = async () =>
       readFileSync(inject("edgeLogFile"), "utf8")
         .split("\n")
@@ -150,6 +154,15 @@ describe("the Worker in workerd", () => {
       .find((e) => e.event === "sso_sign_in_refused");
     expect(refused.reason).toContain(forged);
     expect(lines.some((line) => line.startsWith('{"type":"audit","event":"sso_sign_in"'))).toBe(false);
+    // And the request itself, one line, under the id it was answered with.
+    const requestLine = () =>
+      readFileSync(inject("edgeLogFile"), "utf8")
+        .split("\n")
+        .filter((line) => line.includes('"type":"request"') && line.includes(String(requestId)))
+        .map((line) => JSON.parse(line.slice(line.indexOf("{"))));
+    await expect.poll(() => requestLine().length).toBe(1);
+    expect(requestLine()[0]).toMatchObject({ route: "/api/auth/oidc/callback", status: 400, runtime: "edge" });
+    expect(JSON.stringify(requestLine()[0])).not.toContain("boss@example.com");
   });
 
   it("signs an employee in through the OpenID provider, and refuses a customer", async () => {

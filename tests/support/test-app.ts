@@ -40,6 +40,8 @@ export interface TestAppOptions {
   localSignIn?: boolean;
   /** Where audit events and unexpected errors go (default: kept in memory, unread). */
   log?: Logger;
+  /** Take `X-Request-Id` as a trusted proxy's (the Node entry does so only behind TRUST_PROXY). */
+  trustedRequestIds?: boolean;
   /** Wraps the database the app gets (a failing one, say); migrations run on the real one. */
   wrapDb?: (db: Client) => Client;
 }
@@ -68,6 +70,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       address: c.req.header("X-Test-Client") ?? "203.0.113.7",
       // As a server speaking TLS itself knows it: from the request's own scheme.
       https: c.req.url.startsWith("https:"),
+      requestId: options.trustedRequestIds ? c.req.header("X-Request-Id") : undefined,
     }),
     feedbackLimit: options.limit === undefined ? null : options.limit,
     searchLimit: options.searchLimit ?? null,

@@ -6,6 +6,8 @@ export interface RequestClient {
   address: string;
   /** Whether the reader's browser reached us over https (HSTS, `Secure` and `__Host-` cookies). */
   https: boolean;
+  /** The request's id as a trusted proxy gave it (`X-Request-Id`, Cloudflare's `CF-Ray`), if any. */
+  requestId?: string | undefined;
 }
 
 /** The variable the app's first middleware sets on every request. */

@@ -8,11 +8,17 @@ export type LogValue = string | number | boolean | null | undefined;
 export type LogFields = Record<string, LogValue>;
 
 export interface Logger {
+  /** One request answered: its id, method, route pattern, status, duration, bytes, runtime. */
+  request(fields: LogFields): void;
   /** One event of the security audit trail: sign-ins refused, sessions ended, answers deleted. */
   audit(event: string, fields?: LogFields): void;
   /** An error nobody expected (it became a 500), with its stack, once. */
   error(event: string, error: unknown, fields?: LogFields): void;
 }
+
+/** What `LOG_LEVEL` lets through: everything ("info"), unexpected errors only, or nothing. */
+export const logLevels = ["info", "error", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
 
 /** Longer values are cut: a log line is for finding what happened, not for keeping what was sent. */
 const maxValueLength = 500;
@@ -48,12 +54,24 @@ const oneLine = (json: string) =>
   json.replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** A logger writing each entry as one line of JSON through `write` (default: console.log). */
-export function jsonLogger(write: (line: string) => void = (line) => console.log(line), clock = Date.now): Logger {
+export function jsonLogger(
+  write: (line: string) => void = (line) => console.log(line),
+  clock = Date.now,
+  level: LogLevel = "info",
+): Logger {
   const emit = (entry: LogFields) =>
     write(oneLine(JSON.stringify({ time: new Date(clock()).toISOString(), ...entry })));
+  const info = level === "info";
   return {
-    audit: (event, fields = {}) => emit({ level: "info", type: "audit", event, ...bounded(fields) }),
-    error: (event, error, fields = {}) =>
-      emit({ level: "error", type: "error", event, ...bounded(fields), ...describeError(error) }),
+    request: (fields) => {
+      if (info) emit({ level: "info", type: "request", ...bounded(fields) });
+    },
+    audit: (event, fields = {}) => {
+      if (info) emit({ level: "info", type: "audit", event, ...bounded(fields) });
+    },
+    error: (event, error, fields = {}) => {
+      if (level !== "silent")
+        emit({ level: "error", type: "error", event, ...bounded(fields), ...describeError(error) });
+    },
   };
 }

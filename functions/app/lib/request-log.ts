@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
+import type { AppEnv } from "../deps.ts";
+import type { Logger } from "./log.ts";
+
+/** A request id a proxy may hand on: letters, digits and `.-_:`, at most 128. Anything else is replaced. */
+const requestIdShape = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * One JSON line per request (lib/log.ts) and its id in `X-Request-Id`: the id a trusted proxy
+ * gave (as the runtime's entry decided, lib/client.ts), else a new one. The line holds the id,
+ * method, route pattern, status, duration, bytes and runtime: never a cookie, token, address,
+ * query text or body, so it can be kept and searched without holding anything a reader typed.
+ */
+export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const given = c.get("client").requestId;
+    const requestId = given && requestIdShape.test(given) ? given : crypto.randomUUID();
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("X-Request-Id", requestId);
+    const line = { requestId, method: c.req.method, route: routePath(c), status: c.res.status, runtime };
+    const finish = (bytes: number) =>
+      log.request({ ...line, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes });
+    const length = c.res.headers.get("Content-Length");
+    if (length !== null || c.res.body === null) return finish(length === null ? 0 : Number(length));
+    // The size of a body made as it goes (JSON, pages, exports) is known once it has been sent:
+    // the line is written then, with what was sent (also when the reader went away first).
+    let bytes = 0;
+    const counted = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      flush: () => finish(bytes),
+      cancel: () => finish(bytes),
+    } as Transformer<Uint8Array, Uint8Array>);
+    c.res = new Response(c.res.body.pipeThrough(counted), c.res);
+  };
+}

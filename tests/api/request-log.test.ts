@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { jsonLogger } from "../../functions/app/lib/log.ts";
+import { memoryLogger } from "../support/memory-logger.ts";
+import { twoSites } from "../support/sample-pages.ts";
+import { createTestApp } from "../support/test-app.ts";
+
+const requests = (log: ReturnType<typeof memoryLogger>) => log.entries().filter((e) => e.type === "request");
+
+describe("request logs", () => {
+  it("writes one JSON line per request with its id, route pattern, status, duration and size, and nothing a reader sent", async () => {
+    const log = memoryLogger();
+    const { app } = await createTestApp({ log, sites: twoSites() });
+    const answer = await app.request("/api/feedback/aaaaaaaaaaaaaaaaaaaaaaaa?q=anna%40example.com", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", Cookie: "session=a-secret-token" },
+      body: JSON.stringify({ editToken: "x".repeat(43), comment: "my card is 4111 1111 1111 1111" }),
+    });
+    const id = answer.headers.get("x-request-id") ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await answer.text();
+    const [line, ...more] = requests(log);
+    expect(more).toEqual([]);
+    expect(line).toEqual({
+      time: expect.any(String),
+      level: "info",
+      type: "request",
+      requestId: id,
+      method: "PUT",
+      route: "/api/feedback/:id",
+      status: answer.status,
+      durationMs: expect.any(Number),
+      bytes: expect.any(Number),
+      runtime: "node",
+    });
+    const written = log.lines.join("\n");
+    for (const secret of ["a-secret-token", "anna", "4111", "203.0.113.7", "xxxxxxxx"])
+      expect(written).not.toContain(secret);
+    // A page is one line too.
+    await (await app.request("/topics/codes/")).text();
+    expect(requests(log).at(-1)).toMatchObject({ method: "GET", status: 200, bytes: expect.any(Number) });
+  });
+
+  it("keeps the id a trusted proxy gave, and makes a new one for an id that could corrupt a log", async () => {
+    const log = memoryLogger();
+    const { app } = await createTestApp({ log, trustedRequestIds: true });
+    const given = await app.request("/api/health", { headers: { "X-Request-Id": "lb-7f3a.22" } });
+    expect(given.headers.get("x-request-id")).toBe("lb-7f3a.22");
+    await given.text();
+    const forged = await app.request("/api/health", { headers: { "X-Request-Id": 'x"} {"type":"audit"' } });
+    expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    await forged.text();
+    expect(requests(log).map((e) => e.requestId)).toEqual(["lb-7f3a.22", forged.headers.get("x-request-id")]);
+  });
+
+  it("carries the request id on an unexpected error, and LOG_LEVEL=error keeps only errors", async () => {
+    const lines: string[] = [];
+    const log = jsonLogger((line) => lines.push(line), Date.now, "error");
+    const { app } = await createTestApp({
+      log,
+      wrapDb: (db) => ({ ...db, execute: () => Promise.reject(new Error("not a database fault")) }) as typeof db,
+    });
+    const answer = await app.request("/api/dashboard/overview", { headers: { Cookie: "session=t" } });
+    expect(answer.status).toBe(500);
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0] ?? "{}");
+    expect(entry).toMatchObject({
+      type: "error",
+      event: "unexpected_error",
+      requestId: answer.headers.get("x-request-id"),
+    });
+    expect(entry.stack).toContain("not a database fault");
+  });
+});
