@@ -290,61 +290,52 @@ describe("the feedback dashboard API", () => {
     expect((await remove(id(1), { Cookie: cookie })).status).toBe(404);
   });
 
-  it("leaves no trace of a comment deleted for good in the database file or its WAL", async () => {
-    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate });
+  /** A signed-in employee, one comment holding `secret`, and a way to look for it in the files. */
+  async function withComment(secret: string, log = memoryLogger()) {
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate, log });
     await staffAccounts(test.db, testPasswords).add(email, password);
     const cookie = await signInAs(test.app.request, { email, password });
-    const secret = "Please call Ada Lovelace on 0171 555 0100 about her lost phone";
     await test.db.execute({
       sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
             VALUES (?, 'temporary-login-code', 'poor', ?, 'h', ?, ?)`,
       args: [id(2), secret, now - day, now - day],
     });
-    // Written through to the main file first, where a plain DELETE would only unlink it.
-    await test.db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     const onDisk = () =>
       [test.databaseFile, `${test.databaseFile}-wal`]
         .filter((file) => existsSync(file))
         .some((file) => readFileSync(file).includes(secret));
+    const deleteIt = () =>
+      test.app.request(`/api/dashboard/comments/${id(2)}/delete`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Cookie: cookie },
+        body: "{}",
+      });
+    return { test, onDisk, deleteIt };
+  }
+
+  it("leaves no trace of a comment deleted for good in the database file or its WAL", async () => {
+    const { test, onDisk, deleteIt } = await withComment(
+      "Please call Ada Lovelace on 0171 555 0100 about her lost phone",
+    );
+    // Written through to the main file first, where a plain DELETE would only unlink it.
+    await test.db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     expect(onDisk()).toBe(true);
-    const done = await test.app.request(`/api/dashboard/comments/${id(2)}/delete`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-      body: "{}",
-    });
-    expect(done.status).toBe(200);
+    expect((await deleteIt()).status).toBe(200);
     expect(onDisk()).toBe(false);
   });
 
   it("deletes for good and says so even while a backup holds the database open, erasing the text once it lets go", async () => {
     const log = memoryLogger();
-    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate, log });
-    await staffAccounts(test.db, testPasswords).add(email, password);
-    const cookie = await signInAs(test.app.request, { email, password });
-    const secret = "Ada Lovelace lost her phone on the train again";
-    await test.db.execute({
-      sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
-            VALUES (?, 'temporary-login-code', 'poor', ?, 'h', ?, ?)`,
-      args: [id(3), secret, now - day, now - day],
-    });
+    const { test, onDisk, deleteIt } = await withComment("Ada Lovelace lost her phone on the train again", log);
     // A reader on another connection (a backup tool, a shell) keeps an old snapshot open.
     const backup = new DatabaseSync(test.databaseFile);
     backup.exec("BEGIN");
     backup.prepare("SELECT count(*) FROM feedback").get();
-    const done = await test.app.request(`/api/dashboard/comments/${id(3)}/delete`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Cookie: cookie },
-      body: "{}",
-    });
-    expect(done.status).toBe(200);
+    expect((await deleteIt()).status).toBe(200);
     expect((await test.db.execute("SELECT count(*) AS n FROM feedback")).rows[0]?.n).toBe(0);
     expect(log.audits().map((e) => e.event)).toEqual(["feedback_deleted", "feedback_erasure_pending"]);
     backup.exec("COMMIT");
     backup.close();
-    const onDisk = () =>
-      [test.databaseFile, `${test.databaseFile}-wal`]
-        .filter((file) => existsSync(file))
-        .some((file) => readFileSync(file).includes(secret));
     await expect.poll(onDisk, { timeout: 3000 }).toBe(false);
   });
 });
