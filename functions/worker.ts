@@ -2,7 +2,6 @@
  * The edge entry: the same app as `npm start`, on Cloudflare Workers (wrangler.jsonc). It only
  * assembles the app's dependencies from the Worker's bindings; everything else is the app.
  */
-import { Hono } from "hono";
 import { createApp } from "./app/create-app.ts";
 import { ApiError, Status } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
@@ -52,8 +51,8 @@ export default {
     }
     const db = createWebDb(config.database);
     const { deps, sites } = await edgeDeps(config, bindings.ASSETS, db);
-    const app = createApp(deps, { sites });
-    return new Hono().use("*", requireCurrentSchema(db)).route("/", app).fetch(request);
+    const app = createApp(deps, { sites, guard: requireCurrentSchema(db) });
+    return app.fetch(request);
   },
 
   /** The Cron Trigger in wrangler.jsonc: the hourly housekeeping the Node server does on a timer. */

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { authRoutes } from "./auth/auth.routes.ts";
@@ -22,6 +22,8 @@ export interface AppOptions {
    * employee, the public one to everyone else.
    */
   sites?: Sites;
+  /** Runs after the request's log line is begun, before anything else (the edge's schema check). */
+  guard?: MiddlewareHandler<AppEnv>;
   /** Called with errors that became a 500 (after they are logged): tests watch for them. */
   onUnexpectedError?: (error: unknown) => void;
 }
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
   app.use("*", requestLog(deps.log, deps.runtime));
+  if (options.guard) app.use("*", options.guard);
   app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
   app.use("/api/*", async (c, next) => {
     await next();

@@ -3,6 +3,7 @@ import { logOpened, logSearch } from "./search-log.ts";
 import { searchStatus, statusNodes } from "./search-status.ts";
 
 const shownResults = 10;
+const announcePauseMs = 700;
 
 function resultItem(hit: Hit): HTMLLIElement {
   const item = document.createElement("li");
@@ -22,7 +23,17 @@ export function runSearchPage(root: Document): void {
   const status = root.querySelector<HTMLElement>("[data-search-status]");
   const list = root.querySelector<HTMLOListElement>("[data-search-results]");
   const nothingFound = root.querySelector<HTMLElement>("[data-search-empty]");
-  if (!input || !status || !list || !nothingFound) return;
+  const announcer = root.querySelector<HTMLElement>("[data-search-announce]");
+  if (!input || !status || !list || !nothingFound || !announcer) return;
+
+  // A screen reader hears the status once the reader pauses, not at every keystroke.
+  let announcing: ReturnType<typeof setTimeout> | undefined;
+  const announce = () => {
+    clearTimeout(announcing);
+    announcing = setTimeout(() => {
+      announcer.textContent = status.textContent;
+    }, announcePauseMs);
+  };
 
   const address = new URL(location.href);
   // "Search instead for …" links here with typed=1: the words as typed, uncorrected.
@@ -36,10 +47,14 @@ export function runSearchPage(root: Document): void {
       const hits = found.kind === "results" ? found.hits : [];
       list.replaceChildren(...hits.map(resultItem));
       status.replaceChildren(...statusNodes(searchStatus(term, found)));
+      announce();
       nothingFound.hidden = !(found.kind === "stop-words" || (found.kind === "results" && found.match === "none"));
       logSearch(term, found);
     } catch {
+      list.replaceChildren();
+      nothingFound.hidden = true;
       status.textContent = "Search is not available right now. Browse the topics from the home page instead.";
+      announce();
     }
   };
 

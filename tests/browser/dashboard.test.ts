@@ -110,22 +110,23 @@ describe("the feedback dashboard in Chromium", () => {
   });
 
   it("records a search that showed only some words as finding nothing, and a corrected one with its correction", async () => {
-    const page = await openPage(browser(), "/search/?q=phone%20qqzzxx");
-    await page.getByText("No topic mentions “qqzzxx”; topics about “phone”:").waitFor();
+    // Words no other test searches for: the server's database is shared by the browser tests.
+    const page = await openPage(browser(), "/search/?q=phone%20wqzzyk");
+    await page.getByText("No topic mentions “wqzzyk”; topics about “phone”:").waitFor();
     await page.waitForTimeout(1700);
-    await page.goto("/search/?q=temprary%20code");
-    await page.getByText(/^Showing results for temporary code/).waitFor();
+    await page.goto("/search/?q=temprary%20login%20code");
+    await page.getByText(/^Showing results for temporary login code/).waitFor();
     await page.waitForTimeout(1700);
     await page.goto("/");
     const stored = async (query: string) =>
       (
         await db.execute({ sql: "SELECT results, partial, corrected FROM searches WHERE query = ?", args: [query] })
       ).rows.map((r) => ({ ...r }));
-    await expect.poll(() => stored("phone qqzzxx")).toEqual([{ results: 0, partial: 1, corrected: null }]);
+    await expect.poll(() => stored("phone wqzzyk")).toEqual([{ results: 0, partial: 1, corrected: null }]);
     await expect
-      .poll(() => stored("temprary code"))
-      .toEqual([{ results: expect.any(Number), partial: 0, corrected: "temporary code" }]);
-    expect(Number((await stored("temprary code"))[0]?.results)).toBeGreaterThan(0);
+      .poll(() => stored("temprary login code"))
+      .toEqual([{ results: expect.any(Number), partial: 0, corrected: "temporary login code" }]);
+    expect(Number((await stored("temprary login code"))[0]?.results)).toBeGreaterThan(0);
     await page.context().close();
   });
 

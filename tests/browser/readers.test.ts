@@ -35,7 +35,8 @@ describe("readers in Chromium", () => {
     }
     expect(report).toEqual({});
     await context.close();
-  });
+    // Every page of a help center of 40 topics, at each width, in both themes: 40 s here, more on a busy machine.
+  }, 240_000);
 
   it("fits every demo step at 320 to 1440 px, passes axe in both themes, and offers the code only once it exists", async () => {
     const page = await openPage(browser(), seedTopic, { timezoneId: "Europe/Berlin" });

@@ -93,7 +93,12 @@ describe("the public site in Chromium", () => {
     await page.waitForURL("**/search/?q=temporary+code");
     const result = page.getByRole("link", { name: "Mobile device inaccessible: Generating a temporary login code" });
     await result.waitFor();
-    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/match/);
+    await expect(page.locator("[data-search-status]").textContent()).resolves.toMatch(/match/);
+    // Announced once, after the reader pauses.
+    await page
+      .getByRole("status")
+      .filter({ hasText: /topics match “temporary code”/ })
+      .waitFor();
     await result.click();
     await page.waitForURL(`**${seedTopic}`);
     await page.context().close();

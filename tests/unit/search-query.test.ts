@@ -61,6 +61,14 @@ describe("words as search sees them", () => {
     expect(stem("stopped")).toBe("stop");
     expect(wordsOf("Can't sign-in on my NEW phone")).toEqual(["cannot", "sign", "in", "on", "my", "new", "phone"]);
     expect(stopWords.has("how") && stopWords.has("my") && !stopWords.has("without")).toBe(true);
+    expect(wordsOf("it wont let me log in")).toEqual(["it", "will", "not", "let", "me", "sign", "in"]);
+    expect(wordsOf("the audit log")).toEqual(["the", "audit", "log"]);
+    expect(["authentication", "authenticator", "authenticated"].map(stem)).toEqual(Array(3).fill("authentic"));
+    expect(stem("encryption")).toBe(stem("encrypted"));
+    expect(stem("installation")).toBe(stem("install"));
+    expect(["save", "saved", "saving"].map(stem)).toEqual(["save", "save", "save"]);
+    expect(["move", "moved", "moving"].map(stem)).toEqual(["move", "move", "move"]);
+    expect(stem("exceeded")).toBe(stem("exceed"));
   });
 });
 
@@ -120,6 +128,16 @@ describe("finding topics", () => {
     expect(findTopics(index, "tempory invocie")).not.toHaveProperty("correctedFrom");
   });
 
+  it("never requires a single letter or digit, a word said twice, or a last word only just begun", () => {
+    // "2-factor" is "2" and "factor": the "2" narrows nothing.
+    expect(urls("2-factor authentication")[0]).toBe("/topics/new-phone/");
+    expect(findTopics(index, "phone phones phone")).toMatchObject({ words: ["phone"] });
+    // Still typing "reset my pa": "pa" is not yet a word nobody has.
+    expect(findTopics(index, "reset my pa", { typing: true })).toMatchObject({ match: "all", missing: [] });
+    // A query longer than anyone types costs no more than 16 words.
+    expect(findTopics(index, `pasword ${"word ".repeat(3000)}`)).toMatchObject({ kind: "results" });
+  });
+
   it("does not require a word most topics have, but counts it", () => {
     // "topic" is in every page's description: the rare word decides which topics match.
     expect(findTopics(index, "workbook topic")).toMatchObject({ match: "all" });
@@ -141,6 +159,15 @@ describe("snippets", () => {
     expect(snippet).toContain("<mark>lost</mark>");
     expect(snippet).toContain("<mark>phone</mark>");
     expect(snippet).not.toContain("<mark>in</mark>");
+  });
+
+  it("read words as search does, and end a sentence only at a full stop before a space", () => {
+    expect(snippetOf("Login fails. It can't load.", ["sign", "cannot"])).toBe(
+      "<mark>Login</mark> fails. It <mark>can't</mark> load.",
+    );
+    expect(snippetOf("Open the app. See example.com/help for the password page.", ["password"])).toMatch(
+      /^See example\.com/,
+    );
   });
 
   it("begin with an ellipsis when the passage is mid-sentence, and escape the text", () => {

@@ -21,8 +21,15 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
     await next();
     c.res.headers.set("X-Request-Id", requestId);
     const line = { requestId, method: c.req.method, route: routePath(c), status: c.res.status, runtime };
-    const finish = (bytes: number) =>
-      log.request({ ...line, durationMs: Math.round((performance.now() - started) * 10) / 10, bytes });
+    const finish = (bytes: number, aborted = false) =>
+      log.request({
+        ...line,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        bytes,
+        ...(aborted ? { aborted } : {}),
+      });
+    // A HEAD is answered without the body its GET would have (Hono drops it after this).
+    if (c.req.method === "HEAD") return finish(0);
     const length = c.res.headers.get("Content-Length");
     if (length !== null || c.res.body === null) return finish(length === null ? 0 : Number(length));
     // The size of a body made as it goes (JSON, pages, exports) is known once it has been sent:
@@ -34,7 +41,12 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
         controller.enqueue(chunk);
       },
       flush: () => finish(bytes),
-      cancel: () => finish(bytes),
+      // The reader went away, or the body failed part-way (an export whose database went away):
+      // what was sent, marked as cut short, and the failure as an error of this request.
+      cancel: (reason: unknown) => {
+        finish(bytes, true);
+        if (reason !== undefined) log.error("response_failed", reason, { requestId });
+      },
     } as Transformer<Uint8Array, Uint8Array>);
     c.res = new Response(c.res.body.pipeThrough(counted), c.res);
   };

@@ -20,6 +20,8 @@ const weights = { title: 12, keyword: 10, heading: 5, body: 1 } as const;
 /** A word found only as the start of a longer one counts for less than the word itself. */
 const completionShare = 0.6;
 const phraseBonus = 8;
+/** Meaningful words of a query looked at, at the most. */
+const maxWords = 16;
 /** A word in more than this share of the topics is not required of a result (see `rank`). */
 const commonShare = 0.4;
 const keywordPhraseBonus = 20;
@@ -27,13 +29,22 @@ const keywordPhraseBonus = 20;
 export interface LoadedIndex {
   docs: readonly IndexedDoc[];
   stems: ReadonlyMap<string, readonly number[]>;
-  /** Words, most frequent first (corrections), and sorted (prefixes). */
+  /** Words, most frequent first (corrections), and sorted (prefixes), with each one's rank. */
   byFrequency: readonly string[];
   sorted: readonly string[];
+  rank: ReadonlyMap<string, number>;
   known: ReadonlySet<string>;
-  /** Per doc: stems of its title, keywords, headings and description, for phrases. */
-  shortFields: readonly (readonly string[][])[];
+  /** Per doc: its title, keywords, headings and description as " stem stem " strings, for phrases. */
+  shortFields: readonly (readonly string[])[];
+  /** Per doc: its keywords as "stem stem", stop words left out. */
+  keywordPhrases: readonly (readonly string[])[];
 }
+
+/** A text's stems without stop words, one space apart. */
+const phraseOf = (text: string) =>
+  stemsOf(text)
+    .filter((s) => !stopWords.has(s))
+    .join(" ");
 
 export function loadIndex(index: SearchIndex): LoadedIndex {
   return {
@@ -41,8 +52,12 @@ export function loadIndex(index: SearchIndex): LoadedIndex {
     stems: new Map(Object.entries(index.stems)),
     byFrequency: index.words,
     sorted: [...index.words].sort(),
+    rank: new Map(index.words.map((w, i) => [w, i])),
     known: new Set(index.words),
-    shortFields: index.docs.map((d) => [d.title, d.description, ...d.keywords, ...d.headings].map(stemsOf)),
+    shortFields: index.docs.map((d) =>
+      [d.title, d.description, ...d.keywords, ...d.headings].map((text) => ` ${phraseOf(text)} `),
+    ),
+    keywordPhrases: index.docs.map((d) => d.keywords.map(phraseOf)),
   };
 }
 
@@ -51,6 +66,8 @@ interface QueryWord {
   word: string;
   exact: string;
   completions: string[];
+  /** Counted when found, never required (see planWords). */
+  optional: boolean;
 }
 
 export interface Hit {
@@ -91,18 +108,27 @@ function completionsOf(index: LoadedIndex, prefix: string): string[] {
   for (let i = low; i < index.sorted.length && (index.sorted[i] as string).startsWith(prefix); i++) {
     found.push(index.sorted[i] as string);
   }
-  const rank = new Map(index.byFrequency.map((w, i) => [w, i]));
-  return found.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).slice(0, maxCompletions);
+  return found.sort((a, b) => (index.rank.get(a) ?? 0) - (index.rank.get(b) ?? 0)).slice(0, maxCompletions);
 }
 
 function planWords(index: LoadedIndex, words: readonly string[], typing: boolean): QueryWord[] {
   return words.map((word, i) => {
     const last = i === words.length - 1;
+    // Never completed to a stop word ("whic" is not "which"), nor from "not" (what "don't" became).
     const completions =
-      typing && last && word.length >= minPrefix
-        ? [...new Set(completionsOf(index, word).map(stem))].filter((s) => s !== stem(word))
+      typing && last && word.length >= minPrefix && word !== "not"
+        ? [
+            ...new Set(
+              completionsOf(index, word)
+                .filter((w) => !stopWords.has(w))
+                .map(stem),
+            ),
+          ].filter((s) => s !== stem(word))
         : [];
-    return { word, exact: stem(word), completions };
+    // One letter or digit ("e" of "e-mail", "2" of "2-factor"), or the last word while it is only
+    // begun, narrows nothing: counted, never required.
+    const optional = word.length === 1 || (typing && last && word.length < minPrefix);
+    return { word, exact: stem(word), completions, optional };
   });
 }
 
@@ -135,23 +161,16 @@ function docsOf(index: LoadedIndex, word: QueryWord): Map<number, number> {
 }
 
 /** Whether the words are exactly one of the doc's keywords ("lost phone"): what it is about. */
-function isKeyword(keywords: readonly string[], stems: readonly string[]): boolean {
+function isKeyword(keywordPhrases: readonly string[], stems: readonly string[]): boolean {
   // One word is weighed by the keyword field already; a phrase is what a keyword adds.
-  if (stems.length < 2) return false;
-  const wanted = stems.join(" ");
-  return keywords.some(
-    (k) =>
-      stemsOf(k)
-        .filter((s) => !stopWords.has(s))
-        .join(" ") === wanted,
-  );
+  return stems.length >= 2 && keywordPhrases.includes(stems.join(" "));
 }
 
 /** Whether the words' stems stand next to each other, in order, in one of the doc's short fields. */
-function hasPhrase(fields: readonly (readonly string[])[], stems: readonly string[]): boolean {
+function hasPhrase(fields: readonly string[], stems: readonly string[]): boolean {
   if (stems.length < 2) return false;
-  const wanted = stems.join(" ");
-  return fields.some((f) => ` ${f.filter((s) => !stopWords.has(s)).join(" ")} `.includes(` ${wanted} `));
+  const wanted = ` ${stems.join(" ")} `;
+  return fields.some((f) => f.includes(wanted));
 }
 
 function rank(index: LoadedIndex, words: readonly QueryWord[]) {
@@ -160,8 +179,9 @@ function rank(index: LoadedIndex, words: readonly QueryWord[]) {
   // to a topic's score but is not required of it, unless every word is that common.
   const present = perWord.map((docs) => docs.size > 0);
   const common = perWord.map((docs) => docs.size > index.docs.length * commonShare);
-  const anySelective = perWord.some((_, i) => present[i] && !common[i]);
-  const required = perWord.map((_, i) => (present[i] ?? false) && (!anySelective || !common[i]));
+  const optional = words.map((w) => w.optional);
+  const anySelective = perWord.some((_, i) => present[i] && !common[i] && !optional[i]);
+  const required = perWord.map((_, i) => (present[i] ?? false) && !optional[i] && (!anySelective || !common[i]));
   const counts = new Map<number, number>();
   perWord.forEach((docs, i) => {
     if (!required[i]) return;
@@ -181,12 +201,12 @@ function rank(index: LoadedIndex, words: readonly QueryWord[]) {
         score += s;
         matched.push(w.exact, ...w.completions);
       });
-      if (isKeyword(index.docs[doc]?.keywords ?? [], stemsWanted)) score += keywordPhraseBonus;
+      if (isKeyword(index.keywordPhrases[doc] ?? [], stemsWanted)) score += keywordPhraseBonus;
       else if (hasPhrase(index.shortFields[doc] ?? [], stemsWanted)) score += phraseBonus;
       return { doc, score, matched };
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  const missing = words.filter((_, i) => perWord[i]?.size === 0).map((w) => w.word);
+  const missing = words.filter((w, i) => perWord[i]?.size === 0 && !w.optional).map((w) => w.word);
   const match: "all" | "some" | "none" =
     most === 0 ? "none" : most === requiredCount && missing.length === 0 ? "all" : "some";
   return { hits, missing, match };
@@ -219,6 +239,12 @@ function correctionOf(index: LoadedIndex, word: string): string | undefined {
   return best;
 }
 
+/** What the reader typed, with only the corrected words changed ("temprary login" → "temporary login"). */
+function withCorrections(typed: string, words: readonly string[], corrected: readonly string[]): string {
+  const fixes = new Map(words.map((w, i) => [w, corrected[i] ?? w]));
+  return typed.trim().replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => fixes.get(w.toLowerCase()) ?? w);
+}
+
 /**
  * Searches `typed`. `typing` is true while the reader is still typing the last word (the header's
  * suggestions): that word then also matches words it begins, from three letters on. `asTyped`
@@ -231,7 +257,10 @@ export function findTopics(
 ): Found {
   const all = wordsOf(typed);
   if (all.length === 0) return { kind: "empty" };
-  const meaningful = all.filter((w) => !stopWords.has(w));
+  // Each meaningful word once (by stem), and no more than a reader could mean: a query of
+  // thousands of words (a link can carry one) costs no more than a long question.
+  const seen = new Set<string>();
+  const meaningful = all.filter((w) => !stopWords.has(w) && !seen.has(stem(w)) && seen.add(stem(w))).slice(0, maxWords);
   if (meaningful.length === 0) return { kind: "stop-words", typed: typed.trim() };
   const typing = options.typing === true && !/\s$/.test(typed);
 
@@ -256,8 +285,8 @@ export function findTopics(
         ...result,
         ...better,
         words: corrected,
-        searched: corrected.join(" "),
-        correctedFrom: meaningful.join(" "),
+        searched: withCorrections(typed, meaningful, corrected),
+        correctedFrom: typed.trim(),
       };
     }
   }

@@ -9,7 +9,9 @@ const recordedWords = /\[(?:email|number)\]|[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}
  * words as fit in 100 characters (code points, as SQLite counts them).
  */
 export function normalizeQuery(query: string): string {
-  const words = redactPersonalData(query.normalize("NFKC")).toLowerCase().match(recordedWords) ?? [];
+  // A phone's curly apostrophe is the same word as a keyboard's straight one ("can’t", "can't").
+  const typed = query.normalize("NFKC").replace(/[’‘`ʼ]/g, "'");
+  const words = redactPersonalData(typed).toLowerCase().match(recordedWords) ?? [];
   let recorded = "";
   for (const word of words) {
     const longer = recorded ? `${recorded} ${word}` : word;

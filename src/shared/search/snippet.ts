@@ -1,4 +1,4 @@
-import { stem, stopWords } from "./words.ts";
+import { stem, stopWords, wordsOf } from "./words.ts";
 
 /**
  * The passage of a topic's text that best shows why it was found: the stretch holding the most of
@@ -26,18 +26,16 @@ function tokensOf(text: string, matched: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
-    const word = m[0]
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(/['’]s$/, "")
-      .replace(/['’]/g, "");
+    // As search read it: "can't" is "cannot", "Login" is "sign in".
+    const words = wordsOf(m[0]).filter((w) => !stopWords.has(w));
     const start = m.index ?? 0;
     const between = text.slice(previousEnd, start);
     tokens.push({
       start,
       end: start + m[0].length,
-      marked: !stopWords.has(word) && matched.has(stem(word)),
-      opens: tokens.length === 0 || /[.!?]\s*$/.test(between),
+      marked: words.some((w) => matched.has(stem(w))),
+      // A full stop ends a sentence only before a space ("example.com", "2.3" and "e.g." do not).
+      opens: tokens.length === 0 || /[.!?]["')\]]*\s+$/.test(between),
     });
     previousEnd = start + m[0].length;
   }
@@ -76,7 +74,8 @@ export function snippetOf(text: string, matched: readonly string[], maxWords = w
       break;
     }
   }
-  const to = Math.min(tokens.length, from + maxWords);
+  // To the end of the best window even when the start reached back for its sentence.
+  const to = Math.min(tokens.length, Math.max(from + maxWords, bestStart + maxWords - leadWords));
   const first = tokens[from] as Token;
   const last = tokens[to - 1] as Token;
   let html = first.opens ? "" : "… ";

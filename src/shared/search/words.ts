@@ -78,11 +78,13 @@ export function stem(word: string): string {
 
   for (const suffix of ["ingly", "edly", "ing", "ed"]) {
     const rest = w.slice(0, -suffix.length);
+    // "exceed", "speed": the e belongs to the word
+    if (suffix === "ed" && rest.endsWith("e")) break;
     if (w.endsWith(suffix) && rest.length >= 3 && vowel.test(rest)) {
       w = rest;
-      // stopped → stop, but fall → fall; updated → update (its e came off with the ending)
+      // stopped → stop, but fall → fall; updated → update, saving → save (the e came off with the ending)
       if (/([^aeiouylsz])\1$/.test(w)) w = w.slice(0, -1);
-      else if (/(at|bl|iz)$/.test(w)) w = `${w}e`;
+      else if (/(at|bl|iz)$/.test(w) || (w.length <= 4 && /[^aeiou][aeiouy][^aeiouwxy]$/.test(w))) w = `${w}e`;
       break;
     }
   }
