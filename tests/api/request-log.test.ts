@@ -1,5 +1,8 @@
+import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../functions/app/deps.ts";
 import { jsonLogger } from "../../functions/app/lib/log.ts";
+import { requestLog } from "../../functions/app/lib/request-log.ts";
 import { memoryLogger } from "../support/memory-logger.ts";
 import { twoSites } from "../support/sample-pages.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -38,6 +41,38 @@ describe("request logs", () => {
     // A page is one line too.
     await (await app.request("/topics/codes/")).text();
     expect(requests(log).at(-1)).toMatchObject({ method: "GET", status: 200, bytes: expect.any(Number) });
+  });
+
+  it("logs a HEAD request, which sends no body, and a body that failed part-way as cut short, with the error", async () => {
+    const log = memoryLogger();
+    const { app } = await createTestApp({ log });
+    const head = await app.request("/api/health", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(requests(log)).toEqual([expect.objectContaining({ method: "HEAD", route: "/api/health", bytes: 0 })]);
+
+    const streaming = new Hono<AppEnv>()
+      .use("*", async (c, next) => {
+        c.set("client", { address: "203.0.113.7", https: false });
+        await next();
+      })
+      .use("*", requestLog(log, "node"))
+      .get("/export", () => {
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            controller.enqueue(new TextEncoder().encode("first rows,"));
+            controller.error(new Error("the database went away"));
+          },
+        });
+        return new Response(body, { status: 200 });
+      });
+    const answer = await streaming.request("/export");
+    await expect(answer.text()).rejects.toThrow();
+    await expect.poll(() => requests(log).at(-1)).toMatchObject({ route: "/export", status: 200, aborted: true });
+    expect(log.entries().at(-1)).toMatchObject({
+      type: "error",
+      event: "response_failed",
+      error: "Error: the database went away",
+    });
   });
 
   it("keeps the id a trusted proxy gave, and makes a new one for an id that could corrupt a log", async () => {
