@@ -17,6 +17,7 @@ import type { NodeConfig } from "./config.ts";
 import { createNodeHasher } from "./node-hasher.ts";
 import { nodeRequestClient } from "./proxy.ts";
 import { loadOrCreateSecret } from "./secret.ts";
+import { stdoutLines } from "./stdout-lines.ts";
 
 /** Opens the database; a file database's folder is created first, as `npm start` promises. */
 export async function openDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
@@ -83,7 +84,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     searchLimit: config.searchLimit,
     sessionPolicy: config.sessionPolicy,
     ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
-    log: jsonLogger(undefined, undefined, config.logLevel),
+    log: jsonLogger(stdoutLines, undefined, config.logLevel),
     runtime: "node",
   });
 }

@@ -13,6 +13,7 @@ import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { passwordWorkers } from "./password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
 import { folderSite, hashedAssetsOf } from "./static-site.ts";
+import { stdoutLines } from "./stdout-lines.ts";
 
 const pageCompression = compress();
 
@@ -26,7 +27,7 @@ export interface RunningServer {
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const db = await openMigratedDb(config.database, { backgroundCheckpoints: true, backgroundSyncs: true });
-  const log = jsonLogger(undefined, undefined, config.logLevel);
+  const log = jsonLogger(stdoutLines, undefined, config.logLevel);
   const tidy = () =>
     housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
   await tidy();

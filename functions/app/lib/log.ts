@@ -8,6 +8,8 @@ export type LogValue = string | number | boolean | null | undefined;
 export type LogFields = Record<string, LogValue>;
 
 export interface Logger {
+  /** Whether request lines are written at all (LOG_LEVEL=info): no work is done for them otherwise. */
+  readonly logsRequests: boolean;
   /** One request answered: its id, method, route pattern, status, duration, bytes, runtime. */
   request(fields: LogFields): void;
   /** One event of the security audit trail: sign-ins refused, sessions ended, answers deleted. */
@@ -63,6 +65,7 @@ export function jsonLogger(
     write(oneLine(JSON.stringify({ time: new Date(clock()).toISOString(), ...entry })));
   const info = level === "info";
   return {
+    logsRequests: info,
     request: (fields) => {
       if (info) emit({ level: "info", type: "request", ...bounded(fields) });
     },

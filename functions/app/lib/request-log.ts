@@ -3,6 +3,13 @@ import { routePath } from "hono/route";
 import type { AppEnv } from "../deps.ts";
 import type { Logger } from "./log.ts";
 
+/** The parts of Node's ServerResponse (`c.env.outgoing` under @hono/node-server) read here. */
+interface NodeOutgoing {
+  socket: { bytesWritten: number } | null;
+  writableFinished: boolean;
+  once(event: "close", listener: () => void): unknown;
+}
+
 /** A request id a proxy may hand on: letters, digits and `.-_:`, at most 128. Anything else is replaced. */
 const requestIdShape = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -20,6 +27,7 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
     c.set("requestId", requestId);
     await next();
     c.res.headers.set("X-Request-Id", requestId);
+    if (!log.logsRequests) return;
     const line = { requestId, method: c.req.method, route: routePath(c), status: c.res.status, runtime };
     const finish = (bytes: number, aborted = false) =>
       log.request({
@@ -32,6 +40,15 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
     if (c.req.method === "HEAD") return finish(0);
     const length = c.res.headers.get("Content-Length");
     if (length !== null || c.res.body === null) return finish(length === null ? 0 : Number(length));
+    // On Node the server writes the body itself, fastest from the string a handler gave: count
+    // what its socket sent for this response (headers included) rather than touch the body.
+    const outgoing = (c.env as { outgoing?: NodeOutgoing } | undefined)?.outgoing;
+    if (outgoing?.socket) {
+      const socket = outgoing.socket;
+      const before = socket.bytesWritten;
+      outgoing.once("close", () => finish(socket.bytesWritten - before, !outgoing.writableFinished));
+      return;
+    }
     // The size of a body made as it goes (JSON, pages, exports) is known once it has been sent:
     // the line is written then, with what was sent (also when the reader went away first).
     let bytes = 0;
