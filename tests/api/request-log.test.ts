@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../functions/app/deps.ts";
@@ -73,6 +76,25 @@ describe("request logs", () => {
       event: "response_failed",
       error: "Error: the database went away",
     });
+  });
+
+  it("counts on Node what the socket sent for each response, headers included, without touching the body", async () => {
+    const log = memoryLogger();
+    const { app } = await createTestApp({ log });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await once(server, "listening");
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const answer = await fetch(`${base}/api/health`);
+      const body = await answer.text();
+      await expect.poll(() => requests(log).length).toBe(1);
+      const [line] = requests(log);
+      expect(line).toMatchObject({ route: "/api/health", status: 200, runtime: "node" });
+      // The body and its headers (the security headers alone are hundreds of bytes).
+      expect(Number(line?.bytes)).toBeGreaterThan(body.length + 200);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("keeps the id a trusted proxy gave, and makes a new one for an id that could corrupt a log", async () => {

@@ -36,12 +36,9 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
         bytes,
         ...(aborted ? { aborted } : {}),
       });
-    // A HEAD is answered without the body its GET would have (Hono drops it after this).
-    if (c.req.method === "HEAD") return finish(0);
-    const length = c.res.headers.get("Content-Length");
-    if (length !== null || c.res.body === null) return finish(length === null ? 0 : Number(length));
     // On Node the server writes the body itself, fastest from the string a handler gave: count
-    // what its socket sent for this response (headers included) rather than touch the body.
+    // what its socket sent for this response (headers included, so every line counts alike)
+    // rather than touch the body; the line is written when the response is done.
     const outgoing = (c.env as { outgoing?: NodeOutgoing } | undefined)?.outgoing;
     if (outgoing?.socket) {
       const socket = outgoing.socket;
@@ -49,6 +46,10 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
       outgoing.once("close", () => finish(socket.bytesWritten - before, !outgoing.writableFinished));
       return;
     }
+    // A HEAD is answered without the body its GET would have (Hono drops it after this).
+    if (c.req.method === "HEAD") return finish(0);
+    const length = c.res.headers.get("Content-Length");
+    if (length !== null || c.res.body === null) return finish(length === null ? 0 : Number(length));
     // The size of a body made as it goes (JSON, pages, exports) is known once it has been sent:
     // the line is written then, with what was sent (also when the reader went away first).
     let bytes = 0;
