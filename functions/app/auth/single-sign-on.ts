@@ -4,7 +4,9 @@ import * as oidc from "openid-client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { constantTimeEqual, type Hasher, randomToken } from "../lib/crypto.ts";
 import { giveBackStatement, type RateLimitRule, take, windowStart } from "../lib/limiter.ts";
+import { type IdentityClaims, isEmployee } from "./employee-rule.ts";
 import type { SessionStore } from "./sessions.ts";
+import { rememberStaff } from "./staff-link.ts";
 
 /** Single sign-on with the company's OpenID provider, as configured (see the README). */
 export interface SsoSettings {
@@ -19,26 +21,6 @@ export interface SsoSettings {
   allowedDomains: readonly string[];
   /** The help center's own address, which the provider sends readers back to. */
   publicUrl: string;
-}
-
-/** The claims of a signed-in identity the employee rule looks at. */
-export interface IdentityClaims {
-  [claim: string]: unknown;
-  email?: unknown;
-  email_verified?: unknown;
-  groups?: unknown;
-}
-
-/** Whether an identity counts as an employee: in the group, or with a verified e-mail in an allowed domain. */
-export function isEmployee(claims: IdentityClaims, settings: Pick<SsoSettings, "employeeGroup" | "allowedDomains">) {
-  const inGroup =
-    settings.employeeGroup !== undefined &&
-    Array.isArray(claims.groups) &&
-    claims.groups.includes(settings.employeeGroup);
-  const email = typeof claims.email === "string" ? claims.email.toLowerCase() : "";
-  const domain = email.slice(email.lastIndexOf("@") + 1);
-  const inDomain = claims.email_verified === true && email.includes("@") && settings.allowedDomains.includes(domain);
-  return inGroup || inDomain;
 }
 
 export type SsoOutcome =
@@ -214,7 +196,11 @@ export function singleSignOn(deps: SsoDeps) {
       const email = typeof claims.email === "string" ? claims.email.toLowerCase() : undefined;
       if (!isEmployee(claims, settings)) return { kind: "not_employee", email };
 
-      const staff = await rememberStaff(deps, claims, email);
+      const staff = await rememberStaff(
+        { writes: deps.writes, clock: deps.clock, issuer: settings.issuer },
+        claims,
+        email,
+      );
       if (staff.kind === "disabled") return { kind: "not_employee", email };
       if (staff.kind === "conflict") return { kind: "conflict", email: staff.email };
       const token = await deps.sessions.create(staff.id, typeof claims.sid === "string" ? claims.sid : "");
@@ -296,70 +282,6 @@ export function singleSignOn(deps: SsoDeps) {
       }
     },
   };
-}
-
-/** Whose staff record an identity signs in as, or why it may not. */
-type StaffLink = { kind: "staff"; id: number } | { kind: "disabled" } | { kind: "conflict"; email: string };
-
-const linked = (row: Record<string, unknown> | undefined): StaffLink | undefined =>
-  row && (row.disabled_at === null ? { kind: "staff", id: Number(row.id) } : { kind: "disabled" });
-
-/**
- * The staff record of an identity: one per issuer and subject, found by them first, its name
- * and (verified) e-mail refreshed at each sign-in. Only a verified e-mail links a first sign-in
- * to an existing local account (the company's provider vouches for its addresses, and only for
- * verified ones); an unverified address is never stored, so it can neither take an account nor
- * hold an address another person may need. An address another account holds is a conflict the
- * reader is told about, never a 500.
- */
-async function rememberStaff(
-  deps: SsoDeps,
-  claims: IdentityClaims & { sub: string; iss: string },
-  email: string | undefined,
-): Promise<StaffLink> {
-  const name = typeof claims.name === "string" ? claims.name : null;
-  const verifiedEmail = email !== undefined && claims.email_verified === true ? email : null;
-  const identity = [claims.iss, claims.sub];
-  const write = async (sql: string, args: (string | number | null)[]) =>
-    (await deps.writes.write([{ sql, args }]))[0]?.rows[0];
-
-  const bySubject = async () => {
-    // The e-mail follows the provider's verified one unless another account holds it.
-    const row = await write(
-      `UPDATE staff_users SET name = ?2,
-         email = CASE WHEN ?1 IS NOT NULL AND NOT EXISTS (
-                   SELECT 1 FROM staff_users other WHERE other.email = ?1 AND other.id <> staff_users.id)
-                 THEN ?1 ELSE email END
-       WHERE issuer = ?3 AND subject = ?4 RETURNING id, disabled_at, email`,
-      [verifiedEmail, name, ...identity],
-    );
-    if (row && verifiedEmail !== null && String(row.email).toLowerCase() !== verifiedEmail) {
-      return { kind: "conflict", email: verifiedEmail } satisfies StaffLink;
-    }
-    return linked(row);
-  };
-
-  const known = await bySubject();
-  if (known) return known;
-  if (verifiedEmail !== null) {
-    const local = await write(
-      // Never a disabled account: a refused sign-in must not link it (a later reset would let it in).
-      `UPDATE staff_users SET issuer = ?, subject = ?, name = ?
-       WHERE email = ? AND issuer IS NULL AND disabled_at IS NULL RETURNING id, disabled_at`,
-      [...identity, name, verifiedEmail],
-    );
-    if (local) return linked(local) as StaffLink;
-  }
-  const address = verifiedEmail ?? `${claims.sub}@${new URL(deps.settings.issuer).hostname}`;
-  const created = await write(
-    `INSERT INTO staff_users (email, password_hash, created_at, issuer, subject, name)
-     VALUES (?, '', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id, disabled_at`,
-    [address, deps.clock(), ...identity, name],
-  );
-  if (created) return linked(created) as StaffLink;
-  // Nothing went in: the same person signed in at the same moment (now found by subject), or
-  // the address belongs to another identity.
-  return (await bySubject()) ?? { kind: "conflict", email: address };
 }
 
 export type SingleSignOn = ReturnType<typeof singleSignOn>;
