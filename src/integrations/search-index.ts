@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { buildSearchIndex, type PageText } from "../shared/search/search-index.ts";
+import { bodyText, buildSearchIndex, type PageText } from "../shared/search/search-index.ts";
 
 /** The file beside each build's Pagefind index that the search code loads (src/scripts/search-core.ts). */
 export const searchIndexFile = "search-index.json";
@@ -34,10 +34,7 @@ export function pagesIndexedBy(pagefindDir: string): PageText[] {
       const title = fragment.meta?.title ?? fragment.url;
       return {
         url: fragment.url,
-        // The page's text begins with its title (the h1); the title is indexed as such.
-        content: fragment.content.startsWith(title)
-          ? fragment.content.slice(title.length).replace(/^[.\s]+/, "")
-          : fragment.content,
+        content: bodyText(fragment.content, title),
         title,
         description: fragment.meta?.description ?? "",
         keywords: fragment.filters?.keyword ?? [],

@@ -1,6 +1,6 @@
 import { findTopics, type LoadedIndex, loadIndex, type Found as Results } from "../shared/search/find.ts";
-import type { SearchIndex } from "../shared/search/search-index.ts";
-import { snippetOf } from "../shared/search/snippet.ts";
+import { bodyText, type SearchIndex } from "../shared/search/search-index.ts";
+import { escapeHtml, snippetOf } from "../shared/search/snippet.ts";
 
 /**
  * The browser's side of search: loads the build's index (search-index.json, written beside
@@ -47,15 +47,13 @@ function textOf(fragment: string, title: string): Promise<string> {
       .then((response) => new Response(response.body?.pipeThrough(new DecompressionStream("gzip"))).text())
       .then((raw) => {
         const content = String((JSON.parse(raw.slice(raw.indexOf("{"))) as { content?: unknown }).content ?? "");
-        return content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content;
+        return bodyText(content, title);
       });
     text.catch(() => texts.delete(fragment));
     texts.set(fragment, text);
   }
   return text;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * Finds topics for what a reader typed (see src/shared/search/find.ts), the first `limit` with

@@ -43,6 +43,14 @@ export function authRoutes(deps: AppDeps) {
     return c.html(signInPage({ next, ssoError: error }), status);
   };
 
+  /** The provider did not answer: audited, and a page that says to try again shortly. */
+  const providerUnreachable = (c: Context<AppEnv>, event: string, error: ProviderUnavailable, next = "/") => {
+    audit(event, { reason: error.message });
+    c.header("Retry-After", "30");
+    const name = sso?.settings.providerName ?? "The identity provider";
+    return ssoPage(c, 503, `${name} cannot be reached right now. Try again in a minute.`, next);
+  };
+
   /** A new session, in place of whatever session the browser had: signing in never keeps an older one. */
   const startSession = async (c: Context<AppEnv>, token: string) => {
     const previous = sessionCookie.read(c);
@@ -92,16 +100,6 @@ export function authRoutes(deps: AppDeps) {
     .get("/auth/oidc/start", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
       const next = redirectTarget(c.req.query("next"));
-      const unreachable = (error: ProviderUnavailable) => {
-        audit("sso_start_failed", { reason: error.message });
-        c.header("Retry-After", "30");
-        return ssoPage(
-          c,
-          503,
-          `${sso.settings.providerName} cannot be reached right now. Try again in a minute.`,
-          next,
-        );
-      };
       // Only a navigation begins a sign-in: an image or a script on another site cannot.
       if (!isNavigation(c)) {
         throw new ApiError(Status.forbidden, "not_a_navigation", "Open this address in the browser to sign in.");
@@ -110,7 +108,7 @@ export function authRoutes(deps: AppDeps) {
       try {
         start = await sso.begin(next, clientAddress(c));
       } catch (error) {
-        if (error instanceof ProviderUnavailable) return unreachable(error);
+        if (error instanceof ProviderUnavailable) return providerUnreachable(c, "sso_start_failed", error, next);
         throw error;
       }
       if (start.kind === "limited") {
@@ -143,9 +141,7 @@ export function authRoutes(deps: AppDeps) {
         outcome = await sso.finish(new URL(c.req.url), browserState);
       } catch (error) {
         if (!(error instanceof ProviderUnavailable)) throw error;
-        audit("sso_callback_failed", { reason: error.message });
-        c.header("Retry-After", "30");
-        return ssoPage(c, 503, `${sso.settings.providerName} cannot be reached right now. Try again in a minute.`);
+        return providerUnreachable(c, "sso_callback_failed", error);
       }
       if (outcome.kind === "failed") {
         audit("sso_sign_in_refused", { reason: outcome.why });

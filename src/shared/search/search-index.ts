@@ -41,6 +41,10 @@ export interface PageText {
   fragment: string;
 }
 
+/** A page's text without its title: Pagefind's text begins with the h1, which is indexed as the title. */
+export const bodyText = (content: string, title: string) =>
+  content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content;
+
 /** Builds the index of a build's pages. */
 export function buildSearchIndex(pages: readonly PageText[]): SearchIndex {
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();

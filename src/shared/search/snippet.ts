@@ -12,7 +12,8 @@ const sentenceReach = 12;
 /** Without one near, the words kept before the first match. */
 const leadWords = 6;
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Text made safe as element content: what snippets and descriptions are shown as. */
+export const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 interface Token {
   start: number;
