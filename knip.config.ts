@@ -38,6 +38,8 @@ const everything: Configuration = {
     "vnu-jar",
     // Run by path: scripts/edge.ts starts node_modules/wrangler/bin/wrangler.js (`npm run edge`, tests/edge).
     "wrangler",
+    // The bench's baseline: bench/lib/starlight-site.ts writes a Starlight project that imports it.
+    "@astrojs/starlight",
   ],
   ignoreBinaries: [
     // System tools the durability and build tests call (tests/support/debian-tools.ts, filesystem-faults.ts).

@@ -1,8 +1,20 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { BuildOptions } from "../../src/config/build-options.ts";
 
-/** What a build is made from: editing any of these makes the built site stale. */
-export const buildSources = ["content", "src", "public", "astro.config.mjs", "package-lock.json"];
+/** The file in each built site that records when it was built and from what configuration. */
+export const stampName = ".build-stamp";
+
+/** What a build is made from: editing any of these makes the built sites stale. */
+export function buildSources(options: Pick<BuildOptions, "contentDir">, projectRoot = "."): string[] {
+  const project = ["src", "public", "astro.config.mjs", "tsconfig.json", "package-lock.json"];
+  return [options.contentDir, ...project.map((path) => join(projectRoot, path))];
+}
+
+/** The parts of a build's configuration that change its output. */
+function configurationOf(options: BuildOptions) {
+  return { contentDir: options.contentDir, site: options.site };
+}
 
 /** Newest modification time (ms) among the files below `paths`; 0 when none exist. */
 export function newestMtime(paths: readonly string[]): number {
@@ -20,7 +32,28 @@ export function newestMtime(paths: readonly string[]): number {
   return newest;
 }
 
-/** A build is stale when an output is missing or older than the newest source. */
-export function isBuildStale(outputs: readonly string[], sourcesNewest: number): boolean {
-  return outputs.some((output) => !existsSync(output) || statSync(output).mtimeMs < sourcesNewest);
+export function writeBuildStamp(options: BuildOptions): void {
+  const stamp = JSON.stringify({ builtAt: new Date().toISOString(), configuration: configurationOf(options) });
+  for (const audience of options.audiences) writeFileSync(join(options.outDirs[audience], stampName), `${stamp}\n`);
+}
+
+function stampOf(file: string): { configuration?: unknown } | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as { configuration?: unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A build is stale when a site's stamp is missing, older than the newest source, or records
+ * another configuration (another content folder or site address).
+ */
+export function isBuildStale(options: BuildOptions, sourcesNewest: number): boolean {
+  const configuration = JSON.stringify(configurationOf(options));
+  return options.audiences.some((audience) => {
+    const file = join(options.outDirs[audience], stampName);
+    if (!existsSync(file) || statSync(file).mtimeMs < sourcesNewest) return true;
+    return JSON.stringify(stampOf(file)?.configuration) !== configuration;
+  });
 }

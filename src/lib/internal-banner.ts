@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { buildOptions, isInternalBuild } from "./build.ts";
+import { buildOptions } from "./build.ts";
 
 const bannerSchema = z.strictObject({
   /** The banner's sentence, shown at the top of every page of the internal build. */
@@ -11,19 +11,18 @@ const bannerSchema = z.strictObject({
 
 export type InternalBanner = z.infer<typeof bannerSchema>;
 
-let loaded: InternalBanner | null | undefined;
+let loaded: InternalBanner | undefined;
 
 /**
- * The banner lives in content/, not in a component, so that its text is read only by the
- * internal build and never compiled into the public one. Read once per build, not per page.
+ * The banner lives in content/, not in a component, so that its text is never compiled into the
+ * site's code: only an internal page reads it, when it renders. Read once per build, not per page.
  */
-export function loadInternalBanner(): InternalBanner | null {
+export function loadInternalBanner(): InternalBanner {
   loaded ??= readBanner();
   return loaded;
 }
 
-function readBanner(): InternalBanner | null {
-  if (!isInternalBuild) return null;
+function readBanner(): InternalBanner {
   const file = `${buildOptions.contentDir}/internal-banner.json`;
   try {
     return bannerSchema.parse(JSON.parse(readFileSync(file, "utf8")));

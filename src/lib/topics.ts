@@ -1,23 +1,20 @@
 import { type CollectionEntry, getCollection } from "astro:content";
-import { audience } from "./build.ts";
+import type { Audience } from "../config/build-options.ts";
 import { assertRelatedTopicsExist } from "./related-topics.ts";
 
 export type Topic = CollectionEntry<"topics">;
 
 let checked: Promise<Topic[]> | undefined;
 
-/**
- * Every topic this build publishes: drafts are left out, and internal-only topics unless this
- * is the internal build. Related links are checked once over all topics, so a broken link fails
- * both builds with a message naming the file.
- */
-export function publishedTopics(): Promise<Topic[]> {
-  checked ??= loadPublishedTopics();
+/** Every topic that is not a draft, with its related links checked once over all of them. */
+function allTopics(): Promise<Topic[]> {
+  checked ??= loadTopics();
   return checked;
 }
 
-async function loadPublishedTopics(): Promise<Topic[]> {
+async function loadTopics(): Promise<Topic[]> {
   const all = await getCollection("topics");
+  // Checked over every topic, so a broken link fails the build with a message naming the file.
   assertRelatedTopicsExist(
     all.map((t) => ({
       id: t.id,
@@ -26,7 +23,13 @@ async function loadPublishedTopics(): Promise<Topic[]> {
       related: t.data.related,
     })),
   );
-  return all.filter((t) => !t.data.draft && (audience === "internal" || t.data.audience === "public"));
+  return all.filter((t) => !t.data.draft);
+}
+
+/** The topics one audience's site publishes: internal-only topics only on the internal site. */
+export async function publishedTopics(audience: Audience): Promise<Topic[]> {
+  const topics = await allTopics();
+  return audience === "internal" ? topics : topics.filter((t) => t.data.audience === "public");
 }
 
 export function topicPath(id: string): string {

@@ -1,11 +1,14 @@
 import { getCollection } from "astro:content";
 import type { APIRoute } from "astro";
-import { sitemapXml } from "../lib/sitemap.ts";
-import { publishedTopics, topicPath } from "../lib/topics.ts";
-import { isoDay } from "../shared/dates.ts";
+import { everyAudience, pageAudience } from "../../lib/audience.ts";
+import { sitemapXml } from "../../lib/sitemap.ts";
+import { publishedTopics, topicPath } from "../../lib/topics.ts";
+import { isoDay } from "../../shared/dates.ts";
 
-export const GET: APIRoute = async ({ site }) => {
-  const topics = await publishedTopics();
+export const getStaticPaths = everyAudience;
+
+export const GET: APIRoute = async ({ site, params }) => {
+  const topics = await publishedTopics(pageAudience(params));
   const pages = await getCollection("pages");
   const entries = [
     { path: "/", lastmod: undefined },

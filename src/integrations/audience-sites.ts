@@ -1,0 +1,157 @@
+import { cpSync, readdirSync, rmSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration, AstroPrerenderer } from "astro";
+import * as pagefind from "pagefind";
+import type { Audience, BuildOptions } from "../config/build-options.ts";
+import { sitePath } from "../lib/audience.ts";
+import type { PhaseClock } from "./build-phases.ts";
+import { InlineHashes } from "./csp-hashes.ts";
+import { moveIslandStyleToHead } from "./island-style-in-head.ts";
+import { writeSearchIndex } from "./search-index.ts";
+
+/** The audience a rendered address belongs to: its first folder (src/pages/[audience]/). */
+function audienceOfPath(pathname: string, audiences: readonly Audience[]): Audience | undefined {
+  return audiences.find((audience) => pathname.startsWith(`/${audience}/`));
+}
+
+/** Where a page rendered at `/<audience>/<path>` goes in its site: `<path>/index.html`, `404.html`, or the file an endpoint names. */
+export function siteFileOf(pathname: string): string {
+  const path = sitePath(pathname);
+  if (path === "/404/" || path === "/404") return "404.html";
+  return path.endsWith("/") ? join(path, "index.html").slice(1) : path.slice(1);
+}
+
+/**
+ * Finishes one audience's site once all its pages are written: its Pagefind index (Pagefind reads
+ * the pages on threads of its own, while the next audience's pages render on this one), the
+ * search index built from it, and the CSP manifest of the inline code its pages hold.
+ */
+async function finishSite(siteDir: string, hashes: InlineHashes): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+  const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+  if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+  hashes.write(siteDir);
+  return writeSearchIndex(siteDir);
+}
+
+/** One audience's site as the build writes it. */
+class Site {
+  readonly hashes = new InlineHashes();
+  pagesLeft = 0;
+  #finished: Promise<number> | undefined;
+
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Starts finishing the site, once; resolves to the number of pages in its search index. */
+  finish(): Promise<number> {
+    this.#finished ??= finishSite(this.dir, this.hashes);
+    // Awaited at the end of the build; until then a failure must not end the process unhandled.
+    this.#finished.catch(() => {});
+    return this.#finished;
+  }
+}
+
+/**
+ * Renders every audience's pages in one Astro build and writes each audience's site on its own.
+ *
+ * Pages render under `/<audience>/` (src/pages/[audience]/), one audience after the other. Each
+ * rendered page is written by this integration, straight into its site (`dist/`,
+ * `dist-internal/`) and not by Astro: the island style moves into its head and its inline hashes
+ * are kept for the CSP manifest on the way, so no page is read back and written again, and the two
+ * sites never share a folder. When an audience's last page is written its site is finished
+ * (Pagefind, search index, CSP manifest) while the next audience renders. At the end the files
+ * every site shares (bundled scripts and styles, `public/`) are copied from Astro's output into
+ * each. A public page holds only what it rendered: its topic bodies are compiled without internal
+ * blocks (public-topic-variants.ts).
+ */
+export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIntegration {
+  const sites = new Map(options.audiences.map((audience) => [audience, new Site(options.outDirs[audience])]));
+  const siteAt = (pathname: string) => {
+    const audience = audienceOfPath(pathname, options.audiences);
+    const site = audience && sites.get(audience);
+    if (!site) throw new Error(`${pathname} is outside every audience's folder (src/pages/[audience]/)`);
+    return site;
+  };
+  let staging = "";
+
+  /** Writes one rendered page into its site; what Astro gets back is the same response without a body, which it does not write. */
+  const writePage = async (pathname: string, response: Response): Promise<Response> => {
+    if (response.status >= 300 && response.status < 400)
+      throw new Error(`${pathname}: the site build has no redirects`);
+    const site = siteAt(pathname);
+    const file = join(site.dir, siteFileOf(pathname));
+    let body: string | Uint8Array;
+    if (response.headers.get("content-type")?.startsWith("text/html")) {
+      body = moveIslandStyleToHead(await response.text());
+      site.hashes.add(body);
+    } else {
+      body = new Uint8Array(await response.arrayBuffer());
+    }
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, body);
+    site.pagesLeft--;
+    if (site.pagesLeft === 0) void site.finish();
+    return new Response(null, { status: response.status, headers: response.headers });
+  };
+
+  const order = (pathname: string) =>
+    options.audiences.indexOf(audienceOfPath(pathname, options.audiences) ?? "public");
+  const prerenderer = (inner: AstroPrerenderer): AstroPrerenderer => ({
+    ...inner,
+    name: "help-center:audience-sites",
+    // One audience's pages after the other's, so each site is whole as early as it can be.
+    async getStaticPaths() {
+      const paths = (await inner.getStaticPaths()).toSorted((a, b) => order(a.pathname) - order(b.pathname));
+      for (const { pathname } of paths) siteAt(pathname).pagesLeft++;
+      return paths;
+    },
+    async render(request, renderOptions) {
+      const { pathname } = new URL(request.url);
+      const rendered = await inner.render(request, renderOptions);
+      if (rendered instanceof Response) return writePage(pathname, rendered);
+      return { ...rendered, response: await writePage(pathname, rendered.response) };
+    },
+  });
+
+  return {
+    name: "help-center:audience-sites",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        staging = fileURLToPath(config.outDir);
+      },
+      "astro:build:start": ({ setPrerenderer }) => {
+        for (const site of sites.values()) rmSync(site.dir, { recursive: true, force: true });
+        setPrerenderer(prerenderer);
+      },
+      "astro:build:done": async ({ logger }) => {
+        try {
+          await clock.time("finishing sites", async () => {
+            for (const [audience, site] of sites) {
+              logger.info(`The ${audience} site's search index holds ${await site.finish()} pages.`);
+            }
+          });
+        } catch (error) {
+          throw new Error("Building the search index failed", { cause: error });
+        } finally {
+          await pagefind.close();
+        }
+        await clock.time("copying shared files", () => {
+          for (const name of readdirSync(staging)) {
+            for (const site of sites.values()) cpSync(join(staging, name), join(site.dir, name), { recursive: true });
+          }
+          rmSync(staging, { recursive: true, force: true });
+        });
+        clock.write(options.reportFile);
+      },
+    },
+  };
+}

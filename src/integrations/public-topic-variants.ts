@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import type { Plugin } from "vite";
+import { declaresInternalAudience, isPublicVariant } from "../lib/audience-plugin.ts";
+
+/**
+ * One build renders every topic for both sites, but a public page must never be rendered from a
+ * module that holds internal text. So a public topic with an `<Internal>` block gets a second
+ * module of its own: the same source under another address (a folder beside `topics/` that does
+ * not exist on disk), which the audience plugin (src/lib/audience-plugin.ts) compiles without its
+ * internal blocks. A topic whose source never names `Internal` has no such block to drop: its one
+ * module serves both sites, and so the MDX compiler runs once per file and audience only where the
+ * two differ.
+ */
+export const publicTopicBodiesModule = "virtual:help-center/public-topic-bodies";
+const resolvedModule = `\0${publicTopicBodiesModule}`;
+
+/** The folder public variants are addressed under: a sibling of `topics/`, so relative imports resolve alike. */
+export function publicVariantsRoot(contentDir: string): string {
+  return resolve(contentDir, "topics~public");
+}
+
+/** Whether a public topic's source could hold an `<Internal>` block (a JSX name is written out in full). */
+export function needsPublicVariant(source: string): boolean {
+  return source.includes("Internal") && !declaresInternalAudience(source);
+}
+
+/**
+ * The virtual module public pages load topic bodies from: for each public topic that needs its
+ * own module, its file path (as the content collection records it) and a loader for that module.
+ */
+export function publicTopicVariants(contentDir: string, projectRoot: string): Plugin {
+  const topicsDir = resolve(contentDir, "topics");
+  const variantsRoot = publicVariantsRoot(contentDir);
+  return {
+    name: "help-center:public-topic-variants",
+    enforce: "pre",
+    resolveId(id) {
+      if (id === publicTopicBodiesModule) return resolvedModule;
+      if (isPublicVariant(id, variantsRoot)) return id;
+      return undefined;
+    },
+    load(id) {
+      if (isPublicVariant(id, variantsRoot)) return readFileSync(join(topicsDir, relative(variantsRoot, id)), "utf8");
+      if (id !== resolvedModule) return undefined;
+      const entries = readdirSync(topicsDir, { recursive: true, encoding: "utf8" })
+        .filter((name) => name.endsWith(".mdx") && needsPublicVariant(readFileSync(join(topicsDir, name), "utf8")))
+        .sort()
+        .map((name) => {
+          const key = relative(projectRoot, join(topicsDir, name)).split(sep).join("/");
+          return `  ${JSON.stringify(key)}: () => import(${JSON.stringify(join(variantsRoot, name))}),`;
+        });
+      return `export default {\n${entries.join("\n")}\n};\n`;
+    },
+  };
+}

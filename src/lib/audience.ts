@@ -1,0 +1,31 @@
+import { type Audience, isAudience } from "../config/build-options.ts";
+import { buildOptions } from "./build.ts";
+
+/**
+ * One build renders every page once per audience, under `/<audience>/` (the `[audience]` folder
+ * of src/pages); the build then moves each audience's pages to its own site root
+ * (src/integrations/audience-sites.ts). These helpers are how a page knows which site it is in.
+ */
+
+/** The audience of the page being rendered, from its `[audience]` route parameter. */
+export function pageAudience(params: Record<string, string | undefined>): Audience {
+  const { audience } = params;
+  if (!isAudience(audience)) throw new Error(`A page was rendered outside an audience folder: ${audience}`);
+  return audience;
+}
+
+/** The address a page has on its own site: its rendered path without the audience folder. */
+export function sitePath(pathname: string): string {
+  const match = /^\/(public|internal)(\/.*)?$/.exec(pathname);
+  return match ? (match[2] ?? "/") : pathname;
+}
+
+/** Static paths for a page every audience has once, with nothing else in its address. */
+export function everyAudience(): { params: { audience: Audience } }[] {
+  return buildOptions.audiences.map((audience) => ({ params: { audience } }));
+}
+
+/** Static paths for a page only the internal site has (the dashboard). */
+export function internalOnly(): { params: { audience: Audience } }[] {
+  return everyAudience().filter((path) => path.params.audience === "internal");
+}

@@ -1,0 +1,26 @@
+import { render } from "astro:content";
+import publicVariants from "virtual:help-center/public-topic-bodies";
+import type { MarkdownHeading } from "astro";
+import type { Audience } from "../config/build-options.ts";
+import type { Topic } from "./topics.ts";
+
+export interface TopicBody {
+  Content: Awaited<ReturnType<typeof render>>["Content"];
+  headings: MarkdownHeading[];
+}
+
+/**
+ * A topic's body as one audience's site shows it. The internal site renders the topic's own
+ * module; the public site renders its public variant, compiled without `<Internal>` blocks
+ * (src/integrations/public-topic-variants.ts), or the topic's own module when its source has no
+ * such block to drop.
+ */
+export async function topicBody(topic: Topic, audience: Audience): Promise<TopicBody> {
+  const variant = audience === "public" && topic.filePath ? publicVariants[topic.filePath] : undefined;
+  if (!variant) {
+    const { Content, headings } = await render(topic);
+    return { Content, headings };
+  }
+  const module = await variant();
+  return { Content: module.Content, headings: module.getHeadings() };
+}
