@@ -1,27 +1,85 @@
 /**
  * The site's budgets and build times, printed as figures (not a timed test).
- *   npm run bench:site [-- --topics 1000 --runs 2]
+ *   npm run bench:site [-- --topics 1000 --rounds 3 --baseline starlight]
  * 1. The seed topic page: HTML + CSS gzip against 14 KB; its JavaScript (inline scripts and
  *    every island module it loads) against 12 KB, none of it render-blocking. The demo and the
  *    search suggestions load on the reader's move and are printed apart.
  *    The search page's own JavaScript against the same 12 KB, and the index it loads.
- * 2. Build time of both audiences (with their Pagefind indexes) against the public-only build
- *    of the same content, both from cold caches in the same run, alternated (`--runs`, default 2,
- *    fastest of each kept): the ratio must stay <= 1.5.
+ * 2. Builds of generated topics from cold caches, alternated in rounds in the same run (`--rounds`,
+ *    default 3; the median of each figure is kept): both audiences in one pass against the
+ *    public site alone (ratio <= 1.5), and with `--baseline starlight` against a Starlight site of
+ *    the same topics (bench/lib/starlight-site.ts): both audiences must take at most 0.9x its
+ *    wall and CPU time, and no more peak memory. Each build's wall time, CPU time and peak
+ *    memory are those of its whole process tree (bench/lib/process-tree.ts); where our time goes
+ *    is printed phase by phase (src/integrations/build-phases.ts).
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildSite } from "../scripts/build.ts";
+import { astroBuildCommand } from "../scripts/build.ts";
 import { generateContent } from "../scripts/generate-topics.ts";
-import { scratchDir } from "../scripts/lib/scratch-dir.ts";
-import { numberOption } from "./options.ts";
+import { removeScratchDir, scratchDir } from "../scripts/lib/scratch-dir.ts";
+import type { Audience } from "../src/config/build-options.ts";
+import type { BuildPhase } from "../src/integrations/build-phases.ts";
+import { measureTree, type TreeRun } from "./lib/process-tree.ts";
+import { writeStarlightSite } from "./lib/starlight-site.ts";
+import { numberOption, textOption } from "./options.ts";
 
 const htmlCssBudget = 14 * 1024;
 const jsBudget = 12 * 1024;
 const buildRatioBudget = 1.5;
+const starlightGoal = 0.9;
 const topicCount = numberOption("topics", 1000);
-const runs = numberOption("runs", 2);
+const rounds = numberOption("rounds", 3);
+const baseline = textOption("baseline", ["starlight"]);
+
+interface BuildRun extends TreeRun {
+  phases: BuildPhase[];
+}
+
+/** One build of ours, from cold caches, into a scratch folder removed afterwards. */
+async function ourBuild(contentDir: string, audiences: Audience[]): Promise<BuildRun> {
+  const root = scratchDir("bench-build");
+  const report = join(root, "build-report.json");
+  const env = { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root, HELP_BUILD_REPORT: report };
+  try {
+    const { command, args, env: buildEnv } = astroBuildCommand({ ...env, HELP_AUDIENCES: audiences.join(",") });
+    const run = await measureTree(command, args, buildEnv);
+    const { phases } = JSON.parse(readFileSync(report, "utf8")) as { phases: BuildPhase[] };
+    return { ...run, phases };
+  } finally {
+    removeScratchDir(root);
+  }
+}
+
+/** The Starlight site of the same topics, built the same way from cold caches. */
+async function starlightBuild(contentDir: string): Promise<BuildRun> {
+  const root = scratchDir("bench-starlight");
+  try {
+    writeStarlightSite(contentDir, root);
+    const { command, args, env } = astroBuildCommand(process.env, { siteBuild: false, extraArgs: ["--root", root] });
+    return { ...(await measureTree(command, args, env)), phases: [] };
+  } finally {
+    removeScratchDir(root);
+  }
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = values.toSorted((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** Each phase's median over the runs (phases are named alike in every run). */
+function medianPhases(all: readonly BuildPhase[][]): BuildPhase[] {
+  return (all[0] ?? []).map(({ name }, i) => ({ name, ms: median(all.map((phases) => phases[i]?.ms ?? 0)) }));
+}
+
+const seconds = (s: number) => `${s.toFixed(1)} s`;
+const describeRun = (run: TreeRun) =>
+  `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}, peak memory ${(run.peakBytes / 1024 ** 3).toFixed(2)} GB`;
+const describePhases = (phases: readonly BuildPhase[]) =>
+  phases.map((phase) => `${phase.name} ${seconds(phase.ms / 1000)}`).join(", ");
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -80,17 +138,6 @@ function pageWeight(siteDir: string, path: string) {
   };
 }
 
-async function timedBuild(contentDir: string, audiences: ("public" | "internal")[]): Promise<number> {
-  const root = scratchDir("bench-build");
-  const started = performance.now();
-  try {
-    await buildSite(audiences, { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root });
-    return (performance.now() - started) / 1000;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
 let failed = false;
 const verdict = (ok: boolean) => {
   failed ||= !ok;
@@ -139,31 +186,61 @@ console.log("\n== The search page: /search/ (public build in dist/)");
   );
 }
 
-console.log("\n== Build time, project content (both audiences, side by side)");
-console.log(`both audiences: ${(await timedBuild("content", ["public", "internal"])).toFixed(1)} s`);
+console.log("\n== Build time, project content (both audiences, one pass)");
+{
+  const run = await ourBuild("content", ["public", "internal"]);
+  console.log(`${describeRun(run)}; phases: ${describePhases(run.phases)}`);
+}
 
-console.log(`\n== Build time, ${topicCount} generated topics (cold caches, same run)`);
+console.log(`\n== Builds of ${topicCount} generated topics (cold caches, ${rounds} alternated rounds, medians)`);
 const generated = scratchDir("bench-content");
-try {
-  generateContent(generated, topicCount);
-  // Alternate the two and keep each one's fastest run: the machines here are shared and noisy,
-  // and the fastest run is the one least disturbed by anything else.
-  const publicRuns: number[] = [];
-  const bothRuns: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    publicRuns.push(await timedBuild(generated, ["public"]));
-    bothRuns.push(await timedBuild(generated, ["public", "internal"]));
+generateContent(generated, topicCount);
+const kinds = ["both audiences", "public only", ...(baseline ? ["Starlight"] : [])] as const;
+type Kind = (typeof kinds)[number];
+const runs = new Map<Kind, BuildRun[]>(kinds.map((kind) => [kind, []]));
+for (let round = 1; round <= rounds; round++) {
+  for (const kind of kinds) {
+    const run =
+      kind === "Starlight"
+        ? await starlightBuild(generated)
+        : await ourBuild(generated, kind === "public only" ? ["public"] : ["public", "internal"]);
+    runs.get(kind)?.push(run);
+    console.log(`round ${round}, ${kind}: ${describeRun(run)}`);
   }
-  const publicOnly = Math.min(...publicRuns);
-  const both = Math.min(...bothRuns);
+}
+removeScratchDir(generated);
+
+const medianRun = (kind: Kind): BuildRun => {
+  const of = runs.get(kind) ?? [];
+  return {
+    wallSeconds: median(of.map((r) => r.wallSeconds)),
+    cpuSeconds: median(of.map((r) => r.cpuSeconds)),
+    peakBytes: median(of.map((r) => r.peakBytes)),
+    phases: medianPhases(of.map((r) => r.phases)),
+  };
+};
+const both = medianRun("both audiences");
+const publicOnly = medianRun("public only");
+console.log("");
+for (const kind of kinds) console.log(`${kind.padEnd(15)} ${describeRun(medianRun(kind))}`);
+console.log(`\nwhere the time goes, both audiences: ${describePhases(both.phases)}`);
+console.log(`where the time goes, public only:   ${describePhases(publicOnly.phases)}`);
+
+const ratio = both.wallSeconds / publicOnly.wallSeconds;
+console.log(
+  `\nboth audiences / public only, wall: ${ratio.toFixed(2)} (budget ${buildRatioBudget}) ${verdict(ratio <= buildRatioBudget)}`,
+);
+if (baseline) {
+  const starlight = medianRun("Starlight");
+  const wall = both.wallSeconds / starlight.wallSeconds;
+  const cpu = both.cpuSeconds / starlight.cpuSeconds;
+  const memory = both.peakBytes / starlight.peakBytes;
   console.log(
-    `runs: public ${publicRuns.map((t) => t.toFixed(1)).join(", ")} s; both ${bothRuns.map((t) => t.toFixed(1)).join(", ")} s`,
+    `both audiences / Starlight, wall: ${wall.toFixed(2)} (goal ${starlightGoal}) ${verdict(wall <= starlightGoal)}`,
   );
-  const ratio = both / publicOnly;
-  console.log(`public only:    ${publicOnly.toFixed(1)} s`);
-  console.log(`both audiences: ${both.toFixed(1)} s`);
-  console.log(`ratio: ${ratio.toFixed(2)} (budget ${buildRatioBudget}) ${verdict(ratio <= buildRatioBudget)}`);
-} finally {
-  rmSync(generated, { recursive: true, force: true });
+  console.log(
+    `both audiences / Starlight, CPU: ${cpu.toFixed(2)} (goal ${starlightGoal}) ${verdict(cpu <= starlightGoal)}`,
+  );
+  console.log(`both audiences / Starlight, peak memory: ${memory.toFixed(2)} (goal 1) ${verdict(memory <= 1)}`);
 }
 process.exit(failed ? 1 : 0);

@@ -2,6 +2,7 @@ import { cpSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import * as pagefind from "pagefind";
 import type { Audience, BuildOptions } from "../config/build-options.ts";
@@ -9,7 +10,6 @@ import { sitePath } from "../lib/audience.ts";
 import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
-import { writeSearchIndex } from "./search-index.ts";
 
 /** The audience a rendered address belongs to: its first folder (src/pages/[audience]/). */
 function audienceOfPath(pathname: string, audiences: readonly Audience[]): Audience | undefined {
@@ -36,7 +36,17 @@ async function finishSite(siteDir: string, hashes: InlineHashes): Promise<number
   const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
   if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   hashes.write(siteDir);
-  return writeSearchIndex(siteDir);
+  return writeSearchIndexAside(siteDir);
+}
+
+/** Writes a site's search index on a worker thread; resolves to the number of pages it holds. */
+function writeSearchIndexAside(siteDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), { workerData: siteDir });
+    worker.once("message", (pages: number) => resolve(pages));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`The search index worker ended (exit ${code}) before it was done`)));
+  });
 }
 
 /** One audience's site as the build writes it. */
@@ -89,12 +99,10 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
       throw new Error(`${pathname}: the site build has no redirects`);
     const site = siteAt(pathname);
     const file = join(site.dir, siteFileOf(pathname));
-    let body: string | Uint8Array;
+    let body: Buffer = Buffer.from(await response.arrayBuffer());
     if (response.headers.get("content-type")?.startsWith("text/html")) {
-      body = moveIslandStyleToHead(await response.text());
+      body = moveIslandStyleToHead(body);
       site.hashes.add(body);
-    } else {
-      body = new Uint8Array(await response.arrayBuffer());
     }
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);

@@ -5,32 +5,60 @@ import { join } from "node:path";
 /** The manifest every runtime's entry reads to build its Content-Security-Policy. */
 export const cspManifestName = "csp-hashes.json";
 
-const inlineScript = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-const inlineStyle = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
-const sha256 = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
+const sha256 = (bytes: Buffer) => `sha256-${createHash("sha256").update(bytes).digest("base64")}`;
+
+const scriptOpen = Buffer.from("<script");
+const styleOpen = Buffer.from("<style");
+const tagEnd = ">".charCodeAt(0);
+const closing = { script: Buffer.from("</script>"), style: Buffer.from("</style>") };
+/** What may follow an element's name in its opening tag: `<scripts>` or `<styled-x>` are other elements. */
+const afterName = new Set([">", " ", "\t", "\n", "\r", "/"].map((c) => c.charCodeAt(0)));
+
+/**
+ * Every `<script>` and `<style>` element of a page, with its attributes and its text as bytes.
+ * Scanned on the page's bytes (Astro writes these tags in lower case), so no page is decoded.
+ */
+export function* inlineElements(
+  html: Buffer,
+): Generator<{ tag: "script" | "style"; attributes: string; text: Buffer }> {
+  let at = 0;
+  for (;;) {
+    const script = html.indexOf(scriptOpen, at);
+    const style = html.indexOf(styleOpen, at);
+    if (script < 0 && style < 0) return;
+    const tag = style < 0 || (script >= 0 && script < style) ? "script" : "style";
+    const nameEnd = (tag === "script" ? script : style) + tag.length + 1;
+    if (!afterName.has(html[nameEnd] ?? 0)) {
+      at = nameEnd;
+      continue;
+    }
+    const openEnd = html.indexOf(tagEnd, nameEnd);
+    const close = html.indexOf(closing[tag], openEnd);
+    if (openEnd < 0 || close < 0) return;
+    yield { tag, attributes: html.toString("utf8", nameEnd, openEnd), text: html.subarray(openEnd + 1, close) };
+    at = close + closing[tag].length;
+  }
+}
 
 /**
  * The hashes of every inline script and style in one site's pages, gathered as each page is
- * rendered and written as the site's manifest at the end, so no runtime has to read every page at
+ * written and saved as the site's manifest at the end, so no runtime has to read every page at
  * start (the edge cannot): the policy allows an inline script or style only if its hash is listed.
- * Pages share most of their inline code, so each distinct text is hashed once.
  */
 export class InlineHashes {
-  readonly #scripts = new Map<string, string>();
-  readonly #styles = new Map<string, string>();
+  readonly #scripts = new Set<string>();
+  readonly #styles = new Set<string>();
 
-  add(html: string): void {
-    for (const m of html.matchAll(inlineScript)) this.#remember(this.#scripts, m[1]);
-    for (const m of html.matchAll(inlineStyle)) this.#remember(this.#styles, m[1]);
-  }
-
-  #remember(hashes: Map<string, string>, text: string | undefined) {
-    if (text && !hashes.has(text)) hashes.set(text, sha256(text));
+  add(html: Buffer): void {
+    for (const { tag, attributes, text } of inlineElements(html)) {
+      if (text.length === 0) continue;
+      if (tag === "style") this.#styles.add(sha256(text));
+      else if (!/\bsrc=/i.test(attributes)) this.#scripts.add(sha256(text));
+    }
   }
 
   manifest(): { scripts: string[]; styles: string[] } {
-    const sorted = (hashes: Map<string, string>) => [...new Set(hashes.values())].sort();
-    return { scripts: sorted(this.#scripts), styles: sorted(this.#styles) };
+    return { scripts: [...this.#scripts].sort(), styles: [...this.#styles].sort() };
   }
 
   write(siteDir: string): void {

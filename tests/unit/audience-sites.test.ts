@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { siteFileOf } from "../../src/integrations/audience-sites.ts";
+import { needsPublicVariant } from "../../src/integrations/public-topic-variants.ts";
+import { sitePath } from "../../src/lib/audience.ts";
+
+describe("one build, two sites", () => {
+  it("gives every rendered page its address on its own site", () => {
+    expect(sitePath("/public/")).toBe("/");
+    expect(sitePath("/internal/topics/temporary-login-code/")).toBe("/topics/temporary-login-code/");
+    expect(sitePath("/public/sitemap.xml")).toBe("/sitemap.xml");
+  });
+
+  it("writes each page where the servers look for it", () => {
+    expect(siteFileOf("/public/")).toBe("index.html");
+    expect(siteFileOf("/internal/topics/a/")).toBe("topics/a/index.html");
+    expect(siteFileOf("/public/404/")).toBe("404.html");
+    expect(siteFileOf("/internal/topics.json")).toBe("topics.json");
+  });
+
+  it("compiles a public variant only for a public topic whose source names Internal", () => {
+    expect(needsPublicVariant("---\ntitle: A\n---\n\nText.\n<Internal>Staff only.</Internal>\n")).toBe(true);
+    expect(needsPublicVariant("---\ntitle: A\n---\n\nEveryone reads all of it.\n")).toBe(false);
+    // An internal-only topic is never on a public page: it has no public variant at all.
+    expect(needsPublicVariant("---\ntitle: A\naudience: internal\n---\n\n<Internal>x</Internal>\n")).toBe(false);
+  });
+});
