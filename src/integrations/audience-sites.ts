@@ -28,15 +28,17 @@ export function siteFileOf(pathname: string): string {
  * the pages on threads of its own, while the next audience's pages render on this one), the
  * search index built from it, and the CSP manifest of the inline code its pages hold.
  */
-async function finishSite(siteDir: string, hashes: InlineHashes): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-  const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-  if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-  hashes.write(siteDir);
-  return writeSearchIndexAside(siteDir);
+async function finishSite(audience: Audience, siteDir: string, hashes: InlineHashes, clock: PhaseClock) {
+  await clock.aside(`${audience}: Pagefind`, async () => {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    const added = await index.addDirectory({ path: siteDir });
+    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
+    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+  });
+  await clock.aside(`${audience}: CSP hashes`, () => hashes.write(siteDir));
+  return clock.aside(`${audience}: search index`, () => writeSearchIndexAside(siteDir));
 }
 
 /** Writes a site's search index on a worker thread; resolves to the number of pages it holds. */
@@ -55,15 +57,19 @@ class Site {
   pagesLeft = 0;
   #finished: Promise<number> | undefined;
 
+  readonly audience: Audience;
   readonly dir: string;
+  readonly #clock: PhaseClock;
 
-  constructor(dir: string) {
+  constructor(audience: Audience, dir: string, clock: PhaseClock) {
+    this.audience = audience;
     this.dir = dir;
+    this.#clock = clock;
   }
 
   /** Starts finishing the site, once; resolves to the number of pages in its search index. */
   finish(): Promise<number> {
-    this.#finished ??= finishSite(this.dir, this.hashes);
+    this.#finished ??= finishSite(this.audience, this.dir, this.hashes, this.#clock);
     // Awaited at the end of the build; until then a failure must not end the process unhandled.
     this.#finished.catch(() => {});
     return this.#finished;
@@ -84,7 +90,9 @@ class Site {
  * blocks (public-topic-variants.ts).
  */
 export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIntegration {
-  const sites = new Map(options.audiences.map((audience) => [audience, new Site(options.outDirs[audience])]));
+  const sites = new Map(
+    options.audiences.map((audience) => [audience, new Site(audience, options.outDirs[audience], clock)]),
+  );
   const siteAt = (pathname: string) => {
     const audience = audienceOfPath(pathname, options.audiences);
     const site = audience && sites.get(audience);

@@ -14,6 +14,8 @@ export interface BuildPhase {
  */
 export class PhaseClock {
   readonly #phases: BuildPhase[] = [];
+  /** Work that runs beside the phases (a site's Pagefind index while the next site renders). */
+  readonly #aside: BuildPhase[] = [];
   #last = 0;
 
   /** Ends the phase running now and names it. */
@@ -30,13 +32,17 @@ export class PhaseClock {
     return result;
   }
 
-  phases(): BuildPhase[] {
-    return [...this.#phases];
+  /** Times work that may overlap the phases, under its own name. */
+  async aside<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+    const started = performance.now();
+    const result = await work();
+    this.#aside.push({ name, ms: Math.round(performance.now() - started) });
+    return result;
   }
 
   /** Writes the phases as JSON when the build was asked for a report (`HELP_BUILD_REPORT`). */
   write(file: string | undefined): void {
-    if (file) writeFileSync(file, `${JSON.stringify({ phases: this.#phases })}\n`);
+    if (file) writeFileSync(file, `${JSON.stringify({ phases: this.#phases, aside: this.#aside })}\n`);
   }
 }
 
