@@ -10,6 +10,7 @@ import { sitePath } from "../lib/audience.ts";
 import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
+import { SitePagefind } from "./site-pagefind.ts";
 
 /** The audience a rendered address belongs to: its first folder (src/pages/[audience]/). */
 function audienceOfPath(pathname: string, audiences: readonly Audience[]): Audience | undefined {
@@ -21,24 +22,6 @@ export function siteFileOf(pathname: string): string {
   const path = sitePath(pathname);
   if (path === "/404/" || path === "/404") return "404.html";
   return path.endsWith("/") ? join(path, "index.html").slice(1) : path.slice(1);
-}
-
-/**
- * Finishes one audience's site once all its pages are written: its Pagefind index (Pagefind reads
- * the pages on threads of its own, while the next audience's pages render on this one), the
- * search index built from it, and the CSP manifest of the inline code its pages hold.
- */
-async function finishSite(audience: Audience, siteDir: string, hashes: InlineHashes, clock: PhaseClock) {
-  await clock.aside(`${audience}: Pagefind`, async () => {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-    if (written.errors.length > 0) throw new Error(written.errors.join("; "));
-  });
-  await clock.aside(`${audience}: CSP hashes`, () => hashes.write(siteDir));
-  return clock.aside(`${audience}: search index`, () => writeSearchIndexAside(siteDir));
 }
 
 /** Writes a site's search index on a worker thread; resolves to the number of pages it holds. */
@@ -54,6 +37,7 @@ function writeSearchIndexAside(siteDir: string): Promise<number> {
 /** One audience's site as the build writes it. */
 class Site {
   readonly hashes = new InlineHashes();
+  readonly pagefind: SitePagefind;
   pagesLeft = 0;
   #finished: Promise<number> | undefined;
 
@@ -61,18 +45,35 @@ class Site {
   readonly dir: string;
   readonly #clock: PhaseClock;
 
-  constructor(audience: Audience, dir: string, clock: PhaseClock) {
+  constructor(audience: Audience, dir: string, clock: PhaseClock, { renderedLast }: { renderedLast: boolean }) {
     this.audience = audience;
     this.dir = dir;
     this.#clock = clock;
+    this.pagefind = new SitePagefind({ asWritten: renderedLast });
   }
 
-  /** Starts finishing the site, once; resolves to the number of pages in its search index. */
+  /** Takes a written page in: its inline code for the CSP manifest, its text for Pagefind. */
+  addPage(pathname: string, html: Buffer): void {
+    this.hashes.add(html);
+    this.pagefind.addPage(sitePath(pathname), html);
+  }
+
+  /**
+   * Finishes the site once all its pages are written, once: its Pagefind index, its CSP manifest
+   * and the search index built from Pagefind's; resolves to the number of pages that holds.
+   */
   finish(): Promise<number> {
-    this.#finished ??= finishSite(this.audience, this.dir, this.hashes, this.#clock);
+    this.#finished ??= this.#finish();
     // Awaited at the end of the build; until then a failure must not end the process unhandled.
     this.#finished.catch(() => {});
     return this.#finished;
+  }
+
+  async #finish(): Promise<number> {
+    const clock = this.#clock;
+    await clock.aside(`${this.audience}: Pagefind`, () => this.pagefind.write(this.dir));
+    await clock.aside(`${this.audience}: CSP hashes`, () => this.hashes.write(this.dir));
+    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexAside(this.dir));
   }
 }
 
@@ -90,8 +91,12 @@ class Site {
  * blocks (public-topic-variants.ts).
  */
 export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIntegration {
+  const last = options.audiences.at(-1);
   const sites = new Map(
-    options.audiences.map((audience) => [audience, new Site(audience, options.outDirs[audience], clock)]),
+    options.audiences.map((audience) => [
+      audience,
+      new Site(audience, options.outDirs[audience], clock, { renderedLast: audience === last }),
+    ]),
   );
   const siteAt = (pathname: string) => {
     const audience = audienceOfPath(pathname, options.audiences);
@@ -110,7 +115,7 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
     let body: Buffer = Buffer.from(await response.arrayBuffer());
     if (response.headers.get("content-type")?.startsWith("text/html")) {
       body = moveIslandStyleToHead(body);
-      site.hashes.add(body);
+      site.addPage(pathname, body);
     }
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);

@@ -20,14 +20,15 @@ const afterName = new Set([">", " ", "\t", "\n", "\r", "/"].map((c) => c.charCod
  */
 export function* inlineElements(
   html: Buffer,
-): Generator<{ tag: "script" | "style"; attributes: string; text: Buffer }> {
+): Generator<{ tag: "script" | "style"; attributes: string; text: Buffer; start: number; end: number }> {
   let at = 0;
   for (;;) {
     const script = html.indexOf(scriptOpen, at);
     const style = html.indexOf(styleOpen, at);
     if (script < 0 && style < 0) return;
     const tag = style < 0 || (script >= 0 && script < style) ? "script" : "style";
-    const nameEnd = (tag === "script" ? script : style) + tag.length + 1;
+    const start = tag === "script" ? script : style;
+    const nameEnd = start + tag.length + 1;
     if (!afterName.has(html[nameEnd] ?? 0)) {
       at = nameEnd;
       continue;
@@ -35,8 +36,14 @@ export function* inlineElements(
     const openEnd = html.indexOf(tagEnd, nameEnd);
     const close = html.indexOf(closing[tag], openEnd);
     if (openEnd < 0 || close < 0) return;
-    yield { tag, attributes: html.toString("utf8", nameEnd, openEnd), text: html.subarray(openEnd + 1, close) };
     at = close + closing[tag].length;
+    yield {
+      tag,
+      attributes: html.toString("utf8", nameEnd, openEnd),
+      text: html.subarray(openEnd + 1, close),
+      start,
+      end: at,
+    };
   }
 }
 
