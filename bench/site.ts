@@ -72,9 +72,13 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-/** Each phase's median over the runs (phases are named alike in every run). */
+/** Each phase's median over the runs, by name, in the order the first run met them. */
 function medianPhases(all: readonly BuildPhase[][]): BuildPhase[] {
-  return (all[0] ?? []).map(({ name }, i) => ({ name, ms: median(all.map((phases) => phases[i]?.ms ?? 0)) }));
+  const names = [...new Set(all.flatMap((phases) => phases.map((phase) => phase.name)))];
+  return names.map((name) => ({
+    name,
+    ms: median(all.map((phases) => phases.find((phase) => phase.name === name)?.ms ?? 0)),
+  }));
 }
 
 const seconds = (s: number) => `${s.toFixed(1)} s`;

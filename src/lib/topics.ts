@@ -32,6 +32,11 @@ export async function publishedTopics(audience: Audience): Promise<Topic[]> {
   return audience === "internal" ? topics : topics.filter((t) => t.data.audience === "public");
 }
 
+/** The topics marked `popular`, at most five: where a reader who found nothing is sent. */
+export async function popularTopics(audience: Audience): Promise<Topic[]> {
+  return (await publishedTopics(audience)).filter((topic) => topic.data.popular).slice(0, 5);
+}
+
 export function topicPath(id: string): string {
   return `/topics/${id}/`;
 }
