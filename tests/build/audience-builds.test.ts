@@ -68,3 +68,12 @@ describe("the two audience builds", () => {
     expect([...publicSite, ...internalSite].filter((f) => f.path.endsWith(".map"))).toEqual([]);
   });
 });
+
+describe("the 404 page", () => {
+  it("offers a search box and the popular topics of its own site", () => {
+    const page = readFileSync("dist/404.html", "utf8");
+    expect(page).toMatch(/<input id="not-found-search" name="q" type="search"/);
+    expect(page).toMatch(/<h2[^>]*>Popular topics<\/h2>/);
+    expect(page).toContain('href="/topics/temporary-login-code/"');
+  });
+});
