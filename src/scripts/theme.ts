@@ -1,29 +1,34 @@
 /** The reader's choice, kept across pages; without one the theme follows the system. */
 export const themeKey = "theme";
 
-const prefersDark = () => matchMedia("(prefers-color-scheme: dark)").matches;
+/** What the switch offers: follow the system (no stored choice), or one theme for good. */
+const choices = ["", "light", "dark"] as const;
+type Choice = (typeof choices)[number];
+
+const isChoice = (value: string): value is Choice => (choices as readonly string[]).includes(value);
 
 /**
- * The header's "Dark theme" switch. The head's inline script has already applied a remembered
- * choice before first paint; this only wires the button (hidden without JavaScript).
+ * The header's theme switch: System, Light or Dark. The head's inline script has already applied a
+ * remembered choice before first paint; this only wires the control (hidden without JavaScript,
+ * where the system's theme applies).
  */
-export function enhanceThemeToggle(root: Document): void {
-  const button = root.querySelector<HTMLButtonElement>("[data-theme-toggle]");
-  if (!button) return;
+export function enhanceThemeSwitch(root: Document): void {
+  const select = root.querySelector<HTMLSelectElement>("[data-theme-switch] select");
+  const wrapper = root.querySelector<HTMLElement>("[data-theme-switch]");
+  if (!select || !wrapper) return;
   const html = root.documentElement;
-  const isDark = () => (html.dataset.theme ? html.dataset.theme === "dark" : prefersDark());
-  const show = () => button.setAttribute("aria-pressed", String(isDark()));
-  button.addEventListener("click", () => {
-    const theme = isDark() ? "light" : "dark";
-    html.dataset.theme = theme;
+  const current = html.dataset.theme ?? "";
+  select.value = isChoice(current) ? current : "";
+  select.addEventListener("change", () => {
+    const choice = isChoice(select.value) ? select.value : "";
+    if (choice) html.dataset.theme = choice;
+    else delete html.dataset.theme;
     try {
-      localStorage.setItem(themeKey, theme);
+      if (choice) localStorage.setItem(themeKey, choice);
+      else localStorage.removeItem(themeKey);
     } catch {
       // Storage can be off; the choice then lasts for this page.
     }
-    show();
   });
-  matchMedia("(prefers-color-scheme: dark)").addEventListener("change", show);
-  show();
-  button.hidden = false;
+  wrapper.hidden = false;
 }

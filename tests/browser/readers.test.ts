@@ -89,14 +89,13 @@ describe("readers in Chromium", () => {
     await page.context().close();
   });
 
-  it("follows the system's theme, and remembers the reader's choice from the first paint of the next page", async () => {
+  it("follows the system's theme, remembers the reader's choice from the first paint of the next page, and can follow the system again", async () => {
     const page = await openPage(browser(), "/", { colorScheme: "dark" });
-    const toggle = page.getByRole("button", { name: "Dark theme" });
-    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    const theme = page.getByRole("combobox", { name: "Theme" });
+    expect(await theme.inputValue()).toBe("");
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await background()).toBe("rgb(15, 20, 25)");
-    await toggle.click();
-    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await theme.selectOption("light");
     expect(await background()).toBe("rgb(255, 255, 255)");
 
     // The next page: the stored choice applies before any of the page's own scripts could run.
@@ -104,6 +103,15 @@ describe("readers in Chromium", () => {
     await page.waitForSelector("body", { state: "attached" });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light");
     expect(await background()).toBe("rgb(255, 255, 255)");
+
+    // "System" forgets the choice: the page follows the system's dark theme again, and so does the next.
+    await page.waitForLoadState("load");
+    expect(await theme.inputValue()).toBe("light");
+    await theme.selectOption("");
+    expect(await background()).toBe("rgb(15, 20, 25)");
+    await page.goto("/", { waitUntil: "load" });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? "")).toBe("");
+    expect(await background()).toBe("rgb(15, 20, 25)");
     await page.context().close();
   });
 
