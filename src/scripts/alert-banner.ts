@@ -16,5 +16,4 @@ export function enhanceAlertBanner(root: Document): void {
     }
     root.querySelector<HTMLElement>("#main")?.focus();
   });
-  button.hidden = false;
 }

@@ -9,13 +9,12 @@ const isChoice = (value: string): value is Choice => (choices as readonly string
 
 /**
  * The header's theme switch: System, Light or Dark. The head's inline script has already applied a
- * remembered choice before first paint; this only wires the control (hidden without JavaScript,
- * where the system's theme applies).
+ * remembered choice before first paint; this only wires the control, which the stylesheet shows
+ * from that first paint wherever scripts run (so showing it moves nothing).
  */
 export function enhanceThemeSwitch(root: Document): void {
   const select = root.querySelector<HTMLSelectElement>("[data-theme-switch] select");
-  const wrapper = root.querySelector<HTMLElement>("[data-theme-switch]");
-  if (!select || !wrapper) return;
+  if (!select) return;
   const html = root.documentElement;
   const current = html.dataset.theme ?? "";
   select.value = isChoice(current) ? current : "";
@@ -30,5 +29,4 @@ export function enhanceThemeSwitch(root: Document): void {
       // Storage can be off; the choice then lasts for this page.
     }
   });
-  wrapper.hidden = false;
 }

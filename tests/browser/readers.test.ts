@@ -115,6 +115,38 @@ describe("readers in Chromium", () => {
     await page.context().close();
   });
 
+  it("keeps the seed topic steady while a phone reader scrolls through it and its islands wake (CLS < 0.01)", async () => {
+    const context = await browser().newContext({ baseURL: baseUrl(), viewport: { width: 375, height: 700 } });
+    // Layout shifts from the first paint on, as Chrome scores them (shifts right after input excluded).
+    await context.addInitScript(() => {
+      const shifts = { total: 0 };
+      Object.assign(window, { __shifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.total += entry.value;
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    const page = watchCsp(await context.newPage());
+    await page.goto(seedTopic, { waitUntil: "load" });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0; y <= height; y += 350) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(50);
+    }
+    // Every island that wakes on sight has woken (the header's suggestions wait for focus).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('astro-island:not([client="focus"])')].every(
+        (island) => !island.hasAttribute("ssr"),
+      ),
+    );
+    await page.locator("#feedback-comment-count").filter({ hasText: "Characters left" }).waitFor();
+    await page.waitForTimeout(200);
+    const shift = await page.evaluate(() => (window as unknown as { __shifts: { total: number } }).__shifts.total);
+    expect(shift).toBeLessThan(0.01);
+    await context.close();
+  });
+
   it("shows the important alert on every page until dismissed, then remembers that, and its link works", async () => {
     const page = await openPage(browser(), "/getting-started/");
     const banner = page.getByRole("complementary", { name: "Important notice" });

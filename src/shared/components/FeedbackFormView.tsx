@@ -122,10 +122,12 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         error={errors.found}
         onPick={(value) => dispatch({ type: "edit", field: "found", value })}
       />
-      {/* Without JavaScript it is always there (it cannot appear on a No); live, only after one. */}
+      {/* Without JavaScript it is always there (it cannot appear on a No); live, only after one. The
+          island's server-rendered copy is hidden by CSS where scripts run, so waking it shifts nothing. */}
       {(!enhanced || asksWhyNot(values)) && (
         <RadioGroup
           field="reason"
+          class={enhanced ? undefined : "feedback__reasons-without-script"}
           legend={enhanced ? props.wording.whyNot.legend : props.wording.whyNot.legendWithoutScript}
           options={reasons.map((r) => ({ value: r, label: props.wording.whyNot.reasons[r] }))}
           value={values.reason}
@@ -200,10 +202,11 @@ function RadioGroup(props: {
   firstRef?: RefObject<HTMLInputElement> | null;
   onPick: (value: string) => void;
   after?: ComponentChildren;
+  class?: string | undefined;
 }) {
   const errorId = props.error ? `feedback-${props.field}-error` : undefined;
   return (
-    <fieldset id={`feedback-${props.field}`} aria-describedby={errorId}>
+    <fieldset id={`feedback-${props.field}`} class={props.class} aria-describedby={errorId}>
       <legend>{props.legend}</legend>
       {props.error && (
         <p class="field-error" id={errorId}>
