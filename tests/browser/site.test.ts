@@ -58,18 +58,40 @@ describe("the public site in Chromium", () => {
     await page.context().close();
   });
 
-  it("prints the topic without the demo, share buttons or feedback, and with related topics' addresses", async () => {
+  it("prints the topic without the banner, demo, controls or feedback, with the site's name, the page's address, full link addresses and the support contacts", async () => {
     const page = await openPage(browser(), seedTopic);
     await page.emulateMedia({ media: "print" });
-    for (const region of ["Try it: generate a temporary code", "Share this topic", "Still need help?"]) {
-      expect(await page.getByRole("region", { name: region }).isVisible()).toBe(false);
+    for (const region of ["Important notice", "Try it: generate a temporary code", "Share this topic"]) {
+      expect(
+        await page
+          .getByRole("complementary", { name: region })
+          .or(page.getByRole("region", { name: region }))
+          .isVisible(),
+      ).toBe(false);
     }
+    expect(await page.getByRole("button").filter({ visible: true }).count()).toBe(0);
+    const printed = page.locator(".print-only");
+    expect(await printed.isVisible()).toBe(true);
+    expect(await printed.textContent()).toBe(
+      `Fairway Help Center · ${new URL(seedTopic, "http://localhost:4321").href}`,
+    );
+    const stillNeedHelp = page.getByRole("region", { name: "Still need help?" });
+    expect(await stillNeedHelp.isVisible()).toBe(true);
+    expect(await stillNeedHelp.textContent()).toMatch(/Call \+?[\d ()-]+/);
     const address = await page
       .getByRole("region", { name: "Related topics" })
       .getByRole("link")
       .first()
       .evaluate((link) => getComputedStyle(link, "::after").content);
-    expect(address).toMatch(/\(\/topics\/[a-z-]+\/\)/);
+    expect(address).toMatch(
+      /^" \(" "http:\/\/localhost:4321" attr\(href\) "\)"$|\(http:\/\/localhost:4321\/topics\/[a-z-]+\/\)/,
+    );
+    expect(
+      await page
+        .locator("h2")
+        .first()
+        .evaluate((h) => getComputedStyle(h).breakAfter),
+    ).toBe("avoid");
     await page.context().close();
   });
 
