@@ -1,5 +1,6 @@
 // @ts-check
 
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import mdx from "@astrojs/mdx";
@@ -13,6 +14,9 @@ import { publicTopicVariants, publicVariantsRoot } from "./src/integrations/publ
 import { audiencePlugin } from "./src/lib/audience-plugin.ts";
 
 const options = parseBuildOptions(process.env);
+const projectRoot = fileURLToPath(new URL(".", import.meta.url));
+/** The content folder as the content collections resolve it: against the project's root. */
+const contentDir = resolve(projectRoot, options.contentDir);
 
 /**
  * The Preact integration compiles JSX with Babel, which costs half a second per build in
@@ -24,8 +28,13 @@ function islandJsxWithoutBabel() {
     name: "help-center:island-jsx-without-babel",
     configResolved(resolved) {
       const babel = resolved.plugins.findIndex((plugin) => plugin.name === "vite:preact-jsx");
+      // The Preact integration renamed its plugin: fail rather than compile the islands twice.
+      if (babel < 0)
+        throw new Error(
+          "The Preact JSX plugin (vite:preact-jsx) is gone: see islandJsxWithoutBabel in astro.config.mjs",
+        );
       // @ts-expect-error Vite's resolved plugin list is read-only in its types; removing one is the documented way the MDX integration drops Astro's own JSX plugin too.
-      if (babel >= 0) resolved.plugins.splice(babel, 1);
+      resolved.plugins.splice(babel, 1);
     },
   };
 }
@@ -39,7 +48,7 @@ export default defineConfig({
   // Four pages in flight at once: while one page's file is written, the next renders.
   build: { format: "directory", inlineStylesheets: "always", concurrency: 4 },
   devToolbar: { enabled: false },
-  markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(publicVariantsRoot(options.contentDir))] }) },
+  markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(publicVariantsRoot(contentDir))] }) },
   integrations: [
     buildPhases(clock),
     mdx(),
@@ -49,10 +58,7 @@ export default defineConfig({
     audienceSites(options, clock),
   ],
   vite: {
-    plugins: [
-      publicTopicVariants(options.contentDir, fileURLToPath(new URL(".", import.meta.url))),
-      islandJsxWithoutBabel(),
-    ],
+    plugins: [publicTopicVariants(contentDir, projectRoot), islandJsxWithoutBabel()],
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
     resolve: {
       // A slimmer island client (see the file for why).

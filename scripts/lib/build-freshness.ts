@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { BuildOptions } from "../../src/config/build-options.ts";
 
 /** The file in each built site that records when it was built and from what configuration. */
@@ -11,9 +12,13 @@ export function buildSources(options: Pick<BuildOptions, "contentDir">, projectR
   return [options.contentDir, ...project.map((path) => join(projectRoot, path))];
 }
 
-/** The parts of a build's configuration that change its output. */
-function configurationOf(options: BuildOptions) {
-  return { contentDir: options.contentDir, site: options.site };
+/**
+ * The parts of a build's configuration that change its output, as a digest: the stamp sits in
+ * each site, and a content folder's path on the build machine is nobody else's business.
+ */
+function configurationOf(options: BuildOptions): string {
+  const parts = JSON.stringify({ contentDir: resolve(options.contentDir), site: options.site });
+  return createHash("sha256").update(parts).digest("base64url");
 }
 
 /** Newest modification time (ms) among the files below `paths`; 0 when none exist. */
@@ -50,10 +55,10 @@ function stampOf(file: string): { configuration?: unknown } | undefined {
  * another configuration (another content folder or site address).
  */
 export function isBuildStale(options: BuildOptions, sourcesNewest: number): boolean {
-  const configuration = JSON.stringify(configurationOf(options));
+  const configuration = configurationOf(options);
   return options.audiences.some((audience) => {
     const file = join(options.outDirs[audience], stampName);
     if (!existsSync(file) || statSync(file).mtimeMs < sourcesNewest) return true;
-    return JSON.stringify(stampOf(file)?.configuration) !== configuration;
+    return stampOf(file)?.configuration !== configuration;
   });
 }

@@ -63,9 +63,11 @@ class Site {
    * and the search index built from Pagefind's; resolves to the number of pages that holds.
    */
   finish(): Promise<number> {
-    this.#finished ??= this.#finish();
-    // Awaited at the end of the build; until then a failure must not end the process unhandled.
-    this.#finished.catch(() => {});
+    if (!this.#finished) {
+      this.#finished = this.#finish();
+      // Awaited at the end of the build; until then a failure must not end the process unhandled.
+      this.#finished.catch(() => {});
+    }
     return this.#finished;
   }
 
@@ -124,8 +126,7 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
     return new Response(null, { status: response.status, headers: response.headers });
   };
 
-  const order = (pathname: string) =>
-    options.audiences.indexOf(audienceOfPath(pathname, options.audiences) ?? "public");
+  const order = (pathname: string) => options.audiences.indexOf(siteAt(pathname).audience);
   const prerenderer = (inner: AstroPrerenderer): AstroPrerenderer => ({
     ...inner,
     name: "help-center:audience-sites",
@@ -154,20 +155,26 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
         setPrerenderer(prerenderer);
       },
       "astro:build:done": async ({ logger }) => {
-        try {
-          await clock.time("finishing sites", async () => {
-            for (const [audience, site] of sites) {
-              logger.info(`The ${audience} site's search index holds ${await site.finish()} pages.`);
-            }
-          });
-        } catch (error) {
-          throw new Error("Building the search index failed", { cause: error });
-        } finally {
+        const finished = await clock.time("finishing sites", async () => {
+          const all = await Promise.allSettled([...sites.values()].map((site) => site.finish()));
           await pagefind.close();
-        }
+          return all;
+        });
+        const failures = finished.flatMap((result, i) =>
+          result.status === "rejected" ? [`the ${options.audiences[i]} site: ${result.reason}`] : [],
+        );
+        if (failures.length > 0)
+          throw new Error(`Finishing the sites failed (Pagefind, CSP hashes or search index): ${failures.join("; ")}`);
+        finished.forEach((result, i) => {
+          if (result.status === "fulfilled")
+            logger.info(`The ${options.audiences[i]} site's search index holds ${result.value} pages.`);
+        });
         await clock.time("copying shared files", () => {
           for (const name of readdirSync(staging)) {
-            for (const site of sites.values()) cpSync(join(staging, name), join(site.dir, name), { recursive: true });
+            for (const site of sites.values()) {
+              // A file in public/ may not stand where a page was written (Astro's own check no longer sees our pages).
+              cpSync(join(staging, name), join(site.dir, name), { recursive: true, force: false, errorOnExist: true });
+            }
           }
           rmSync(staging, { recursive: true, force: true });
         });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Plugin } from "vite";
-import { declaresInternalAudience, isPublicVariant } from "../lib/audience-plugin.ts";
+import { isPublicVariant } from "../lib/audience-plugin.ts";
 
 /**
  * One build renders every topic for both sites, but a public page must never be rendered from a
@@ -20,14 +20,19 @@ export function publicVariantsRoot(contentDir: string): string {
   return resolve(contentDir, "topics~public");
 }
 
-/** Whether a public topic's source could hold an `<Internal>` block (a JSX name is written out in full). */
+/**
+ * Whether a topic's source could hold an `<Internal>` block (a JSX name is written out in full).
+ * Decided on the text alone, whatever the front matter says: an internal-only topic's variant is
+ * compiled empty and never rendered, and no misread front matter can leave a block in place.
+ */
 export function needsPublicVariant(source: string): boolean {
-  return source.includes("Internal") && !declaresInternalAudience(source);
+  return source.includes("Internal");
 }
 
 /**
- * The virtual module public pages load topic bodies from: for each public topic that needs its
- * own module, its file path (as the content collection records it) and a loader for that module.
+ * The virtual module public pages load topic bodies from: for each topic that needs its own public
+ * module, its file path as the content collection records it (relative to the project's root, which
+ * `contentDir` must be absolute under) and a loader for that module.
  */
 export function publicTopicVariants(contentDir: string, projectRoot: string): Plugin {
   const topicsDir = resolve(contentDir, "topics");
@@ -37,8 +42,9 @@ export function publicTopicVariants(contentDir: string, projectRoot: string): Pl
     enforce: "pre",
     resolveId(id) {
       if (id === publicTopicBodiesModule) return resolvedModule;
-      if (isPublicVariant(id, variantsRoot)) return id;
-      return undefined;
+      if (!isPublicVariant(id, variantsRoot)) return undefined;
+      // A variant is a topic's MDX; anything else a topic refers to is the real file beside it.
+      return id.endsWith(".mdx") ? id : join(topicsDir, relative(variantsRoot, id));
     },
     load(id) {
       if (isPublicVariant(id, variantsRoot)) return readFileSync(join(topicsDir, relative(variantsRoot, id)), "utf8");

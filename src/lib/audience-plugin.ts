@@ -2,16 +2,18 @@ import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineMdastPlugin, type MdastPluginEntry, type PluginFactoryContext } from "satteri";
 
-/** Matches `audience: internal` in a topic's YAML front matter. */
-const internalFrontMatter = /^---\r?\n(?:[^\n]*\r?\n)*?audience:\s*["']?internal["']?\s*\r?\n(?:[^\n]*\r?\n)*?---/;
+/** A topic's YAML front matter: the block between the first two `---` lines. */
+const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+const internalAudience = /^audience:\s*["']?internal["']?\s*$/m;
 
 /** Whether a module is a topic's public variant: addressed under the folder public variants live in. */
 export function isPublicVariant(file: string, variantsRoot: string): boolean {
   return file.startsWith(variantsRoot + sep);
 }
 
+/** Whether a topic's front matter (and not its body, which may show such a line) says `audience: internal`. */
 export function declaresInternalAudience(source: string): boolean {
-  return internalFrontMatter.test(source);
+  return internalAudience.test(frontMatter.exec(source)?.[1] ?? "");
 }
 
 const dropInternalBlocks = defineMdastPlugin({

@@ -17,6 +17,10 @@ export interface TopicBody {
  */
 export async function topicBody(topic: Topic, audience: Audience): Promise<TopicBody> {
   const variant = audience === "public" && topic.filePath ? publicVariants[topic.filePath] : undefined;
+  if (!variant && audience === "public" && topic.body?.includes("Internal")) {
+    // Never render a public page from a module that may hold internal text, whatever went wrong.
+    throw new Error(`${topic.filePath ?? topic.id}: no public variant was compiled for a topic that names Internal`);
+  }
   if (!variant) {
     const { Content, headings } = await render(topic);
     return { Content, headings };

@@ -53,5 +53,9 @@ describe("the audience plugin", () => {
     expect(declaresInternalAudience("---\naudience: internal\n---\n")).toBe(true);
     expect(declaresInternalAudience("---\naudience: 'internal'\n---\n")).toBe(true);
     expect(declaresInternalAudience("---\naudience: public\n---\naudience: internal\n")).toBe(false);
+    // A public topic that shows such a line in a sample, with a rule after it, is still public.
+    expect(declaresInternalAudience("---\ntitle: A\n---\n\n```yaml\naudience: internal\n```\n\n---\n\nMore.\n")).toBe(
+      false,
+    );
   });
 });
