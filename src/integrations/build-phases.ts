@@ -25,8 +25,8 @@ export class PhaseClock {
     this.#last = now;
   }
 
+  /** Runs `work` and ends the phase with it (the phase began where the previous one ended). */
   async time<T>(name: string, work: () => Promise<T> | T): Promise<T> {
-    this.#last = performance.now();
     const result = await work();
     this.end(name);
     return result;
