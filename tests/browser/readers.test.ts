@@ -147,6 +147,18 @@ describe("readers in Chromium", () => {
     await context.close();
   });
 
+  it("sets the four ratings two to a row on a phone, so none stands alone on a line", async () => {
+    const page = await openPage(browser(), seedTopic, { viewport: { width: 375, height: 700 } });
+    const tops = await page
+      .locator("#feedback-rating .choice")
+      .evaluateAll((choices) => choices.map((choice) => Math.round(choice.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(4);
+    expect(new Set(tops).size).toBe(2);
+    expect(tops[0]).toBe(tops[1]);
+    expect(tops[2]).toBe(tops[3]);
+    await page.context().close();
+  });
+
   it("shows the important alert on every page until dismissed, then remembers that, and its link works", async () => {
     const page = await openPage(browser(), "/getting-started/");
     const banner = page.getByRole("complementary", { name: "Important notice" });
