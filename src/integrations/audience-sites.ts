@@ -6,16 +6,11 @@ import { Worker } from "node:worker_threads";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
 import * as pagefind from "pagefind";
 import type { Audience, BuildOptions } from "../config/build-options.ts";
-import { sitePath } from "../lib/audience.ts";
+import { sitePath, splitRenderedPath } from "../lib/audience.ts";
 import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
 import { SitePagefind } from "./site-pagefind.ts";
-
-/** The audience a rendered address belongs to: its first folder (src/pages/[audience]/). */
-function audienceOfPath(pathname: string, audiences: readonly Audience[]): Audience | undefined {
-  return audiences.find((audience) => pathname.startsWith(`/${audience}/`));
-}
 
 /** Where a page rendered at `/<audience>/<path>` goes in its site: `<path>/index.html`, `404.html`, or the file an endpoint names. */
 export function siteFileOf(pathname: string): string {
@@ -38,6 +33,7 @@ function writeSearchIndexAside(siteDir: string): Promise<number> {
 class Site {
   readonly hashes = new InlineHashes();
   readonly pagefind: SitePagefind;
+  /** Counted from the paths Astro renders (every one is written by writePage), down as each is written. */
   pagesLeft = 0;
   #finished: Promise<number> | undefined;
 
@@ -101,7 +97,7 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
     ]),
   );
   const siteAt = (pathname: string) => {
-    const audience = audienceOfPath(pathname, options.audiences);
+    const audience = splitRenderedPath(pathname)?.audience;
     const site = audience && sites.get(audience);
     if (!site) throw new Error(`${pathname} is outside every audience's folder (src/pages/[audience]/)`);
     return site;

@@ -14,10 +14,15 @@ export function pageAudience(params: Record<string, string | undefined>): Audien
   return audience;
 }
 
+/** A rendered address split into its audience folder and the address it has on that audience's site. */
+export function splitRenderedPath(pathname: string): { audience: Audience; path: string } | undefined {
+  const [, folder, rest] = /^\/([^/]+)(\/.*)?$/.exec(pathname) ?? [];
+  return isAudience(folder) ? { audience: folder, path: rest ?? "/" } : undefined;
+}
+
 /** The address a page has on its own site: its rendered path without the audience folder. */
 export function sitePath(pathname: string): string {
-  const match = /^\/(public|internal)(\/.*)?$/.exec(pathname);
-  return match ? (match[2] ?? "/") : pathname;
+  return splitRenderedPath(pathname)?.path ?? pathname;
 }
 
 /** Static paths for a page every audience has once, with nothing else in its address. */
