@@ -4,7 +4,7 @@
  * alerts and banner. Used by the build benchmark.
  *   node scripts/generate-topics.ts OUT_DIR [COUNT]
  */
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const categories = ["Security and sign-in", "Billing", "Installation", "Data exchange", "Reports", "Users and roles"];
@@ -59,8 +59,11 @@ export function generateContent(outDir: string, count: number): void {
   const topicsDir = join(outDir, "topics");
   mkdirSync(topicsDir, { recursive: true });
   for (const folder of ["pages", "alerts"]) cpSync(join("content", folder), join(outDir, folder), { recursive: true });
-  // The site-wide files every build reads.
-  for (const file of ["internal-banner.json", "brand.json"]) cpSync(join("content", file), join(outDir, file));
+  // The site-wide files every build reads; the home page's tasks point at generated topics.
+  cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
+  const brand = JSON.parse(readFileSync(join("content", "brand.json"), "utf8")) as { tasks: { topic: string }[] };
+  brand.tasks = brand.tasks.map((task, i) => ({ ...task, topic: `topic-${i}` }));
+  writeFileSync(join(outDir, "brand.json"), JSON.stringify(brand, null, 2));
   for (let i = 0; i < count; i++) writeFileSync(join(topicsDir, `topic-${i}.mdx`), topicSource(i, count));
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { topicIdSchema } from "../shared/topic-id-schema.ts";
 import { parseOrExplain } from "../shared/zod-issues.ts";
 import { buildOptions } from "./build.ts";
 import { contrastRatio, minimumTextContrast } from "./contrast.ts";
@@ -55,6 +56,41 @@ export const brandSchema = z.strictObject({
     email: z.email(),
     case: link,
   }),
+  /**
+   * The tasks readers most often come with, first on the home page: a question in their words, a
+   * line on what the topic covers, and the topic. Topics must exist and be public.
+   */
+  tasks: z
+    .array(
+      z.strictObject({
+        label: z.string().trim().min(1).max(40),
+        hint: z.string().trim().min(1).max(90),
+        topic: topicIdSchema,
+      }),
+    )
+    .min(1)
+    .max(6),
+  /** Where employees escalate: the end of every internal-only topic, never in the public site. */
+  internalContacts: z
+    .array(
+      z.strictObject({
+        label: z.string().trim().min(1).max(60),
+        detail: z.string().trim().min(1).max(160),
+        href: z.url().optional(),
+      }),
+    )
+    .min(1)
+    .max(6),
+  /**
+   * Where employees edit a topic's source: an address with `{path}`, the topic's file inside the
+   * content folder (`topics/x.mdx`). Without it, no "Edit this topic" link is shown.
+   */
+  editTopicUrl: z
+    .string()
+    .refine((value) => value.includes("{path}") && URL.canParse(value.replace("{path}", "p")), {
+      message: "an address with {path}, like https://github.com/acme/help/edit/main/content/{path}",
+    })
+    .optional(),
 });
 
 export type Brand = z.infer<typeof brandSchema>;
@@ -66,6 +102,11 @@ export function loadBrand(): Brand {
   const file = `${buildOptions.contentDir}/brand.json`;
   loaded ??= parseOrExplain(brandSchema, JSON.parse(readFileSync(file, "utf8")), file);
   return loaded;
+}
+
+/** The "Edit this topic" address for a topic's file, or undefined when the brand configures none. */
+export function editTopicHref(brand: Brand, topicId: string): string | undefined {
+  return brand.editTopicUrl?.replace("{path}", `topics/${topicId}.mdx`);
 }
 
 /** `tel:` wants the digits alone. */

@@ -20,6 +20,24 @@ export const topicSchema = z.strictObject({
   keywords: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   /** Offered when a search finds nothing (src/pages/search.astro). Default: false. */
   popular: z.boolean().default(false),
+  /**
+   * Where a topic serves more than one reader ("Lost your phone?", "Administrators"): a line each,
+   * under the title, saying what that reader should do, with a link to the section for them.
+   */
+  readers: z
+    .array(
+      z.strictObject({
+        who: z.string().trim().min(1).max(60),
+        what: z.string().trim().min(1).max(220),
+        /** A heading of this topic, like `#generate-a-temporary-code`: `what` becomes a link to it. */
+        section: z
+          .string()
+          .regex(/^#[a-z0-9-]+$/, "a heading's anchor, like #generate-a-temporary-code")
+          .optional(),
+      }),
+    )
+    .max(3)
+    .default([]),
   /** A live demo shown after the text; `temporary-login-code` is the one there is. Default: none. */
   demo: z.enum(["temporary-login-code"]).optional(),
   /** Keeps a topic out of the home page's lists and the sitemap while it is drafted. Default: false. */

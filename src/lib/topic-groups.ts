@@ -34,3 +34,8 @@ export function categorySlug(category: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
+
+/** A category's own page, listing every topic in it. */
+export function categoryPath(category: string): string {
+  return `/categories/${categorySlug(category)}/`;
+}

@@ -146,6 +146,18 @@ describe("sessions", () => {
     expect(response.headers.get("set-cookie")).toMatch(/session=; Max-Age=0/);
     expect((await db.execute("SELECT * FROM sessions")).rows).toHaveLength(0);
     expect(await (await page("/topics/codes/", token)).text()).not.toContain("Internal note");
+    // The browser lands where it is told so, with a way back to the help center.
+    expect(response.headers.get("location")).toBe("/sign-in/?signed-out=1");
+    const signedOut = await (await app.request("/sign-in/?signed-out=1")).text();
+    expect(signedOut).toContain('<p class="note" role="status">You are signed out of the help center.');
+    expect(signedOut).toContain('<a href="/">Back to the help center</a>');
+  });
+
+  it("tells an employee on every internal page who is signed in, and nobody else", async () => {
+    const { sessionCookie, page } = await setUp();
+    const internal = await (await page("/topics/codes/", await sessionCookie())).text();
+    expect(internal).toContain(`<p data-slot="employee">Signed in as ${email}</p>`);
+    expect(await (await page("/topics/codes/")).text()).not.toContain("Signed in as");
   });
 
   it("ends after 12 idle hours, and after 7 days however busy", async () => {

@@ -100,6 +100,23 @@ describe("the feedback dashboard API", () => {
     expect(worst?.change).toMatchObject({ responses: 1, score: -2 });
   });
 
+  it("totals every topic for the summary figures, against the period before, topics answered only then included", async () => {
+    const { insert, get } = await setUp();
+    await insert(id(1), { rating: "poor", found: "no" });
+    await insert(id(2), { rating: "good", found: "yes" });
+    await insert(id(3), { topic: "multi-factor-authentication-overview", rating: "excellent" });
+    await insert(id(4), { rating: "excellent", found: "yes", created_at: now - 40 * day });
+    await insert(id(5), { topic: "reset-your-password", rating: "poor", found: "no", created_at: now - 40 * day });
+    const body = (await (await get("/api/dashboard/overview?period=30d")).json()) as {
+      totals: { summary: { responses: number; score: number; foundShare: number }; change: Record<string, number> };
+    };
+    expect(body.totals.summary).toMatchObject({ responses: 3, foundShare: 0.5 });
+    expect(body.totals.summary.score).toBeCloseTo(8 / 3);
+    expect(body.totals.change).toEqual({ responses: 1, score: 0.17, foundShare: 0 });
+    const page = await (await get("/dashboard/?period=30d")).text();
+    expect(page).toMatch(/Responses<\/dt><dd><span class="figure__value">3<\/span>/);
+  });
+
   it("lists comments newest first, filtered and paginated, with employees' feedback told apart", async () => {
     const { insert, get } = await setUp();
     for (let n = 1; n <= 30; n++) {

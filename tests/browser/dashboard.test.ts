@@ -50,7 +50,7 @@ describe("the feedback dashboard in Chromium", () => {
       await page.setViewportSize({ width, height: 800 });
       const left = async (selector: string) => (await page.locator(selector).first().boundingBox())?.x;
       // The wide dashboard and the header above it keep one left edge.
-      expect(await left("main h1"), `at ${width} px`).toBe(await left(".site-header__inner > *"));
+      expect(await left("main h1"), `at ${width} px`).toBe(await left(".site-header__bar > *"));
     }
     const report: Record<string, string[]> = {};
     await sweepLayoutAndAxe(page, "dashboard", report);

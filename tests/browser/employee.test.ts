@@ -58,12 +58,42 @@ describe("employees in Chromium", () => {
     await page.context().close();
   });
 
-  it("signs out: the note is gone, and Back does not bring it back", async () => {
+  it("shows who is signed in and their tools at the top of every internal page, and the internal escalation path", async () => {
+    const page = await openPage(browser(), seedTopic);
+    await signIn(page);
+    const bar = page.getByRole("region", { name: "Employee tools" });
+    await bar.getByText(`Signed in as ${inject("employee").email}`).waitFor();
+    // The bar comes before the site's own header, so it is the first thing an employee reads.
+    const [barTop, headerTop] = await Promise.all(
+      [bar, page.locator(".site-header")].map(async (l) => (await l.boundingBox())?.y ?? -1),
+    );
+    expect(barTop).toBeLessThan(headerTop);
+    for (const name of ["Dashboard", "Edit this topic"]) expect(await bar.getByRole("link", { name }).count()).toBe(1);
+    for (const name of ["View as customer", "Sign out"]) expect(await bar.getByRole("button", { name }).count()).toBe(1);
+    expect(await bar.getByRole("link", { name: "Edit this topic" }).getAttribute("href")).toMatch(
+      /\/content\/topics\/temporary-login-code\.mdx$/,
+    );
+    // A customer topic ends with the customers' contacts; an internal-only one with where to escalate.
+    await page.getByRole("heading", { name: "Still need help?" }).waitFor();
+    await page.goto("/topics/internal-admin-temporary-code/");
+    await page.getByRole("heading", { name: "Need to escalate?" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Still need help?" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Tier 2 Support" }).waitFor();
+    // The dashboard, filled on the server, says who is signed in too.
+    await bar.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { name: "Feedback dashboard" }).waitFor();
+    await bar.getByText(`Signed in as ${inject("employee").email}`).waitFor();
+    await page.context().close();
+  });
+
+  it("signs out with a message saying so: the note is gone, and Back does not bring it back", async () => {
     const page = await openPage(browser(), seedTopic);
     await signIn(page);
     await page.getByText(internalNote).waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await page.waitForURL((url) => url.pathname === "/sign-in/");
+    await page.getByRole("status").getByText("You are signed out of the help center.").waitFor();
+    await page.getByRole("link", { name: "Back to the help center" }).waitFor();
     await page.goBack();
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toBe(seedTopic);

@@ -49,4 +49,20 @@ describe("an author's mistake fails the build with a message naming file and fie
     expect(status).not.toBe(0);
     expect(output).toContain("brand.json: colors.accent: use a colour like #0b5cad");
   });
+
+  it("fails on a home-page task that sends readers to a topic the public cannot see, naming the task", () => {
+    const { status, output } = buildWithContent("brand.json", (s) =>
+      s.replace('"topic": "cannot-sign-in"', '"topic": "internal-admin-temporary-code"'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain(`brand.json: tasks: no published topic for "Can't sign in?" → internal-admin-temporary-code`);
+  });
+
+  it("fails on a “Who this is for” line that links to a heading the topic does not have", () => {
+    const { status, output } = buildWithTopic("temporary-login-code.mdx", (s) =>
+      s.replace('section: "#generate-a-temporary-code"', 'section: "#no-such-heading"'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain('topics/temporary-login-code.mdx: readers: "Are you an administrator?" links to #no-such-heading');
+  });
 });

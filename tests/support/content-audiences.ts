@@ -19,11 +19,16 @@ export function contentByAudience() {
   const topics = readTree(join(contentDir, "topics"), ".mdx");
   const isInternalTopic = (source: string) => /^audience:\s*internal\s*$/m.test(source.split(/^---$/m)[1] ?? "");
   const banner = JSON.parse(readFileSync(join(contentDir, "internal-banner.json"), "utf8")) as { text: string };
+  // The brand file is public but for its escalation contacts, which only internal topics show.
+  const { internalContacts, ...publicBrand } = JSON.parse(readFileSync(join(contentDir, "brand.json"), "utf8")) as {
+    internalContacts: { label: string; detail: string; href?: string }[];
+  };
 
   const internalTexts = [
     ...topics.filter(isInternalTopic),
     ...topics.filter((t) => !isInternalTopic(t)).flatMap(internalBlocks),
     banner.text,
+    ...internalContacts.map((contact) => `${contact.label} ${contact.detail} ${contact.href ?? ""}`),
   ];
   const publicText = normalize(
     [
@@ -31,7 +36,7 @@ export function contentByAudience() {
       ...readTree(join(contentDir, "pages"), ".mdx"),
       ...readTree(join(contentDir, "alerts"), ".md"),
       // The brand file (names, contact options, links) is on every public page.
-      readFileSync(join(contentDir, "brand.json"), "utf8"),
+      JSON.stringify(publicBrand),
       // The site's own wording (navigation, labels, messages) is public too.
       ...readTree("src", ".astro"),
       ...readTree("src", ".ts"),

@@ -6,7 +6,7 @@ import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
 /** The built pages the server fills in, cut down to their slots. */
 export const signInTemplate =
-  '<html><body><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
+  '<html><body><div data-slot="sso"></div><form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input name="email" value="" data-slot="email"></form></body></html>';
 export const dashboardTemplate =
   '<html><body><main><h1>Feedback dashboard</h1><div data-slot="dashboard"></div></main></body></html>';
 
@@ -21,7 +21,10 @@ export function twoSites(): Sites {
   const root = scratchDir("sites");
   for (const [folder, body] of [
     ["public", "<html><body><h1>Codes</h1></body></html>"],
-    ["internal", `<html><body><h1>Codes</h1><aside>${internalNote}</aside></body></html>`],
+    [
+      "internal",
+      `<html><body><section><p data-slot="employee" hidden></p></section><h1>Codes</h1><aside>${internalNote}</aside></body></html>`,
+    ],
   ] as const) {
     mkdirSync(join(root, folder, "topics", "codes"), { recursive: true });
     writeFileSync(join(root, folder, "topics", "codes", "index.html"), body);

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { brandSchema } from "../../src/lib/brand.ts";
+import { brandSchema, editTopicHref } from "../../src/lib/brand.ts";
 import { alertSchema, topicSchema } from "../../src/lib/content-schemas.ts";
 import { contrastRatio } from "../../src/lib/contrast.ts";
+import { homeTasks } from "../../src/lib/home-tasks.ts";
 import { describeIssues } from "../../src/shared/zod-issues.ts";
 
 const validTopic = {
@@ -82,5 +84,24 @@ describe("brand colours", () => {
   it("refuses a dark accent that vanishes on the dark page", () => {
     const refused = brandSchema.shape.colors.safeParse({ ...colors, accentDark: "#0b5cad" });
     expect(refused.error?.issues.map((i) => i.path.join("."))).toContain("accentDark");
+  });
+
+  it("makes an Edit this topic address from the brand's pattern, and none without one", () => {
+    const brand = brandSchema.parse(JSON.parse(readFileSync("content/brand.json", "utf8")));
+    const pattern = "https://git.example.com/help/edit/main/content/{path}";
+    expect(editTopicHref({ ...brand, editTopicUrl: pattern }, "add-a-user")).toBe(
+      "https://git.example.com/help/edit/main/content/topics/add-a-user.mdx",
+    );
+    expect(editTopicHref({ ...brand, editTopicUrl: undefined }, "add-a-user")).toBeUndefined();
+    expect(brandSchema.shape.editTopicUrl.safeParse("https://git.example.com/edit").success).toBe(false);
+  });
+
+  it("keeps home-page tasks that point at published topics, and names every one that does not", () => {
+    const tasks = [
+      { label: "Can't sign in?", hint: "Lost phone", topic: "cannot-sign-in" },
+      { label: "Invoices", hint: "As PDF", topic: "gone" },
+    ];
+    expect(homeTasks(tasks.slice(0, 1), [{ id: "cannot-sign-in" }])).toEqual(tasks.slice(0, 1));
+    expect(() => homeTasks(tasks, [{ id: "cannot-sign-in" }])).toThrow('no published topic for "Invoices" → gone');
   });
 });

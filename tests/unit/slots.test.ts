@@ -3,6 +3,7 @@ import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { afterBodyOpen, fillInputSlot, fillMarkupSlot, fillTextSlot } from "../../functions/app/lib/slots.ts";
 import { customerViewBar } from "../../functions/app/site/customer-view.ts";
+import { signedInAs } from "../../functions/app/site/employee-bar.ts";
 
 const patterns = ["$&", "$`", "$'", "$1", "$$", "$<name>"];
 const page =
@@ -36,5 +37,17 @@ describe("filling server slots", () => {
     const bar = await response.text();
     expect(bar).toContain('name="next" value="/topics/$&amp;$`/"');
     expect(bar.match(/<body/g)).toHaveLength(1);
+  });
+
+  it("writes who is signed in as text, and leaves answers that are not whole pages alone", async () => {
+    const employeePage = page.replace('data-slot="error"', 'data-slot="employee"');
+    const html = (status: number, type = "text/html") =>
+      new Response(employeePage, { status, headers: { "Content-Type": type, "Content-Length": "1" } });
+    const filled = await signedInAs(html(200), "<b>$&</b>@example.com");
+    expect(await filled.text()).toContain('data-slot="employee">Signed in as &lt;b&gt;$&amp;&lt;/b&gt;@example.com</p>');
+    expect(filled.headers.get("Content-Length")).toBeNull();
+    for (const untouched of [html(206), html(200, "text/css")]) {
+      expect(await (await signedInAs(untouched, "kim@example.com")).text()).toBe(employeePage);
+    }
   });
 });

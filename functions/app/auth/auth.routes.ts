@@ -95,7 +95,11 @@ export function authRoutes(deps: AppDeps) {
       // Nothing to read from the body: only how to answer. After a single sign-on session, the
       // sign-in page offers to sign out of the provider too (RP-initiated logout).
       if (bodyKind(c) !== "form") return c.json({ signedOut: true }, Status.ok);
-      return c.redirect(sso && ended?.viaProvider ? "/sign-in/?signed-out=1" : "/", Status.seeOther);
+      // The sign-in page says so, and after single sign-on offers the provider's own sign-out.
+      return c.redirect(
+        sso && ended?.viaProvider ? "/sign-in/?signed-out=provider" : "/sign-in/?signed-out=1",
+        Status.seeOther,
+      );
     })
     .get("/auth/oidc/start", async (c) => {
       if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
@@ -186,12 +190,19 @@ export function authRoutes(deps: AppDeps) {
   const page = new Hono<AppEnv>().get("/sign-in/", async (c) => {
     const next = redirectTarget(c.req.query("next"));
     if (c.get("employee")) return c.redirect(next, Status.seeOther);
-    const endSession = sso && c.req.query("signed-out") ? await sso.endSessionUrl() : undefined;
+    const signedOut = c.req.query("signed-out");
+    const endSession = sso && signedOut === "provider" ? await sso.endSessionUrl() : undefined;
     c.header("Cache-Control", "no-store");
     return c.html(
       signInPage({
         next,
-        ...(endSession && sso ? { signedOutOf: { name: sso.settings.providerName, href: endSession } } : {}),
+        ...(signedOut
+          ? {
+              signedOut: {
+                provider: endSession && sso ? { name: sso.settings.providerName, href: endSession } : undefined,
+              },
+            }
+          : {}),
       }),
       Status.ok,
     );

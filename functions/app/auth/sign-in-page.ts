@@ -11,8 +11,8 @@ export interface SignInSlots {
   local?: boolean;
   /** What went wrong with single sign-on: shown above its button, not in the local form. */
   ssoError?: string;
-  /** After signing out: the provider's own sign-out, offered as a link. */
-  signedOutOf?: { name: string; href: string };
+  /** After signing out: said in words, with the provider's own sign-out offered as a link after single sign-on. */
+  signedOut?: { provider?: { name: string; href: string } | undefined };
 }
 
 /**
@@ -23,9 +23,7 @@ export function fillSignInPage(template: string, slots: SignInSlots): string {
   let html = fillInputSlot(template, "next", slots.next);
   if (slots.email) html = fillInputSlot(html, "email", slots.email);
   const sso = [
-    slots.signedOutOf
-      ? `<p class="note">You are signed out of the help center. <a href="${escapeHtml(slots.signedOutOf.href)}">Sign out of ${escapeHtml(slots.signedOutOf.name)} too</a>.</p>`
-      : "",
+    slots.signedOut ? signedOutNote(slots.signedOut.provider) : "",
     [slots.ssoError, slots.local === false ? slots.error : undefined]
       .filter(Boolean)
       .map((message) => `<p class="error-summary" role="alert">${escapeHtml(message ?? "")}</p>`)
@@ -38,6 +36,13 @@ export function fillSignInPage(template: string, slots: SignInSlots): string {
   if (slots.local === false) html = replaceFirst(html, /<form[^>]*data-slot="local"[\s\S]*?<\/form>/, () => "");
   else if (slots.error) html = fillTextSlot(html, "error", slots.error);
   return html;
+}
+
+function signedOutNote(provider: { name: string; href: string } | undefined): string {
+  const also = provider
+    ? ` <a href="${escapeHtml(provider.href)}">Sign out of ${escapeHtml(provider.name)} too</a>.`
+    : ' <a href="/">Back to the help center</a>.';
+  return `<p class="note" role="status">You are signed out of the help center.${also}</p>`;
 }
 
 const minutes = (seconds: number) => `${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}`;

@@ -39,6 +39,23 @@ export interface TopicSummary {
   foundShare: number | null;
 }
 
+/** Counts of several topics (or periods) together. */
+export function sumCounts(all: readonly TopicCounts[]): TopicCounts {
+  const total: TopicCounts = {
+    responses: 0,
+    ratings: { excellent: 0, good: 0, average: 0, poor: 0 },
+    foundYes: 0,
+    foundAnswered: 0,
+  };
+  for (const counts of all) {
+    total.responses += counts.responses;
+    for (const r of ratings) total.ratings[r] += counts.ratings[r];
+    total.foundYes += counts.foundYes;
+    total.foundAnswered += counts.foundAnswered;
+  }
+  return total;
+}
+
 export function summarize(counts: TopicCounts): TopicSummary {
   const rated = ratings.reduce((sum, r) => sum + counts.ratings[r], 0);
   const distribution = Object.fromEntries(

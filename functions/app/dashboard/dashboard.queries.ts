@@ -7,6 +7,7 @@ import {
   dayWindow,
   type PeriodChange,
   sortTopics,
+  sumCounts,
   summarize,
   type TopicCounts,
   type TopicSummary,
@@ -54,12 +55,7 @@ function toCounts(row: Record<string, unknown>): TopicCounts {
   };
 }
 
-const noCounts: TopicCounts = {
-  responses: 0,
-  ratings: { excellent: 0, good: 0, average: 0, poor: 0 },
-  foundYes: 0,
-  foundAnswered: 0,
-};
+const noCounts = sumCounts([]);
 
 export interface OverviewRow {
   topic: string;
@@ -67,8 +63,14 @@ export interface OverviewRow {
   change: PeriodChange | null;
 }
 
-/** Every topic with feedback in the period, with its change against the period before. */
-export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<OverviewRow[]> {
+export interface Overview {
+  topics: OverviewRow[];
+  /** Every topic together: the dashboard's summary figures, with their change. */
+  totals: { summary: TopicSummary; change: PeriodChange | null };
+}
+
+/** Every topic with feedback in the period, with its change against the period before, and their totals. */
+export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<Overview> {
   const { startDay, previousStartDay } = dayWindow(period, now);
   const [current, previous] = await db.batch(
     [
@@ -87,12 +89,18 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
     "read",
   );
   const before = new Map(jsonRowsOf(previous).map((r) => [String(r.topic), toCounts(r)]));
-  const rows = jsonRowsOf(current).map((r) => {
-    const summary = summarize(toCounts(r));
-    const earlier = previousStartDay === null ? null : summarize(before.get(String(r.topic)) ?? noCounts);
-    return { topic: String(r.topic), summary, change: earlier ? change(summary, earlier) : null };
+  const inPeriod = jsonRowsOf(current).map((r) => ({ topic: String(r.topic), counts: toCounts(r) }));
+  const rows = inPeriod.map(({ topic, counts }) => {
+    const summary = summarize(counts);
+    const earlier = previousStartDay === null ? null : summarize(before.get(topic) ?? noCounts);
+    return { topic, summary, change: earlier ? change(summary, earlier) : null };
   });
-  return sortTopics(rows, sort);
+  const total = summarize(sumCounts(inPeriod.map((row) => row.counts)));
+  const totalBefore = previousStartDay === null ? null : summarize(sumCounts([...before.values()]));
+  return {
+    topics: sortTopics(rows, sort),
+    totals: { summary: total, change: totalBefore ? change(total, totalBefore) : null },
+  };
 }
 
 /** One topic in the period: its counts, its weeks (up to two years) and why readers said no. */

@@ -9,6 +9,7 @@ import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
 import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
+import { fillEmployeeBar } from "../site/employee-bar.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { toCsv } from "./csv.ts";
 import { comments, deleteComment, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
@@ -53,10 +54,8 @@ export function dashboardRoutes(deps: AppDeps) {
     .get("/dashboard/overview", valid("query", overviewQuerySchema), async (c) => {
       const { period, sort } = c.req.valid("query");
       c.header("Cache-Control", "private, no-store");
-      return c.json({
-        period,
-        topics: (await overview(db, period, sort, now())).map((row) => ({ ...row, title: titles(row.topic) })),
-      });
+      const { topics, totals } = await overview(db, period, sort, now());
+      return c.json({ period, totals, topics: topics.map((row) => ({ ...row, title: titles(row.topic) })) });
     })
     .get("/dashboard/comments", valid("query", commentsQuerySchema), async (c) => {
       c.header("Cache-Control", "private, no-store");
@@ -141,8 +140,9 @@ export function dashboardRoutes(deps: AppDeps) {
    * A dashboard view in the internal build's frame, filled on the server so it reads without
    * JavaScript; when the database is away, the frame says so (503) instead.
    */
-  const inFrame = async (c: Context<AppEnv>, frame: string, render: () => Promise<string>) => {
+  const inFrame = async (c: Context<AppEnv>, internalFrame: string, render: () => Promise<string>) => {
     c.header("Cache-Control", "private, no-store");
+    const frame = fillEmployeeBar(internalFrame, c.get("employee")?.email ?? "");
     try {
       return c.html(fillMarkupSlot(frame, "dashboard", await render()));
     } catch (error) {
@@ -166,9 +166,11 @@ export function dashboardRoutes(deps: AppDeps) {
       const sort = ov.success ? ov.data.sort : defaultSort;
       const topic = query.topic;
       return inFrame(c, frame, async () => {
-        const [rows, list, detail] = await Promise.all([
+        const [rows, list, waiting, detail] = await Promise.all([
           overview(db, period, sort, now()),
           comments(db, { ...query, period }, now()),
+          // The summary's "to triage" counts every New comment of the period, whatever the filters.
+          comments(db, commentsQuerySchema.parse({ period, pageSize: 1 }), now()),
           topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
         ]);
         return renderToString(
@@ -176,6 +178,7 @@ export function dashboardRoutes(deps: AppDeps) {
             period,
             sort,
             overview: rows,
+            newComments: { count: waiting.total, exact: waiting.totalIsExact },
             titles,
             detail: topic && detail ? { topic, ...detail } : undefined,
             comments: list,

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { viewCookie } from "../auth/cookies.ts";
 import type { AppEnv } from "../deps.ts";
 import { customerViewBar } from "./customer-view.ts";
+import { signedInAs } from "./employee-bar.ts";
 
 /** The two builds, as the runtime serves them. */
 export interface Sites {
@@ -19,8 +20,12 @@ export function audienceSwitch(sites: Sites): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // The same address answers differently with and without a session: no cache may mix them.
     c.header("Vary", "Cookie");
-    if (!c.get("employee")) return sites.public(c, next);
-    if (!viewCookie.asCustomer(c)) return sites.internal(c, next);
+    const employee = c.get("employee");
+    if (!employee) return sites.public(c, next);
+    if (!viewCookie.asCustomer(c)) {
+      const response = await sites.internal(c, next);
+      return response ? signedInAs(response, employee.email) : response;
+    }
     const response = await sites.public(c, next);
     return response ? customerViewBar(response, c.req.path) : response;
   };

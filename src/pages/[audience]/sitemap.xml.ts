@@ -2,6 +2,7 @@ import { getCollection } from "astro:content";
 import type { APIRoute } from "astro";
 import { everyAudience, pageAudience } from "../../lib/audience.ts";
 import { sitemapXml } from "../../lib/sitemap.ts";
+import { categoryPath } from "../../lib/topic-groups.ts";
 import { publishedTopics, topicPath } from "../../lib/topics.ts";
 import { isoDay } from "../../shared/dates.ts";
 
@@ -14,6 +15,10 @@ export const GET: APIRoute = async ({ site, params }) => {
     { path: "/", lastmod: undefined },
     { path: "/alerts/", lastmod: undefined },
     ...pages.map((p) => ({ path: `/${p.id}/`, lastmod: isoDay(p.data.updated) })),
+    ...[...new Set(topics.map((t) => t.data.category))].map((category) => ({
+      path: categoryPath(category),
+      lastmod: undefined,
+    })),
     ...topics.map((t) => ({ path: topicPath(t.id), lastmod: isoDay(t.data.updated) })),
   ];
   return new Response(sitemapXml(site ?? new URL("http://localhost:4321"), entries), {

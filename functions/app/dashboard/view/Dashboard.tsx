@@ -1,6 +1,6 @@
 import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
-import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsPage, Overview } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import type { Period, SortKey } from "../vocabulary.ts";
 import { PeriodNav } from "./ChoiceNav.tsx";
@@ -9,12 +9,15 @@ import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
 import { OverviewTable } from "./OverviewTable.tsx";
 import { ReasonsTable } from "./ReasonsTable.tsx";
+import { SummaryFigures } from "./SummaryFigures.tsx";
 import { ViewSwitch } from "./ViewSwitch.tsx";
 
 export interface DashboardView {
   period: Period;
   sort: SortKey;
-  overview: OverviewRow[];
+  overview: Overview;
+  /** Comments still marked New, whatever the filters. */
+  newComments: { count: number; exact: boolean };
   titles: (topic: string) => string;
   detail?: { topic: string; summary: TopicSummary; series: WeekPoint[]; reasons: Record<Reason, number> } | undefined;
   comments: CommentsPage;
@@ -38,9 +41,10 @@ export function Dashboard(view: DashboardView) {
     <div class="dashboard">
       <ViewSwitch current="feedback" />
       <PeriodNav current={view.period} href={(period) => link({ ...filters, period, sort: view.sort })} />
+      <SummaryFigures totals={view.overview.totals} period={view.period} newComments={view.newComments} />
 
       <OverviewTable
-        overview={view.overview}
+        overview={view.overview.topics}
         period={view.period}
         sort={view.sort}
         filters={filters}
@@ -59,7 +63,7 @@ export function Dashboard(view: DashboardView) {
       <Comments
         query={query}
         comments={view.comments}
-        overview={view.overview}
+        overview={view.overview.topics}
         sort={view.sort}
         filters={filters}
         titles={view.titles}

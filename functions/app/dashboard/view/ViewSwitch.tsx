@@ -1,7 +1,7 @@
 /** The dashboard's two views: what readers said, what readers searched for. */
 export function ViewSwitch({ current }: { current: "feedback" | "searches" }) {
   return (
-    <nav aria-label="Dashboard views" class="view-switch">
+    <nav aria-label="Dashboard views" class="dashboard-tabs">
       <ul>
         <li>
           <a href="/dashboard/" aria-current={current === "feedback" ? "page" : undefined}>
