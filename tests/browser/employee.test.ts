@@ -64,12 +64,11 @@ describe("employees in Chromium", () => {
     const bar = page.getByRole("region", { name: "Employee tools" });
     await bar.getByText(`Signed in as ${inject("employee").email}`).waitFor();
     // The bar comes before the site's own header, so it is the first thing an employee reads.
-    const [barTop, headerTop] = await Promise.all(
-      [bar, page.locator(".site-header")].map(async (l) => (await l.boundingBox())?.y ?? -1),
-    );
-    expect(barTop).toBeLessThan(headerTop);
+    const top = async (l: typeof bar) => (await l.boundingBox())?.y ?? Number.NaN;
+    expect(await top(bar)).toBeLessThan(await top(page.locator(".site-header")));
     for (const name of ["Dashboard", "Edit this topic"]) expect(await bar.getByRole("link", { name }).count()).toBe(1);
-    for (const name of ["View as customer", "Sign out"]) expect(await bar.getByRole("button", { name }).count()).toBe(1);
+    for (const name of ["View as customer", "Sign out"])
+      expect(await bar.getByRole("button", { name }).count()).toBe(1);
     expect(await bar.getByRole("link", { name: "Edit this topic" }).getAttribute("href")).toMatch(
       /\/content\/topics\/temporary-login-code\.mdx$/,
     );

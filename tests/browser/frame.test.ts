@@ -33,7 +33,9 @@ describe("the home page and the site's frame in Chromium", () => {
     }
 
     await page.getByRole("complementary", { name: "Latest notice" }).getByRole("link").first().waitFor();
-    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Security and sign-in" }) });
+    const card = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Security and sign-in" }) });
     const count = Number(/(\d+) topics/.exec((await card.textContent()) ?? "")?.[1]);
     expect(count).toBeGreaterThan(3);
     await card.getByRole("link", { name: `All ${count} topics in Security and sign-in` }).click();

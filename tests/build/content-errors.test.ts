@@ -55,7 +55,9 @@ describe("an author's mistake fails the build with a message naming file and fie
       s.replace('"topic": "cannot-sign-in"', '"topic": "internal-admin-temporary-code"'),
     );
     expect(status).not.toBe(0);
-    expect(output).toContain(`brand.json: tasks: no published topic for "Can't sign in?" → internal-admin-temporary-code`);
+    expect(output).toContain(
+      `brand.json: tasks: no published topic for "Can't sign in?" → internal-admin-temporary-code`,
+    );
   });
 
   it("fails on a “Who this is for” line that links to a heading the topic does not have", () => {
@@ -63,6 +65,8 @@ describe("an author's mistake fails the build with a message naming file and fie
       s.replace('section: "#generate-a-temporary-code"', 'section: "#no-such-heading"'),
     );
     expect(status).not.toBe(0);
-    expect(output).toContain('topics/temporary-login-code.mdx: readers: "Are you an administrator?" links to #no-such-heading');
+    expect(output).toContain(
+      'topics/temporary-login-code.mdx: readers: "Are you an administrator?" links to #no-such-heading',
+    );
   });
 });

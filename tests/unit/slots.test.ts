@@ -44,7 +44,9 @@ describe("filling server slots", () => {
     const html = (status: number, type = "text/html") =>
       new Response(employeePage, { status, headers: { "Content-Type": type, "Content-Length": "1" } });
     const filled = await signedInAs(html(200), "<b>$&</b>@example.com");
-    expect(await filled.text()).toContain('data-slot="employee">Signed in as &lt;b&gt;$&amp;&lt;/b&gt;@example.com</p>');
+    expect(await filled.text()).toContain(
+      'data-slot="employee">Signed in as &lt;b&gt;$&amp;&lt;/b&gt;@example.com</p>',
+    );
     expect(filled.headers.get("Content-Length")).toBeNull();
     for (const untouched of [html(206), html(200, "text/css")]) {
       expect(await (await signedInAs(untouched, "kim@example.com")).text()).toBe(employeePage);

@@ -1,0 +1,102 @@
+/**
+ * Screenshots of the pages readers and employees judge the help center by (home, the seed topic,
+ * search, 404, the dashboard with sample answers), at 375 and 1280 px, light and dark, full page,
+ * from the built site on a throwaway database. For design reviews; prints any page that scrolls
+ * sideways.
+ *   npm run screenshots [-- --out DIR]      (default .cache/screenshots)
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium, type Page } from "playwright-core";
+import { staffAccounts } from "../functions/app/auth/accounts.ts";
+import { pbkdf2Passwords } from "../functions/app/auth/pbkdf2-password.ts";
+import { openMigratedDb } from "../functions/node/deps.ts";
+import { chromiumArgs, findOrInstallChromium } from "../tests/support/chromium.ts";
+import { buildIfStale } from "./build.ts";
+import { scratchDir } from "./lib/scratch-dir.ts";
+import { startServerProcess } from "./lib/server-process.ts";
+
+const { values } = parseArgs({ options: { out: { type: "string", default: join(".cache", "screenshots") } } });
+const outDir = values.out;
+const readerPages = ["/", "/topics/temporary-login-code/", "/search/?q=temporary+code", "/no-such-page/"];
+const employeePages = ["/topics/temporary-login-code/", "/topics/internal-admin-temporary-code/", "/dashboard/"];
+const widths = [375, 1280];
+const themes = ["light", "dark"] as const;
+const employee = { email: "alex.rivera@example.com", password: "screenshots sign in with this" };
+
+/** A dashboard with something on it: answers across topics, ratings and comments. */
+async function sampleAnswers(base: string) {
+  const topics = ["temporary-login-code", "cannot-sign-in", "add-a-user", "download-an-invoice", "reset-your-password"];
+  const ratings = ["excellent", "good", "average", "poor"];
+  for (let i = 0; i < 40; i++) {
+    const answer = {
+      topic: topics[i % topics.length],
+      rating: ratings[(i * 7) % ratings.length],
+      found: i % 3 ? "yes" : "no",
+      ...(i % 4 === 0 ? { comment: `Step ${(i % 5) + 1} does not match what I see on screen.` } : {}),
+    };
+    const response = await fetch(`${base}/api/feedback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: base },
+      body: JSON.stringify(answer),
+    });
+    if (!response.ok) throw new Error(`Sample feedback refused: ${response.status} ${await response.text()}`);
+  }
+}
+
+const fileName = (path: string) => path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+
+async function shoot(page: Page, path: string, name: string): Promise<string | undefined> {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  return overflow > 0 ? `${name}: scrolls sideways by ${overflow} px` : undefined;
+}
+
+async function main() {
+  await buildIfStale();
+  mkdirSync(outDir, { recursive: true });
+  const dataDir = scratchDir("screenshots");
+  const databaseUrl = `file:${join(dataDir, "screenshots.db")}`;
+  const db = await openMigratedDb({ url: databaseUrl, authToken: undefined });
+  await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
+  db.close();
+  const server = await startServerProcess({ LIBSQL_URL: databaseUrl, FEEDBACK_RATE_LIMIT: "off", LOG_LEVEL: "error" });
+  const browser = await chromium.launch({ executablePath: findOrInstallChromium(), args: chromiumArgs });
+  const problems: string[] = [];
+  try {
+    await sampleAnswers(server.url);
+    for (const theme of themes) {
+      for (const width of widths) {
+        const context = await browser.newContext({
+          baseURL: server.url,
+          viewport: { width, height: width < 600 ? 812 : 900 },
+          colorScheme: theme,
+        });
+        const page = await context.newPage();
+        for (const path of readerPages)
+          problems.push((await shoot(page, path, `${fileName(path)}-${width}-${theme}`)) ?? "");
+        const signIn = await page.request.post(`${server.url}/api/auth/login`, { data: employee });
+        if (!signIn.ok()) throw new Error(`Signing in for the employee screenshots failed: ${signIn.status()}`);
+        for (const path of employeePages) {
+          problems.push((await shoot(page, path, `employee-${fileName(path)}-${width}-${theme}`)) ?? "");
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.child.kill();
+    await server.exited;
+  }
+  const found = problems.filter(Boolean);
+  console.log(
+    `Wrote ${themes.length * widths.length * (readerPages.length + employeePages.length)} screenshots to ${outDir}`,
+  );
+  for (const problem of found) console.log(problem);
+  if (found.length > 0) process.exitCode = 1;
+}
+
+await main();
