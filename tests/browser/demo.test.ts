@@ -8,6 +8,8 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 const demo = (page: Page) => page.getByRole("region", { name: "Try it: generate a temporary code" });
 /** The login screen's answer (the live region repeats it for screen readers). */
 const answer = (page: Page, text: string | RegExp) => demo(page).locator(".demo__result").filter({ hasText: text });
+/** "Dec 2, 2026, 4:07 PM EST (9:07 PM UTC)": the reader's zone (New York here), UTC beside it. */
+const localAndUtc = /\w{3} \d+, \d{4}, \d+:\d\d [AP]M E[SD]T \((?:\w{3} \d+, )?\d+:\d\d [AP]M UTC\)/;
 
 /** Tab until the element with this accessible text has focus, then press Enter: keyboard only. */
 async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
@@ -23,7 +25,7 @@ async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
 }
 
 describe("the live demo in Chromium", () => {
-  it("walks the five steps by keyboard, signs in with the code, refuses a wrong one, and shows the expiry", async () => {
+  it("walks the five steps by keyboard, signs in with the code, refuses a wrong one, and shows every time in the reader's zone with UTC", async () => {
     const page = await openPage(browser(), "/topics/temporary-login-code/", { timezoneId: "America/New_York" });
     await demo(page).scrollIntoViewIfNeeded();
     await islandAwake(page, ".demo__start");
@@ -67,7 +69,10 @@ describe("the live demo in Chromium", () => {
     expect(await codeField.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(code);
     await page.keyboard.press("Enter");
-    await answer(page, "Signed in as Alex Rivera.").waitFor();
+    await answer(
+      page,
+      new RegExp(`^Signed in as Alex Rivera\\. The code keeps working until ${localAndUtc.source}\\.$`),
+    ).waitFor();
     await expectNoAxeViolations(page);
 
     const wrong = String((Number(code) + 1) % 1e8).padStart(8, "0");
@@ -78,14 +83,23 @@ describe("the live demo in Chromium", () => {
     await demo(page).getByRole("button", { name: "Advance the clock 24 hours" }).click();
     await page.getByRole("textbox", { name: "Temporary code" }).fill(code);
     await page.getByRole("textbox", { name: "Temporary code" }).press("Enter");
-    await answer(page, /^The code expired at .* UTC\. Ask your administrator for a new code\.$/).waitFor();
+    await answer(
+      page,
+      new RegExp(`^The code expired at ${localAndUtc.source}\\. Ask your administrator for a new code\\.$`),
+    ).waitFor();
 
     await demo(page)
       .getByText(/^Audit trail/)
       .click();
+    expect(
+      await demo(page)
+        .getByText(/^Demo clock: /)
+        .textContent(),
+    ).toMatch(localAndUtc);
     const audit = await demo(page).locator(".demo__audit li").allTextContents();
+    expect(audit.filter((line) => !localAndUtc.test(line))).toEqual([]);
     expect(audit.reverse().join("\n")).toMatch(
-      /Code issued[\s\S]*Signed in with the code[\s\S]*Wrong code typed[\s\S]*Code expired/,
+      /Code generated[\s\S]*Signed in with the code[\s\S]*Wrong code typed[\s\S]*Code expired/,
     );
     await expectNoAxeViolations(page);
     await page.context().close();

@@ -1,8 +1,7 @@
-import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { SandboxState } from "../../shared/demo-contract.ts";
-import { auditLabels } from "./demo-text.ts";
+import { auditLine } from "./demo-text.ts";
 
-/** Everything that happened in the sandbox, newest first, with who it happened to. */
+/** Everything that happened in the sandbox, newest first (numbered from the oldest), with who it happened to. */
 export function AuditTrail({ sandbox }: { sandbox: SandboxState }) {
   const nameOf = (userId: string) => sandbox.users.find((u) => u.id === userId)?.name ?? userId;
   return (
@@ -11,13 +10,9 @@ export function AuditTrail({ sandbox }: { sandbox: SandboxState }) {
       {sandbox.audit.length === 0 ? (
         <p>Nothing has happened yet.</p>
       ) : (
-        <ol>
+        <ol reversed>
           {sandbox.audit.map((entry, index) => (
-            <li key={`${entry.at}-${index}`}>
-              {formatLocalAndUtc(entry.at)}: {auditLabels[entry.event] ?? entry.event}
-              {entry.userId ? ` (${nameOf(entry.userId)})` : ""}
-              {entry.detail ? `, ${entry.detail}` : ""}
-            </li>
+            <li key={`${entry.at}-${index}`}>{auditLine(entry, nameOf)}</li>
           ))}
         </ol>
       )}

@@ -2,7 +2,7 @@ import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { DemoUser } from "../../shared/demo-contract.ts";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
-import { formatCountdown } from "./demo-text.ts";
+import { codeStateText, formatCountdown, shownOnce } from "./demo-text.ts";
 
 interface Props {
   user: DemoUser;
@@ -16,7 +16,7 @@ interface Props {
 
 const closed = { type: "go", step: "user", message: "the settings dialog is closed." } as const;
 
-/** Step 4: the settings dialog where the code is generated, shown once, and revoked. */
+/** Step 4: the settings dialog where the code is generated, shown once, and canceled. */
 export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
   const { dispatch, update } = actions;
   const codeState = user.code?.state;
@@ -63,27 +63,27 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
             Code: <output class="demo__digits">{live.code}</output>
           </p>
           <p>
-            Expires at {formatLocalAndUtc(live.expiresAt)}: {formatCountdown(live.expiresAt - now)}. Shown once: it is
-            stored only as a keyed hash.
+            Expires at {formatLocalAndUtc(live.expiresAt)}: {formatCountdown(live.expiresAt - now)}.
           </p>
+          <p class="demo__hint">{shownOnce}</p>
           <button
             type="button"
             class="button button--quiet"
             onClick={() =>
               update(
                 () => demoApi.revoke(user.id),
-                () => "The code is revoked.",
+                () => "The code is canceled: it no longer works.",
               )
             }
           >
-            Revoke the code
+            Cancel this code
           </button>
         </div>
       )}
-      {codeState && codeState !== "active" && <p>The latest code is {codeState}.</p>}
+      {codeState && codeState !== "active" && <p>{codeStateText[codeState]}</p>}
       {!live && (
         <p id="demo-provide-hint" class="demo__hint">
-          Generate a code first; then you can provide it to the user.
+          Generate a code first, then provide it to the user.
         </p>
       )}
       <p class="demo__actions">

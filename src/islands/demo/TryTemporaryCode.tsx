@@ -74,7 +74,10 @@ export default function TryTemporaryCode() {
   if (!sandbox) {
     return (
       <div class="demo__intro">
-        <p>Walk through the five steps in a sandbox of fictional users, then sign in as the user with the code.</p>
+        <p>
+          Try the five steps yourself with made-up users, then sign in as one of them with the code. Nothing here
+          touches a real account.
+        </p>
         {problem}
         <button type="button" class="button demo__start" onClick={start}>
           Start the demo

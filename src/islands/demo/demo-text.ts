@@ -1,5 +1,10 @@
-import { formatUtcDateTime } from "../../shared/dates.ts";
-import type { VerifyOutcome } from "./demo-client.ts";
+import { formatLocalAndUtc } from "../../shared/dates.ts";
+import type { CodeStatus, SandboxState, VerifyOutcome } from "../../shared/demo-contract.ts";
+
+/*
+ * The demo's sentences that depend on what happened. Every moment is shown by formatLocalAndUtc:
+ * the reader's own time zone with UTC beside it. `timeZone` is for tests; readers get their own.
+ */
 
 export function formatCountdown(ms: number): string {
   if (ms <= 0) return "expired";
@@ -10,13 +15,17 @@ export function formatCountdown(ms: number): string {
   return `${h} h ${String(m).padStart(2, "0")} min ${String(s).padStart(2, "0")} s left`;
 }
 
+/** Why the dialog shows the code once, without the words "keyed hash". */
+export const shownOnce =
+  "You see this code only once. The application never keeps the code itself, only a fingerprint of it, so nobody can read it back.";
+
 /** What the login screen tells the user after a try, in words they can act on. */
-export function outcomeMessage(outcome: VerifyOutcome, name: string): { ok: boolean; text: string } {
+export function outcomeMessage(outcome: VerifyOutcome, name: string, timeZone?: string): { ok: boolean; text: string } {
   switch (outcome.kind) {
     case "signed_in":
       return {
         ok: true,
-        text: `Signed in as ${name}.${outcome.oneTime ? " This one-time code is now used up." : ` The code keeps working until ${formatUtcDateTime(outcome.expiresAt)}.`}`,
+        text: `Signed in as ${name}.${outcome.oneTime ? " This one-time code is now used up." : ` The code keeps working until ${formatLocalAndUtc(outcome.expiresAt, timeZone)}.`}`,
       };
     case "wrong":
       return {
@@ -28,12 +37,12 @@ export function outcomeMessage(outcome: VerifyOutcome, name: string): { ok: bool
     case "expired":
       return {
         ok: false,
-        text: `The code expired at ${formatUtcDateTime(outcome.expiredAt)}. Ask your administrator for a new code.`,
+        text: `The code expired at ${formatLocalAndUtc(outcome.expiredAt, timeZone)}. Ask your administrator for a new code.`,
       };
     case "replaced":
       return { ok: false, text: "A newer code replaced this one. Use the latest code your administrator gave you." };
     case "revoked":
-      return { ok: false, text: "Your administrator revoked this code. Ask for a new one." };
+      return { ok: false, text: "Your administrator canceled this code. Ask for a new one." };
     case "used":
       return { ok: false, text: "This one-time code was used already. Ask your administrator for a new code." };
     case "no_code":
@@ -41,13 +50,50 @@ export function outcomeMessage(outcome: VerifyOutcome, name: string): { ok: bool
   }
 }
 
-export const auditLabels: Record<string, string> = {
-  issued: "Code issued",
+/** What the dialog says about the user's latest code once it no longer works. */
+export const codeStateText: Record<Exclude<CodeStatus["state"], "active">, string> = {
+  replaced: "A newer code replaced the last one.",
+  revoked: "The last code was canceled.",
+  used: "The last code was a one-time code, and it has been used.",
+  locked: "The last code is locked after too many wrong tries.",
+  expired: "The last code has expired.",
+};
+
+const auditLabels: Record<string, string> = {
+  issued: "Code generated",
   used: "Signed in with the code",
   failed: "Wrong code typed",
-  locked: "Code locked",
-  revoked: "Code revoked",
+  locked: "Code locked after too many wrong tries",
+  revoked: "Code canceled",
   expired: "Code expired",
-  replaced: "Earlier code replaced",
+  replaced: "Earlier code replaced by a new one",
   refused: "Sign-in refused",
 };
+
+/** The server records details in its own words ("multi-use", "no_code", "2 of 5"); these are the reader's. */
+const auditDetails: Record<string, string> = {
+  "one-time": "a one-time code",
+  "multi-use": "the code works until it expires",
+  wrong: "wrong code",
+  locked: "the code is locked",
+  expired: "the code had expired",
+  replaced: "a newer code had replaced it",
+  revoked: "the code was canceled",
+  used: "the one-time code was used already",
+  no_code: "no code to check",
+};
+
+type AuditEntry = SandboxState["audit"][number];
+
+/** One line of the audit trail: when, what, to whom, and any detail, all in plain words. */
+export function auditLine(entry: AuditEntry, nameOf: (userId: string) => string, timeZone?: string): string {
+  const tries = entry.detail?.match(/^(\d+) of (\d+)$/);
+  const detail = tries
+    ? `try ${tries[1]} of ${tries[2]}`
+    : entry.detail && (auditDetails[entry.detail] ?? entry.detail);
+  return [
+    `${formatLocalAndUtc(entry.at, timeZone)}: ${auditLabels[entry.event] ?? entry.event}`,
+    entry.userId ? ` (${nameOf(entry.userId)})` : "",
+    detail ? `, ${detail}` : "",
+  ].join("");
+}
