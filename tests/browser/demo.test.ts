@@ -3,13 +3,30 @@ import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations, islandAwake, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
+const seedTopic = "/topics/temporary-login-code/";
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
 const demo = (page: Page) => page.getByRole("region", { name: "Try it: generate a temporary code" });
 /** The login screen's answer (the live region repeats it for screen readers). */
 const answer = (page: Page, text: string | RegExp) => demo(page).locator(".demo__result").filter({ hasText: text });
+const step = (page: Page, n: number) => page.getByText(`Step ${n} of 5`, { exact: true }).waitFor();
+/** The code as the page shows it: "1234 5678". */
+const shownCode = (page: Page) => demo(page).locator("output.demo__digits").textContent();
+const given = (page: Page) => demo(page).getByRole("region", { name: "The code the administrator gave Alex Rivera" });
 /** "Dec 2, 2026, 4:07 PM EST (9:07 PM UTC)": the reader's zone (New York here), UTC beside it. */
 const localAndUtc = /\w{3} \d+, \d{4}, \d+:\d\d [AP]M E[SD]T \((?:\w{3} \d+, )?\d+:\d\d [AP]M UTC\)/;
+const signedIn = new RegExp(`^Signed in as Alex Rivera\\. The code keeps working until ${localAndUtc.source}\\.$`);
+
+/** A reader in New York who may copy and paste, on the topic with the demo awake. */
+async function openDemo() {
+  const page = await openPage(browser(), seedTopic, {
+    timezoneId: "America/New_York",
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  await demo(page).scrollIntoViewIfNeeded();
+  await islandAwake(page, ".demo__start");
+  return page;
+}
 
 /** Tab until the element with this accessible text has focus, then press Enter: keyboard only. */
 async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
@@ -24,65 +41,81 @@ async function tabTo(page: Page, text: string | RegExp, key = "Enter") {
   throw new Error(`Could not reach “${text}” with Tab`);
 }
 
+/** Steps 1 to 4 by mouse, the code generated; returns the code as step 4 shows it. */
+async function generateCode(page: Page): Promise<string> {
+  await demo(page).getByRole("button", { name: "Start the demo" }).click();
+  await demo(page).getByRole("button", { name: "Users" }).first().click();
+  await demo(page).getByRole("button", { name: "Alex Rivera (arivera)" }).click();
+  await demo(page).getByRole("button", { name: "View Settings" }).click();
+  await demo(page).getByRole("button", { name: "Generate a temporary, 24-hour numerical code" }).click();
+  await demo(page).locator("output.demo__digits").waitFor();
+  return (await shownCode(page)) ?? "";
+}
+
+/** From step 4 to the login screen with the code field open. */
+async function toCodeField(page: Page) {
+  await demo(page).getByRole("button", { name: "Provide the code to the user" }).click();
+  await demo(page).getByRole("button", { name: "Enter a code" }).click();
+  return demo(page).getByRole("textbox", { name: "Temporary code" });
+}
+
 describe("the live demo in Chromium", () => {
-  it("walks the five steps by keyboard, signs in with the code, refuses a wrong one, and shows every time in the reader's zone with UTC", async () => {
-    const page = await openPage(browser(), "/topics/temporary-login-code/", { timezoneId: "America/New_York" });
-    await demo(page).scrollIntoViewIfNeeded();
-    await islandAwake(page, ".demo__start");
+  it("walks the five steps by keyboard, pastes the code it was given, refuses a wrong one, and shows every time in the reader's zone with UTC", async () => {
+    const page = await openDemo();
     await demo(page).getByRole("button", { name: "Start the demo" }).focus();
     await page.keyboard.press("Enter");
 
-    await page.getByText("Step 1 of 5", { exact: true }).waitFor();
+    await step(page, 1);
     expect(await focusedText(page)).toBe("1. Open the Users list");
     await expectNoAxeViolations(page);
     await tabTo(page, "Users"); // NetClient CS
 
-    await page.getByText("Step 2 of 5", { exact: true }).waitFor();
+    await step(page, 2);
     expect(await focusedText(page)).toBe("2. Select the user");
     await expectNoAxeViolations(page);
     await tabTo(page, "Alex Rivera (arivera)");
 
-    await page.getByText("Step 3 of 5", { exact: true }).waitFor();
+    await step(page, 3);
+    expect(await focusedText(page)).toBe("3. Open the multi-factor settings");
     await expectNoAxeViolations(page);
     await tabTo(page, "View Settings");
 
-    await page.getByText("Step 4 of 5", { exact: true }).waitFor();
-    const provide = demo(page).getByRole("button", { name: "Provide the code to the user" });
-    expect(await provide.isDisabled()).toBe(true);
+    await step(page, 4);
+    expect(await focusedText(page)).toBe("4. Generate the temporary code");
+    expect(await demo(page).getByRole("button", { name: "Provide the code to the user" }).isDisabled()).toBe(true);
     await tabTo(page, "Generate a temporary, 24-hour numerical code");
-    const digits = demo(page).locator("output");
-    await digits.waitFor();
-    const code = (await digits.textContent()) ?? "";
-    expect(code).toMatch(/^\d{8}$/);
-    expect(
-      await demo(page)
-        .getByText(/Expires at \w+ \d+, 2\d{3}, \d+:\d\d [AP]M E[SD]T \(\d+:\d\d [AP]M UTC\): 23 h 59 min/)
-        .count(),
-    ).toBe(1);
+    await demo(page).locator("output.demo__digits").waitFor();
+    const code = (await shownCode(page)) ?? "";
+    expect(code).toMatch(/^\d{4} \d{4}$/);
+    const expiry = new RegExp(`^Expires at (${localAndUtc.source}): 23 h 59 min \\d\\d s left\\.$`);
+    expect(await demo(page).getByText(expiry).count()).toBe(1);
     await expectNoAxeViolations(page);
     await tabTo(page, "Provide the code to the user");
 
-    await page.getByText("Step 5 of 5", { exact: true }).waitFor();
+    await step(page, 5);
+    expect(await focusedText(page)).toBe("5. Sign in with the code");
+    expect(await given(page).locator("output").textContent()).toBe(code);
+    await tabTo(page, "Copy code");
+    await demo(page).getByRole("status").filter({ hasText: "Copied" }).waitFor();
     await tabTo(page, "Enter a code");
-    const codeField = page.getByRole("textbox", { name: "Temporary code" });
+    const codeField = demo(page).getByRole("textbox", { name: "Temporary code" });
     await codeField.waitFor();
     expect(await codeField.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.keyboard.type(code);
+    expect(await codeField.inputValue()).toBe("");
+    await page.keyboard.press("ControlOrMeta+V");
+    expect(await codeField.inputValue()).toBe(code.replace(" ", ""));
     await page.keyboard.press("Enter");
-    await answer(
-      page,
-      new RegExp(`^Signed in as Alex Rivera\\. The code keeps working until ${localAndUtc.source}\\.$`),
-    ).waitFor();
+    await answer(page, signedIn).waitFor();
     await expectNoAxeViolations(page);
 
-    const wrong = String((Number(code) + 1) % 1e8).padStart(8, "0");
-    await page.getByRole("textbox", { name: "Temporary code" }).fill(wrong);
+    const wrong = String((Number(code.replace(" ", "")) + 1) % 1e8).padStart(8, "0");
+    await codeField.fill(wrong);
     await page.keyboard.press("Enter");
     await answer(page, "That code is not right. 4 tries left before the code locks.").waitFor();
 
     await demo(page).getByRole("button", { name: "Advance the clock 24 hours" }).click();
-    await page.getByRole("textbox", { name: "Temporary code" }).fill(code);
-    await page.getByRole("textbox", { name: "Temporary code" }).press("Enter");
+    await codeField.fill(code);
+    await codeField.press("Enter");
     await answer(
       page,
       new RegExp(`^The code expired at ${localAndUtc.source}\\. Ask your administrator for a new code\\.$`),
@@ -105,8 +138,70 @@ describe("the live demo in Chromium", () => {
     await page.context().close();
   });
 
+  it("shows the code generated in step 4 again in step 5, and Copy puts its eight digits on the clipboard", async () => {
+    const page = await openDemo();
+    const code = await generateCode(page);
+    await demo(page).getByRole("button", { name: "Provide the code to the user" }).click();
+    await step(page, 5);
+
+    expect(await given(page).locator("output").textContent()).toBe(code);
+    expect(await given(page).getByText(localAndUtc).count()).toBe(1);
+    // Nothing is filled in for the reader: typing or pasting it is the lesson.
+    await demo(page).getByRole("button", { name: "Enter a code" }).click();
+    expect(await demo(page).getByRole("textbox", { name: "Temporary code" }).inputValue()).toBe("");
+
+    await given(page).getByRole("button", { name: "Copy code" }).click();
+    await given(page).getByRole("status").filter({ hasText: "Copied: the 8 digits are on your clipboard." }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code.replace(" ", ""));
+    await page.context().close();
+  });
+
+  it("selects the code and says how to copy it by hand where the browser will not copy", async () => {
+    const page = await openDemo();
+    // As on a page served without HTTPS, or in a browser without the Clipboard API.
+    await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { value: undefined }));
+    const code = await generateCode(page);
+    await demo(page).getByRole("button", { name: "Provide the code to the user" }).click();
+    await given(page).getByRole("button", { name: "Copy code" }).click();
+    await given(page).getByRole("status").filter({ hasText: "The code is selected: press Ctrl+C" }).waitFor();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(code);
+    await page.context().close();
+  });
+
+  it("signs in with the code typed as shown, space included, or without the space", async () => {
+    const page = await openDemo();
+    const code = await generateCode(page);
+    const codeField = await toCodeField(page);
+    await codeField.fill(code);
+    await codeField.press("Enter");
+    await answer(page, signedIn).waitFor();
+    await demo(page).getByText("Audit trail (2)").waitFor();
+
+    await codeField.fill(code.replace(" ", ""));
+    await codeField.press("Enter");
+    await demo(page).getByText("Audit trail (3)").waitFor();
+    expect(await answer(page, signedIn).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("refuses a code with a digit missing before it costs a try", async () => {
+    const page = await openDemo();
+    const code = await generateCode(page);
+    const codeField = await toCodeField(page);
+    await codeField.fill(code.slice(0, -1));
+    await codeField.press("Enter");
+    await demo(page)
+      .getByRole("form", { name: "Application login screen" })
+      .getByText("The code has 8 digits; this has 7. Check it and type it again.")
+      .waitFor();
+    expect(await codeField.getAttribute("aria-invalid")).toBe("true");
+    expect(await demo(page).getByText("Audit trail (1)").count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
   it("leaves the written steps to stand alone without JavaScript", async () => {
-    const page = await openPage(browser(), "/topics/temporary-login-code/", { javaScriptEnabled: false });
+    const page = await openPage(browser(), seedTopic, { javaScriptEnabled: false });
     expect(await page.getByText("This live demo needs JavaScript.").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Start the demo" }).count()).toBe(0);
     await page.context().close();

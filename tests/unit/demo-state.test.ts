@@ -3,6 +3,7 @@ import {
   type DemoEvent,
   type DemoState,
   demoReducer,
+  givenCode,
   initialDemoState,
   liveCode,
   selectedUser,
@@ -94,5 +95,34 @@ describe("the live demo's state machine", () => {
     ]);
     expect(state).toMatchObject({ typed: "", showCodeField: false, result: undefined });
     expect(demoReducer(state, { type: "result", result: { ok: false, text: "Locked." } }).announcement).toBe("Locked.");
+  });
+
+  it("keeps a code that cannot be right on the field with its reason, says it aloud, and drops the reason once the reader types", () => {
+    const refused = run([
+      { type: "show-code-field" },
+      { type: "typed-code", value: "1234" },
+      { type: "code-refused", message: "The code has 8 digits; this has 4." },
+    ]);
+    expect(refused).toMatchObject({ step: "admin", codeError: "The code has 8 digits; this has 4." });
+    expect(refused.announcement).toBe("The code has 8 digits; this has 4.");
+    expect(demoReducer(refused, { type: "typed-code", value: "12345" }).codeError).toBeUndefined();
+  });
+
+  it("keeps the code the user was given for the login screen even once it no longer works", () => {
+    const expired = run([
+      { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true },
+      { type: "chose-user", user: alex },
+      { type: "issued", userId: alex.id, code: { code: "12345678", expiresAt: 2_000_000, oneTime: false } },
+      {
+        type: "sandbox",
+        sandbox: sandbox([
+          { ...alex, code: { state: "expired", issuedAt: 1, expiresAt: 2_000_000, oneTime: false, triesLeft: 5 } },
+        ]),
+        browserNow: 1_000_000,
+      },
+    ]);
+    expect(liveCode(expired)).toBeUndefined();
+    expect(givenCode(expired)?.code).toBe("12345678");
+    expect(givenCode({ ...expired, userId: "staff-someone" })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditLine, outcomeMessage } from "../../src/islands/demo/demo-text.ts";
+import { groupCode, readTypedCode } from "../../src/islands/demo/typed-code.ts";
 import { formatLocalAndUtc } from "../../src/shared/dates.ts";
 
 /** 3:15 PM in New York on Dec 1, 2026: 20:15 UTC. */
@@ -23,6 +24,27 @@ describe("times in the demo", () => {
     expect(formatLocalAndUtc(Date.UTC(2026, 11, 2, 2), "America/Los_Angeles")).toBe(
       "Dec 1, 2026, 6:00 PM PST (Dec 2, 2:00 AM UTC)",
     );
+  });
+});
+
+describe("the code as the demo shows it and reads it back", () => {
+  it("groups the eight digits in fours for reading", () => {
+    expect(groupCode("09229230")).toBe("0922 9230");
+  });
+
+  it("accepts the code typed or pasted with or without the space, and sends the digits alone", () => {
+    expect(readTypedCode("09229230")).toEqual({ ok: true, code: "09229230" });
+    expect(readTypedCode("0922 9230")).toEqual({ ok: true, code: "09229230" });
+    expect(readTypedCode(" 0922-9230\n")).toEqual({ ok: true, code: "09229230" });
+  });
+
+  it("says what is wrong with a code that cannot be right, before it costs a try", () => {
+    expect(readTypedCode("   ")).toEqual({ ok: false, message: "Type the 8-digit code." });
+    expect(readTypedCode("0922 923")).toEqual({
+      ok: false,
+      message: "The code has 8 digits; this has 7. Check it and type it again.",
+    });
+    expect(readTypedCode("0922 92e0")).toEqual({ ok: false, message: "The code has only digits, 0 to 9." });
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { DemoUser } from "../../shared/demo-contract.ts";
+import { CodeToCopy } from "./CodeToCopy.tsx";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
 import { codeStateText, formatCountdown, shownOnce } from "./demo-text.ts";
@@ -59,9 +60,8 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
       </p>
       {live && (
         <div class="demo__code">
-          <p>
-            Code: <output class="demo__digits">{live.code}</output>
-          </p>
+          <p class="demo__code-label">Temporary code for {user.name}:</p>
+          <CodeToCopy code={live.code} />
           <p>
             Expires at {formatLocalAndUtc(live.expiresAt)}: {formatCountdown(live.expiresAt - now)}.
           </p>

@@ -1,82 +1,120 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
+import { formatLocalAndUtc } from "../../shared/dates.ts";
+import type { DemoUser } from "../../shared/demo-contract.ts";
+import { CodeToCopy } from "./CodeToCopy.tsx";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
 import { outcomeMessage } from "./demo-text.ts";
+import { readTypedCode } from "./typed-code.ts";
 
 interface Props {
-  state: Pick<DemoState, "username" | "typed" | "showCodeField" | "result">;
-  /** The selected user's name, for the messages. */
-  name: string | undefined;
+  state: Pick<DemoState, "username" | "typed" | "codeError" | "showCodeField" | "result">;
+  /** The selected user, for the messages. */
+  user: DemoUser | undefined;
+  /** The code the administrator gave the user, to read or copy: the field stays for the reader to fill. */
+  given: DemoState["issued"];
   actions: DemoActions;
 }
 
-/** Step 5: the application's login screen, where the user signs in with the code. */
-export function LoginStep({ state, name, actions }: Props) {
+/** Step 5: the code the user was given, and the application's login screen where they sign in with it. */
+export function LoginStep({ state, user, given, actions }: Props) {
   const { dispatch, act, refresh } = actions;
   const codeRef = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
     if (state.showCodeField) codeRef.current?.focus();
   }, [state.showCodeField]);
+  const name = user?.name ?? state.username;
+  const describedBy = state.codeError ? "demo-code-hint demo-code-error" : "demo-code-hint";
 
   return (
-    <form
-      class="demo__screen demo__login"
-      aria-label="Application login screen"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // Read the fields themselves: a fast typist can submit before the last keystroke re-renders.
-        const fields = new FormData(e.currentTarget);
-        act(async () => {
-          const { outcome } = await demoApi.signIn({
-            username: String(fields.get("username") ?? ""),
-            code: String(fields.get("code") ?? ""),
+    <>
+      {given && (
+        <section class="demo__given" aria-labelledby="demo-given-title">
+          <h4 id="demo-given-title">The code the administrator gave {name}</h4>
+          <CodeToCopy code={given.code} />
+          <p class="demo__hint">
+            {given.oneTime ? "One-time code. " : ""}Expires at {formatLocalAndUtc(given.expiresAt)}.
+          </p>
+        </section>
+      )}
+      <form
+        class="demo__screen demo__login"
+        aria-label="Application login screen"
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Read the fields themselves: a fast typist can submit before the last keystroke re-renders.
+          const fields = new FormData(e.currentTarget);
+          const typed = readTypedCode(String(fields.get("code") ?? ""));
+          if (!typed.ok) {
+            dispatch({ type: "code-refused", message: typed.message });
+            codeRef.current?.focus();
+            return;
+          }
+          act(async () => {
+            const { outcome } = await demoApi.signIn({
+              username: String(fields.get("username") ?? ""),
+              code: typed.code,
+            });
+            dispatch({ type: "result", result: outcomeMessage(outcome, name) });
+            await refresh();
           });
-          dispatch({ type: "result", result: outcomeMessage(outcome, name ?? state.username) });
-          await refresh();
-        });
-      }}
-    >
-      <p class="demo__tab">CS Professional Suite: sign in</p>
-      <div class="field">
-        <label for="demo-username">User name</label>
-        <input
-          id="demo-username"
-          name="username"
-          value={state.username}
-          autocomplete="off"
-          onInput={(e) => dispatch({ type: "typed-username", value: e.currentTarget.value })}
-        />
-      </div>
-      {state.showCodeField ? (
+        }}
+      >
+        <p class="demo__tab">CS Professional Suite: sign in</p>
         <div class="field">
-          <label for="demo-code">Temporary code</label>
+          <label for="demo-username">User name</label>
           <input
-            id="demo-code"
-            ref={codeRef}
-            name="code"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            value={state.typed}
-            onInput={(e) => dispatch({ type: "typed-code", value: e.currentTarget.value })}
+            id="demo-username"
+            name="username"
+            value={state.username}
+            autocomplete="off"
+            onInput={(e) => dispatch({ type: "typed-username", value: e.currentTarget.value })}
           />
         </div>
-      ) : (
-        <p>
-          <button type="button" class="demo__link" onClick={() => dispatch({ type: "show-code-field" })}>
-            Enter a code
+        {state.showCodeField ? (
+          <div class="field">
+            <label for="demo-code">Temporary code</label>
+            <p id="demo-code-hint" class="demo__field-hint">
+              8 digits. The space in the middle is optional.
+            </p>
+            <input
+              id="demo-code"
+              class="demo__code-field"
+              ref={codeRef}
+              name="code"
+              dir="ltr"
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              spellcheck={false}
+              aria-invalid={state.codeError ? true : undefined}
+              aria-describedby={describedBy}
+              value={state.typed}
+              onInput={(e) => dispatch({ type: "typed-code", value: e.currentTarget.value })}
+            />
+            {state.codeError && (
+              <p id="demo-code-error" class="field-error">
+                {state.codeError}
+              </p>
+            )}
+          </div>
+        ) : (
+          <p>
+            <button type="button" class="demo__link" onClick={() => dispatch({ type: "show-code-field" })}>
+              Enter a code
+            </button>
+          </p>
+        )}
+        {state.showCodeField && (
+          <button type="submit" class="button">
+            Sign in
           </button>
-        </p>
-      )}
-      {state.showCodeField && (
-        <button type="submit" class="button">
-          Sign in
-        </button>
-      )}
-      {state.result && (
-        <p class={state.result.ok ? "demo__result demo__result--ok" : "demo__result demo__result--refused"}>
-          {state.result.text}
-        </p>
-      )}
+        )}
+        {state.result && (
+          <p class={state.result.ok ? "demo__result demo__result--ok" : "demo__result demo__result--refused"}>
+            {state.result.text}
+          </p>
+        )}
+      </form>
       <p>
         <button
           type="button"
@@ -86,6 +124,6 @@ export function LoginStep({ state, name, actions }: Props) {
           Back to the Admin tab
         </button>
       </p>
-    </form>
+    </>
   );
 }

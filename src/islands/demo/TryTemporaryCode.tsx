@@ -7,6 +7,7 @@ import { DemoError, demoApi } from "./demo-client.ts";
 import {
   type DemoActions,
   demoReducer,
+  givenCode,
   initialDemoState,
   liveCode,
   selectedUser,
@@ -124,7 +125,7 @@ export default function TryTemporaryCode() {
       {step === "dialog" && user && (
         <CodeDialog user={user} oneTime={state.oneTime} live={live} now={now} actions={actions} />
       )}
-      {step === "login" && <LoginStep state={state} name={user?.name} actions={actions} />}
+      {step === "login" && <LoginStep state={state} user={user} given={givenCode(state)} actions={actions} />}
 
       <AuditTrail sandbox={sandbox} />
       <p class="visually-hidden" aria-live="polite">

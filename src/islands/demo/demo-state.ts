@@ -27,12 +27,14 @@ export interface DemoState {
   step: Step;
   kind: UserKind;
   userId: string | undefined;
-  /** The code just issued, shown once, for the user it was issued to. */
+  /** The code just issued, for the user it was issued to: the dialog shows it once, the user keeps it. */
   issued: (IssuedCode & { userId: string }) | undefined;
   oneTime: boolean;
   showCodeField: boolean;
   username: string;
   typed: string;
+  /** Why the typed code cannot be sent as it is (wrong length, letters). */
+  codeError: string | undefined;
   result: { ok: boolean; text: string } | undefined;
   problem: string | undefined;
   /** What the polite live region says. */
@@ -52,6 +54,7 @@ export type DemoEvent =
   | { type: "show-code-field" }
   | { type: "typed-username"; value: string }
   | { type: "typed-code"; value: string }
+  | { type: "code-refused"; message: string }
   | { type: "result"; result: { ok: boolean; text: string } }
   | { type: "announce"; text: string }
   | { type: "problem"; problem: string | undefined };
@@ -67,6 +70,7 @@ export const initialDemoState: DemoState = {
   showCodeField: false,
   username: "",
   typed: "",
+  codeError: undefined,
   result: undefined,
   problem: undefined,
   announcement: "",
@@ -86,7 +90,7 @@ export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
       const next = { ...state, sandbox: event.sandbox, clockSkew: event.sandbox.now - event.browserNow };
       if (!event.fresh) return next;
       return go(
-        { ...next, issued: undefined, result: undefined, userId: undefined },
+        { ...next, issued: undefined, result: undefined, userId: undefined, typed: "", codeError: undefined },
         "admin",
         "the Admin tab is open.",
       );
@@ -107,16 +111,18 @@ export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
       return { ...state, issued: { userId: event.userId, ...event.code } };
     case "to-login":
       return go(
-        { ...state, showCodeField: false, typed: "", result: undefined },
+        { ...state, showCodeField: false, typed: "", codeError: undefined, result: undefined },
         "login",
         `the application's login screen is shown for ${event.name}.`,
       );
     case "show-code-field":
-      return { ...state, showCodeField: true, announcement: "Type the temporary code." };
+      return { ...state, showCodeField: true, announcement: "Type or paste the temporary code." };
     case "typed-username":
       return { ...state, username: event.value };
     case "typed-code":
-      return { ...state, typed: event.value };
+      return { ...state, typed: event.value, codeError: undefined };
+    case "code-refused":
+      return { ...state, codeError: event.message, result: undefined, announcement: event.message };
     case "result":
       return { ...state, result: event.result, announcement: event.result.text };
     case "announce":
@@ -130,12 +136,20 @@ export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
 export const selectedUser = (state: DemoState): DemoUser | undefined =>
   state.sandbox?.users.find((u) => u.id === state.userId);
 
-/** The code to show: only the one just issued, only for its user, only while it is live. */
+/** The code the dialog shows: only the one just issued, only for its user, only while it is live. */
 export function liveCode(state: DemoState): DemoState["issued"] {
   const user = selectedUser(state);
   return state.issued && user && state.issued.userId === user.id && user.code?.state === "active"
     ? state.issued
     : undefined;
+}
+
+/**
+ * The code the user was given, on the login screen: the last one issued to them, live or not,
+ * since a user may well try a code that has expired or was replaced.
+ */
+export function givenCode(state: DemoState): DemoState["issued"] {
+  return state.issued && state.issued.userId === state.userId ? state.issued : undefined;
 }
 
 /** What a step may do besides rendering: the widget's dispatch and its API helpers. */

@@ -59,6 +59,12 @@ export const codeStateText: Record<Exclude<CodeStatus["state"], "active">, strin
   expired: "The last code has expired.",
 };
 
+export const copyStatus = {
+  copied: "Copied: the 8 digits are on your clipboard.",
+  selected:
+    "This browser did not let the page copy. The code is selected: press Ctrl+C (Command+C on a Mac) to copy it.",
+} as const;
+
 const auditLabels: Record<string, string> = {
   issued: "Code generated",
   used: "Signed in with the code",
