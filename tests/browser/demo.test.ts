@@ -113,7 +113,7 @@ describe("the live demo in Chromium", () => {
     await page.keyboard.press("Enter");
     await answer(page, "That code is not right. 4 tries left before the code locks.").waitFor();
 
-    await demo(page).getByRole("button", { name: "Advance the clock 24 hours" }).click();
+    await demo(page).getByRole("button", { name: "Move the clock 24 hours ahead" }).click();
     await codeField.fill(code);
     await codeField.press("Enter");
     await answer(
@@ -197,6 +197,21 @@ describe("the live demo in Chromium", () => {
     expect(await codeField.getAttribute("aria-invalid")).toBe("true");
     expect(await demo(page).getByText("Audit trail (1)").count()).toBe(1);
     await expectNoAxeViolations(page);
+    await page.context().close();
+  });
+
+  it("puts the task first and the demo tools after it", async () => {
+    const page = await openDemo();
+    await generateCode(page);
+    const top = async (name: string, role: "heading" | "group" | "button") =>
+      (await demo(page).getByRole(role, { name }).boundingBox())?.y ?? Number.NaN;
+    const heading = await top("4. Generate the temporary code", "heading");
+    const provide = await top("Provide the code to the user", "button");
+    const tools = await top("Demo tools", "group");
+    expect(heading).toBeLessThan(provide);
+    expect(provide).toBeLessThan(tools);
+    expect(await top("Move the clock 24 hours ahead", "button")).toBeGreaterThan(tools);
+    expect(await top("Reset the demo", "button")).toBeGreaterThan(tools);
     await page.context().close();
   });
 

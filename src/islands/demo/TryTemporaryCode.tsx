@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
-import { formatLocalAndUtc } from "../../shared/dates.ts";
 import { AdminStep } from "./AdminStep.tsx";
 import { AuditTrail } from "./AuditTrail.tsx";
 import { CodeDialog } from "./CodeDialog.tsx";
+import { DemoTools } from "./DemoTools.tsx";
 import { DemoError, demoApi } from "./demo-client.ts";
 import {
   type DemoActions,
@@ -21,7 +21,8 @@ import { UsersStep } from "./UsersStep.tsx";
 /**
  * The seed topic's five steps against the real API, in a sandbox of fictional users. The
  * state machine is demo-state.ts; each step is a component of its own. Focus moves to each
- * step's heading; a polite live region says what changed.
+ * step's heading; a polite live region says what changed. The task comes first; the demo's own
+ * tools follow it.
  */
 export default function TryTemporaryCode() {
   const [state, dispatch] = useReducer(demoReducer, initialDemoState);
@@ -49,10 +50,13 @@ export default function TryTemporaryCode() {
     }
   };
   const refresh = async () => dispatch({ type: "sandbox", sandbox: await demoApi.state(), browserNow: Date.now() });
+  const restart = () =>
+    act(async () => dispatch({ type: "sandbox", sandbox: await demoApi.start(), browserNow: Date.now(), fresh: true }));
   const actions: DemoActions = {
     dispatch,
     act,
     refresh,
+    restart,
     update: (work, message) =>
       act(async () => {
         const result = await work();
@@ -60,8 +64,6 @@ export default function TryTemporaryCode() {
         dispatch({ type: "announce", text: message(result) });
       }),
   };
-  const start = () =>
-    act(async () => dispatch({ type: "sandbox", sandbox: await demoApi.start(), browserNow: Date.now(), fresh: true }));
 
   const problem = state.problem && (
     <p class="field-error" role="alert">
@@ -80,7 +82,7 @@ export default function TryTemporaryCode() {
           touches a real account.
         </p>
         {problem}
-        <button type="button" class="button demo__start" onClick={start}>
+        <button type="button" class="button demo__start" onClick={restart}>
           Start the demo
         </button>
       </div>
@@ -92,27 +94,6 @@ export default function TryTemporaryCode() {
   const user = selectedUser(state);
   return (
     <div class="demo__frame">
-      <div class="demo__toolbar">
-        <p>
-          Demo clock: <time dateTime={new Date(now).toISOString()}>{formatLocalAndUtc(now)}</time>
-        </p>
-        <button
-          type="button"
-          class="button button--quiet"
-          onClick={() =>
-            act(async () => {
-              dispatch({ type: "sandbox", sandbox: await demoApi.advance(24), browserNow: Date.now() });
-              dispatch({ type: "announce", text: "The demo clock moved 24 hours ahead." });
-            })
-          }
-        >
-          Advance the clock 24 hours
-        </button>
-        <button type="button" class="button button--quiet" onClick={start}>
-          Reset the demo
-        </button>
-      </div>
-
       <p class="demo__progress">Step {stepNumber(step)} of 5</p>
       <h3 tabIndex={-1} ref={headingRef}>
         {stepNumber(step)}. {stepTitle[step]}
@@ -127,6 +108,7 @@ export default function TryTemporaryCode() {
       )}
       {step === "login" && <LoginStep state={state} user={user} given={givenCode(state)} actions={actions} />}
 
+      <DemoTools now={now} actions={actions} />
       <AuditTrail sandbox={sandbox} />
       <p class="visually-hidden" aria-live="polite">
         {state.announcement}

@@ -161,4 +161,6 @@ export interface DemoActions {
   update: <T>(work: () => Promise<T>, message: (result: T) => string) => Promise<void>;
   /** Reloads the sandbox's state. */
   refresh: () => Promise<void>;
+  /** Starts over in a new sandbox, at step 1. */
+  restart: () => Promise<void>;
 }
