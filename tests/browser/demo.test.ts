@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectNoAxeViolations, islandAwake, openPage, useChromium } from "../support/browser.ts";
+import { expectNoAxeViolations, islandAwake, openPage, sweepLayoutAndAxe, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 const seedTopic = "/topics/temporary-login-code/";
@@ -15,7 +15,6 @@ const shownCode = (page: Page) => demo(page).locator("output.demo__digits").text
 const given = (page: Page) => demo(page).getByRole("region", { name: "The code the administrator gave Alex Rivera" });
 /** "Dec 2, 2026, 4:07 PM EST (9:07 PM UTC)": the reader's zone (New York here), UTC beside it. */
 const localAndUtc = /\w{3} \d+, \d{4}, \d+:\d\d [AP]M E[SD]T \((?:\w{3} \d+, )?\d+:\d\d [AP]M UTC\)/;
-const signedIn = new RegExp(`^Signed in as Alex Rivera\\. The code keeps working until ${localAndUtc.source}\\.$`);
 
 /** A reader in New York who may copy and paste, on the topic with the demo awake. */
 async function openDemo() {
@@ -52,15 +51,17 @@ async function generateCode(page: Page): Promise<string> {
   return (await shownCode(page)) ?? "";
 }
 
-/** From step 4 to the login screen with the code field open. */
-async function toCodeField(page: Page) {
+/** From step 4 to a signed-in recap, typing the code as shown, space and all. */
+async function signIn(page: Page, code: string) {
   await demo(page).getByRole("button", { name: "Provide the code to the user" }).click();
   await demo(page).getByRole("button", { name: "Enter a code" }).click();
-  return demo(page).getByRole("textbox", { name: "Temporary code" });
+  await demo(page).getByRole("textbox", { name: "Temporary code" }).fill(code);
+  await demo(page).getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "What just happened" }).waitFor();
 }
 
 describe("the live demo in Chromium", () => {
-  it("walks the five steps by keyboard, pastes the code it was given, refuses a wrong one, and shows every time in the reader's zone with UTC", async () => {
+  it("walks the five steps by keyboard, pastes the code it was given, and ends at a recap", async () => {
     const page = await openDemo();
     await demo(page).getByRole("button", { name: "Start the demo" }).focus();
     await page.keyboard.press("Enter");
@@ -105,35 +106,10 @@ describe("the live demo in Chromium", () => {
     await page.keyboard.press("ControlOrMeta+V");
     expect(await codeField.inputValue()).toBe(code.replace(" ", ""));
     await page.keyboard.press("Enter");
-    await answer(page, signedIn).waitFor();
-    await expectNoAxeViolations(page);
 
-    const wrong = String((Number(code.replace(" ", "")) + 1) % 1e8).padStart(8, "0");
-    await codeField.fill(wrong);
-    await page.keyboard.press("Enter");
-    await answer(page, "That code is not right. 4 tries left before the code locks.").waitFor();
-
-    await demo(page).getByRole("button", { name: "Move the clock 24 hours ahead" }).click();
-    await codeField.fill(code);
-    await codeField.press("Enter");
-    await answer(
-      page,
-      new RegExp(`^The code expired at ${localAndUtc.source}\\. Ask your administrator for a new code\\.$`),
-    ).waitFor();
-
-    await demo(page)
-      .getByText(/^Audit trail/)
-      .click();
-    expect(
-      await demo(page)
-        .getByText(/^Demo clock: /)
-        .textContent(),
-    ).toMatch(localAndUtc);
-    const audit = await demo(page).locator(".demo__audit li").allTextContents();
-    expect(audit.filter((line) => !localAndUtc.test(line))).toEqual([]);
-    expect(audit.reverse().join("\n")).toMatch(
-      /Code generated[\s\S]*Signed in with the code[\s\S]*Wrong code typed[\s\S]*Code expired/,
-    );
+    await page.getByText("All 5 steps done", { exact: true }).waitFor();
+    expect(await focusedText(page)).toBe("What just happened");
+    expect(await answer(page, "Signed in as Alex Rivera.").count()).toBe(1);
     await expectNoAxeViolations(page);
     await page.context().close();
   });
@@ -171,23 +147,55 @@ describe("the live demo in Chromium", () => {
   it("signs in with the code typed as shown, space included, or without the space", async () => {
     const page = await openDemo();
     const code = await generateCode(page);
-    const codeField = await toCodeField(page);
-    await codeField.fill(code);
-    await codeField.press("Enter");
-    await answer(page, signedIn).waitFor();
-    await demo(page).getByText("Audit trail (2)").waitFor();
+    await signIn(page, code);
+    expect(await answer(page, "Signed in as Alex Rivera.").count()).toBe(1);
 
-    await codeField.fill(code.replace(" ", ""));
-    await codeField.press("Enter");
-    await demo(page).getByText("Audit trail (3)").waitFor();
-    expect(await answer(page, signedIn).count()).toBe(1);
+    await demo(page).getByRole("button", { name: "Back to the login screen" }).click();
+    await demo(page).getByRole("button", { name: "Enter a code" }).click();
+    await demo(page).getByRole("textbox", { name: "Temporary code" }).fill(code.replace(" ", ""));
+    await demo(page).getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "What just happened" }).waitFor();
     await page.context().close();
   });
 
-  it("refuses a code with a digit missing before it costs a try", async () => {
+  it("recaps the sign-in with the code's expiry in the reader's time and UTC, and Start again goes back to step 1", async () => {
     const page = await openDemo();
     const code = await generateCode(page);
-    const codeField = await toCodeField(page);
+    const expiresAt = (
+      await demo(page)
+        .getByText(/^Expires at /)
+        .textContent()
+    )?.match(localAndUtc)?.[0];
+    expect(expiresAt).toBeDefined();
+    await signIn(page, code);
+
+    const recap = demo(page).locator(".demo__recap");
+    expect(await recap.getByText("The administrator generated a temporary code for Alex Rivera at").count()).toBe(1);
+    expect(await recap.getByText("Alex Rivera entered it on the login screen and signed in with it once").count()).toBe(
+      1,
+    );
+    expect(await recap.getByText(`The code expires at ${expiresAt}, 24 hours after it was generated.`).count()).toBe(1);
+    expect(await recap.getByText(/only a fingerprint of it/).count()).toBe(1);
+    expect(await recap.getByText(/should now pair a new authenticator/).count()).toBe(1);
+    const report: Record<string, string[]> = {};
+    await sweepLayoutAndAxe(page, "demo recap", report);
+    expect(report).toEqual({});
+
+    await recap.getByRole("button", { name: "Start again" }).click();
+    await step(page, 1);
+    expect(await focusedText(page)).toBe("1. Open the Users list");
+    expect(await demo(page).getByText("Audit trail (0)").count()).toBe(1);
+    expect(await demo(page).locator("output.demo__digits").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("refuses a code with a digit missing before it costs a try, then a wrong code, then the code once it expired", async () => {
+    const page = await openDemo();
+    const code = await generateCode(page);
+    await demo(page).getByRole("button", { name: "Provide the code to the user" }).click();
+    await demo(page).getByRole("button", { name: "Enter a code" }).click();
+    const codeField = demo(page).getByRole("textbox", { name: "Temporary code" });
+
     await codeField.fill(code.slice(0, -1));
     await codeField.press("Enter");
     await demo(page)
@@ -195,8 +203,26 @@ describe("the live demo in Chromium", () => {
       .getByText("The code has 8 digits; this has 7. Check it and type it again.")
       .waitFor();
     expect(await codeField.getAttribute("aria-invalid")).toBe("true");
-    expect(await demo(page).getByText("Audit trail (1)").count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    const digits = code.replace(" ", "");
+    await codeField.fill(String((Number(digits) + 1) % 1e8).padStart(8, "0"));
+    await codeField.press("Enter");
+    await answer(page, "That code is not right. 4 tries left before the code locks.").waitFor();
+
+    await demo(page).getByRole("button", { name: "Move the clock 24 hours ahead" }).click();
+    await codeField.fill(code);
+    await codeField.press("Enter");
+    await answer(
+      page,
+      new RegExp(`^The code expired at ${localAndUtc.source}\\. Ask your administrator for a new code\\.$`),
+    ).waitFor();
+
+    await demo(page)
+      .getByText(/^Audit trail/)
+      .click();
+    const audit = await demo(page).locator(".demo__audit li").allTextContents();
+    expect(audit.reverse().join("\n")).toMatch(/Code generated[\s\S]*Wrong code typed[\s\S]*Code expired/);
     await page.context().close();
   });
 

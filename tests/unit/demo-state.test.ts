@@ -6,6 +6,8 @@ import {
   givenCode,
   initialDemoState,
   liveCode,
+  progressText,
+  type SignedIn,
   selectedUser,
 } from "../../src/islands/demo/demo-state.ts";
 import type { DemoUser, SandboxState } from "../../src/shared/demo-contract.ts";
@@ -24,6 +26,13 @@ const sandbox = (users: DemoUser[] = [alex], now = 1_000_000): SandboxState => (
   users,
   audit: [],
 });
+const signedIn: SignedIn = {
+  name: "Alex Rivera",
+  oneTime: false,
+  issuedAt: 1_000_000,
+  expiresAt: 2_000_000,
+  at: 1_060_000,
+};
 const run = (events: DemoEvent[], from: DemoState = initialDemoState) => events.reduce(demoReducer, from);
 
 describe("the live demo's state machine", () => {
@@ -86,6 +95,24 @@ describe("the live demo's state machine", () => {
     expect(reset.step).toBe("admin");
   });
 
+  it("starts again from the recap at step 1 with nothing carried over, and moves focus there", () => {
+    const recapped = run([
+      { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true },
+      { type: "chose-user", user: alex },
+      { type: "one-time", on: true },
+      { type: "show-code-field" },
+      { type: "typed-code", value: "1234 5678" },
+      { type: "signed-in", signedIn, text: "Signed in as Alex Rivera." },
+    ]);
+    const again = demoReducer(recapped, { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true });
+    expect(again).toEqual({
+      ...initialDemoState,
+      sandbox: sandbox(),
+      announcement: "Step 1 of 5: the Admin tab is open.",
+      focusRevision: recapped.focusRevision + 1,
+    });
+  });
+
   it("clears the code field and the last result on the way to the login screen, and says the result aloud", () => {
     const state = run([
       { type: "typed-code", value: "1234" },
@@ -95,6 +122,17 @@ describe("the live demo's state machine", () => {
     ]);
     expect(state).toMatchObject({ typed: "", showCodeField: false, result: undefined });
     expect(demoReducer(state, { type: "result", result: { ok: false, text: "Locked." } }).announcement).toBe("Locked.");
+  });
+
+  it("ends a sign-in that worked at the recap, past the five steps, with focus on its heading", () => {
+    const state = run([
+      { type: "to-login", name: "Alex Rivera" },
+      { type: "signed-in", signedIn, text: "Signed in as Alex Rivera." },
+    ]);
+    expect(state).toMatchObject({ step: "recap", signedIn, announcement: "Signed in as Alex Rivera." });
+    expect(state.focusRevision).toBe(2);
+    expect(progressText(state.step)).toBe("All 5 steps done");
+    expect(progressText("login")).toBe("Step 5 of 5");
   });
 
   it("keeps a code that cannot be right on the field with its reason, says it aloud, and drops the reason once the reader types", () => {

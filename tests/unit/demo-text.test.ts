@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditLine, outcomeMessage } from "../../src/islands/demo/demo-text.ts";
+import type { SignedIn } from "../../src/islands/demo/demo-state.ts";
+import { auditLine, recap, refusalMessage } from "../../src/islands/demo/demo-text.ts";
 import { groupCode, readTypedCode } from "../../src/islands/demo/typed-code.ts";
 import { formatLocalAndUtc } from "../../src/shared/dates.ts";
 
@@ -49,15 +50,33 @@ describe("the code as the demo shows it and reads it back", () => {
 });
 
 describe("the demo's sentences", () => {
-  it("tells how long a code keeps working, in the reader's time and UTC", () => {
-    const signedIn = { kind: "signed_in", oneTime: false, expiresAt: quarterPastThree + 24 * hour } as const;
-    expect(outcomeMessage(signedIn, "Alex Rivera", newYork).text).toBe(
-      "Signed in as Alex Rivera. The code keeps working until Dec 2, 2026, 3:15 PM EST (8:15 PM UTC).",
+  const signedIn: SignedIn = {
+    name: "Alex Rivera",
+    oneTime: false,
+    issuedAt: quarterPastThree,
+    expiresAt: quarterPastThree + 24 * hour,
+    at: quarterPastThree + 5 * 60_000,
+  };
+
+  it("recaps who generated the code, its one sign-in, its expiry and what the user does next", () => {
+    const { happened, next } = recap(signedIn, newYork);
+    expect(happened).toEqual([
+      "The administrator generated a temporary code for Alex Rivera at Dec 1, 2026, 3:15 PM EST (8:15 PM UTC).",
+      "Alex Rivera entered it on the login screen and signed in with it once, at Dec 1, 2026, 3:20 PM EST (8:20 PM UTC).",
+      "The code expires at Dec 2, 2026, 3:15 PM EST (8:15 PM UTC), 24 hours after it was generated. Until then it still works.",
+      "The application never kept the code itself, only a fingerprint of it: nobody can read it back, not even the administrator.",
+    ]);
+    expect(next).toMatch(/^Alex Rivera should now pair a new authenticator/);
+  });
+
+  it("recaps a one-time code as used up", () => {
+    expect(recap({ ...signedIn, oneTime: true }, newYork).happened[2]).toBe(
+      "It was a one-time code, so it stopped working as soon as Alex Rivera signed in.",
     );
   });
 
   it("tells when a code expired in the reader's time and UTC", () => {
-    expect(outcomeMessage({ kind: "expired", expiredAt: quarterPastThree }, "Alex Rivera", newYork).text).toBe(
+    expect(refusalMessage({ kind: "expired", expiredAt: quarterPastThree }, newYork)).toBe(
       "The code expired at Dec 1, 2026, 3:15 PM EST (8:15 PM UTC). Ask your administrator for a new code.",
     );
   });

@@ -4,12 +4,12 @@ import type { DemoUser } from "../../shared/demo-contract.ts";
 import { CodeToCopy } from "./CodeToCopy.tsx";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
-import { outcomeMessage } from "./demo-text.ts";
+import { refusalMessage } from "./demo-text.ts";
 import { readTypedCode } from "./typed-code.ts";
 
 interface Props {
   state: Pick<DemoState, "username" | "typed" | "codeError" | "showCodeField" | "result">;
-  /** The selected user, for the messages. */
+  /** The selected user, for the messages and the recap. */
   user: DemoUser | undefined;
   /** The code the administrator gave the user, to read or copy: the field stays for the reader to fill. */
   given: DemoState["issued"];
@@ -18,7 +18,7 @@ interface Props {
 
 /** Step 5: the code the user was given, and the application's login screen where they sign in with it. */
 export function LoginStep({ state, user, given, actions }: Props) {
-  const { dispatch, act, refresh } = actions;
+  const { dispatch, act, refresh, now } = actions;
   const codeRef = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
     if (state.showCodeField) codeRef.current?.focus();
@@ -55,7 +55,18 @@ export function LoginStep({ state, user, given, actions }: Props) {
               username: String(fields.get("username") ?? ""),
               code: typed.code,
             });
-            dispatch({ type: "result", result: outcomeMessage(outcome, name) });
+            if (outcome.kind === "signed_in") {
+              const signedIn = {
+                name,
+                oneTime: outcome.oneTime,
+                issuedAt: user?.code?.issuedAt,
+                expiresAt: outcome.expiresAt,
+                at: now(),
+              };
+              dispatch({ type: "signed-in", signedIn, text: `Signed in as ${name}.` });
+            } else {
+              dispatch({ type: "result", result: { ok: false, text: refusalMessage(outcome) } });
+            }
             await refresh();
           });
         }}

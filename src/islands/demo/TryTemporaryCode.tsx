@@ -10,19 +10,21 @@ import {
   givenCode,
   initialDemoState,
   liveCode,
+  progressText,
+  screenTitle,
   selectedUser,
   stepNumber,
-  stepTitle,
 } from "./demo-state.ts";
 import { LoginStep } from "./LoginStep.tsx";
+import { Recap } from "./Recap.tsx";
 import { UserStep } from "./UserStep.tsx";
 import { UsersStep } from "./UsersStep.tsx";
 
 /**
- * The seed topic's five steps against the real API, in a sandbox of fictional users. The
- * state machine is demo-state.ts; each step is a component of its own. Focus moves to each
- * step's heading; a polite live region says what changed. The task comes first; the demo's own
- * tools follow it.
+ * The seed topic's five steps against the real API, in a sandbox of fictional users, then a
+ * recap. The state machine is demo-state.ts; each screen is a component of its own. Focus moves
+ * to each screen's heading; a polite live region says what changed. The task comes first; the
+ * demo's own tools follow it.
  */
 export default function TryTemporaryCode() {
   const [state, dispatch] = useReducer(demoReducer, initialDemoState);
@@ -36,7 +38,7 @@ export default function TryTemporaryCode() {
     const timer = setInterval(() => setTick((t) => t + 1), 1000);
     return () => clearInterval(timer);
   }, [live !== undefined]);
-  // A layout effect: focus lands on the new step before anything else can run.
+  // A layout effect: focus lands on the new screen before anything else can run.
   useLayoutEffect(() => {
     if (state.focusRevision > 0) headingRef.current?.focus();
   }, [state.focusRevision]);
@@ -52,11 +54,14 @@ export default function TryTemporaryCode() {
   const refresh = async () => dispatch({ type: "sandbox", sandbox: await demoApi.state(), browserNow: Date.now() });
   const restart = () =>
     act(async () => dispatch({ type: "sandbox", sandbox: await demoApi.start(), browserNow: Date.now(), fresh: true }));
+  // The sandbox's clock runs with the real one, shifted by however far the demo moved it.
+  const now = () => Date.now() + state.clockSkew;
   const actions: DemoActions = {
     dispatch,
     act,
     refresh,
     restart,
+    now,
     update: (work, message) =>
       act(async () => {
         const result = await work();
@@ -70,7 +75,7 @@ export default function TryTemporaryCode() {
       {state.problem}
     </p>
   );
-  const { sandbox, step } = state;
+  const { sandbox, step, signedIn } = state;
   // The server renders this intro too: the button is in the page, in tab order, before the island
   // wakes (it hydrates as it comes near the window). Without JavaScript the stylesheet hides it
   // (html[data-js], set by the head's inline script) and shows the note beside it instead.
@@ -89,14 +94,12 @@ export default function TryTemporaryCode() {
     );
   }
 
-  // The sandbox's clock runs with the real one, shifted by however far the demo advanced it.
-  const now = Date.now() + state.clockSkew;
   const user = selectedUser(state);
   return (
     <div class="demo__frame">
-      <p class="demo__progress">Step {stepNumber(step)} of 5</p>
+      <p class="demo__progress">{progressText(step)}</p>
       <h3 tabIndex={-1} ref={headingRef}>
-        {stepNumber(step)}. {stepTitle[step]}
+        {step === "recap" ? screenTitle.recap : `${stepNumber(step)}. ${screenTitle[step]}`}
       </h3>
       {problem}
 
@@ -104,11 +107,12 @@ export default function TryTemporaryCode() {
       {step === "users" && <UsersStep users={sandbox.users} kind={state.kind} dispatch={dispatch} />}
       {step === "user" && user && <UserStep user={user} actions={actions} />}
       {step === "dialog" && user && (
-        <CodeDialog user={user} oneTime={state.oneTime} live={live} now={now} actions={actions} />
+        <CodeDialog user={user} oneTime={state.oneTime} live={live} now={now()} actions={actions} />
       )}
       {step === "login" && <LoginStep state={state} user={user} given={givenCode(state)} actions={actions} />}
+      {step === "recap" && signedIn && <Recap signedIn={signedIn} actions={actions} />}
 
-      <DemoTools now={now} actions={actions} />
+      <DemoTools now={now()} actions={actions} />
       <AuditTrail sandbox={sandbox} />
       <p class="visually-hidden" aria-live="polite">
         {state.announcement}

@@ -6,25 +6,40 @@ import type { DemoUser, IssuedCode, SandboxState } from "../../shared/demo-contr
  * the API.
  */
 
-export type Step = "admin" | "users" | "user" | "dialog" | "login";
-export const steps: readonly Step[] = ["admin", "users", "user", "dialog", "login"];
+/** The seed topic's five steps, in order; the recap follows the last. */
+const steps = ["admin", "users", "user", "dialog", "login"] as const;
+export type Step = (typeof steps)[number];
+export type Screen = Step | "recap";
+export const stepCount = steps.length;
 export const stepNumber = (step: Step) => steps.indexOf(step) + 1;
-export const stepTitle: Record<Step, string> = {
+export const screenTitle: Record<Screen, string> = {
   admin: "Open the Users list",
   users: "Select the user",
   user: "Open the multi-factor settings",
   dialog: "Generate the temporary code",
   login: "Sign in with the code",
+  recap: "What just happened",
 };
 
 export type UserKind = DemoUser["kind"];
 export const sectionName: Record<UserKind, string> = { client: "NetClient CS", staff: "NetStaff CS" };
 
+/** A sign-in that worked, as the recap tells it. */
+export interface SignedIn {
+  name: string;
+  oneTime: boolean;
+  /** When the administrator generated the code, if the sandbox said. */
+  issuedAt: number | undefined;
+  expiresAt: number;
+  /** The demo clock when the user signed in. */
+  at: number;
+}
+
 export interface DemoState {
   sandbox: SandboxState | undefined;
   /** The sandbox's clock minus this browser's, so the demo clock runs on between answers. */
   clockSkew: number;
-  step: Step;
+  step: Screen;
   kind: UserKind;
   userId: string | undefined;
   /** The code just issued, for the user it was issued to: the dialog shows it once, the user keeps it. */
@@ -36,6 +51,7 @@ export interface DemoState {
   /** Why the typed code cannot be sent as it is (wrong length, letters). */
   codeError: string | undefined;
   result: { ok: boolean; text: string } | undefined;
+  signedIn: SignedIn | undefined;
   problem: string | undefined;
   /** What the polite live region says. */
   announcement: string;
@@ -56,6 +72,7 @@ export type DemoEvent =
   | { type: "typed-code"; value: string }
   | { type: "code-refused"; message: string }
   | { type: "result"; result: { ok: boolean; text: string } }
+  | { type: "signed-in"; signedIn: SignedIn; text: string }
   | { type: "announce"; text: string }
   | { type: "problem"; problem: string | undefined };
 
@@ -72,28 +89,31 @@ export const initialDemoState: DemoState = {
   typed: "",
   codeError: undefined,
   result: undefined,
+  signedIn: undefined,
   problem: undefined,
   announcement: "",
   focusRevision: 0,
 };
 
-const go = (state: DemoState, step: Step, message: string): DemoState => ({
+/** "Step 2 of 5" for a step; the recap is past the last step. */
+export const progressText = (screen: Screen) =>
+  screen === "recap" ? `All ${stepCount} steps done` : `Step ${stepNumber(screen)} of ${stepCount}`;
+
+const go = (state: DemoState, step: Screen, message: string): DemoState => ({
   ...state,
   step,
-  announcement: `Step ${stepNumber(step)} of 5: ${message}`,
+  announcement: step === "recap" ? message : `${progressText(step)}: ${message}`,
   focusRevision: state.focusRevision + 1,
 });
 
 export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
   switch (event.type) {
     case "sandbox": {
-      const next = { ...state, sandbox: event.sandbox, clockSkew: event.sandbox.now - event.browserNow };
-      if (!event.fresh) return next;
-      return go(
-        { ...next, issued: undefined, result: undefined, userId: undefined, typed: "", codeError: undefined },
-        "admin",
-        "the Admin tab is open.",
-      );
+      const clockSkew = event.sandbox.now - event.browserNow;
+      if (!event.fresh) return { ...state, sandbox: event.sandbox, clockSkew };
+      // A new sandbox is a new start: nothing chosen, typed or learned before carries over.
+      const restart = { ...initialDemoState, sandbox: event.sandbox, clockSkew, focusRevision: state.focusRevision };
+      return go(restart, "admin", "the Admin tab is open.");
     }
     case "go":
       return go(state, event.step, event.message);
@@ -125,6 +145,8 @@ export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
       return { ...state, codeError: event.message, result: undefined, announcement: event.message };
     case "result":
       return { ...state, result: event.result, announcement: event.result.text };
+    case "signed-in":
+      return go({ ...state, signedIn: event.signedIn, result: undefined }, "recap", event.text);
     case "announce":
       return { ...state, announcement: event.text };
     case "problem":
@@ -163,4 +185,6 @@ export interface DemoActions {
   refresh: () => Promise<void>;
   /** Starts over in a new sandbox, at step 1. */
   restart: () => Promise<void>;
+  /** The demo clock now (the sandbox's, which the demo may have moved ahead). */
+  now: () => number;
 }

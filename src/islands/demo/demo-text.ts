@@ -1,5 +1,6 @@
 import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { CodeStatus, SandboxState, VerifyOutcome } from "../../shared/demo-contract.ts";
+import type { SignedIn } from "./demo-state.ts";
 
 /*
  * The demo's sentences that depend on what happened. Every moment is shown by formatLocalAndUtc:
@@ -19,34 +20,23 @@ export function formatCountdown(ms: number): string {
 export const shownOnce =
   "You see this code only once. The application never keeps the code itself, only a fingerprint of it, so nobody can read it back.";
 
-/** What the login screen tells the user after a try, in words they can act on. */
-export function outcomeMessage(outcome: VerifyOutcome, name: string, timeZone?: string): { ok: boolean; text: string } {
+/** What the login screen tells the user after a try that did not sign them in, in words they can act on. */
+export function refusalMessage(outcome: Exclude<VerifyOutcome, { kind: "signed_in" }>, timeZone?: string): string {
   switch (outcome.kind) {
-    case "signed_in":
-      return {
-        ok: true,
-        text: `Signed in as ${name}.${outcome.oneTime ? " This one-time code is now used up." : ` The code keeps working until ${formatLocalAndUtc(outcome.expiresAt, timeZone)}.`}`,
-      };
     case "wrong":
-      return {
-        ok: false,
-        text: `That code is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left before the code locks.`,
-      };
+      return `That code is not right. ${outcome.triesLeft} ${outcome.triesLeft === 1 ? "try" : "tries"} left before the code locks.`;
     case "locked":
-      return { ok: false, text: "The code is locked after 5 wrong tries. Ask your administrator for a new code." };
+      return "The code is locked after 5 wrong tries. Ask your administrator for a new code.";
     case "expired":
-      return {
-        ok: false,
-        text: `The code expired at ${formatLocalAndUtc(outcome.expiredAt, timeZone)}. Ask your administrator for a new code.`,
-      };
+      return `The code expired at ${formatLocalAndUtc(outcome.expiredAt, timeZone)}. Ask your administrator for a new code.`;
     case "replaced":
-      return { ok: false, text: "A newer code replaced this one. Use the latest code your administrator gave you." };
+      return "A newer code replaced this one. Use the latest code your administrator gave you.";
     case "revoked":
-      return { ok: false, text: "Your administrator canceled this code. Ask for a new one." };
+      return "Your administrator canceled this code. Ask for a new one.";
     case "used":
-      return { ok: false, text: "This one-time code was used already. Ask your administrator for a new code." };
+      return "This one-time code was used already. Ask your administrator for a new code.";
     case "no_code":
-      return { ok: false, text: "There is no temporary code for this user. Ask your administrator to generate one." };
+      return "There is no temporary code for this user. Ask your administrator to generate one.";
   }
 }
 
@@ -58,6 +48,25 @@ export const codeStateText: Record<Exclude<CodeStatus["state"], "active">, strin
   locked: "The last code is locked after too many wrong tries.",
   expired: "The last code has expired.",
 };
+
+/** The recap after a sign-in that worked: what happened, in order, then what the user does next. */
+export function recap(signedIn: SignedIn, timeZone?: string): { happened: string[]; next: string } {
+  const { name } = signedIn;
+  const at = (ms: number) => formatLocalAndUtc(ms, timeZone);
+  return {
+    happened: [
+      signedIn.issuedAt === undefined
+        ? `The administrator generated a temporary code for ${name}.`
+        : `The administrator generated a temporary code for ${name} at ${at(signedIn.issuedAt)}.`,
+      `${name} entered it on the login screen and signed in with it once, at ${at(signedIn.at)}.`,
+      signedIn.oneTime
+        ? `It was a one-time code, so it stopped working as soon as ${name} signed in.`
+        : `The code expires at ${at(signedIn.expiresAt)}, 24 hours after it was generated. Until then it still works.`,
+      "The application never kept the code itself, only a fingerprint of it: nobody can read it back, not even the administrator.",
+    ],
+    next: `${name} should now pair a new authenticator, such as the authenticator app on their new phone, so they no longer need a temporary code.`,
+  };
+}
 
 export const copyStatus = {
   copied: "Copied: the 8 digits are on your clipboard.",
