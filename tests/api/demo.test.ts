@@ -87,6 +87,18 @@ describe("the live demo API", () => {
     });
   });
 
+  it("takes a code as people copy it, grouped with a space or a hyphen", async () => {
+    const { app } = await createTestApp();
+    const call = visitor(app);
+    await call("POST", "/sandbox");
+    const { code } = (await call("POST", "/users/client-rivera/code", { oneTime: false })).body as { code: string };
+    for (const typed of [`${code.slice(0, 4)} ${code.slice(4)}`, ` ${code.slice(0, 4)}-${code.slice(4)} `]) {
+      expect((await call("POST", "/sign-in", { username: "arivera", code: typed })).body.outcome).toMatchObject({
+        kind: "signed_in",
+      });
+    }
+  });
+
   it("answers a visitor without a sandbox, or with a made-up one, with 404 and the error shape", async () => {
     const { app } = await createTestApp();
     const none = await app.request("/api/demo/sandbox");

@@ -75,7 +75,7 @@ export function demoRoutes(deps: AppDeps) {
       const { userId } = c.req.valid("param");
       const sandbox = await userIn(c, userId);
       if (!(await sandboxes.codes.revoke(sandbox.id, userId, sandbox.now))) {
-        throw new ApiError(Status.notFound, "no_code", "This user has no live code to revoke.");
+        throw new ApiError(Status.notFound, "no_code", "This user has no live code to cancel.");
       }
       return c.json({ revoked: true }, Status.ok);
     })

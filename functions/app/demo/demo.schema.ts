@@ -11,10 +11,12 @@ export const deviceSchema = z.strictObject({ paired: z.boolean({ error: "Send pa
 
 export const demoSignInSchema = z.strictObject({
   username: z.string({ error: "Enter the user name." }).trim().min(1, "Enter the user name.").max(40),
+  // Read as people copy it: "1234 5678" or "1234-5678" is the same code.
   code: z
     .string({ error: "Type the 8-digit code." })
-    .trim()
-    .regex(/^\d{8}$/, "Type the 8-digit code: eight numbers, no spaces."),
+    .max(40, "Type the 8-digit code: eight numbers.")
+    .transform((code) => code.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{8}$/, "Type the 8-digit code: eight numbers.")),
 });
 
 export const advanceClockSchema = z.strictObject({
