@@ -127,6 +127,9 @@ export function attachSuggestions(input: HTMLInputElement): void {
       const hit = hits[active];
       if (hit) go(hit);
     } else if (event.key === "Escape") {
+      // Escape also drops suggestions still on their way, so a late answer cannot reopen the list.
+      clearTimeout(timer);
+      latest++;
       if (!list.hidden) {
         event.preventDefault();
         close();
