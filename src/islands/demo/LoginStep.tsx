@@ -14,10 +14,12 @@ interface Props {
   /** The code the administrator gave the user, to read or copy: the field stays for the reader to fill. */
   given: DemoState["issued"];
   actions: DemoActions;
+  /** The product's name from the brand file, on the login screen's title bar. */
+  productName: string;
 }
 
 /** Step 5: the code the user was given, and the application's login screen where they sign in with it. */
-export function LoginStep({ state, user, given, actions }: Props) {
+export function LoginStep({ state, user, given, actions, productName }: Props) {
   const { dispatch, act, refresh, now } = actions;
   const codeRef = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
@@ -71,7 +73,7 @@ export function LoginStep({ state, user, given, actions }: Props) {
           });
         }}
       >
-        <p class="demo__tab">CS Professional Suite: sign in</p>
+        <p class="demo__tab">{productName}: sign in</p>
         <div class="field">
           <label for="demo-username">User name</label>
           <input

@@ -26,7 +26,7 @@ import { UsersStep } from "./UsersStep.tsx";
  * to each screen's heading; a polite live region says what changed. The task comes first; the
  * demo's own tools follow it.
  */
-export default function TryTemporaryCode() {
+export default function TryTemporaryCode({ productName }: { productName: string }) {
   const [state, dispatch] = useReducer(demoReducer, initialDemoState);
   const [, setTick] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -109,7 +109,9 @@ export default function TryTemporaryCode() {
       {step === "dialog" && user && (
         <CodeDialog user={user} oneTime={state.oneTime} live={live} now={now()} actions={actions} />
       )}
-      {step === "login" && <LoginStep state={state} user={user} given={givenCode(state)} actions={actions} />}
+      {step === "login" && (
+        <LoginStep state={state} user={user} given={givenCode(state)} actions={actions} productName={productName} />
+      )}
       {step === "recap" && signedIn && <Recap signedIn={signedIn} actions={actions} />}
 
       <DemoTools now={now()} actions={actions} />
