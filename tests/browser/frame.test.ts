@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPage, useChromium } from "../support/browser.ts";
+import { expectNoAxeViolations, openPage, useChromium } from "../support/browser.ts";
 
 const browser = useChromium();
 
@@ -65,18 +65,22 @@ describe("the home page and the site's frame in Chromium", () => {
     expect(await links.count()).toBe(4);
     for (let i = 0; i < 4; i++) expect(await links.nth(i).isVisible()).toBe(true);
     await page.getByRole("combobox", { name: "Theme" }).waitFor();
+    await expectNoAxeViolations(page);
     await links.first().focus();
     await page.keyboard.press("Escape");
     expect(await isOpen("site-menu")).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Menu");
     expect(await links.first().isVisible()).toBe(false);
 
-    // Search opens ready to type in, and closes the menu if it was open.
+    // The open menu is a sheet over the header with its own Close; search opens ready to type in.
     await menu.click();
-    await page.getByRole("button", { name: "Search" }).first().click();
+    await page.getByRole("button", { name: "Close the menu" }).click();
     expect(await isOpen("site-menu")).toBe(false);
+    await page.getByRole("button", { name: "Search" }).first().click();
     expect(await isOpen("site-header-search")).toBe(true);
     await page.waitForFunction(() => document.activeElement?.id === "site-search");
+    await page.keyboard.press("Escape");
+    expect(await isOpen("site-header-search")).toBe(false);
     await page.context().close();
   });
 
@@ -86,6 +90,7 @@ describe("the home page and the site's frame in Chromium", () => {
     const links = page.getByRole("navigation", { name: "Fairway Help Center" }).getByRole("link");
     await page.getByRole("button", { name: "Menu" }).click();
     for (let i = 0; i < 4; i++) expect(await links.nth(i).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Close the menu" }).click();
     await page.getByRole("button", { name: "Search" }).first().click();
     expect(await page.locator("#site-search").isVisible()).toBe(true);
     await page.context().close();
