@@ -141,13 +141,19 @@ describe("the public site in Chromium", () => {
     await page.context().close();
   });
 
-  it("answers an unknown address with the 404 page and a way on", async () => {
+  it("answers an unknown address with the 404 page and a way on: home, popular topics and a search that works", async () => {
     const context = await browser().newContext({ baseURL: baseUrl() });
     const page = watchCsp(await context.newPage());
     const response = await page.goto("/topics/no-such-topic/");
     expect(response?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
     expect(await page.getByRole("link", { name: "home page" }).count()).toBe(1);
+    await page.getByRole("heading", { name: "Popular topics" }).waitFor();
+    expect(await page.locator("main ul a[href^='/topics/']").count()).toBeGreaterThan(0);
+    await page.locator("#not-found-search").fill("temporary code");
+    await page.locator("#not-found-search").press("Enter");
+    await page.waitForURL("**/search/?q=temporary+code");
+    await page.locator("[data-search-results] li").first().waitFor();
     await context.close();
   });
 
