@@ -11,14 +11,31 @@ export const sampleManifest = {
   ],
 };
 
+/** The employees' manifest adds each topic's category, last update, owner and review date. */
 export const internalSampleManifest = {
   audience: "internal",
   topics: [
-    ...sampleManifest.topics,
+    {
+      ...sampleManifest.topics[0],
+      category: "Security and sign-in",
+      updated: "2026-11-20",
+      owner: "identity-docs@example.com",
+      reviewBy: "2027-11-20",
+    },
+    {
+      ...sampleManifest.topics[1],
+      category: "Security and sign-in",
+      updated: "2025-06-01",
+      owner: "Security team",
+      reviewBy: "2026-06-01",
+    },
     {
       id: "internal-admin-temporary-code",
       title: "Internal: an admin needs a temporary code",
       path: "/topics/internal-admin-temporary-code/",
+      category: "Support procedures",
+      updated: "2026-11-28",
+      owner: "Support knowledge team",
     },
   ],
 };

@@ -81,6 +81,8 @@ export const brandSchema = z.strictObject({
     )
     .min(1)
     .max(6),
+  /** A topic without its own `review-by` is due for review this many days after `updated`. Default: never. */
+  reviewIntervalDays: z.number().int().min(7).max(3650).optional(),
   /**
    * Where employees edit a topic's source: an address with `{path}`, the topic's file inside the
    * content folder (`topics/x.mdx`). Without it, no "Edit this topic" link is shown.
@@ -107,6 +109,17 @@ export function loadBrand(): Brand {
 /** The "Edit this topic" address for a topic's file, or undefined when the brand configures none. */
 export function editTopicHref(brand: Brand, topicId: string): string | undefined {
   return brand.editTopicUrl?.replace("{path}", `topics/${topicId}.mdx`);
+}
+
+const dayMs = 86_400_000;
+
+/** When a topic is due for review: its own `review-by`, else `updated` plus the brand's interval. */
+export function reviewDue(
+  brand: Pick<Brand, "reviewIntervalDays">,
+  topic: { updated: Date; "review-by"?: Date | undefined },
+): Date | undefined {
+  if (topic["review-by"]) return topic["review-by"];
+  return brand.reviewIntervalDays ? new Date(topic.updated.getTime() + brand.reviewIntervalDays * dayMs) : undefined;
 }
 
 /** `tel:` wants the digits alone. */

@@ -40,6 +40,13 @@ export const topicSchema = z.strictObject({
     .default([]),
   /** A live demo shown after the text; `temporary-login-code` is the one there is. Default: none. */
   demo: z.enum(["temporary-login-code"]).optional(),
+  /** Who keeps the topic right: an e-mail address or a team's name. Shown to employees only. */
+  owner: z.string().trim().min(1).max(80).optional(),
+  /**
+   * When the topic is due for review; past it, the dashboard's Needs attention lists it. Default:
+   * `updated` plus the brand file's `reviewIntervalDays`, or no review without one.
+   */
+  "review-by": z.coerce.date().optional(),
   /** Keeps a topic out of the home page's lists and the sitemap while it is drafted. Default: false. */
   draft: z.boolean().default(false),
 });

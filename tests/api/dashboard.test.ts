@@ -117,6 +117,51 @@ describe("the feedback dashboard API", () => {
     expect(page).toMatch(/Responses<\/dt><dd><span class="figure__value">3<\/span>/);
   });
 
+  it("lists what needs attention first by how surely it fails, counting only feedback since each topic was updated", async () => {
+    const { insert, get } = await setUp();
+    let n = 0;
+    // Before the seed topic's update on Nov 20: these no longer count against it.
+    for (let i = 0; i < 5; i++) await insert(id(++n), { rating: "poor", found: "no", created_at: now - 19 * day });
+    // After it: six readers in seven find it unhelpful, one says it is out of date.
+    for (let i = 0; i < 6; i++) await insert(id(++n), { rating: "poor", found: "no", reason: "steps-did-not-work" });
+    await insert(id(++n), { rating: "good", found: "yes" });
+    await insert(id(++n), { found: "no", reason: "out-of-date" });
+    // The internal topic's complaints came before its update on Nov 28: it leaves the list.
+    for (let i = 0; i < 4; i++) {
+      await insert(id(++n), { topic: "internal-admin-temporary-code", rating: "poor", created_at: now - 4 * day });
+    }
+    const body = (await (await get("/api/dashboard/attention?period=30d")).json()) as {
+      topics: {
+        topic: string;
+        owner: string;
+        signals: { kind: string }[];
+        topReason: { reason: string; readers: number };
+      }[];
+    };
+    expect(body.topics.map((t) => t.topic)).toEqual(["temporary-login-code", "multi-factor-authentication-overview"]);
+    const [seed, overdue] = body.topics;
+    expect(seed?.signals.map((s) => s.kind)).toEqual(["failing", "no-rising", "out-of-date"]);
+    expect(seed?.topReason).toEqual({ reason: "steps-did-not-work", readers: 6 });
+    expect(overdue?.signals).toEqual([{ kind: "review-due", since: "2026-06-01" }]);
+
+    const owned = (await (await get("/api/dashboard/attention?owner=Security%20team")).json()) as {
+      topics: { topic: string }[];
+    };
+    expect(owned.topics.map((t) => t.topic)).toEqual(["multi-factor-authentication-overview"]);
+    const page = await (await get("/dashboard/?owner=identity-docs%40example.com")).text();
+    expect(page).toContain('<h2 id="attention-heading">Needs attention</h2>');
+    expect(page).toContain("answers were Poor or No");
+    expect(page).not.toContain("its review was due");
+  });
+
+  it("refuses an owner longer than any, and anonymous requests, on the attention route", async () => {
+    const { get } = await setUp();
+    expect((await get("/api/dashboard/attention", false)).status).toBe(401);
+    const tooLong = await get(`/api/dashboard/attention?owner=${"x".repeat(81)}`);
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+  });
+
   it("lists comments newest first, filtered and paginated, with employees' feedback told apart", async () => {
     const { insert, get } = await setUp();
     for (let n = 1; n <= 30; n++) {

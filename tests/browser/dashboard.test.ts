@@ -29,6 +29,39 @@ beforeAll(async () => {
 });
 
 describe("the feedback dashboard in Chromium", () => {
+  it("shows a writer the topic failing its readers on the first screen, and leads from it to its comments", async () => {
+    for (let i = 0; i < 8; i++) {
+      const response = await fetch(`${baseUrl()}/api/feedback`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": `198.51.100.${i}` },
+        body: JSON.stringify({
+          topic: "schedule-a-report",
+          rating: "poor",
+          found: "no",
+          comment: `attention-run ${i}`,
+        }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const page = await openPage(browser(), "/sign-in/?next=%2Fdashboard%2F", {
+      viewport: { width: 1280, height: 900 },
+    });
+    await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+    await page.getByLabel("Password").fill(inject("employee").password);
+    await page.getByLabel("Password").press("Enter");
+    const attention = page.getByRole("region", { name: "Needs attention" });
+    const item = attention
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Schedule a report to be sent by email" }) });
+    await item.getByText(/answers were Poor or No/).waitFor();
+    // On the first screen, without scrolling.
+    expect(((await item.boundingBox())?.y ?? Number.POSITIVE_INFINITY) + 40).toBeLessThan(900);
+    await item.getByRole("link", { name: "Comments on Schedule a report to be sent by email" }).click();
+    await page.getByText("attention-run 7", { exact: true }).waitFor();
+    expect(await page.getByText(/^attention-run \d$/).count()).toBe(8);
+    await page.context().close();
+  });
+
   it("shows hostile comments as plain text, runs none of them, and filters, marks and exports", async () => {
     const page = await openPage(browser(), "/sign-in/?next=%2Fdashboard%2F%3Fstatus%3Dany%26period%3D7d");
     const dialogs: string[] = [];

@@ -24,7 +24,12 @@ export function contentByAudience() {
     internalContacts: { label: string; detail: string; href?: string }[];
   };
 
+  // Owners are the writers' business: in every topic's front matter, never in a public file.
+  const ownerLine = /^owner:\s*(.+)$/m;
+  const owners = topics.flatMap((t) => ownerLine.exec(t)?.[1] ?? []);
+  const withoutOwner = (source: string) => source.replace(ownerLine, "");
   const internalTexts = [
+    ...owners,
     ...topics.filter(isInternalTopic),
     ...topics.filter((t) => !isInternalTopic(t)).flatMap(internalBlocks),
     banner.text,
@@ -32,7 +37,7 @@ export function contentByAudience() {
   ];
   const publicText = normalize(
     [
-      ...topics.filter((t) => !isInternalTopic(t)).map(withoutInternalBlocks),
+      ...topics.filter((t) => !isInternalTopic(t)).map((t) => withoutInternalBlocks(withoutOwner(t))),
       ...readTree(join(contentDir, "pages"), ".mdx"),
       ...readTree(join(contentDir, "alerts"), ".md"),
       // The brand file (names, contact options, links) is on every public page.

@@ -6,6 +6,7 @@ import {
   summarize,
   weekIndexOf,
   weekStartFromIndex,
+  wilsonInterval,
 } from "../../functions/app/dashboard/aggregate.ts";
 import { csvCell, toCsv } from "../../functions/app/dashboard/csv.ts";
 
@@ -61,6 +62,28 @@ describe("feedback aggregation", () => {
       "worst",
     );
     expect(sorted.map((r) => r.topic)).toEqual(["bad", "fine", "unrated"]);
+  });
+
+  it("ranks fifty mixed answers above one Poor, and a topic with one answer neither first nor last", () => {
+    const row = (topic: string, c: ReturnType<typeof counts>) => ({ topic, summary: summarize(c), change: null });
+    // 25 Poor of 50 ratings, 20 No of 50: surely failing. One Poor alone: maybe.
+    const mixed = row("fifty mixed", counts(10, 10, 5, 25, 30, 50));
+    const onePoor = row("one poor", counts(0, 0, 0, 1, 0, 0));
+    const oneGood = row("one good", counts(1, 0, 0, 0, 1, 1));
+    const praised = row("praised by fifty", counts(45, 5, 0, 0, 50, 50));
+    const sorted = sortTopics([praised, oneGood, onePoor, mixed], "worst");
+    expect(sorted.map((r) => r.topic)).toEqual(["fifty mixed", "one poor", "one good", "praised by fifty"]);
+    expect(mixed.summary.unhelpful).toMatchObject({ answers: 100, bad: 45 });
+    expect(onePoor.summary.unhelpful.low).toBeLessThan(mixed.summary.unhelpful.low);
+    expect(onePoor.summary.unhelpful.high).toBe(1);
+  });
+
+  it("computes the Wilson interval as published: 45 of 100 is 35.6 % to 54.8 %", () => {
+    const { low, high } = wilsonInterval(45, 100);
+    expect(low).toBeCloseTo(0.3561, 3);
+    expect(high).toBeCloseTo(0.5476, 3);
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
+    expect(wilsonInterval(0, 10).low).toBe(0);
   });
 
   it("measures periods in whole UTC days ending today, and weeks from Monday UTC", () => {

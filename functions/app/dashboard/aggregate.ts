@@ -28,6 +28,35 @@ export interface TopicCounts {
 /** Excellent 4 … Poor 1: a score to sort by and to compare periods with. */
 const ratingScore: Record<Rating, number> = { excellent: 4, good: 3, average: 2, poor: 1 };
 
+/**
+ * How sure we are that a topic fails its readers: of its answers (each rating and each "Did you
+ * find…" counts as one), the share that were Poor or No, as a 95 % Wilson score interval. Ranking
+ * by the interval's low end puts 30 bad answers of 50 above 1 of 1: one answer proves little.
+ */
+export interface Unhelpful {
+  /** Ratings and Yes/No answers together. */
+  answers: number;
+  /** Poor ratings and No answers. */
+  bad: number;
+  /** The interval's ends, 0–1. */
+  low: number;
+  high: number;
+}
+
+/** 95 % two-sided. */
+const z95 = 1.96;
+
+/** The Wilson score interval of `bad` failures in `answers` trials; [0, 1] when there are none. */
+export function wilsonInterval(bad: number, answers: number): { low: number; high: number } {
+  if (answers === 0) return { low: 0, high: 1 };
+  const share = bad / answers;
+  const z2 = z95 * z95;
+  const centre = share + z2 / (2 * answers);
+  const spread = z95 * Math.sqrt((share * (1 - share) + z2 / (4 * answers)) / answers);
+  const denominator = 1 + z2 / answers;
+  return { low: Math.max(0, (centre - spread) / denominator), high: Math.min(1, (centre + spread) / denominator) };
+}
+
 export interface TopicSummary {
   responses: number;
   /** Share of each rating among the responses that rated, 0–1. */
@@ -37,6 +66,7 @@ export interface TopicSummary {
   score: number | null;
   /** Share of "Yes" among those who answered "Did you find…", 0–1; null when nobody answered. */
   foundShare: number | null;
+  unhelpful: Unhelpful;
 }
 
 /** Counts of several topics (or periods) together. */
@@ -68,7 +98,14 @@ export function summarize(counts: TopicCounts): TopicSummary {
     rated,
     score,
     foundShare: counts.foundAnswered === 0 ? null : counts.foundYes / counts.foundAnswered,
+    unhelpful: unhelpfulOf(counts, rated),
   };
+}
+
+function unhelpfulOf(counts: TopicCounts, rated: number): Unhelpful {
+  const answers = rated + counts.foundAnswered;
+  const bad = counts.ratings.poor + (counts.foundAnswered - counts.foundYes);
+  return { answers, bad, ...wilsonInterval(bad, answers) };
 }
 
 export interface PeriodChange {
@@ -92,19 +129,31 @@ export function change(current: TopicSummary, previous: TopicSummary): PeriodCha
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Worst first by default: the lowest score, then the lowest "found" share; topics with no ratings last. */
+/**
+ * Worst first by default: the topics most surely failing readers (the low end of their Poor-or-No
+ * interval), then those that may be (its high end: one answer proves nothing either way), then
+ * the lowest score; topics nobody answered last. Other keys sort by one figure.
+ */
 export function sortTopics<T extends { summary: TopicSummary; change: PeriodChange | null }>(
   rows: T[],
   key: SortKey,
 ): T[] {
   const last = Number.POSITIVE_INFINITY;
-  const by: Record<SortKey, (row: T) => number> = {
-    worst: (r) => (r.summary.score ?? last) * 10 + (r.summary.foundShare ?? 1),
-    responses: (r) => -r.summary.responses,
-    found: (r) => r.summary.foundShare ?? last,
-    change: (r) => r.change?.score ?? last,
+  const by: Record<SortKey, (row: T) => number[]> = {
+    worst: ({ summary: s }) =>
+      s.unhelpful.answers === 0 ? [last] : [-s.unhelpful.low, -s.unhelpful.high, s.score ?? last],
+    responses: (r) => [-r.summary.responses],
+    found: (r) => [r.summary.foundShare ?? last],
+    change: (r) => [r.change?.score ?? last],
   };
-  return [...rows].sort((a, b) => by[key](a) - by[key](b));
+  const compare = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const difference = (a[i] ?? last) - (b[i] ?? last);
+      if (difference !== 0 && !Number.isNaN(difference)) return difference;
+    }
+    return 0;
+  };
+  return [...rows].sort((a, b) => compare(by[key](a), by[key](b)));
 }
 
 /** Week-by-week responses and share of "Yes", oldest first, for the topic chart. */

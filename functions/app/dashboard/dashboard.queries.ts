@@ -14,6 +14,7 @@ import {
   type WeekPoint,
   weekStartFromIndex,
 } from "./aggregate.ts";
+import type { TopicSignals } from "./attention.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
 import { type Period, type SortKey, wholeSite } from "./vocabulary.ts";
 
@@ -45,6 +46,9 @@ function countsSql(where: string, options: { allTime: boolean; reasons: boolean 
 }
 
 const reasonColumn = (reason: Reason) => `reason_${reason.replaceAll("-", "_")}`;
+
+const reasonCountsOf = (row: Record<string, unknown>) =>
+  Object.fromEntries(reasons.map((r) => [r, Number(row[reasonColumn(r)] ?? 0)])) as Record<Reason, number>;
 
 function toCounts(row: Record<string, unknown>): TopicCounts {
   return {
@@ -103,6 +107,45 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
   };
 }
 
+/**
+ * Every listed topic's feedback in the period counted from the day it was last updated (a topic
+ * updated after its complaints starts afresh), with its reasons; and the period before, for what
+ * is rising. `topics` are the catalog's, each with its `updated` day ("YYYY-MM-DD").
+ */
+export async function attentionCounts(
+  db: Client,
+  topics: readonly { id: string; updated?: string | undefined }[],
+  period: Period,
+  now: number,
+): Promise<{ current: Map<string, TopicSignals>; previous: Map<string, TopicCounts> | undefined }> {
+  const { startDay, previousStartDay } = dayWindow(period, now);
+  const updatedDays = JSON.stringify(
+    Object.fromEntries(topics.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0])),
+  );
+  const since = "d.day >= max(?, (SELECT u.value FROM json_each(?) u WHERE u.key = t.topic))";
+  const [current, previous] = await db.batch(
+    [
+      { sql: countsSql(since, { allTime: false, reasons: true }), args: [startDay, updatedDays] },
+      ...(previousStartDay === null
+        ? []
+        : [
+            {
+              sql: countsSql("d.day >= ? AND d.day < ?", { allTime: false, reasons: false }),
+              args: [previousStartDay, startDay],
+            },
+          ]),
+    ],
+    "read",
+  );
+  return {
+    current: new Map(
+      jsonRowsOf(current).map((r) => [String(r.topic), { counts: toCounts(r), reasons: reasonCountsOf(r) }]),
+    ),
+    previous:
+      previousStartDay === null ? undefined : new Map(jsonRowsOf(previous).map((r) => [String(r.topic), toCounts(r)])),
+  };
+}
+
 /** One topic in the period: its counts, its weeks (up to two years) and why readers said no. */
 export async function topicDetail(db: Client, topic: string, period: Period, now: number) {
   const { startDay, previousStartDay } = dayWindow(period, now);
@@ -128,11 +171,7 @@ export async function topicDetail(db: Client, topic: string, period: Period, now
     responses: Number(w.responses),
     foundShare: Number(w.answered) === 0 ? null : Number(w.yes) / Number(w.answered),
   }));
-  const reasonCounts = Object.fromEntries(reasons.map((r) => [r, Number(row?.[reasonColumn(r)] ?? 0)])) as Record<
-    Reason,
-    number
-  >;
-  return { summary, series, reasons: reasonCounts };
+  return { summary, series, reasons: reasonCountsOf(row ?? {}) };
 }
 
 export interface CommentRow {

@@ -10,10 +10,12 @@ import { asUnavailable } from "../lib/unavailable.ts";
 import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { fillEmployeeBar } from "../site/employee-bar.ts";
+import { needsAttention } from "./attention.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { toCsv } from "./csv.ts";
-import { comments, deleteComment, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
+import { attentionCounts, comments, deleteComment, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
 import {
+  attentionQuerySchema,
   type CommentsQuery,
   commentIdParamSchema,
   commentsQuerySchema,
@@ -24,7 +26,7 @@ import {
 } from "./dashboard.schema.ts";
 import { Dashboard } from "./view/Dashboard.tsx";
 import { Searches } from "./view/Searches.tsx";
-import { defaultPeriod, defaultSort, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
+import { defaultPeriod, defaultSort, type Period, wholeSite, wholeSiteTitle } from "./vocabulary.ts";
 
 /** A searches export lists at most this many searches (comment exports stream them all). */
 const maxExportRows = 50_000;
@@ -41,6 +43,22 @@ export function dashboardRoutes(deps: AppDeps) {
   const titles = (topic: string) =>
     topic === wholeSite ? wholeSiteTitle : (deps.internalTopics.title(topic) ?? topic);
 
+  /** The catalog's topics, or one owner's. */
+  const topicsOf = (owner: string | undefined) =>
+    deps.internalTopics.all().filter((topic) => owner === undefined || topic.owner === owner);
+  const owners = () =>
+    [...new Set(deps.internalTopics.all().flatMap((topic) => topic.owner ?? []))].sort((a, b) => a.localeCompare(b));
+  const attention = async (period: Period, owner: string | undefined) => {
+    const topics = topicsOf(owner);
+    const counts = await attentionCounts(db, topics, period, now());
+    return needsAttention({ topics, ...counts, today: new Date(now()).toISOString().slice(0, 10) });
+  };
+  /** The overview's rows, one owner's topics only when one is chosen. */
+  const ownedBy = (owner: string | undefined) => {
+    const ids = new Set(topicsOf(owner).map((topic) => topic.id));
+    return (row: { topic: string }) => owner === undefined || ids.has(row.topic);
+  };
+
   const exportComments = async (c: Context<AppEnv>, query: CommentsQuery, format: ExportFormat) => {
     const body = await commentExport(db, query, now(), format, titles);
     c.header("Cache-Control", "private, no-store");
@@ -52,10 +70,16 @@ export function dashboardRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use("/dashboard/*", requireEmployee)
     .get("/dashboard/overview", valid("query", overviewQuerySchema), async (c) => {
-      const { period, sort } = c.req.valid("query");
+      const { period, sort, owner } = c.req.valid("query");
       c.header("Cache-Control", "private, no-store");
       const { topics, totals } = await overview(db, period, sort, now());
-      return c.json({ period, totals, topics: topics.map((row) => ({ ...row, title: titles(row.topic) })) });
+      const rows = topics.filter(ownedBy(owner)).map((row) => ({ ...row, title: titles(row.topic) }));
+      return c.json({ period, owner: owner ?? null, totals, topics: rows });
+    })
+    .get("/dashboard/attention", valid("query", attentionQuerySchema), async (c) => {
+      const { period, owner } = c.req.valid("query");
+      c.header("Cache-Control", "private, no-store");
+      return c.json({ period, owner: owner ?? null, topics: await attention(period, owner) });
     })
     .get("/dashboard/comments", valid("query", commentsQuerySchema), async (c) => {
       c.header("Cache-Control", "private, no-store");
@@ -164,20 +188,27 @@ export function dashboardRoutes(deps: AppDeps) {
       const period = ov.success ? ov.data.period : defaultPeriod;
       const query = cq.success ? cq.data : commentsQuerySchema.parse({});
       const sort = ov.success ? ov.data.sort : defaultSort;
+      const owner = ov.success ? ov.data.owner : undefined;
       const topic = query.topic;
       return inFrame(c, frame, async () => {
-        const [rows, list, waiting, detail] = await Promise.all([
+        const [everyRow, attentionItems, list, waiting, detail] = await Promise.all([
           overview(db, period, sort, now()),
+          attention(period, owner),
           comments(db, { ...query, period }, now()),
           // The summary's "to triage" counts every New comment of the period, whatever the filters.
           comments(db, commentsQuerySchema.parse({ period, pageSize: 1 }), now()),
           topic ? topicDetail(db, topic, period, now()) : Promise.resolve(undefined),
         ]);
+        const rows = { ...everyRow, topics: everyRow.topics.filter(ownedBy(owner)) };
         return renderToString(
           Dashboard({
             period,
             sort,
             overview: rows,
+            attention: attentionItems,
+            owners: owners(),
+            owner,
+            topicPath: (id) => deps.internalTopics.path(id),
             newComments: { count: waiting.total, exact: waiting.totalIsExact },
             titles,
             detail: topic && detail ? { topic, ...detail } : undefined,

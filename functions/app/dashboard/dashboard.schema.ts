@@ -23,12 +23,23 @@ const cursorSchema = z
     return { at: Number(at), id };
   });
 
+/** A topic's owner as its front matter names it; empty means every owner. */
+const owner = z
+  .string()
+  .trim()
+  .max(80, "An owner is at most 80 characters: choose one from the list.")
+  .optional()
+  .transform((value) => value || undefined);
+
 export const overviewQuerySchema = z.object({
   /** Default: the last 30 days. */
   period,
   /** Default: worst first. */
   sort: z.enum(sortKeys).default(defaultSort),
+  owner,
 });
+
+export const attentionQuerySchema = z.object({ period, owner });
 
 export const commentsQuerySchema = z.object({
   period,

@@ -1,19 +1,35 @@
 import type { APIRoute } from "astro";
 import { everyAudience, pageAudience } from "../../lib/audience.ts";
+import { loadBrand, reviewDue } from "../../lib/brand.ts";
 import { publishedTopics, topicPath } from "../../lib/topics.ts";
+import { isoDay } from "../../shared/dates.ts";
 
 export const getStaticPaths = everyAudience;
 
 /**
  * The site's manifest: which topics exist, for the API to reject feedback on unknown topics.
- * Each audience's site has its own, so the public one never names an internal topic.
+ * Each audience's site has its own, so the public one never names an internal topic; the
+ * employees' one adds what the dashboard needs (category, updated, owner, review date).
  */
 export const GET: APIRoute = async ({ params }) => {
   const audience = pageAudience(params);
   const topics = await publishedTopics(audience);
+  const brand = loadBrand();
   const manifest = {
     audience,
-    topics: topics.map((t) => ({ id: t.id, title: t.data.title, path: topicPath(t.id), audience: t.data.audience })),
+    topics: topics.map((t) => {
+      const listed = { id: t.id, title: t.data.title, path: topicPath(t.id), audience: t.data.audience };
+      if (audience === "public") return listed;
+      // Owners and reviews are the writers' business: only the employees' manifest names them.
+      const due = reviewDue(brand, t.data);
+      return {
+        ...listed,
+        category: t.data.category,
+        updated: isoDay(t.data.updated),
+        ...(t.data.owner ? { owner: t.data.owner } : {}),
+        ...(due ? { reviewBy: isoDay(due) } : {}),
+      };
+    }),
   };
   return new Response(JSON.stringify(manifest, null, 2), { headers: { "Content-Type": "application/json" } });
 };

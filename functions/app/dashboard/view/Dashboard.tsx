@@ -1,5 +1,6 @@
 import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
+import type { AttentionItem } from "../attention.ts";
 import type { CommentsPage, Overview } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import type { Period, SortKey } from "../vocabulary.ts";
@@ -7,6 +8,7 @@ import { PeriodNav } from "./ChoiceNav.tsx";
 import { Comments } from "./Comments.tsx";
 import { DistributionChart, WeeklyChart } from "./charts.tsx";
 import { link } from "./format.ts";
+import { NeedsAttention } from "./NeedsAttention.tsx";
 import { OverviewTable } from "./OverviewTable.tsx";
 import { ReasonsTable } from "./ReasonsTable.tsx";
 import { SummaryFigures } from "./SummaryFigures.tsx";
@@ -16,6 +18,11 @@ export interface DashboardView {
   period: Period;
   sort: SortKey;
   overview: Overview;
+  attention: AttentionItem[];
+  /** Every owner the topics name, and the one chosen. */
+  owners: string[];
+  owner: string | undefined;
+  topicPath: (topic: string) => string | undefined;
   /** Comments still marked New, whatever the filters. */
   newComments: { count: number; exact: boolean };
   titles: (topic: string) => string;
@@ -42,6 +49,14 @@ export function Dashboard(view: DashboardView) {
       <ViewSwitch current="feedback" />
       <PeriodNav current={view.period} href={(period) => link({ ...filters, period, sort: view.sort })} />
       <SummaryFigures totals={view.overview.totals} period={view.period} newComments={view.newComments} />
+      <NeedsAttention
+        items={view.attention}
+        period={view.period}
+        filters={filters}
+        owners={view.owners}
+        owner={view.owner}
+        topicPath={view.topicPath}
+      />
 
       <OverviewTable
         overview={view.overview.topics}

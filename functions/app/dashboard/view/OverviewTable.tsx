@@ -2,7 +2,7 @@ import { ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts"
 import type { PeriodChange } from "../aggregate.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";
 import { type Period, periodNames, type SortKey } from "../vocabulary.ts";
-import { type Filters, link, percent, score, signed } from "./format.ts";
+import { type Filters, link, percent, score, signed, unhelpfulRange } from "./format.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 
 function Change({ value }: { value: PeriodChange | null }) {
@@ -26,6 +26,10 @@ export function OverviewTable(view: {
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">Topics, worst first</h2>
+      <p class="dashboard__note">
+        Worst first means most surely failing readers: ranked by the low end of the range of answers that were Poor or
+        No, so one bad answer cannot outrank fifty mixed ones.
+      </p>
       <ScrollRegion labelledBy="overview-caption">
         <table class="dashboard__table">
           <caption id="overview-caption">
@@ -38,6 +42,9 @@ export function OverviewTable(view: {
               <th scope="col">Topic</th>
               <th scope="col" aria-sort={view.sort === "responses" ? "descending" : undefined}>
                 <a href={link({ ...filters, sort: "responses" })}>Responses</a>
+              </th>
+              <th scope="col">
+                Poor or No <span class="dashboard__note">(95 % range)</span>
               </th>
               {ratings.map((r) => (
                 <th scope="col" key={r}>
@@ -62,6 +69,7 @@ export function OverviewTable(view: {
                   <a href={link({ ...filters, topic: row.topic, sort: view.sort })}>{view.titles(row.topic)}</a>
                 </th>
                 <td>{row.summary.responses}</td>
+                <td>{unhelpfulRange(row.summary.unhelpful)}</td>
                 {ratings.map((r) => (
                   <td key={r}>{percent(row.summary.distribution[r])}</td>
                 ))}

@@ -1,6 +1,9 @@
 /** How the dashboard writes numbers and links. */
 
 export const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)} %`);
+/** "30–60 % of 25": how sure the share of Poor and No answers is; "–" with no answers. */
+export const unhelpfulRange = (u: { answers: number; low: number; high: number }) =>
+  u.answers === 0 ? "–" : `${Math.round(u.low * 100)}–${Math.round(u.high * 100)} % of ${u.answers}`;
 export const score = (value: number | null) => (value === null ? "–" : value.toFixed(2));
 export const signed = (value: number | null, unit = "") =>
   value === null ? "–" : `${value > 0 ? "+" : ""}${value}${unit}`;

@@ -1,0 +1,99 @@
+import { reasonLabels } from "../../../../src/shared/feedback-rules.ts";
+import type { AttentionItem, AttentionSignal } from "../attention.ts";
+import { type Period, periodNames } from "../vocabulary.ts";
+import { type Filters, link, unhelpfulRange } from "./format.ts";
+
+const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why a topic is on the list, in a writer's words. */
+export function signalText(signal: AttentionSignal, period: Period): string {
+  switch (signal.kind) {
+    case "failing":
+      return `${unhelpfulRange(signal.unhelpful)} answers were Poor or No`;
+    case "no-rising":
+      return `${plural(signal.now, "reader")} said No, against ${signal.before} in the ${periodNames[period]} before`;
+    case "out-of-date":
+      return `${plural(signal.readers, "reader")} said it is out of date`;
+    case "review-due":
+      return `its review was due on ${day.format(Date.parse(signal.since))}`;
+  }
+}
+
+/**
+ * The dashboard's first list: the topics to fix, in order, each with why and where to look next
+ * (its comments, its reasons and figures, the topic itself). Owners filter it.
+ */
+export function NeedsAttention(view: {
+  items: AttentionItem[];
+  period: Period;
+  filters: Filters;
+  owners: string[];
+  owner: string | undefined;
+  topicPath: (topic: string) => string | undefined;
+}) {
+  const { filters } = view;
+  return (
+    <section aria-labelledby="attention-heading" class="attention">
+      <h2 id="attention-heading">Needs attention</h2>
+      <form method="get" action="/dashboard/" class="filters">
+        <input type="hidden" name="period" value={view.period} />
+        <label>
+          Owner
+          <select name="owner">
+            <option value="">Every owner</option>
+            {view.owners.map((owner) => (
+              <option key={owner} value={owner} selected={owner === view.owner}>
+                {owner}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Show</button>
+      </form>
+      {view.items.length === 0 ? (
+        <p>
+          Nothing needs attention{view.owner ? ` for ${view.owner}` : ""}: no topic is failing its readers or past its
+          review.
+        </p>
+      ) : (
+        <ol class="attention__list">
+          {view.items.map((item) => {
+            const path = view.topicPath(item.topic);
+            return (
+              <li key={item.topic} class="attention__item">
+                <h3 class="attention__title">
+                  <a href={link({ ...filters, topic: item.topic, owner: view.owner })}>{item.title}</a>
+                </h3>
+                {item.owner && <p class="attention__owner">Owner: {item.owner}</p>}
+                <ul class="attention__why">
+                  {item.signals.map((signal) => (
+                    <li key={signal.kind}>{signalText(signal, view.period)}</li>
+                  ))}
+                  {item.topReason && (
+                    <li>
+                      top reason: {reasonLabels[item.topReason.reason]} ({item.topReason.readers})
+                    </li>
+                  )}
+                </ul>
+                <p class="attention__links">
+                  <a href={`${link({ ...filters, topic: item.topic, status: "any" })}#comments-heading`}>
+                    Comments<span class="visually-hidden"> on {item.title}</span>
+                  </a>
+                  <a href={`${link({ ...filters, topic: item.topic })}#reasons-heading`}>
+                    Reasons and figures<span class="visually-hidden"> for {item.title}</span>
+                  </a>
+                  {path && (
+                    <a href={path}>
+                      Open the topic<span class="visually-hidden"> {item.title}</span>
+                    </a>
+                  )}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { TopicCounts } from "../../functions/app/dashboard/aggregate.ts";
+import { needsAttention, type TopicSignals } from "../../functions/app/dashboard/attention.ts";
+import { reasons } from "../../src/shared/feedback-rules.ts";
+
+const topic = (id: string, extra: { owner?: string; reviewBy?: string } = {}) => ({
+  id,
+  title: id,
+  path: `/topics/${id}/`,
+  ...extra,
+});
+const counts = (poor: number, good: number, no: number, yes: number): TopicCounts => ({
+  responses: Math.max(poor + good, no + yes),
+  ratings: { excellent: 0, good, average: 0, poor },
+  foundYes: yes,
+  foundAnswered: yes + no,
+});
+const signals = (c: TopicCounts, named: Partial<Record<(typeof reasons)[number], number>> = {}): TopicSignals => ({
+  counts: c,
+  reasons: { ...(Object.fromEntries(reasons.map((r) => [r, 0])) as TopicSignals["reasons"]), ...named },
+});
+
+describe("Needs attention", () => {
+  it("lists a topic one Poor answer cannot condemn only when its review is due, after those readers are failing", () => {
+    const items = needsAttention({
+      topics: [topic("one-poor"), topic("failing"), topic("overdue", { reviewBy: "2026-11-01" }), topic("fine")],
+      current: new Map([
+        // One reader's Poor and No: two answers, one reader, no verdict.
+        ["one-poor", signals(counts(1, 0, 1, 0))],
+        ["failing", signals(counts(20, 10, 15, 5), { "steps-did-not-work": 7, "hard-to-understand": 2 })],
+        ["fine", signals(counts(0, 30, 0, 30))],
+      ]),
+      previous: new Map([["failing", counts(10, 10, 10, 10)]]),
+      today: "2026-12-01",
+    });
+    expect(items.map((i) => i.topic)).toEqual(["failing", "overdue"]);
+    const [failing, overdue] = items;
+    // 15 No now against 10 before is not twice as many: not "rising".
+    expect(failing?.signals.map((s) => s.kind)).toEqual(["failing"]);
+    expect(failing?.topReason).toEqual({ reason: "steps-did-not-work", readers: 7 });
+    expect(overdue?.signals).toEqual([{ kind: "review-due", since: "2026-11-01" }]);
+  });
+
+  it("calls No rising at three or more and twice the period before, and names one reader saying out of date", () => {
+    const items = needsAttention({
+      topics: [topic("rising"), topic("dated")],
+      current: new Map([
+        ["rising", signals(counts(0, 20, 4, 30))],
+        ["dated", signals(counts(0, 40, 1, 40), { "out-of-date": 1 })],
+      ]),
+      previous: new Map([["rising", counts(0, 20, 2, 30)]]),
+      today: "2026-12-01",
+    });
+    // The more surely failing first: 4 No in 54 answers before 1 in 81.
+    expect(items.map((i) => [i.topic, i.signals.map((s) => s.kind)])).toEqual([
+      ["rising", ["no-rising"]],
+      ["dated", ["out-of-date"]],
+    ]);
+    expect(items.every((i) => i.topReason === undefined)).toBe(true);
+  });
+});
