@@ -26,42 +26,31 @@ export function SummaryFigures(view: {
   const against = view.period === "all" ? "" : periodNames[view.period];
   const delta = (value: number | null | undefined, unit: string) =>
     change && value !== undefined ? <Delta value={value} unit={unit} against={against} /> : null;
+  const figures = [
+    { label: "Responses", value: String(summary.responses), change: delta(change?.responses, "") },
+    { label: "Found what they needed", value: percent(summary.foundShare), change: delta(change?.foundShare, " pts") },
+    { label: "Mean rating (1 Poor to 4 Excellent)", value: score(summary.score), change: delta(change?.score, "") },
+    {
+      label: "Comments to triage",
+      value: `${view.newComments.count}${view.newComments.exact ? "" : "+"}`,
+      change: null,
+    },
+  ];
   return (
     <section aria-labelledby="figures-heading">
       <h2 id="figures-heading" class="visually-hidden">
         Summary
       </h2>
       <dl class="figures">
-        <div class="figure">
-          <dt>Responses</dt>
-          <dd>
-            <span class="figure__value">{summary.responses}</span>
-            {delta(change?.responses, "")}
-          </dd>
-        </div>
-        <div class="figure">
-          <dt>Found what they needed</dt>
-          <dd>
-            <span class="figure__value">{percent(summary.foundShare)}</span>
-            {delta(change?.foundShare, " pts")}
-          </dd>
-        </div>
-        <div class="figure">
-          <dt>Mean rating (1 Poor to 4 Excellent)</dt>
-          <dd>
-            <span class="figure__value">{score(summary.score)}</span>
-            {delta(change?.score, "")}
-          </dd>
-        </div>
-        <div class="figure">
-          <dt>Comments to triage</dt>
-          <dd>
-            <span class="figure__value">
-              {view.newComments.count}
-              {view.newComments.exact ? "" : "+"}
-            </span>
-          </dd>
-        </div>
+        {figures.map((figure) => (
+          <div class="figure" key={figure.label}>
+            <dt>{figure.label}</dt>
+            <dd>
+              <span class="figure__value">{figure.value}</span>
+              {figure.change}
+            </dd>
+          </div>
+        ))}
       </dl>
     </section>
   );
