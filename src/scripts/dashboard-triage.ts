@@ -39,3 +39,16 @@ export function markInPlace(root: Document): void {
     status.textContent = `Comment marked ${chosen}.`;
   });
 }
+
+/** "Tick all on this page" for the bulk actions; without JavaScript each box is ticked by hand. */
+export function tickAll(root: Document): void {
+  const button = root.querySelector<HTMLButtonElement>("[data-select-all]");
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('input[form="bulk-triage"]')];
+    const tick = boxes.some((box) => !box.checked);
+    for (const box of boxes) box.checked = tick;
+    button.textContent = tick ? "Untick all on this page" : "Tick all on this page";
+  });
+}

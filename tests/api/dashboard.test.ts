@@ -39,6 +39,14 @@ async function setUp() {
   return { ...test, cookie, insert, get };
 }
 
+const allComments = async (
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  cookie: string,
+) =>
+  (await (await app.request("/api/dashboard/comments?status=any", { headers: { Cookie: cookie } })).json()) as {
+    rows: { id: string; status: string }[];
+  };
+
 const id = (n: number) => `feedback-id-${String(n).padStart(8, "0")}`;
 
 describe("the feedback dashboard API", () => {
@@ -311,6 +319,77 @@ describe("the feedback dashboard API", () => {
     };
     expect(json.comments).toHaveLength(rows);
     expect(new Set(json.comments.map((c) => c.comment)).size).toBe(rows);
+  });
+
+  it("marks many comments at once from a plain form, says so on the page it returns to, and undoes it", async () => {
+    const { insert, get, app, cookie } = await setUp();
+    for (let n = 1; n <= 4; n++) await insert(id(n), { comment: `bulk comment ${n}` });
+    const form = (fields: Record<string, string>, headers: Record<string, string> = { Cookie: cookie }) =>
+      app.request("/api/dashboard/comments/bulk", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const next = "/dashboard/?status=new#comments-heading";
+    const ticked = { [`select-${id(1)}`]: "on", [`select-${id(3)}`]: "on" };
+    expect((await form({ ...ticked, action: "reviewed", next }, {})).status).toBe(401);
+    const done = await form({ ...ticked, action: "reviewed", next });
+    expect(done.status).toBe(303);
+    const back = done.headers.get("location") ?? "";
+    expect(back).toBe(
+      `/dashboard/?status=new&triaged=reviewed&count=2&from=new&ids=${id(1)}.${id(3)}#comments-heading`,
+    );
+    const statuses = () => allComments(app, cookie);
+    expect(
+      (await statuses()).rows
+        .filter((r) => r.status === "reviewed")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([id(1), id(3)]);
+
+    const page = await (await get(back)).text();
+    expect(page).toContain('<div class="triage-done" role="status"><p>2 comments marked reviewed.</p>');
+    expect(page).toContain("Undo: mark them new again");
+    // The comment links to its topic; the bulk form comes back to this page without the old message.
+    expect(page).toContain('<a href="/topics/temporary-login-code/">Mobile device inaccessible</a>');
+    expect(page).toContain('name="next" value="/dashboard/?status=new#comments-heading"');
+
+    const undone = await form({ ...ticked, action: "new", next });
+    expect(undone.status).toBe(303);
+    expect((await statuses()).rows.every((r) => r.status === "new")).toBe(true);
+  });
+
+  it("refuses a bulk action with nothing ticked, too many, an unknown action or field, and answers simultaneous ones", async () => {
+    const { insert, app, cookie } = await setUp();
+    for (let n = 1; n <= 6; n++) await insert(id(n), { comment: `c ${n}` });
+    const bulk = (body: unknown) =>
+      app.request("/api/dashboard/comments/bulk", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Cookie: cookie },
+        body: JSON.stringify(body),
+      });
+    for (const body of [
+      { ids: [], action: "reviewed" },
+      { ids: Array.from({ length: 201 }, (_, n) => id(n)), action: "reviewed" },
+      { ids: [id(1)], action: "shred" },
+      { ids: [id(1)], action: "reviewed", also: true },
+      { ids: ["../etc"], action: "reviewed" },
+    ]) {
+      const response = await bulk(body);
+      expect(response.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_input");
+    }
+    // Two reviewers at once on overlapping comments: both answered, every comment in one of their states.
+    const ids = [1, 2, 3, 4, 5, 6].map(id);
+    const [a, b, gone] = await Promise.all([
+      bulk({ ids: ids.slice(0, 4), action: "reviewed" }),
+      bulk({ ids: ids.slice(2), action: "archived" }),
+      bulk({ ids: [ids[5]], action: "delete" }),
+    ]);
+    expect([a.status, b.status, gone.status]).toEqual([200, 200, 200]);
+    const rows = (await allComments(app, cookie)).rows;
+    expect(rows.map((r) => r.id).sort()).toEqual(ids.slice(0, 5));
+    for (const row of rows) expect(["reviewed", "archived"]).toContain(row.status);
   });
 
   it("deletes one comment for good for an employee, audits it without its text, and keeps the counts", async () => {

@@ -62,6 +62,48 @@ describe("the feedback dashboard in Chromium", () => {
     await page.context().close();
   });
 
+  it("marks a page of comments at once, with and without JavaScript, says so with an undo, and leads to each topic", async () => {
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${baseUrl()}/api/feedback`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": `203.0.113.${i}` },
+        body: JSON.stringify({ topic: "build-a-report", rating: "average", comment: `bulk-run ${i}` }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const list = "/dashboard/?topic=build-a-report&status=new";
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await openPage(browser(), `/sign-in/?next=${encodeURIComponent(list)}`, { javaScriptEnabled });
+      await page.getByRole("textbox", { name: "E-mail address" }).fill(inject("employee").email);
+      await page.getByLabel("Password").fill(inject("employee").password);
+      await page.getByLabel("Password").press("Enter");
+      await page.getByText("bulk-run 0", { exact: true }).waitFor();
+      const boxes = page.getByRole("checkbox", { name: "Select this comment" });
+      if (javaScriptEnabled) {
+        expect(await boxes.count()).toBe(3);
+        await page.getByRole("button", { name: "Tick all on this page" }).click();
+        await page.getByRole("button", { name: "Mark reviewed" }).first().click();
+        await page.getByRole("status").getByText("3 comments marked reviewed.").waitFor();
+        await page.getByRole("button", { name: "Undo: mark them new again" }).click();
+        await page.getByRole("status").getByText("3 comments marked new.").waitFor();
+        expect(await page.getByText(/^bulk-run \d$/).count()).toBe(3);
+        const report: Record<string, string[]> = {};
+        await sweepLayoutAndAxe(page, "dashboard after a bulk action", report);
+        expect(report).toEqual({});
+        await page.locator(".comment__meta").getByRole("link", { name: "Build a custom report" }).first().click();
+        await page.getByRole("heading", { level: 1, name: "Build a custom report" }).waitFor();
+      } else {
+        expect(await page.getByRole("button", { name: "Tick all on this page" }).isVisible()).toBe(false);
+        await boxes.nth(0).check();
+        await boxes.nth(1).check();
+        await page.getByRole("button", { name: "Mark archived" }).first().click();
+        await page.getByRole("status").getByText("2 comments marked archived.").waitFor();
+        expect(await page.getByText(/^bulk-run \d$/).count()).toBe(1);
+      }
+      await page.context().close();
+    }
+  });
+
   it("shows hostile comments as plain text, runs none of them, and filters, marks and exports", async () => {
     const page = await openPage(browser(), "/sign-in/?next=%2Fdashboard%2F%3Fstatus%3Dany%26period%3D7d");
     const dialogs: string[] = [];

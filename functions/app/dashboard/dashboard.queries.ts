@@ -318,18 +318,43 @@ export async function* allComments(db: Client, query: CommentsQuery, now: number
  * daily counts stays: those hold no text and no person. Returns its topic, or null if none.
  */
 export async function deleteComment(db: Client, id: string): Promise<{ topic: string } | null> {
+  return (await deleteComments(db, [id]))[0] ?? null;
+}
+
+/**
+ * Sets one status on many comments in one transaction; answers each changed comment with the
+ * status it had, so the change can be undone. Honeypot hits and unknown ids are left out.
+ */
+export async function setStatuses(
+  db: Client,
+  ids: readonly string[],
+  status: string,
+  by: string,
+  now: number,
+): Promise<{ id: string; previous: string }[]> {
+  const list = `(${ids.map(() => "?").join(", ")})`;
+  const [before] = await db.batch(
+    [
+      { sql: `SELECT id, status FROM feedback WHERE id IN ${list} AND is_spam = 0`, args: [...ids] },
+      {
+        sql: `UPDATE feedback SET status = ?, status_by = ?, status_at = ? WHERE id IN ${list} AND is_spam = 0`,
+        args: [status, by, now, ...ids],
+      },
+    ],
+    "write",
+  );
+  return (before?.rows ?? []).map((row) => ({ id: String(row.id), previous: String(row.status) }));
+}
+
+/** Deletes many comments for good in one statement; answers each deleted one with its topic. */
+export async function deleteComments(db: Client, ids: readonly string[]): Promise<{ id: string; topic: string }[]> {
   const result = await db.execute({
-    sql: "DELETE FROM feedback WHERE id = ? AND is_spam = 0 RETURNING topic",
-    args: [id],
+    sql: `DELETE FROM feedback WHERE id IN (${ids.map(() => "?").join(", ")}) AND is_spam = 0 RETURNING id, topic`,
+    args: [...ids],
   });
-  const row = result.rows[0];
-  return row ? { topic: row.topic === null ? wholeSite : String(row.topic) } : null;
+  return result.rows.map((row) => ({ id: String(row.id), topic: row.topic === null ? wholeSite : String(row.topic) }));
 }
 
 export async function setStatus(db: Client, id: string, status: string, by: string, now: number): Promise<boolean> {
-  const result = await db.execute({
-    sql: "UPDATE feedback SET status = ?, status_by = ?, status_at = ? WHERE id = ? AND is_spam = 0",
-    args: [status, by, now, id],
-  });
-  return result.rowsAffected === 1;
+  return (await setStatuses(db, [id], status, by, now)).length === 1;
 }

@@ -11,11 +11,22 @@ import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { fillEmployeeBar } from "../site/employee-bar.ts";
 import { needsAttention } from "./attention.ts";
+import { triageOutcome, withoutTriage } from "./bulk-triage.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { toCsv } from "./csv.ts";
-import { attentionCounts, comments, deleteComment, overview, setStatus, topicDetail } from "./dashboard.queries.ts";
+import {
+  attentionCounts,
+  comments,
+  deleteComment,
+  deleteComments,
+  overview,
+  setStatus,
+  setStatuses,
+  topicDetail,
+} from "./dashboard.queries.ts";
 import {
   attentionQuerySchema,
+  bulkTriageSchema,
   type CommentsQuery,
   commentIdParamSchema,
   commentsQuerySchema,
@@ -123,6 +134,28 @@ export function dashboardRoutes(deps: AppDeps) {
       return c.json({ period, audience, searches: insight.top });
     })
     .post(
+      "/dashboard/comments/bulk",
+      sameOriginOnly(deps.allowedOrigins),
+      limitBody(32 * 1024),
+      requireBody("json", "form"),
+      jsonOrForm(bulkTriageSchema),
+      async (c) => {
+        const { ids, action, next } = c.req.valid("json");
+        const by = c.get("employee")?.email ?? "unknown";
+        if (action === "delete") {
+          const deleted = await deleteComments(db, ids);
+          for (const { id, topic } of deleted) deps.log.audit("feedback_deleted", { feedback: id, topic, by });
+          if (deleted.length > 0 && !(await deps.eraseDeleted())) {
+            for (const { id } of deleted) deps.log.audit("feedback_erasure_pending", { feedback: id });
+          }
+          const outcome = { action, changed: deleted.map(({ id }) => ({ id, previous: "deleted" })) };
+          return isFormPost(c) ? c.redirect(triageOutcome.page(next, outcome), Status.seeOther) : c.json(outcome);
+        }
+        const outcome = { action, changed: await setStatuses(db, ids, action, by, now()) };
+        return isFormPost(c) ? c.redirect(triageOutcome.page(next, outcome), Status.seeOther) : c.json(outcome);
+      },
+    )
+    .post(
       "/dashboard/comments/:id/delete",
       sameOriginOnly(deps.allowedOrigins),
       limitBody(4 * 1024),
@@ -214,7 +247,8 @@ export function dashboardRoutes(deps: AppDeps) {
             detail: topic && detail ? { topic, ...detail } : undefined,
             comments: list,
             query: { ...query, period },
-            self: `${c.req.path}${new URL(c.req.url).search}`,
+            self: withoutTriage(c.req.url),
+            triaged: triageOutcome.message(new URL(c.req.url).searchParams),
           }),
         );
       });

@@ -90,4 +90,30 @@ export const deleteCommentSchema = z.strictObject({
   next: z.string().max(2048).optional(),
 });
 
-export const commentIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown comment.") });
+const commentId = z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown comment.");
+export const commentIdParamSchema = z.object({ id: commentId });
+
+/** What one bulk action does to every selected comment: a status, or deletion for good. */
+export const bulkActions = [...commentStatuses, "delete"] as const;
+export type BulkAction = (typeof bulkActions)[number];
+
+/** A plain form sends each ticked comment as its own field, `select-<id>`; JSON sends `ids`. */
+function selectedFields(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "ids" in input) return input;
+  const fields = Object.entries(input);
+  const ids = fields.filter(([name]) => name.startsWith("select-")).map(([name]) => name.slice("select-".length));
+  return { ...Object.fromEntries(fields.filter(([name]) => !name.startsWith("select-"))), ids };
+}
+
+export const bulkTriageSchema = z.preprocess(
+  selectedFields,
+  z.strictObject({
+    ids: z
+      .array(commentId)
+      .min(1, "Tick at least one comment first.")
+      .max(200, "Act on at most 200 comments at once: one page of comments."),
+    action: z.enum(bulkActions, { error: "Choose reviewed, archived, spam, new or delete." }),
+    /** Where a plain form returns to (the dashboard with its filters). */
+    next: z.string().max(2048).optional(),
+  }),
+);

@@ -9,6 +9,7 @@ import {
   reasonLabels,
   reasons,
 } from "../../../../src/shared/feedback-rules.ts";
+import type { TriageMessage } from "../bulk-triage.ts";
 import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import {
@@ -95,6 +96,69 @@ function filterChoices(view: { query: CommentsQuery; overview: OverviewRow[]; ti
   return filters;
 }
 
+/** A comment's topic, linked to the topic itself where it has a page. */
+function TopicLink(props: {
+  topic: string | null;
+  titles: (topic: string) => string;
+  path: (topic: string) => string | undefined;
+}) {
+  const title = props.titles(props.topic ?? wholeSite);
+  const path = props.topic ? props.path(props.topic) : undefined;
+  return path ? <a href={path}>{title}</a> : title;
+}
+
+/**
+ * One form for every ticked comment (each checkbox names it with `form="bulk-triage"`): a status
+ * for all of them, or deletion for good behind its own confirmation. Works without JavaScript.
+ */
+function BulkActions(props: { back: string }) {
+  return (
+    <form id="bulk-triage" method="post" action="/api/dashboard/comments/bulk" class="bulk">
+      <input type="hidden" name="next" value={props.back} />
+      <p class="bulk__actions">
+        <span>With the ticked comments:</span>
+        {/* Shown and wired by src/scripts/dashboard-triage.ts: ticking each box works without it. */}
+        <button type="button" class="button button--quiet" data-select-all hidden>
+          Tick all on this page
+        </button>
+        {commentStatuses.map((status) => (
+          <button key={status} type="submit" name="action" value={status} class="button button--quiet">
+            Mark {status}
+          </button>
+        ))}
+      </p>
+      <details class="comment__delete">
+        <summary>Delete the ticked comments for good…</summary>
+        <p>For readers' privacy requests: they cannot be restored. The topics' counts stay.</p>
+        <button type="submit" name="action" value="delete" class="button button--danger">
+          Delete the ticked comments for good
+        </button>
+      </details>
+    </form>
+  );
+}
+
+/** What the last bulk action did, and a way to undo a status change. */
+function TriageDone(props: { message: TriageMessage; back: string }) {
+  const { undo } = props.message;
+  return (
+    <div class="triage-done" role="status">
+      <p>{props.message.text}</p>
+      {undo && (
+        <form method="post" action="/api/dashboard/comments/bulk">
+          <input type="hidden" name="next" value={props.back} />
+          {undo.ids.map((id) => (
+            <input key={id} type="hidden" name={`select-${id}`} value="on" />
+          ))}
+          <button type="submit" name="action" value={undo.status} class="button button--quiet">
+            Undo: mark them {undo.status} again
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
 /** The comments: filters, export links, each comment with its triage buttons, and pages. */
 export function Comments(view: {
   query: CommentsQuery;
@@ -103,9 +167,13 @@ export function Comments(view: {
   sort: SortKey;
   filters: Filters;
   titles: (topic: string) => string;
+  topicPath: (topic: string) => string | undefined;
   self: string;
+  /** What the last bulk action did, when the page came back from one. */
+  triaged: TriageMessage | undefined;
 }) {
   const { comments, filters } = view;
+  const back = `${view.self}#comments-heading`;
   const pages = Math.max(1, Math.ceil(comments.total / comments.pageSize));
   const exportQuery = new URLSearchParams(
     Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])),
@@ -128,11 +196,18 @@ export function Comments(view: {
         Export these comments: <a href={`/api/dashboard/comments.csv?${exportQuery}`}>CSV</a> ·{" "}
         <a href={`/api/dashboard/comments.json?${exportQuery}`}>JSON</a>
       </p>
+      {view.triaged && <TriageDone message={view.triaged} back={back} />}
+      {comments.rows.length > 0 && <BulkActions back={back} />}
       <ol class="comments">
         {comments.rows.map((c) => (
           <li key={c.id} class="comment" id={`comment-${c.id}`}>
+            <p class="comment__select">
+              <input type="checkbox" form="bulk-triage" name={`select-${c.id}`} id={`select-${c.id}`} />
+              <label for={`select-${c.id}`}>Select this comment</label>
+            </p>
             <p class="comment__meta">
-              {formatUtcDateTime(c.createdAt)} · {view.titles(c.topic ?? wholeSite)}
+              {formatUtcDateTime(c.createdAt)} ·{" "}
+              <TopicLink topic={c.topic} titles={view.titles} path={view.topicPath} />
               {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
               {c.found && ` · found: ${c.found}`}
               {c.reason && ` · why not: ${reasonLabels[c.reason as Reason] ?? c.reason}`} ·{" "}

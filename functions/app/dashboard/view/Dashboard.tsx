@@ -1,6 +1,7 @@
 import type { Reason } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import type { AttentionItem } from "../attention.ts";
+import type { TriageMessage } from "../bulk-triage.ts";
 import type { CommentsPage, Overview } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import type { Period, SortKey } from "../vocabulary.ts";
@@ -31,6 +32,7 @@ export interface DashboardView {
   query: CommentsQuery;
   /** This page's address with its filters, for forms that come back here. */
   self: string;
+  triaged: TriageMessage | undefined;
 }
 
 /** The dashboard page's content, rendered on the server into the internal build's frame. */
@@ -82,7 +84,9 @@ export function Dashboard(view: DashboardView) {
         sort={view.sort}
         filters={filters}
         titles={view.titles}
+        topicPath={view.topicPath}
         self={view.self}
+        triaged={view.triaged}
       />
     </div>
   );

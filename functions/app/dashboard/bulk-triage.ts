@@ -1,0 +1,60 @@
+import { redirectTarget } from "../lib/redirect-target.ts";
+import type { BulkAction } from "./dashboard.schema.ts";
+import { type CommentStatus, commentStatuses } from "./vocabulary.ts";
+
+export interface TriageOutcome {
+  action: BulkAction;
+  /** Each comment changed, with the status it had ("deleted" after a deletion). */
+  changed: { id: string; previous: string }[];
+}
+
+/** What the page says after a bulk action, and how to undo it when one status change can. */
+export interface TriageMessage {
+  text: string;
+  /** Present when every changed comment had the same status before: one bulk action restores it. */
+  undo: { ids: string[]; status: CommentStatus } | undefined;
+}
+
+const idList = /^[A-Za-z0-9_-]{16,40}(\.[A-Za-z0-9_-]{16,40}){0,199}$/;
+const isStatus = (value: string | null): value is CommentStatus =>
+  (commentStatuses as readonly string[]).includes(value ?? "");
+const comments = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
+
+/**
+ * A plain form's bulk action comes back to its page, which says what was done: the outcome
+ * travels in the address (`triaged`, `count`, and `from` + `ids` for the undo), nothing is kept.
+ */
+export const triageOutcome = {
+  page(next: string | undefined, outcome: TriageOutcome): string {
+    const url = new URL(redirectTarget(next), "http://dashboard.invalid");
+    url.searchParams.set("triaged", outcome.action);
+    url.searchParams.set("count", String(outcome.changed.length));
+    const previous = new Set(outcome.changed.map((c) => c.previous));
+    const [from] = previous;
+    if (outcome.action !== "delete" && previous.size === 1 && from !== outcome.action && isStatus(from ?? null)) {
+      url.searchParams.set("from", from ?? "");
+      url.searchParams.set("ids", outcome.changed.map((c) => c.id).join("."));
+    }
+    return `${url.pathname}${url.search}${url.hash || "#comments-heading"}`;
+  },
+
+  /** The message for a page address that carries an outcome, or undefined. */
+  message(search: URLSearchParams): TriageMessage | undefined {
+    const action = search.get("triaged");
+    const count = Number(search.get("count"));
+    if (!action || !Number.isInteger(count) || count < 0) return undefined;
+    if (action !== "delete" && !isStatus(action)) return undefined;
+    const text = action === "delete" ? `${comments(count)} deleted for good.` : `${comments(count)} marked ${action}.`;
+    const from = search.get("from");
+    const ids = search.get("ids") ?? "";
+    const undo = isStatus(from) && idList.test(ids) ? { ids: ids.split("."), status: from } : undefined;
+    return { text, undo };
+  },
+};
+
+/** This page's path and filters, without a previous bulk action's outcome (forms come back here). */
+export function withoutTriage(address: string): string {
+  const url = new URL(address);
+  for (const name of ["triaged", "count", "from", "ids"]) url.searchParams.delete(name);
+  return `${url.pathname}${url.search}`;
+}
