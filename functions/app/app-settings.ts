@@ -14,6 +14,8 @@ export const appEnvFields = {
   FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
   /** Batches of recorded searches per client (one per page a reader leaves): "COUNT/SECONDS" or "off". Default: 60 per 10 minutes. */
   SEARCH_RATE_LIMIT: z.string().default("60/600"),
+  /** Topic views counted per client (one per page opened): "COUNT/SECONDS" or "off". Default: 120 per 10 minutes. */
+  VIEW_RATE_LIMIT: z.string().default("120/600"),
   /** Extra origins allowed to post, comma-separated (the public address behind a proxy). */
   ALLOWED_ORIGINS: z.string().default(""),
   /** An employee session ends after this many hours unused. Default: 12. */
@@ -35,6 +37,7 @@ const appEnvSchema = z.object(appEnvFields);
 export interface AppSettings {
   feedbackLimit: RateLimitRule | null;
   searchLimit: RateLimitRule | null;
+  viewLimit: RateLimitRule | null;
   allowedOrigins: string[];
   sessionPolicy: SessionPolicy;
   sso: SsoSettings | undefined;
@@ -48,6 +51,7 @@ export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
   return {
     feedbackLimit: parseRateLimitRule(e.FEEDBACK_RATE_LIMIT),
     searchLimit: parseRateLimitRule(e.SEARCH_RATE_LIMIT),
+    viewLimit: parseRateLimitRule(e.VIEW_RATE_LIMIT),
     allowedOrigins: e.ALLOWED_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

@@ -15,6 +15,7 @@ import { asUnavailable } from "./lib/unavailable.ts";
 import { recordsReaders, searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { audienceSwitch, type Sites } from "./site/audience.ts";
+import { countsReaders, viewsRoutes } from "./views/views.routes.ts";
 
 export interface AppOptions {
   /**
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     "*",
     sessionLookup(deps, {
       ...(options.sites ? { skip: options.sites.isPublicAsset } : {}),
-      untouched: recordsReaders,
+      untouched: (path) => recordsReaders(path) || countsReaders(path),
     }),
   );
 
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route("/api", healthRoutes(deps))
     .route("/api", feedbackRoutes(deps))
     .route("/api", searchesRoutes(deps))
+    .route("/api", viewsRoutes(deps))
     .route("/api", auth.api)
     .route("/api", demoRoutes(deps))
     .route("/api", dashboard.api);

@@ -24,6 +24,7 @@ import { jsonLogger, type Logger } from "./lib/log.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
+import type { ViewsDeps } from "./views/views.service.ts";
 
 /**
  * The app's wiring, in one place: what it needs from a runtime (`RuntimeParts`, given by each
@@ -49,6 +50,7 @@ export interface AppDeps {
   runtime: "node" | "edge";
   feedback: FeedbackDeps;
   searches: SearchesDeps;
+  views: ViewsDeps;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
   /** Topics of the internal build: employees may comment on internal-only ones too. */
@@ -99,6 +101,7 @@ export interface RuntimeParts {
   allowedOrigins?: readonly string[];
   feedbackLimit?: RateLimitRule | null;
   searchLimit?: RateLimitRule | null;
+  viewLimit?: RateLimitRule | null;
   /** Refusals remembered across requests; the edge keeps one per isolate (default: one per app). */
   knownRefusals?: KnownRefusals;
   sessionPolicy?: SessionPolicy;
@@ -123,7 +126,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
   const policy = parts.sessionPolicy ?? defaultSessionPolicy;
   const sessions = sessionStore({ db, writes, hasher, clock, policy });
   const accounts = staffAccounts(db, parts.passwords, clock);
-  // One for both: their buckets are named apart ("feedback:…", "searches:…").
+  // One for all: their buckets are named apart ("feedback:…", "searches:…", "views:…").
   const refusals = parts.knownRefusals ?? knownRefusals();
   return {
     db,
@@ -134,6 +137,7 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     eraseDeleted: parts.eraseDeleted ?? (async () => true),
     feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
     searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },
+    views: { writes, hasher, clock, limit: parts.viewLimit ?? null, refusals },
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
     auth: {

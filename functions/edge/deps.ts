@@ -113,6 +113,7 @@ export async function edgeDeps(
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,
+    viewLimit: config.viewLimit,
     knownRefusals: refusalsFor(config),
     sessionPolicy: config.sessionPolicy,
     dbWaitMs: config.database.waitMs,

@@ -82,6 +82,7 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,
+    viewLimit: config.viewLimit,
     sessionPolicy: config.sessionPolicy,
     ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
     log: jsonLogger(stdoutLines, undefined, config.logLevel),

@@ -109,20 +109,41 @@ describe("the feedback dashboard API", () => {
   });
 
   it("totals every topic for the summary figures, against the period before, topics answered only then included", async () => {
-    const { insert, get } = await setUp();
+    const { insert, get, ...test } = await setUp();
     await insert(id(1), { rating: "poor", found: "no" });
     await insert(id(2), { rating: "good", found: "yes" });
     await insert(id(3), { topic: "multi-factor-authentication-overview", rating: "excellent" });
     await insert(id(4), { rating: "excellent", found: "yes", created_at: now - 40 * day });
     await insert(id(5), { topic: "reset-your-password", rating: "poor", found: "no", created_at: now - 40 * day });
+    // Views: 200 of the seed topic this period (readers and employees), 50 before it.
+    const today = Math.floor(now / day);
+    for (const [topic, dayNumber, audience, views] of [
+      ["temporary-login-code", today, "public", 150],
+      ["temporary-login-code", today - 3, "internal", 50],
+      ["temporary-login-code", today - 40, "public", 50],
+    ] as const) {
+      await test.db.execute({
+        sql: "INSERT INTO topic_views (topic, day, audience, views) VALUES (?, ?, ?, ?)",
+        args: [topic, dayNumber, audience, views],
+      });
+    }
     const body = (await (await get("/api/dashboard/overview?period=30d")).json()) as {
-      totals: { summary: { responses: number; score: number; foundShare: number }; change: Record<string, number> };
+      totals: {
+        summary: { responses: number; score: number; foundShare: number };
+        change: Record<string, number>;
+        views: number;
+      };
+      topics: { topic: string; views: number }[];
     };
+    expect(body.totals.views).toBe(200);
+    expect(body.topics.find((t) => t.topic === "temporary-login-code")?.views).toBe(200);
     expect(body.totals.summary).toMatchObject({ responses: 3, foundShare: 0.5 });
     expect(body.totals.summary.score).toBeCloseTo(8 / 3);
     expect(body.totals.change).toEqual({ responses: 1, score: 0.17, foundShare: 0 });
     const page = await (await get("/dashboard/?period=30d")).text();
     expect(page).toMatch(/Responses<\/dt><dd><span class="figure__value">3<\/span>/);
+    // Two answers on the seed topic in 200 views: 10.0 per thousand.
+    expect(page).toContain("<td>200</td><td>10.0</td>");
   });
 
   it("lists what needs attention first by how surely it fails, counting only feedback since each topic was updated", async () => {

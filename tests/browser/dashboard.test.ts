@@ -29,6 +29,21 @@ beforeAll(async () => {
 });
 
 describe("the feedback dashboard in Chromium", () => {
+  it("counts a topic view whether or not the page runs JavaScript, and none for a reader who asks not to be tracked", async () => {
+    const views = async () =>
+      Number(
+        (await db.execute({ sql: "SELECT sum(views) AS n FROM topic_views WHERE topic = 'export-to-excel-or-csv'" }))
+          .rows[0]?.n ?? 0,
+      );
+    const before = await views();
+    for (const options of [{}, { javaScriptEnabled: false }, { extraHTTPHeaders: { "Sec-GPC": "1" } }]) {
+      const page = await openPage(browser(), "/topics/export-to-excel-or-csv/", options);
+      await page.waitForLoadState("load");
+      await page.context().close();
+    }
+    expect(await views()).toBe(before + 2);
+  });
+
   it("shows a writer the topic failing its readers on the first screen, and leads from it to its comments", async () => {
     for (let i = 0; i < 8; i++) {
       const response = await fetch(`${baseUrl()}/api/feedback`, {

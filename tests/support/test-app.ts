@@ -26,6 +26,7 @@ export interface TestAppOptions {
   databaseFile?: string;
   limit?: RateLimitRule | null;
   searchLimit?: RateLimitRule | null;
+  viewLimit?: RateLimitRule | null;
   clock?: () => number;
   sites?: Sites;
   signInPage?: string;
@@ -74,6 +75,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     }),
     feedbackLimit: options.limit === undefined ? null : options.limit,
     searchLimit: options.searchLimit ?? null,
+    viewLimit: options.viewLimit ?? null,
     ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
     ...(options.signInThrottle ? { signInThrottle: options.signInThrottle } : {}),
     ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),

@@ -65,19 +65,22 @@ export interface OverviewRow {
   topic: string;
   summary: TopicSummary;
   change: PeriodChange | null;
+  /** Views in the period, every build together (functions/app/views/). */
+  views: number;
 }
 
 export interface Overview {
   topics: OverviewRow[];
   /** Every topic together: the dashboard's summary figures, with their change. */
-  totals: { summary: TopicSummary; change: PeriodChange | null };
+  totals: { summary: TopicSummary; change: PeriodChange | null; views: number };
 }
 
 /** Every topic with feedback in the period, with its change against the period before, and their totals. */
 export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<Overview> {
   const { startDay, previousStartDay } = dayWindow(period, now);
-  const [current, previous] = await db.batch(
+  const [viewed, current, previous] = await db.batch(
     [
+      { sql: "SELECT topic, sum(views) AS views FROM topic_views WHERE day >= ? GROUP BY topic", args: [startDay] },
       previousStartDay === null
         ? { sql: countsSql("1", { allTime: true, reasons: false }), args: [] }
         : { sql: countsSql("d.day >= ?", { allTime: false, reasons: false }), args: [startDay] },
@@ -94,16 +97,21 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
   );
   const before = new Map(jsonRowsOf(previous).map((r) => [String(r.topic), toCounts(r)]));
   const inPeriod = jsonRowsOf(current).map((r) => ({ topic: String(r.topic), counts: toCounts(r) }));
+  const views = new Map((viewed?.rows ?? []).map((r) => [String(r.topic), Number(r.views)]));
   const rows = inPeriod.map(({ topic, counts }) => {
     const summary = summarize(counts);
     const earlier = previousStartDay === null ? null : summarize(before.get(topic) ?? noCounts);
-    return { topic, summary, change: earlier ? change(summary, earlier) : null };
+    return { topic, summary, change: earlier ? change(summary, earlier) : null, views: views.get(topic) ?? 0 };
   });
   const total = summarize(sumCounts(inPeriod.map((row) => row.counts)));
   const totalBefore = previousStartDay === null ? null : summarize(sumCounts([...before.values()]));
   return {
     topics: sortTopics(rows, sort),
-    totals: { summary: total, change: totalBefore ? change(total, totalBefore) : null },
+    totals: {
+      summary: total,
+      change: totalBefore ? change(total, totalBefore) : null,
+      views: [...views.values()].reduce((sum, n) => sum + n, 0),
+    },
   };
 }
 

@@ -1,8 +1,7 @@
-import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
 import { type KnownRefusals, refusedUntilWindowEnds } from "../lib/known-refusals.ts";
-import { countHit, type LimitCheck, type RateLimitRule, withinLimit } from "../lib/limiter.ts";
+import { countHit, type LimitCheck, limitedWrite, type RateLimitRule, withinLimit } from "../lib/limiter.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
@@ -29,31 +28,6 @@ export type ChangeOutcome =
   | { kind: "updated" }
   | { kind: "not_found" }
   | { kind: "limited"; retryAfterSeconds: number };
-
-/**
- * Runs `write` in the same transaction as the client's rate-limit count, guarded so that a
- * client over its limit writes nothing but the count.
- */
-async function underLimit(
-  deps: FeedbackDeps,
-  clientHash: string,
-  now: number,
-  write: (guard: { sql: string; args: (string | number)[] }) => InStatement,
-): Promise<{ limited: false; result: ResultSet } | { limited: true; retryAfterSeconds: number }> {
-  if (!deps.limit) {
-    const [result] = await deps.writes.write([write({ sql: "1", args: [] })]);
-    return { limited: false, result: result as ResultSet };
-  }
-  const check = feedbackCheck(deps.limit, clientHash);
-  if (deps.refusals.has(check.bucket, now)) {
-    return { limited: true, retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
-  }
-  const [count, result] = await deps.writes.write([countHit(check, now), write(withinLimit(check, now))]);
-  const hits = Number(count?.rows[0]?.hits ?? 0);
-  return hits > deps.limit.max
-    ? { limited: true, retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) }
-    : { limited: false, result: result as ResultSet };
-}
 
 const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => ({
   rule,
@@ -118,22 +92,25 @@ export async function changeFeedback(
   const clientHash = await deps.hasher.keyed("client", sender.address);
   const tokenHash = await deps.hasher.digest(edit.editToken);
 
-  const outcome = await underLimit(deps, clientHash, now, (guard) => ({
-    sql: `UPDATE feedback SET rating = ?, found = ?, reason = ?, name = ?, comment = ?, updated_at = ?
+  const limit = deps.limit ? { check: feedbackCheck(deps.limit, clientHash), refusals: deps.refusals } : null;
+  const outcome = await limitedWrite(deps.writes, limit, now, (guard) => [
+    {
+      sql: `UPDATE feedback SET rating = ?, found = ?, reason = ?, name = ?, comment = ?, updated_at = ?
           WHERE id = ? AND edit_token_hash = ? AND topic IS ? AND is_spam = 0 AND ${guard.sql}`,
-    args: [
-      edit.rating ?? null,
-      edit.found ?? null,
-      edit.reason ?? null,
-      edit.name ?? null,
-      edit.comment ?? null,
-      now,
-      id,
-      tokenHash,
-      edit.topic ?? null,
-      ...guard.args,
-    ],
-  }));
+      args: [
+        edit.rating ?? null,
+        edit.found ?? null,
+        edit.reason ?? null,
+        edit.name ?? null,
+        edit.comment ?? null,
+        now,
+        id,
+        tokenHash,
+        edit.topic ?? null,
+        ...guard.args,
+      ],
+    },
+  ]);
   if (outcome.limited) return { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds };
-  return outcome.result.rowsAffected === 1 ? { kind: "updated" } : { kind: "not_found" };
+  return outcome.results[0]?.rowsAffected === 1 ? { kind: "updated" } : { kind: "not_found" };
 }

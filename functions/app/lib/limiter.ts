@@ -1,5 +1,6 @@
-import type { InStatement } from "@libsql/client";
+import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
+import { type KnownRefusals, refusedUntilWindowEnds } from "./known-refusals.ts";
 
 /**
  * The one limiter: sign-in throttles, feedback, demo sandboxes. A request is counted first and
@@ -88,6 +89,37 @@ export async function take(writes: WriteQueue, checks: readonly LimitCheck[], no
       await writes.write(checks.map((check) => giveBackStatement(check.bucket, windowStart(check.rule, now))));
     },
   };
+}
+
+/** A limit that never gives hits back, and the refusals it already made (known-refusals.ts). */
+export interface OneWayLimit {
+  check: LimitCheck;
+  refusals: KnownRefusals;
+}
+
+export type LimitedWrite = { limited: false; results: ResultSet[] } | { limited: true; retryAfterSeconds: number };
+
+/**
+ * The one way a rate-limited write is made (feedback changes, searches, views): a client already
+ * refused in this window is answered at once, without a write; otherwise its hit is counted and
+ * `write`'s statements run in the same transaction, each guarded by the condition it is given,
+ * so a client over its limit writes nothing but the count. Without a limit, `write` runs alone.
+ */
+export async function limitedWrite(
+  writes: WriteQueue,
+  limit: OneWayLimit | null,
+  now: number,
+  write: (guard: { sql: string; args: (string | number)[] }) => InStatement[],
+): Promise<LimitedWrite> {
+  if (!limit) return { limited: false, results: await writes.write(write({ sql: "1", args: [] })) };
+  const { check, refusals } = limit;
+  if (refusals.has(check.bucket, now)) {
+    return { limited: true, retryAfterSeconds: refusedUntilWindowEnds(refusals, check, now) };
+  }
+  const [count, ...results] = await writes.write([countHit(check, now), ...write(withinLimit(check, now))]);
+  return Number(count?.rows[0]?.hits ?? 0) > check.rule.max
+    ? { limited: true, retryAfterSeconds: refusedUntilWindowEnds(refusals, check, now) }
+    : { limited: false, results };
 }
 
 /** Counters from before windows recorded their end (migration 0011) are kept this long. */

@@ -1,7 +1,7 @@
 import type { WriteQueue } from "../../db/write-queue.ts";
 import type { Hasher } from "../lib/crypto.ts";
-import { type KnownRefusals, refusedUntilWindowEnds } from "../lib/known-refusals.ts";
-import { type RateLimitRule, take } from "../lib/limiter.ts";
+import type { KnownRefusals } from "../lib/known-refusals.ts";
+import { limitedWrite, type RateLimitRule } from "../lib/limiter.ts";
 import type { SearchBatch } from "./searches.schema.ts";
 
 export interface SearchesDeps {
@@ -35,18 +35,16 @@ export async function recordSearches(
   from: { address: string; audience: "public" | "internal" },
 ): Promise<RecordOutcome> {
   const now = deps.clock();
-  if (deps.limit) {
-    const check = { rule: deps.limit, bucket: `searches:${await deps.hasher.keyed("client", from.address)}` };
-    // No refunds here, so a refusal holds for the rest of the window (known-refusals.ts).
-    const known = deps.refusals.has(check.bucket, now);
-    if (known || !(await take(deps.writes, [check], now)).allowed) {
-      return { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
-    }
-  }
-  await deps.writes.write(
+  const limit = deps.limit
+    ? {
+        check: { rule: deps.limit, bucket: `searches:${await deps.hasher.keyed("client", from.address)}` },
+        refusals: deps.refusals,
+      }
+    : null;
+  const outcome = await limitedWrite(deps.writes, limit, now, (guard) =>
     batch.searches.map((search) => ({
       sql: `INSERT INTO searches (query, audience, results, opened, created_at, partial, corrected)
-            VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,
       args: [
         search.query,
         from.audience,
@@ -55,8 +53,10 @@ export async function recordSearches(
         now,
         search.partial ? 1 : 0,
         search.corrected && search.corrected !== search.query ? search.corrected : null,
+        ...guard.args,
       ],
     })),
   );
+  if (outcome.limited) return { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds };
   return { kind: "recorded", count: batch.searches.length };
 }

@@ -2,7 +2,7 @@ import { ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts"
 import type { PeriodChange } from "../aggregate.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";
 import { type Period, periodNames, type SortKey } from "../vocabulary.ts";
-import { type Filters, link, percent, score, signed, unhelpfulRange } from "./format.ts";
+import { type Filters, link, percent, perThousandViews, score, signed, unhelpfulRange } from "./format.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 
 function Change({ value }: { value: PeriodChange | null }) {
@@ -43,6 +43,8 @@ export function OverviewTable(view: {
               <th scope="col" aria-sort={view.sort === "responses" ? "descending" : undefined}>
                 <a href={link({ ...filters, sort: "responses" })}>Responses</a>
               </th>
+              <th scope="col">Views</th>
+              <th scope="col">Answers per 1,000 views</th>
               <th scope="col">
                 Poor or No <span class="dashboard__note">(95 % range)</span>
               </th>
@@ -69,6 +71,8 @@ export function OverviewTable(view: {
                   <a href={link({ ...filters, topic: row.topic, sort: view.sort })}>{view.titles(row.topic)}</a>
                 </th>
                 <td>{row.summary.responses}</td>
+                <td>{row.views}</td>
+                <td>{perThousandViews(row.summary.responses, row.views)}</td>
                 <td>{unhelpfulRange(row.summary.unhelpful)}</td>
                 {ratings.map((r) => (
                   <td key={r}>{percent(row.summary.distribution[r])}</td>

@@ -27,6 +27,7 @@ export function SummaryFigures(view: {
   const delta = (value: number | null | undefined, unit: string) =>
     change && value !== undefined ? <Delta value={value} unit={unit} against={against} /> : null;
   const figures = [
+    { label: "Topic views", value: String(view.totals.views), change: null },
     { label: "Responses", value: String(summary.responses), change: delta(change?.responses, "") },
     { label: "Found what they needed", value: percent(summary.foundShare), change: delta(change?.foundShare, " pts") },
     { label: "Mean rating (1 Poor to 4 Excellent)", value: score(summary.score), change: delta(change?.score, "") },

@@ -4,6 +4,9 @@ export const percent = (share: number | null) => (share === null ? "–" : `${Ma
 /** "30–60 % of 25": how sure the share of Poor and No answers is; "–" with no answers. */
 export const unhelpfulRange = (u: { answers: number; low: number; high: number }) =>
   u.answers === 0 ? "–" : `${Math.round(u.low * 100)}–${Math.round(u.high * 100)} % of ${u.answers}`;
+/** "12.5": answers per 1,000 views, or "–" before anyone viewed. */
+export const perThousandViews = (answers: number, views: number) =>
+  views === 0 ? "–" : ((answers * 1000) / views).toFixed(1);
 export const score = (value: number | null) => (value === null ? "–" : value.toFixed(2));
 export const signed = (value: number | null, unit = "") =>
   value === null ? "–" : `${value > 0 ? "+" : ""}${value}${unit}`;

@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { clientAddress } from "../lib/client.ts";
+import { declinesTracking } from "../searches/searches.service.ts";
+import { countView } from "./views.service.ts";
+
+/** A transparent 1×1 GIF: what the topic page's counter image receives, whatever happened. */
+const pixel = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), (c) => c.charCodeAt(0));
+
+/**
+ * `GET /api/views/:topic`: each topic page carries a tiny image of this address, so a view
+ * counts with or without JavaScript and whatever caches the page itself (this answer is never
+ * cached). The build is the reader's (signed-in employees read the internal one). A reader who
+ * asks not to be tracked, a topic the build does not have, or a client over its limit counts
+ * nothing; the image is the same for all, so a page never shows a broken picture.
+ */
+export function viewsRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get("/views/:topic", async (c) => {
+    const audience = c.get("employee") ? "internal" : "public";
+    const topic = topicIdSchema.safeParse(c.req.param("topic"));
+    const catalog = audience === "internal" ? deps.internalTopics : deps.topics;
+    let counted = false;
+    if (topic.success && catalog.has(topic.data) && !declinesTracking(c.req.raw.headers)) {
+      const outcome = await countView(deps.views, topic.data, { address: clientAddress(c), audience });
+      counted = outcome.kind === "counted";
+    }
+    return c.body(pixel, 200, {
+      "Content-Type": "image/gif",
+      "Cache-Control": "no-store",
+      // For scripts and tests: whether this request counted (the image itself never says).
+      "X-View-Counted": counted ? "1" : "0",
+    });
+  });
+}
+
+/** Requests that count readers: they read who is signed in (which build) but never touch the session. */
+export const countsReaders = (path: string) => path.startsWith("/api/views/");

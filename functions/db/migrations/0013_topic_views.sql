@@ -1,0 +1,9 @@
+-- Topic views, counted per day and build and nothing else: no address, cookie or identifier is
+-- stored, so there are no raw rows to keep or delete. Writers read answers against views.
+CREATE TABLE topic_views (
+  topic TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  audience TEXT NOT NULL CHECK (audience IN ('public', 'internal')),
+  views INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
+  PRIMARY KEY (topic, day, audience)
+) WITHOUT ROWID;
