@@ -4,11 +4,13 @@
  * The real server (the `npm start` bundle) runs as a child process on 127.0.0.1 with a fresh
  * database; autocannon loads it for a bounded time. Health is the baseline; feedback must reach
  * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own,
- * and so are reads made while feedback is being written.
+ * and so are reads made while feedback is being written, and counting a topic view against
+ * serving the topic's page (a view must cost the server less than the page it counts).
  * With `--target edge`, the same health/feedback table follows for the Worker in workerd
  * (`npm run edge`'s setup: wrangler dev and the local libSQL endpoint), measured in the same run:
  * local figures, printed beside the Node ones, with no budget of their own.
  */
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { nodeSqliteClient } from "../functions/db/node-sqlite-client.ts";
@@ -174,6 +176,44 @@ try {
   mixed.child.kill("SIGTERM");
   await mixed.exited;
 }
+
+/**
+ * A view against its page, alternated: the seed topic's built page (from dist/, or a page of the
+ * same size when the site is not built) and the image that counts it, with no limit on views.
+ */
+const pageSite = fakeSiteDir();
+const pageDir = join(pageSite, "topics", "temporary-login-code");
+mkdirSync(pageDir, { recursive: true });
+const builtPage = join("dist", "topics", "temporary-login-code", "index.html");
+if (existsSync(builtPage)) cpSync(builtPage, join(pageDir, "index.html"));
+else writeFileSync(join(pageDir, "index.html"), `<!doctype html><title>Topic</title>${"<p>text</p>".repeat(6000)}`);
+const viewsDb = join(scratchDir("bench-api"), "views.db");
+const viewing = await startServerProcess({
+  LIBSQL_URL: `file:${viewsDb}`,
+  PUBLIC_SITE_DIR: pageSite,
+  VIEW_RATE_LIMIT: "off",
+});
+const pageRuns: Run[] = [];
+const viewRuns: Run[] = [];
+try {
+  console.log("");
+  for (let run = 0; run < runs; run++) {
+    pageRuns.push(await load(`${viewing.url}/topics/temporary-login-code/`));
+    show("GET the topic's page", pageRuns.at(-1) as Run);
+    viewRuns.push(await load(`${viewing.url}/api/views/temporary-login-code`));
+    show("GET /api/views/…", viewRuns.at(-1) as Run);
+  }
+} finally {
+  viewing.child.kill("SIGTERM");
+  await viewing.exited;
+}
+const page = best(pageRuns);
+const viewCount = best(viewRuns);
+const views = await countIn(viewsDb, "SELECT coalesce(sum(views), 0) AS n FROM topic_views");
+const viewRatio = viewCount.rps / page.rps;
+console.log(
+  `ratio view/page: ${viewRatio.toFixed(2)} (a view costs less than its page: target >= 1) ${verdict(viewRatio >= 1)}; ${views} views counted for ${viewRuns.reduce((sum, r) => sum + r.ok, 0)} answered`,
+);
 
 if (target === "edge") {
   console.log("\n== The same API as a Worker in workerd (wrangler dev), through the local libSQL endpoint");
