@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
+import { allComments, toCommentRow } from "./comments.queries.ts";
 import { csvLine, csvStart } from "./csv.ts";
-import { allComments, toCommentRow } from "./dashboard.queries.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
 import { wholeSite } from "./vocabulary.ts";
 

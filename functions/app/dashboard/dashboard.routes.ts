@@ -13,17 +13,9 @@ import { fillEmployeeBar } from "../site/employee-bar.ts";
 import { needsAttention } from "./attention.ts";
 import { triageOutcome, withoutTriage } from "./bulk-triage.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
+import { comments, deleteComment, deleteComments, setStatus, setStatuses } from "./comments.queries.ts";
 import { toCsv } from "./csv.ts";
-import {
-  attentionCounts,
-  comments,
-  deleteComment,
-  deleteComments,
-  overview,
-  setStatus,
-  setStatuses,
-  topicDetail,
-} from "./dashboard.queries.ts";
+import { attentionCounts, overview, topicDetail } from "./dashboard.queries.ts";
 import {
   attentionQuerySchema,
   bulkTriageSchema,

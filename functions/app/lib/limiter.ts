@@ -1,5 +1,6 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
+import type { Hasher } from "./crypto.ts";
 import { type KnownRefusals, refusedUntilWindowEnds } from "./known-refusals.ts";
 
 /**
@@ -120,6 +121,31 @@ export async function limitedWrite(
   return Number(count?.rows[0]?.hits ?? 0) > check.rule.max
     ? { limited: true, retryAfterSeconds: refusedUntilWindowEnds(refusals, check, now) }
     : { limited: false, results };
+}
+
+/** What writes limited per client need (searches, views): a null limit turns it off. */
+export interface PerClientWrites {
+  writes: WriteQueue;
+  hasher: Hasher;
+  clock: () => number;
+  limit: RateLimitRule | null;
+  refusals: KnownRefusals;
+}
+
+/**
+ * `limitedWrite` on the client's own counter, named `name`: the client's address only picks the
+ * counter, as a keyed hash, and is stored nowhere.
+ */
+export async function perClientWrite(
+  deps: PerClientWrites,
+  name: string,
+  address: string,
+  now: number,
+  write: (guard: { sql: string; args: (string | number)[] }) => InStatement[],
+): Promise<LimitedWrite> {
+  const bucket = deps.limit ? `${name}:${await deps.hasher.keyed("client", address)}` : "";
+  const limit = deps.limit ? { check: { rule: deps.limit, bucket }, refusals: deps.refusals } : null;
+  return limitedWrite(deps.writes, limit, now, write);
 }
 
 /** Counters from before windows recorded their end (migration 0011) are kept this long. */

@@ -1,18 +1,8 @@
-import type { WriteQueue } from "../../db/write-queue.ts";
-import type { Hasher } from "../lib/crypto.ts";
-import type { KnownRefusals } from "../lib/known-refusals.ts";
-import { limitedWrite, type RateLimitRule } from "../lib/limiter.ts";
+import { type PerClientWrites, perClientWrite } from "../lib/limiter.ts";
 import type { SearchBatch } from "./searches.schema.ts";
 
-export interface SearchesDeps {
-  writes: WriteQueue;
-  hasher: Hasher;
-  clock: () => number;
-  /** Batches per client; null turns the limit off. */
-  limit: RateLimitRule | null;
-  /** Clients refused for the rest of their window, answered without a write. */
-  refusals: KnownRefusals;
-}
+/** Batches of searches per client are limited (`limit`; null turns it off). */
+export type SearchesDeps = PerClientWrites;
 
 export type RecordOutcome =
   | { kind: "recorded"; count: number }
@@ -35,13 +25,7 @@ export async function recordSearches(
   from: { address: string; audience: "public" | "internal" },
 ): Promise<RecordOutcome> {
   const now = deps.clock();
-  const limit = deps.limit
-    ? {
-        check: { rule: deps.limit, bucket: `searches:${await deps.hasher.keyed("client", from.address)}` },
-        refusals: deps.refusals,
-      }
-    : null;
-  const outcome = await limitedWrite(deps.writes, limit, now, (guard) =>
+  const outcome = await perClientWrite(deps, "searches", from.address, now, (guard) =>
     batch.searches.map((search) => ({
       sql: `INSERT INTO searches (query, audience, results, opened, created_at, partial, corrected)
             SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${guard.sql}`,

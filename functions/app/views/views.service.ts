@@ -1,16 +1,7 @@
-import type { WriteQueue } from "../../db/write-queue.ts";
-import type { Hasher } from "../lib/crypto.ts";
-import type { KnownRefusals } from "../lib/known-refusals.ts";
-import { limitedWrite, type RateLimitRule } from "../lib/limiter.ts";
+import { type PerClientWrites, perClientWrite } from "../lib/limiter.ts";
 
-export interface ViewsDeps {
-  writes: WriteQueue;
-  hasher: Hasher;
-  clock: () => number;
-  /** Views per client; null turns the limit off. */
-  limit: RateLimitRule | null;
-  refusals: KnownRefusals;
-}
+/** Views per client are limited (`limit`; null turns it off) like searches. */
+export type ViewsDeps = PerClientWrites;
 
 export type ViewOutcome = { kind: "counted" } | { kind: "limited"; retryAfterSeconds: number };
 
@@ -26,13 +17,7 @@ export async function countView(
   from: { address: string; audience: "public" | "internal" },
 ): Promise<ViewOutcome> {
   const now = deps.clock();
-  const limit = deps.limit
-    ? {
-        check: { rule: deps.limit, bucket: `views:${await deps.hasher.keyed("client", from.address)}` },
-        refusals: deps.refusals,
-      }
-    : null;
-  const outcome = await limitedWrite(deps.writes, limit, now, (guard) => [
+  const outcome = await perClientWrite(deps, "views", from.address, now, (guard) => [
     {
       sql: `INSERT INTO topic_views (topic, day, audience, views) SELECT ?, ?, ?, 1 WHERE ${guard.sql}
             ON CONFLICT (topic, day, audience) DO UPDATE SET views = views + 1`,

@@ -10,7 +10,8 @@ import {
   reasons,
 } from "../../../../src/shared/feedback-rules.ts";
 import type { TriageMessage } from "../bulk-triage.ts";
-import type { CommentsPage, OverviewRow } from "../dashboard.queries.ts";
+import type { CommentsPage } from "../comments.queries.ts";
+import type { OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import {
   commentStatuses,
