@@ -153,11 +153,15 @@ describe("sessions", () => {
     expect(signedOut).toContain('<a href="/">Back to the help center</a>');
   });
 
-  it("tells an employee on every internal page who is signed in, and nobody else", async () => {
+  it("tells an employee on every internal page who is signed in, and nobody else, nor the customer view", async () => {
     const { sessionCookie, page } = await setUp();
-    const internal = await (await page("/topics/codes/", await sessionCookie())).text();
+    const token = await sessionCookie();
+    const internal = await (await page("/topics/codes/", token)).text();
     expect(internal).toContain(`<p data-slot="employee">Signed in as ${email}</p>`);
     expect(await (await page("/topics/codes/")).text()).not.toContain("Signed in as");
+    const asCustomer = await (await page("/topics/codes/", token, "; view=customer")).text();
+    expect(asCustomer).toContain("You are viewing the help center as a customer.");
+    expect(asCustomer).not.toContain("Signed in as");
   });
 
   it("ends after 12 idle hours, and after 7 days however busy", async () => {

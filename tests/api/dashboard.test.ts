@@ -179,7 +179,7 @@ describe("the feedback dashboard API", () => {
     expect(owned.topics.map((t) => t.topic)).toEqual(["multi-factor-authentication-overview"]);
     const page = await (await get("/dashboard/?owner=identity-docs%40example.com")).text();
     expect(page).toContain('<h2 id="attention-heading">Needs attention</h2>');
-    expect(page).toContain("answers were Poor or No");
+    expect(page).toContain("readers rated it Poor or said No");
     expect(page).not.toContain("its review was due");
   });
 
@@ -357,9 +357,7 @@ describe("the feedback dashboard API", () => {
     const done = await form({ ...ticked, action: "reviewed", next });
     expect(done.status).toBe(303);
     const back = done.headers.get("location") ?? "";
-    expect(back).toBe(
-      `/dashboard/?status=new&triaged=reviewed&count=2&from=new&ids=${id(1)}.${id(3)}#comments-heading`,
-    );
+    expect(back).toBe(`/dashboard/?status=new&triaged=reviewed&count=2&from=new&ids=${id(1)}.${id(3)}#triage-done`);
     const statuses = () => allComments(app, cookie);
     expect(
       (await statuses()).rows
@@ -369,8 +367,14 @@ describe("the feedback dashboard API", () => {
     ).toEqual([id(1), id(3)]);
 
     const page = await (await get(back)).text();
-    expect(page).toContain('<div class="triage-done" role="status"><p>2 comments marked reviewed.</p>');
+    expect(page).toContain(
+      '<div class="triage-done" role="status" id="triage-done" tabindex="-1"><p>2 comments marked reviewed.</p>',
+    );
     expect(page).toContain("Undo: mark them new again");
+    // The address is the reader's to change: an undo is offered only for comments that are so marked.
+    const forged = await (await get(back.replace(id(3), id(2)))).text();
+    expect(forged).toContain(`name="select-${id(1)}" value="on"`);
+    expect(forged).not.toContain(`name="select-${id(2)}" value="on"`);
     // The comment links to its topic; the bulk form comes back to this page without the old message.
     expect(page).toContain('<a href="/topics/temporary-login-code/">Mobile device inaccessible</a>');
     expect(page).toContain('name="next" value="/dashboard/?status=new#comments-heading"');
@@ -378,6 +382,45 @@ describe("the feedback dashboard API", () => {
     const undone = await form({ ...ticked, action: "new", next });
     expect(undone.status).toBe(303);
     expect((await statuses()).rows.every((r) => r.status === "new")).toBe(true);
+
+    // Nothing ticked: the form comes back saying so, and nothing changes.
+    const none = await form({ action: "archived", next });
+    expect(none.status).toBe(303);
+    expect(none.headers.get("location")).toBe("/dashboard/?status=new&triaged=none#triage-done");
+    expect(await (await get(none.headers.get("location") ?? "")).text()).toContain(
+      "Tick at least one comment first: nothing was changed.",
+    );
+    expect(
+      (await form({ ...ticked, action: "spam", next }, { Cookie: cookie, Origin: "https://evil.example" })).status,
+    ).toBe(403);
+    expect((await statuses()).rows.every((r) => r.status === "new")).toBe(true);
+  });
+
+  it("deletes many comments for good in one request, auditing each by who deleted it, never what it said", async () => {
+    const log = memoryLogger();
+    const test = await createTestApp({ clock: () => now, dashboardPage: dashboardTemplate, log });
+    await staffAccounts(test.db, testPasswords).add(email, password);
+    const cookie = await signInAs(test.app.request, { email, password });
+    for (const n of [1, 2, 3]) {
+      await test.db.execute({
+        sql: `INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)
+              VALUES (?, 'temporary-login-code', 'poor', 'secret words ' || ?, 'h', ?, ?)`,
+        args: [id(n), n, now - day, now - day],
+      });
+    }
+    const response = await test.app.request("/api/dashboard/comments/bulk", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cookie },
+      body: JSON.stringify({ ids: [id(1), id(3)], action: "delete" }),
+    });
+    expect(response.status).toBe(200);
+    expect((await allComments(test.app, cookie)).rows.map((r) => r.id)).toEqual([id(2)]);
+    const deleted = log.audits().filter((e) => e.event === "feedback_deleted");
+    expect(deleted.map((e) => [e.feedback, e.by]).sort()).toEqual([
+      [id(1), email],
+      [id(3), email],
+    ]);
+    expect(JSON.stringify(log.audits())).not.toContain("secret words");
   });
 
   it("refuses a bulk action with nothing ticked, too many, an unknown action or field, and answers simultaneous ones", async () => {

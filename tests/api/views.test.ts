@@ -21,7 +21,7 @@ describe("counting topic views", () => {
   it("counts a view per topic, day and build, answers an image never cached, and stores nothing about the reader", async () => {
     const test = await createTestApp({ clock: () => now });
     for (let i = 0; i < 3; i++) {
-      const response = await view(test, "temporary-login-code");
+      const response = await view(test, "temporary-login-code", i === 0 ? { "Sec-Fetch-Site": "same-origin" } : {});
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("image/gif");
       expect(response.headers.get("cache-control")).toBe("no-store");
@@ -46,17 +46,19 @@ describe("counting topic views", () => {
     expect(columns).toEqual(["topic", "day", "audience", "views"]);
   });
 
-  it("counts nothing for a reader who asks not to be tracked, a topic the build lacks, or a made-up address", async () => {
+  it("counts nothing for a reader who asks not to be tracked, another site's page, a HEAD, a topic the build lacks, or a made-up address", async () => {
     const test = await createTestApp({ clock: () => now });
     const answers = await Promise.all([
       view(test, "temporary-login-code", { "Sec-GPC": "1" }),
       view(test, "temporary-login-code", { DNT: "1" }),
+      view(test, "temporary-login-code", { "Sec-Fetch-Site": "cross-site" }),
+      test.app.request("/api/views/temporary-login-code", { method: "HEAD" }),
       view(test, "internal-admin-temporary-code"),
       view(test, "no-such-topic"),
       view(test, "..%2F..%2Fetc"),
     ]);
     expect(answers.map((a) => [a.status, a.headers.get("x-view-counted")])).toEqual(
-      Array.from({ length: 5 }, () => [200, "0"]),
+      Array.from({ length: 7 }, () => [200, "0"]),
     );
     expect(await counted(test)).toEqual([]);
   });

@@ -68,7 +68,7 @@ describe("the feedback dashboard in Chromium", () => {
     const item = attention
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: "Schedule a report to be sent by email" }) });
-    await item.getByText(/answers were Poor or No/).waitFor();
+    await item.getByText(/readers rated it Poor or said No/).waitFor();
     // On the first screen, without scrolling.
     expect(((await item.boundingBox())?.y ?? Number.POSITIVE_INFINITY) + 40).toBeLessThan(900);
     await item.getByRole("link", { name: "Comments on Schedule a report to be sent by email" }).click();

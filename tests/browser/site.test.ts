@@ -106,10 +106,14 @@ describe("the public site in Chromium", () => {
     await page.context().close();
   });
 
-  it("finds the seed topic when a reader searches for “temporary code” from the header", async () => {
-    const page = await openPage(browser(), "/");
+  it("finds the seed topic when a reader searches for “temporary code” from the header of a topic on a wide screen", async () => {
+    const page = await openPage(browser(), "/topics/multi-factor-authentication-overview/", {
+      viewport: { width: 1280, height: 800 },
+    });
     // A search box until it first gets focus, a combobox once its suggestions have loaded: by its label.
-    const box = page.getByLabel("Search the help center");
+    const box = page.locator("header").getByLabel("Search the help center");
+    expect(await box.isVisible()).toBe(true);
+    expect(await page.locator("header form").getByRole("button", { name: "Search" }).isVisible()).toBe(true);
     await box.fill("temporary code");
     await box.press("Enter");
     await page.waitForURL("**/search/?q=temporary+code");

@@ -20,7 +20,8 @@ export const internalNote = "Internal note: call the Citrix Portal Tech";
 export function twoSites(): Sites {
   const root = scratchDir("sites");
   for (const [folder, body] of [
-    ["public", "<html><body><h1>Codes</h1></body></html>"],
+    // The public page has the slot too, so a test can see the server never fills it there.
+    ["public", '<html><body><section><p data-slot="employee" hidden></p></section><h1>Codes</h1></body></html>'],
     [
       "internal",
       `<html><body><section><p data-slot="employee" hidden></p></section><h1>Codes</h1><aside>${internalNote}</aside></body></html>`,

@@ -66,14 +66,17 @@ describe("feedback aggregation", () => {
 
   it("ranks fifty mixed answers above one Poor, and a topic with one answer neither first nor last", () => {
     const row = (topic: string, c: ReturnType<typeof counts>) => ({ topic, summary: summarize(c), change: null });
-    // 25 Poor of 50 ratings, 20 No of 50: surely failing. One Poor alone: maybe.
+    // 25 Poor of 50 ratings, 20 No of 50 answers: surely failing. One Poor alone: maybe.
     const mixed = row("fifty mixed", counts(10, 10, 5, 25, 30, 50));
     const onePoor = row("one poor", counts(0, 0, 0, 1, 0, 0));
     const oneGood = row("one good", counts(1, 0, 0, 0, 1, 1));
     const praised = row("praised by fifty", counts(45, 5, 0, 0, 50, 50));
     const sorted = sortTopics([praised, oneGood, onePoor, mixed], "worst");
     expect(sorted.map((r) => r.topic)).toEqual(["fifty mixed", "one poor", "one good", "praised by fifty"]);
-    expect(mixed.summary.unhelpful).toMatchObject({ answers: 100, bad: 45 });
+    // 50 readers at least, 25 of them let down at least: Poor and No are not added up.
+    expect(mixed.summary.unhelpful).toMatchObject({ answers: 50, bad: 25 });
+    const twoBad = row("two readers' Poor and No", counts(0, 0, 0, 2, 0, 2));
+    expect(sortTopics([twoBad, mixed], "worst")[0]?.topic).toBe("fifty mixed");
     expect(onePoor.summary.unhelpful.low).toBeLessThan(mixed.summary.unhelpful.low);
     expect(onePoor.summary.unhelpful.high).toBe(1);
   });

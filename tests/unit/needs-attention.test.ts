@@ -21,7 +21,7 @@ const signals = (c: TopicCounts, named: Partial<Record<(typeof reasons)[number],
 });
 
 describe("Needs attention", () => {
-  it("lists a topic one Poor answer cannot condemn only when its review is due, after those readers are failing", () => {
+  it("leaves out a topic one reader's Poor and No cannot condemn, and lists a review that is due after the failing", () => {
     const items = needsAttention({
       topics: [topic("one-poor"), topic("failing"), topic("overdue", { reviewBy: "2026-11-01" }), topic("fine")],
       current: new Map([

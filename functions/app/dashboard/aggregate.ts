@@ -29,14 +29,14 @@ export interface TopicCounts {
 const ratingScore: Record<Rating, number> = { excellent: 4, good: 3, average: 2, poor: 1 };
 
 /**
- * How sure we are that a topic fails its readers: of its answers (each rating and each "Did you
- * find…" counts as one), the share that were Poor or No, as a 95 % Wilson score interval. Ranking
- * by the interval's low end puts 30 bad answers of 50 above 1 of 1: one answer proves little.
+ * How sure we are that a topic fails its readers: of the readers who answered, the share who
+ * rated it Poor or said No, as a 95 % Wilson score interval. Ranking by the interval's low end
+ * puts 25 let down of 50 above 1 of 1: one reader proves little.
  */
 export interface Unhelpful {
-  /** Ratings and Yes/No answers together. */
+  /** Readers who rated or answered "Did you find…" (at least this many). */
   answers: number;
-  /** Poor ratings and No answers. */
+  /** Readers who rated Poor or said No (at least this many). */
   bad: number;
   /** The interval's ends, 0–1. */
   low: number;
@@ -103,8 +103,11 @@ export function summarize(counts: TopicCounts): TopicSummary {
 }
 
 function unhelpfulOf(counts: TopicCounts, rated: number): Unhelpful {
-  const answers = rated + counts.foundAnswered;
-  const bad = counts.ratings.poor + (counts.foundAnswered - counts.foundYes);
+  // Counted per reader as far as daily counts allow: one reader may both rate and answer, so at
+  // least max(rated, answered) readers answered and at least max(Poor, No) were let down. Counting
+  // a reader's Poor and No as two answers would make two readers look surer than fifty.
+  const answers = Math.max(rated, counts.foundAnswered);
+  const bad = Math.max(counts.ratings.poor, counts.foundAnswered - counts.foundYes);
   return { answers, bad, ...wilsonInterval(bad, answers) };
 }
 

@@ -11,6 +11,8 @@ export interface TriageOutcome {
 /** What the page says after a bulk action, and how to undo it when one status change can. */
 export interface TriageMessage {
   text: string;
+  /** The status the comments were given, when it was a status. */
+  marked: CommentStatus | undefined;
   /** Present when every changed comment had the same status before: one bulk action restores it. */
   undo: { ids: string[]; status: CommentStatus } | undefined;
 }
@@ -35,12 +37,26 @@ export const triageOutcome = {
       url.searchParams.set("from", from ?? "");
       url.searchParams.set("ids", outcome.changed.map((c) => c.id).join("."));
     }
-    return `${url.pathname}${url.search}${url.hash || "#comments-heading"}`;
+    return `${url.pathname}${url.search}#triage-done`;
   },
 
-  /** The message for a page address that carries an outcome, or undefined. */
+  /** A plain form sent with no comment ticked comes back saying so, with nothing changed. */
+  nothingTicked(next: string | undefined): string {
+    const url = new URL(redirectTarget(next), "http://dashboard.invalid");
+    url.searchParams.set("triaged", "none");
+    return `${url.pathname}${url.search}#triage-done`;
+  },
+
+  /**
+   * The message for a page address that carries an outcome, or undefined. The address is the
+   * reader's to change: the route offers the undo only for comments that do have the status
+   * the message says they were given (see `stillMarked`).
+   */
   message(search: URLSearchParams): TriageMessage | undefined {
     const action = search.get("triaged");
+    if (action === "none") {
+      return { text: "Tick at least one comment first: nothing was changed.", marked: undefined, undo: undefined };
+    }
     const count = Number(search.get("count"));
     if (!action || !Number.isInteger(count) || count < 0) return undefined;
     if (action !== "delete" && !isStatus(action)) return undefined;
@@ -48,7 +64,7 @@ export const triageOutcome = {
     const from = search.get("from");
     const ids = search.get("ids") ?? "";
     const undo = isStatus(from) && idList.test(ids) ? { ids: ids.split("."), status: from } : undefined;
-    return { text, undo };
+    return { text, marked: isStatus(action) ? action : undefined, undo };
   },
 };
 
@@ -57,4 +73,11 @@ export function withoutTriage(address: string): string {
   const url = new URL(address);
   for (const name of ["triaged", "count", "from", "ids"]) url.searchParams.delete(name);
   return `${url.pathname}${url.search}`;
+}
+
+/** The message with its undo kept only for the comments still marked as it says (`current`: their ids). */
+export function withUndoFor(message: TriageMessage, current: readonly string[]): TriageMessage {
+  if (!message.undo) return message;
+  const kept = message.undo.ids.filter((id) => current.includes(id));
+  return { ...message, undo: kept.length > 0 ? { ...message.undo, ids: kept } : undefined };
 }

@@ -192,3 +192,13 @@ export async function deleteComments(db: Client, ids: readonly string[]): Promis
 export async function setStatus(db: Client, id: string, status: string, by: string, now: number): Promise<boolean> {
   return (await setStatuses(db, [id], status, by, now)).length === 1;
 }
+
+/** Which of these comments have this status now (an undo is offered only for those). */
+export async function withStatus(db: Client, ids: readonly string[], status: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute({
+    sql: `SELECT id FROM feedback WHERE id IN (${ids.map(() => "?").join(", ")}) AND status = ? AND is_spam = 0`,
+    args: [...ids, status],
+  });
+  return result.rows.map((row) => String(row.id));
+}

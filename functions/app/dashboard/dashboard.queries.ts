@@ -24,7 +24,15 @@ const chartWeeks = 104;
  * Counts per topic (the whole site as `wholeSite`) over whole days, from the daily rollup. A
  * topic whose answers all moved away (changed, marked spam) leaves rows of zeros: not a row here.
  */
-function countsSql(where: string, options: { allTime: boolean; reasons: boolean }) {
+function countsSql(
+  where: string,
+  options: {
+    allTime: boolean;
+    reasons: boolean;
+    /** Only the topics of a JSON object (its first argument) `{ topic: value }`, read as `u.value`. */
+    topicsOf?: boolean;
+  },
+) {
   // All time is one row per topic (feedback_totals); a window sums its days. Reasons only where shown.
   const columns = [
     "responses",
@@ -38,7 +46,8 @@ function countsSql(where: string, options: { allTime: boolean; reasons: boolean 
     : // Topic by topic (feedback_totals lists them in order), each one's days in the window: a range
       // of the (topic, day) key per topic and no sorting of every topic-day in the period.
       `SELECT t.topic AS topic, ${columns.map((c) => `sum(d.${c}) AS ${c}`).join(", ")}
-       FROM feedback_totals t JOIN feedback_daily d ON d.topic = t.topic
+       FROM ${options.topicsOf ? "json_each(?) u JOIN feedback_totals t ON t.topic = u.key" : "feedback_totals t"}
+       JOIN feedback_daily d ON d.topic = t.topic
        WHERE ${where} GROUP BY t.topic HAVING sum(d.responses) > 0`;
   return asJsonRows(select, ["topic", ...columns]);
 }
@@ -128,10 +137,14 @@ export async function attentionCounts(
   const updatedDays = JSON.stringify(
     Object.fromEntries(topics.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0])),
   );
-  const since = "d.day >= max(?, (SELECT u.value FROM json_each(?) u WHERE u.key = t.topic))";
+  // Driven by the listed topics, each read from its own day on: one range of the (topic, day)
+  // key per topic, whatever the number of topics.
   const [current, previous] = await db.batch(
     [
-      { sql: countsSql(since, { allTime: false, reasons: true }), args: [startDay, updatedDays] },
+      {
+        sql: countsSql("d.day >= max(?, u.value)", { allTime: false, reasons: true, topicsOf: true }),
+        args: [updatedDays, startDay],
+      },
       ...(previousStartDay === null
         ? []
         : [

@@ -7,13 +7,13 @@ import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
-import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
+import { invalidInput, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { fillEmployeeBar } from "../site/employee-bar.ts";
 import { needsAttention } from "./attention.ts";
-import { triageOutcome, withoutTriage } from "./bulk-triage.ts";
+import { triageOutcome, withoutTriage, withUndoFor } from "./bulk-triage.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
-import { comments, deleteComment, deleteComments, setStatus, setStatuses } from "./comments.queries.ts";
+import { comments, deleteComment, deleteComments, setStatus, setStatuses, withStatus } from "./comments.queries.ts";
 import { toCsv } from "./csv.ts";
 import { attentionCounts, overview, topicDetail } from "./dashboard.queries.ts";
 import {
@@ -133,6 +133,12 @@ export function dashboardRoutes(deps: AppDeps) {
       jsonOrForm(bulkTriageSchema),
       async (c) => {
         const { ids, action, next } = c.req.valid("json");
+        if (ids.length === 0) {
+          if (isFormPost(c)) return c.redirect(triageOutcome.nothingTicked(next), Status.seeOther);
+          throw invalidInput([
+            { code: "custom", path: ["ids"], message: "Tick at least one comment first.", input: ids },
+          ]);
+        }
         const by = c.get("employee")?.email ?? "unknown";
         if (action === "delete") {
           const deleted = await deleteComments(db, ids);
@@ -216,6 +222,9 @@ export function dashboardRoutes(deps: AppDeps) {
       const owner = ov.success ? ov.data.owner : undefined;
       const topic = query.topic;
       return inFrame(c, frame, async () => {
+        const told = triageOutcome.message(new URL(c.req.url).searchParams);
+        const triaged =
+          told?.undo && told.marked ? withUndoFor(told, await withStatus(db, told.undo.ids, told.marked)) : told;
         const [everyRow, attentionItems, list, waiting, detail] = await Promise.all([
           overview(db, period, sort, now()),
           attention(period, owner),
@@ -240,7 +249,7 @@ export function dashboardRoutes(deps: AppDeps) {
             comments: list,
             query: { ...query, period },
             self: withoutTriage(c.req.url),
-            triaged: triageOutcome.message(new URL(c.req.url).searchParams),
+            triaged,
           }),
         );
       });

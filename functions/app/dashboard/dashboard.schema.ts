@@ -108,10 +108,8 @@ function selectedFields(input: unknown): unknown {
 export const bulkTriageSchema = z.preprocess(
   selectedFields,
   z.strictObject({
-    ids: z
-      .array(commentId)
-      .min(1, "Tick at least one comment first.")
-      .max(200, "Act on at most 200 comments at once: one page of comments."),
+    /** None ticked is answered by the route: a plain form comes back saying so. */
+    ids: z.array(commentId).max(200, "Act on at most 200 comments at once: one page of comments."),
     action: z.enum(bulkActions, { error: "Choose reviewed, archived, spam, new or delete." }),
     /** Where a plain form returns to (the dashboard with its filters). */
     next: z.string().max(2048).optional(),

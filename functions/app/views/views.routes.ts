@@ -1,29 +1,50 @@
 import { Hono } from "hono";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
+import { viewCookie } from "../auth/cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientAddress } from "../lib/client.ts";
+import { asUnavailable } from "../lib/unavailable.ts";
 import { declinesTracking } from "../searches/searches.service.ts";
 import { countView } from "./views.service.ts";
 
 /** A transparent 1×1 GIF: what the topic page's counter image receives, whatever happened. */
 const pixel = Uint8Array.from(atob("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), (c) => c.charCodeAt(0));
 
+/** Only the help center's own pages count: another site embedding the image counts nothing. */
+const fromOwnPage = (headers: Headers) => {
+  const site = headers.get("sec-fetch-site");
+  return site === null || site === "same-origin";
+};
+
 /**
  * `GET /api/views/:topic`: each topic page carries a tiny image of this address, so a view
  * counts with or without JavaScript and whatever caches the page itself (this answer is never
- * cached). The build is the reader's (signed-in employees read the internal one). A reader who
- * asks not to be tracked, a topic the build does not have, or a client over its limit counts
- * nothing; the image is the same for all, so a page never shows a broken picture.
+ * cached). The build is the one the reader sees (an employee viewing as a customer reads the
+ * public one). Nothing counts for a HEAD, a reader who asks not to be tracked, another site's
+ * page, a topic the build does not have, a client over its limit, or while the database is
+ * away; the image is the same for all, so a page never shows a broken picture.
  */
 export function viewsRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/views/:topic", async (c) => {
-    const audience = c.get("employee") ? "internal" : "public";
+    const audience = c.get("employee") && !viewCookie.asCustomer(c) ? "internal" : "public";
     const topic = topicIdSchema.safeParse(c.req.param("topic"));
     const catalog = audience === "internal" ? deps.internalTopics : deps.topics;
+    const headers = c.req.raw.headers;
     let counted = false;
-    if (topic.success && catalog.has(topic.data) && !declinesTracking(c.req.raw.headers)) {
-      const outcome = await countView(deps.views, topic.data, { address: clientAddress(c), audience });
-      counted = outcome.kind === "counted";
+    if (
+      c.req.method === "GET" &&
+      topic.success &&
+      catalog.has(topic.data) &&
+      fromOwnPage(headers) &&
+      !declinesTracking(headers)
+    ) {
+      try {
+        const outcome = await countView(deps.views, topic.data, { address: clientAddress(c), audience });
+        counted = outcome.kind === "counted";
+      } catch (error) {
+        // A view is not worth an error page: while the database is away it is simply not counted.
+        if (!asUnavailable(error)) throw error;
+      }
     }
     return c.body(pixel, 200, {
       "Content-Type": "image/gif",

@@ -7,3 +7,6 @@ CREATE TABLE topic_views (
   views INTEGER NOT NULL DEFAULT 0 CHECK (views >= 0),
   PRIMARY KEY (topic, day, audience)
 ) WITHOUT ROWID;
+
+-- The overview sums every topic's views since a day: read by day, not topic by topic.
+CREATE INDEX topic_views_by_day ON topic_views (day);

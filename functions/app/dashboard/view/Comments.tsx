@@ -125,6 +125,7 @@ function BulkActions(props: { back: string }) {
         {commentStatuses.map((status) => (
           <button key={status} type="submit" name="action" value={status} class="button button--quiet">
             Mark {status}
+            <span class="visually-hidden"> the ticked comments</span>
           </button>
         ))}
       </p>
@@ -143,7 +144,8 @@ function BulkActions(props: { back: string }) {
 function TriageDone(props: { message: TriageMessage; back: string }) {
   const { undo } = props.message;
   return (
-    <div class="triage-done" role="status">
+    // The page comes back to this message (#triage-done) after a plain form's bulk action.
+    <div class="triage-done" role="status" id="triage-done" tabindex={-1}>
       <p>{props.message.text}</p>
       {undo && (
         <form method="post" action="/api/dashboard/comments/bulk">
@@ -169,6 +171,8 @@ export function Comments(view: {
   filters: Filters;
   titles: (topic: string) => string;
   topicPath: (topic: string) => string | undefined;
+  /** The owner the page is filtered by, kept by the comment filters. */
+  owner: string | undefined;
   self: string;
   /** What the last bulk action did, when the page came back from one. */
   triaged: TriageMessage | undefined;
@@ -184,8 +188,10 @@ export function Comments(view: {
       <h2 id="comments-heading">
         Comments ({comments.totalIsExact ? comments.total : `more than ${comments.total.toLocaleString("en")}`})
       </h2>
+      {view.triaged && <TriageDone message={view.triaged} back={back} />}
       <form method="get" action="/dashboard/" class="filters">
         <input type="hidden" name="sort" value={view.sort} />
+        {view.owner && <input type="hidden" name="owner" value={view.owner} />}
         {filterChoices(view).map((filter) => (
           <FilterSelect key={filter.name} {...filter} />
         ))}
@@ -197,14 +203,19 @@ export function Comments(view: {
         Export these comments: <a href={`/api/dashboard/comments.csv?${exportQuery}`}>CSV</a> ·{" "}
         <a href={`/api/dashboard/comments.json?${exportQuery}`}>JSON</a>
       </p>
-      {view.triaged && <TriageDone message={view.triaged} back={back} />}
       {comments.rows.length > 0 && <BulkActions back={back} />}
       <ol class="comments">
         {comments.rows.map((c) => (
           <li key={c.id} class="comment" id={`comment-${c.id}`}>
             <p class="comment__select">
               <input type="checkbox" form="bulk-triage" name={`select-${c.id}`} id={`select-${c.id}`} />
-              <label for={`select-${c.id}`}>Select this comment</label>
+              <label for={`select-${c.id}`}>
+                Select this comment
+                <span class="visually-hidden">
+                  {" "}
+                  from {formatUtcDateTime(c.createdAt)} on {view.titles(c.topic ?? wholeSite)}
+                </span>
+              </label>
             </p>
             <p class="comment__meta">
               {formatUtcDateTime(c.createdAt)} ·{" "}

@@ -46,6 +46,7 @@ export function Dashboard(view: DashboardView) {
     found: query.found,
     reason: query.reason,
     status: query.status,
+    owner: view.owner,
   };
   return (
     <div class="dashboard">
@@ -86,6 +87,7 @@ export function Dashboard(view: DashboardView) {
         filters={filters}
         titles={view.titles}
         topicPath={view.topicPath}
+        owner={view.owner}
         self={view.self}
         triaged={view.triaged}
       />

@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function signalText(signal: AttentionSignal, period: Period): string {
   switch (signal.kind) {
     case "failing":
-      return `${unhelpfulRange(signal.unhelpful)} answers were Poor or No`;
+      return `${unhelpfulRange(signal.unhelpful)} readers rated it Poor or said No`;
     case "no-rising":
       return `${plural(signal.now, "reader")} said No, against ${signal.before} in the ${periodNames[period]} before`;
     case "out-of-date":
@@ -37,7 +37,12 @@ export function NeedsAttention(view: {
     <section aria-labelledby="attention-heading" class="attention">
       <h2 id="attention-heading">Needs attention</h2>
       <form method="get" action="/dashboard/" class="filters">
-        <input type="hidden" name="period" value={view.period} />
+        {/* The page's other choices stay as they were. */}
+        {Object.entries(filters)
+          .filter(([name, value]) => value && name !== "owner")
+          .map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
         <label>
           Owner
           <select name="owner">
@@ -63,7 +68,7 @@ export function NeedsAttention(view: {
             return (
               <li key={item.topic} class="attention__item">
                 <h3 class="attention__title">
-                  <a href={link({ ...filters, topic: item.topic, owner: view.owner })}>{item.title}</a>
+                  <a href={link({ ...filters, topic: item.topic })}>{item.title}</a>
                 </h3>
                 {item.owner && <p class="attention__owner">Owner: {item.owner}</p>}
                 <ul class="attention__why">

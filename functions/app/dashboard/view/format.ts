@@ -27,4 +27,6 @@ export interface Filters {
   found: string | undefined;
   reason: string | undefined;
   status: string;
+  /** Needs attention and the overview show one owner's topics. */
+  owner: string | undefined;
 }
