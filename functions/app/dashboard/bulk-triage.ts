@@ -21,6 +21,15 @@ const idList = /^[A-Za-z0-9_-]{16,40}(\.[A-Za-z0-9_-]{16,40}){0,199}$/;
 const isStatus = (value: string | null): value is CommentStatus =>
   (commentStatuses as readonly string[]).includes(value ?? "");
 const comments = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
+/** The address fields an outcome travels in; the page's own forms leave them out. */
+const outcomeFields = ["triaged", "count", "from", "ids"] as const;
+
+/** The page `next` names (this site's only), with these outcome fields, at the message. */
+function backTo(next: string | undefined, fields: Partial<Record<(typeof outcomeFields)[number], string>>): string {
+  const url = new URL(redirectTarget(next), "http://dashboard.invalid");
+  for (const [name, value] of Object.entries(fields)) url.searchParams.set(name, value);
+  return `${url.pathname}${url.search}#triage-done`;
+}
 
 /**
  * A plain form's bulk action comes back to its page, which says what was done: the outcome
@@ -28,29 +37,26 @@ const comments = (n: number) => `${n} comment${n === 1 ? "" : "s"}`;
  */
 export const triageOutcome = {
   page(next: string | undefined, outcome: TriageOutcome): string {
-    const url = new URL(redirectTarget(next), "http://dashboard.invalid");
-    url.searchParams.set("triaged", outcome.action);
-    url.searchParams.set("count", String(outcome.changed.length));
     const previous = new Set(outcome.changed.map((c) => c.previous));
     const [from] = previous;
-    if (outcome.action !== "delete" && previous.size === 1 && from !== outcome.action && isStatus(from ?? null)) {
-      url.searchParams.set("from", from ?? "");
-      url.searchParams.set("ids", outcome.changed.map((c) => c.id).join("."));
-    }
-    return `${url.pathname}${url.search}#triage-done`;
+    const undoable =
+      outcome.action !== "delete" && previous.size === 1 && from !== outcome.action && isStatus(from ?? null);
+    return backTo(next, {
+      triaged: outcome.action,
+      count: String(outcome.changed.length),
+      ...(undoable ? { from, ids: outcome.changed.map((c) => c.id).join(".") } : {}),
+    });
   },
 
   /** A plain form sent with no comment ticked comes back saying so, with nothing changed. */
   nothingTicked(next: string | undefined): string {
-    const url = new URL(redirectTarget(next), "http://dashboard.invalid");
-    url.searchParams.set("triaged", "none");
-    return `${url.pathname}${url.search}#triage-done`;
+    return backTo(next, { triaged: "none" });
   },
 
   /**
    * The message for a page address that carries an outcome, or undefined. The address is the
    * reader's to change: the route offers the undo only for comments that do have the status
-   * the message says they were given (see `stillMarked`).
+   * the message says they were given (see `withUndoFor`).
    */
   message(search: URLSearchParams): TriageMessage | undefined {
     const action = search.get("triaged");
@@ -71,7 +77,7 @@ export const triageOutcome = {
 /** This page's path and filters, without a previous bulk action's outcome (forms come back here). */
 export function withoutTriage(address: string): string {
   const url = new URL(address);
-  for (const name of ["triaged", "count", "from", "ids"]) url.searchParams.delete(name);
+  for (const name of outcomeFields) url.searchParams.delete(name);
   return `${url.pathname}${url.search}`;
 }
 

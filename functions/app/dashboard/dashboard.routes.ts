@@ -49,8 +49,10 @@ export function dashboardRoutes(deps: AppDeps) {
   /** The catalog's topics, or one owner's. */
   const topicsOf = (owner: string | undefined) =>
     deps.internalTopics.all().filter((topic) => owner === undefined || topic.owner === owner);
-  const owners = () =>
-    [...new Set(deps.internalTopics.all().flatMap((topic) => topic.owner ?? []))].sort((a, b) => a.localeCompare(b));
+  // The catalog is the build's, fixed for the app's life: its owners are listed once.
+  const owners = [...new Set(deps.internalTopics.all().flatMap((topic) => topic.owner ?? []))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   const attention = async (period: Period, owner: string | undefined) => {
     const topics = topicsOf(owner);
     const counts = await attentionCounts(db, topics, period, now());
@@ -240,7 +242,7 @@ export function dashboardRoutes(deps: AppDeps) {
             sort,
             overview: rows,
             attention: attentionItems,
-            owners: owners(),
+            owners,
             owner,
             topicPath: (id) => deps.internalTopics.path(id),
             newComments: { count: waiting.total, exact: waiting.totalIsExact },

@@ -1,7 +1,14 @@
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
-import { type KnownRefusals, refusedUntilWindowEnds } from "../lib/known-refusals.ts";
-import { countHit, type LimitCheck, limitedWrite, type RateLimitRule, withinLimit } from "../lib/limiter.ts";
+import type { KnownRefusals } from "../lib/known-refusals.ts";
+import {
+  countHit,
+  type LimitCheck,
+  limitedWrite,
+  type RateLimitRule,
+  refusedUntilWindowEnds,
+  withinLimit,
+} from "../lib/limiter.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {

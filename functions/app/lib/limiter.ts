@@ -1,7 +1,7 @@
 import type { InStatement, ResultSet } from "@libsql/client";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import type { Hasher } from "./crypto.ts";
-import { type KnownRefusals, refusedUntilWindowEnds } from "./known-refusals.ts";
+import type { KnownRefusals } from "./known-refusals.ts";
 
 /**
  * The one limiter: sign-in throttles, feedback, demo sandboxes. A request is counted first and
@@ -90,6 +90,12 @@ export async function take(writes: WriteQueue, checks: readonly LimitCheck[], no
       await writes.write(checks.map((check) => giveBackStatement(check.bucket, windowStart(check.rule, now))));
     },
   };
+}
+
+/** Remembers that `check` was refused for the rest of its window; the seconds `Retry-After` says. */
+export function refusedUntilWindowEnds(refusals: KnownRefusals, check: LimitCheck, now: number): number {
+  refusals.remember(check.bucket, now, windowEnd(check.rule, now));
+  return retryAfterSeconds(check.rule, now);
 }
 
 /** A limit that never gives hits back, and the refusals it already made (known-refusals.ts). */

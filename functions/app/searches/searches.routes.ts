@@ -3,9 +3,10 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
 import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
+import { declinesTracking } from "../lib/tracking.ts";
 import { valid } from "../lib/validate.ts";
 import { searchBatchSchema } from "./searches.schema.ts";
-import { declinesTracking, recordSearches } from "./searches.service.ts";
+import { recordSearches } from "./searches.service.ts";
 
 /** Requests that record readers: they read who is signed in (which build) but never touch the session. */
 export const recordsReaders = (path: string) => path === "/api/searches";

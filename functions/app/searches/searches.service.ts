@@ -9,11 +9,6 @@ export type RecordOutcome =
   | { kind: "declined" }
   | { kind: "limited"; retryAfterSeconds: number };
 
-/** `Sec-GPC: 1` (Global Privacy Control) or `DNT: 1`: the reader asked not to be tracked. */
-export function declinesTracking(headers: { get(name: string): string | null | undefined }): boolean {
-  return headers.get("sec-gpc")?.trim() === "1" || headers.get("dnt")?.trim() === "1";
-}
-
 /**
  * Stores a page's searches: words (and their correction), build, counts, whether only some words
  * were found, the opened result, the time. The client's

@@ -3,8 +3,8 @@ import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 import { viewCookie } from "../auth/cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientAddress } from "../lib/client.ts";
+import { declinesTracking } from "../lib/tracking.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
-import { declinesTracking } from "../searches/searches.service.ts";
 import { countView } from "./views.service.ts";
 
 /** A transparent 1×1 GIF: what the topic page's counter image receives, whatever happened. */
