@@ -9,6 +9,9 @@ const topicSchema = z.object({
   path: z.string(),
   /** The employees' manifest only: what the writers' dashboard shows and filters by. */
   category: z.string().optional(),
+  /** The words it is found by: Needs attention matches searches that found nothing against them. */
+  description: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
   updated: isoDay.optional(),
   owner: z.string().optional(),
   reviewBy: isoDay.optional(),

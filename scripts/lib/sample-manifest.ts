@@ -11,13 +11,15 @@ export const sampleManifest = {
   ],
 };
 
-/** The employees' manifest adds each topic's category, last update, owner and review date. */
+/** The employees' manifest adds each topic's category, words, last update, owner and review date. */
 export const internalSampleManifest = {
   audience: "internal",
   topics: [
     {
       ...sampleManifest.topics[0],
       category: "Security and sign-in",
+      description: "Generate a temporary login code for a user who lost their authenticator.",
+      keywords: ["MFA reset"],
       updated: "2026-11-20",
       owner: "identity-docs@example.com",
       reviewBy: "2027-11-20",

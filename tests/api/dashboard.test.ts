@@ -183,6 +183,40 @@ describe("the feedback dashboard API", () => {
     expect(page).not.toContain("its review was due");
   });
 
+  it("names the searches that found nothing close to a topic's words, from three on, with a link to them", async () => {
+    const { get, ...test } = await setUp();
+    const search = (query: string) =>
+      test.app.request("/api/searches", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ searches: [{ query, results: 0 }] }),
+      });
+    for (const query of ["temporary code expired", "temporary code expired", "login code authenticater lost"]) {
+      expect((await search(query)).status).toBe(202);
+    }
+    const body = (await (await get("/api/dashboard/attention?period=7d")).json()) as {
+      topics: { topic: string; signals: { kind: string; missed?: unknown }[] }[];
+    };
+    expect(body.topics.map((t) => [t.topic, t.signals])).toContainEqual([
+      "temporary-login-code",
+      [
+        {
+          kind: "searches-missed",
+          missed: {
+            searches: 3,
+            queries: [
+              { query: "temporary code expired", searches: 2 },
+              { query: "login code authenticater lost", searches: 1 },
+            ],
+          },
+        },
+      ],
+    ]);
+    const page = await (await get("/dashboard/?period=7d")).text();
+    expect(page).toContain("3 searches close to its words found nothing: “temporary code expired” (2)");
+    expect(page).toContain('href="/dashboard/searches/?period=7d&amp;audience=any#no-results-heading"');
+  });
+
   it("refuses an owner longer than any, and anonymous requests, on the attention route", async () => {
     const { get } = await setUp();
     expect((await get("/api/dashboard/attention", false)).status).toBe(401);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TopicCounts } from "../../functions/app/dashboard/aggregate.ts";
 import { needsAttention, type TopicSignals } from "../../functions/app/dashboard/attention.ts";
+import { missedSearchesByTopic } from "../../functions/app/dashboard/missed-searches.ts";
 import { reasons } from "../../src/shared/feedback-rules.ts";
 
 const topic = (id: string, extra: { owner?: string; reviewBy?: string } = {}) => ({
@@ -31,6 +32,7 @@ describe("Needs attention", () => {
         ["fine", signals(counts(0, 30, 0, 30))],
       ]),
       previous: new Map([["failing", counts(10, 10, 10, 10)]]),
+      missed: new Map(),
       today: "2026-12-01",
     });
     expect(items.map((i) => i.topic)).toEqual(["failing", "overdue"]);
@@ -49,6 +51,7 @@ describe("Needs attention", () => {
         ["dated", signals(counts(0, 40, 1, 40), { "out-of-date": 1 })],
       ]),
       previous: new Map([["rising", counts(0, 20, 2, 30)]]),
+      missed: new Map(),
       today: "2026-12-01",
     });
     // The more surely failing first: 4 No in 54 answers before 1 in 81.
@@ -57,5 +60,71 @@ describe("Needs attention", () => {
       ["dated", ["out-of-date"]],
     ]);
     expect(items.every((i) => i.topReason === undefined)).toBe(true);
+  });
+});
+
+describe("Searches that found nothing, near a topic's words", () => {
+  const login = {
+    id: "temporary-login-code",
+    title: "Generate a temporary login code",
+    description: "Give a user who lost their authenticator a 24-hour numerical code.",
+    keywords: ["MFA reset"],
+  };
+  const invoices = { id: "invoices", title: "Download your invoices", description: "Find past invoices as PDF." };
+  const failed = (query: string, ...days: [number, number][]) => ({ query, days });
+
+  it("gives a failed search to the topic sharing most of its words, with one letter wrong forgiven", () => {
+    const missed = missedSearchesByTopic(
+      [login, invoices],
+      [
+        failed("temporary code expired", [100, 2]),
+        failed("autenticator lost", [101, 1]),
+        failed("invoice pdf missing", [100, 1]),
+        failed("zebra crossing", [100, 9]),
+      ],
+      () => 0,
+    );
+    expect(missed.get("temporary-login-code")).toEqual({
+      searches: 3,
+      queries: [
+        { query: "temporary code expired", searches: 2 },
+        { query: "autenticator lost", searches: 1 },
+      ],
+    });
+    expect(missed.get("invoices")?.queries.map((q) => q.query)).toEqual(["invoice pdf missing"]);
+    expect([...missed.keys()].sort()).toEqual(["invoices", "temporary-login-code"]);
+  });
+
+  it("counts only the days since the topic was last updated, and drops a query that shares too few words", () => {
+    const missed = missedSearchesByTopic(
+      [login],
+      [failed("login code broken", [99, 5], [100, 1]), failed("printer toner cartridge code", [100, 4])],
+      () => 100,
+    );
+    // Five searches before the update were about the older text; "code" is one word in four.
+    expect(missed.get("temporary-login-code")).toEqual({
+      searches: 1,
+      queries: [{ query: "login code broken", searches: 1 }],
+    });
+  });
+
+  it("lays a general query at no topic's door when more than three topics meet it equally", () => {
+    const many = ["a", "b", "c", "d"].map((id) => ({ id, title: `Code ${id} settings` }));
+    expect(missedSearchesByTopic(many, [failed("code", [1, 10])], () => 0).size).toBe(0);
+    expect(missedSearchesByTopic(many.slice(0, 3), [failed("code", [1, 10])], () => 0).size).toBe(3);
+  });
+
+  it("puts a topic on the list from three such searches, saying which", () => {
+    const missed = new Map([["quiet", { searches: 3, queries: [{ query: "quiet hours", searches: 3 }] }]]);
+    const items = needsAttention({
+      topics: [topic("quiet"), topic("near")],
+      current: new Map(),
+      previous: undefined,
+      missed: new Map([...missed, ["near", { searches: 2, queries: [{ query: "near", searches: 2 }] }]]),
+      today: "2026-12-01",
+    });
+    expect(items.map((i) => [i.topic, i.signals])).toEqual([
+      ["quiet", [{ kind: "searches-missed", missed: missed.get("quiet") }]],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { type Reason, reasons } from "../../../src/shared/feedback-rules.ts";
 import type { CatalogTopic } from "../topic-catalog.ts";
 import { sumCounts, summarize, type TopicCounts, type TopicSummary } from "./aggregate.ts";
+import type { MissedSearches } from "./missed-searches.ts";
 
 /**
  * What makes a topic need its writer, in the order a writer should look at them. Feedback counts
@@ -18,6 +19,8 @@ export const attentionRules = {
   risingNoFrom: 3,
   /** A reason is worth naming from this many readers. */
   topReasonFrom: 2,
+  /** Searches that found nothing close to a topic's words are worth its writer's time from this many. */
+  missedSearchesFrom: 3,
 } as const;
 
 export interface TopicSignals {
@@ -29,6 +32,7 @@ export type AttentionSignal =
   | { kind: "failing"; unhelpful: TopicSummary["unhelpful"] }
   | { kind: "no-rising"; now: number; before: number }
   | { kind: "out-of-date"; readers: number }
+  | { kind: "searches-missed"; missed: MissedSearches }
   | { kind: "review-due"; since: string };
 
 export interface AttentionItem {
@@ -52,6 +56,7 @@ function signalsOf(
   summary: TopicSummary,
   now: TopicSignals,
   before: TopicCounts | undefined,
+  missed: MissedSearches | undefined,
   reviewBy: string | undefined,
   today: string,
 ): AttentionSignal[] {
@@ -65,6 +70,7 @@ function signalsOf(
     signals.push({ kind: "no-rising", now: no, before: noBefore });
   }
   if (now.reasons["out-of-date"] > 0) signals.push({ kind: "out-of-date", readers: now.reasons["out-of-date"] });
+  if (missed && missed.searches >= attentionRules.missedSearchesFrom) signals.push({ kind: "searches-missed", missed });
   if (reviewBy && reviewBy <= today) signals.push({ kind: "review-due", since: reviewBy });
   return signals;
 }
@@ -79,19 +85,21 @@ function topReasonOf(counts: Record<Reason, number>): AttentionItem["topReason"]
 /**
  * The topics that need their writers, most surely failing first, then those whose only signal is
  * a passed review date. `current` holds each topic's feedback since it was updated (within the
- * period); `previous`, the period before (absent for all time); `today` is "YYYY-MM-DD".
+ * period); `previous`, the period before (absent for all time); `missed`, the searches that found
+ * nothing close to each topic's words since it was updated; `today` is "YYYY-MM-DD".
  */
 export function needsAttention(input: {
   topics: readonly CatalogTopic[];
   current: ReadonlyMap<string, TopicSignals>;
   previous: ReadonlyMap<string, TopicCounts> | undefined;
+  missed: ReadonlyMap<string, MissedSearches>;
   today: string;
 }): AttentionItem[] {
   const items = input.topics.flatMap((topic): AttentionItem[] => {
     const now = input.current.get(topic.id) ?? noFeedback;
     const summary = summarize(now.counts);
     const before = input.previous ? (input.previous.get(topic.id) ?? noFeedback.counts) : undefined;
-    const signals = signalsOf(summary, now, before, topic.reviewBy, input.today);
+    const signals = signalsOf(summary, now, before, input.missed.get(topic.id), topic.reviewBy, input.today);
     if (signals.length === 0) return [];
     return [
       {

@@ -10,12 +10,12 @@ import { asUnavailable } from "../lib/unavailable.ts";
 import { invalidInput, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { fillEmployeeBar } from "../site/employee-bar.ts";
-import { needsAttention } from "./attention.ts";
+import { topicsNeedingAttention } from "./attention.service.ts";
 import { triageOutcome, withoutTriage, withUndoFor } from "./bulk-triage.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { comments, deleteComment, deleteComments, setStatus, setStatuses, withStatus } from "./comments.queries.ts";
 import { toCsv } from "./csv.ts";
-import { attentionCounts, overview, topicDetail } from "./dashboard.queries.ts";
+import { overview, topicDetail } from "./dashboard.queries.ts";
 import {
   attentionQuerySchema,
   bulkTriageSchema,
@@ -54,9 +54,7 @@ export function dashboardRoutes(deps: AppDeps) {
     a.localeCompare(b),
   );
   const attention = async (period: Period, owner: string | undefined) => {
-    const topics = topicsOf(owner);
-    const counts = await attentionCounts(db, topics, period, now());
-    return needsAttention({ topics, ...counts, today: new Date(now()).toISOString().slice(0, 10) });
+    return topicsNeedingAttention(db, topicsOf(owner), period, now());
   };
   /** The overview's rows, one owner's topics only when one is chosen. */
   const ownedBy = (owner: string | undefined) => {

@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import type { FailedSearch } from "../dashboard/missed-searches.ts";
 import { dayWindow } from "../dashboard/aggregate.ts";
 import type { Period } from "../dashboard/vocabulary.ts";
 
@@ -71,4 +72,21 @@ export async function searchInsight(
       previous: previousStartDay === null ? null : Number(r.previous),
     }));
   return { top: rows(top), noResults: rows(none), unopened: rows(unopened) };
+}
+
+/**
+ * The queries that found nothing since `startDay`, the most frequent first, each with its days
+ * (Needs attention counts each topic's from its own last update on).
+ */
+export async function failedSearches(db: Client, startDay: number, limit = 500): Promise<FailedSearch[]> {
+  const result = await db.execute({
+    sql: `SELECT query, sum(no_results) AS total, json_group_array(json_array(day, no_results)) AS days
+          FROM search_daily WHERE day >= ? AND no_results > 0
+          GROUP BY query ORDER BY total DESC, query LIMIT ?`,
+    args: [startDay, limit],
+  });
+  return result.rows.map((r) => ({
+    query: String(r.query),
+    days: (JSON.parse(String(r.days)) as [number, number][]).map(([day, n]) => [Number(day), Number(n)] as const),
+  }));
 }

@@ -9,7 +9,7 @@ export const getStaticPaths = everyAudience;
 /**
  * The site's manifest: which topics exist, for the API to reject feedback on unknown topics.
  * Each audience's site has its own, so the public one never names an internal topic; the
- * employees' one adds what the dashboard needs (category, updated, owner, review date).
+ * employees' one adds what the dashboard needs (category, words, updated, owner, review date).
  */
 export const GET: APIRoute = async ({ params }) => {
   const audience = pageAudience(params);
@@ -25,6 +25,8 @@ export const GET: APIRoute = async ({ params }) => {
       return {
         ...listed,
         category: t.data.category,
+        description: t.data.description,
+        keywords: t.data.keywords,
         updated: isoDay(t.data.updated),
         ...(t.data.owner ? { owner: t.data.owner } : {}),
         ...(due ? { reviewBy: isoDay(due) } : {}),

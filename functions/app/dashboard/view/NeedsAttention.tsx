@@ -2,6 +2,7 @@ import { reasonLabels } from "../../../../src/shared/feedback-rules.ts";
 import type { AttentionItem, AttentionSignal } from "../attention.ts";
 import { type Period, periodNames } from "../vocabulary.ts";
 import { type Filters, link, unhelpfulRange } from "./format.ts";
+import { searchesLink } from "./Searches.tsx";
 
 const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -15,6 +16,10 @@ export function signalText(signal: AttentionSignal, period: Period): string {
       return `${plural(signal.now, "reader")} said No, against ${signal.before} in the ${periodNames[period]} before`;
     case "out-of-date":
       return `${plural(signal.readers, "reader")} said it is out of date`;
+    case "searches-missed": {
+      const queries = signal.missed.queries.map((q) => `“${q.query}” (${q.searches})`).join(", ");
+      return `${plural(signal.missed.searches, "search", "searches")} close to its words found nothing: ${queries}`;
+    }
     case "review-due":
       return `its review was due on ${day.format(Date.parse(signal.since))}`;
   }
@@ -88,6 +93,11 @@ export function NeedsAttention(view: {
                   <a href={`${link({ ...filters, topic: item.topic })}#reasons-heading`}>
                     Reasons and figures<span class="visually-hidden"> for {item.title}</span>
                   </a>
+                  {item.signals.some((signal) => signal.kind === "searches-missed") && (
+                    <a href={`${searchesLink({ period: view.period, audience: "any" })}#no-results-heading`}>
+                      Searches that found nothing<span class="visually-hidden"> near {item.title}</span>
+                    </a>
+                  )}
                   {path && (
                     <a href={path}>
                       Open the topic<span class="visually-hidden"> {item.title}</span>

@@ -7,7 +7,7 @@ import { ViewSwitch } from "./ViewSwitch.tsx";
 
 const audienceNames: Record<SearchAudience, string> = { any: "Everyone", public: "Readers", internal: "Employees" };
 
-const searchesLink = (params: { period: Period; audience: SearchAudience }) =>
+export const searchesLink = (params: { period: Period; audience: SearchAudience }) =>
   `/dashboard/searches/?${new URLSearchParams(params).toString()}`;
 
 /** "+3", "−2", "new" (none before), "–" (no period before): searches against the period before. */

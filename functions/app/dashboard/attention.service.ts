@@ -1,0 +1,22 @@
+import type { Client } from "@libsql/client";
+import { failedSearches } from "../searches/searches.queries.ts";
+import type { CatalogTopic } from "../topic-catalog.ts";
+import { dayOf, dayWindow } from "./aggregate.ts";
+import { type AttentionItem, needsAttention } from "./attention.ts";
+import { attentionCounts } from "./dashboard.queries.ts";
+import { missedSearchesByTopic } from "./missed-searches.ts";
+import type { Period } from "./vocabulary.ts";
+
+/** Needs attention for these topics in the period, read from the database: the dashboard's and the digest's. */
+export async function topicsNeedingAttention(
+  db: Client,
+  topics: readonly CatalogTopic[],
+  period: Period,
+  now: number,
+): Promise<AttentionItem[]> {
+  const { startDay } = dayWindow(period, now);
+  const [counts, failed] = await Promise.all([attentionCounts(db, topics, period, now), failedSearches(db, startDay)]);
+  const updatedDay = new Map(topics.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0]));
+  const missed = missedSearchesByTopic(topics, failed, (topic) => updatedDay.get(topic) ?? 0);
+  return needsAttention({ topics, ...counts, missed, today: new Date(now).toISOString().slice(0, 10) });
+}
