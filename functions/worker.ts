@@ -16,6 +16,9 @@ interface WaitsFor {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** The hourly trigger (wrangler.jsonc); the other one, every five minutes, only sends writers' messages. */
+const housekeepingCron = "17 * * * *";
+
 /** The Worker's own log lines (its logs, `wrangler tail`), in the app's one shape. */
 const log = jsonLogger();
 
@@ -55,13 +58,30 @@ export default {
     return app.fetch(request);
   },
 
-  /** The Cron Trigger in wrangler.jsonc: the hourly housekeeping the Node server does on a timer. */
-  async scheduled(_controller: unknown, bindings: EdgeBindings, context: WaitsFor): Promise<void> {
+  /**
+   * The Cron Triggers in wrangler.jsonc, what the Node server does on timers: every five minutes
+   * the writers' messages (the digest when its hour comes, retries); hourly, housekeeping too.
+   */
+  async scheduled(controller: { cron: string }, bindings: EdgeBindings, context: WaitsFor): Promise<void> {
     const config = configOf(bindings);
-    context.waitUntil(
-      housekeeping(createWebDb(config.database), Date.now(), config.retention).catch((error: unknown) =>
-        log.error("housekeeping_failed", error),
-      ),
-    );
+    const db = createWebDb(config.database);
+    if (controller.cron === housekeepingCron) {
+      context.waitUntil(
+        housekeeping(db, Date.now(), config.retention).catch((error: unknown) =>
+          log.error("housekeeping_failed", error),
+        ),
+      );
+    }
+    if (!config.webhook) return;
+    const { deps } = await edgeDeps(config, bindings.ASSETS, db);
+    const notifier = deps.notifier;
+    if (notifier) {
+      context.waitUntil(
+        notifier
+          .queueDigestIfDue()
+          .then(() => notifier.deliverDue())
+          .catch((error: unknown) => log.error("writer_messages_failed", error)),
+      );
+    }
   },
 };

@@ -6,10 +6,12 @@ import { ssoEnvFields, ssoSettings } from "./auth/sso-config.ts";
 import { defaultRetention, type Retention } from "./housekeeping.ts";
 import { parseRateLimitRule, type RateLimitRule } from "./lib/limiter.ts";
 import { type LogLevel, logLevels } from "./lib/log.ts";
+import { type WebhookSettings, webhookEnvFields, webhookSettings } from "./notify/webhook-settings.ts";
 
 /** The app's settings that every runtime reads alike (environment on Node, bindings on the edge). */
 export const appEnvFields = {
   ...ssoEnvFields,
+  ...webhookEnvFields,
   /** Feedback per client: "COUNT/SECONDS" or "off". Default: 20 per 10 minutes. */
   FEEDBACK_RATE_LIMIT: z.string().default("20/600"),
   /** Batches of recorded searches per client (one per page a reader leaves): "COUNT/SECONDS" or "off". Default: 60 per 10 minutes. */
@@ -45,6 +47,7 @@ export interface AppSettings {
   dbWaitMs: number;
   retention: Retention;
   logLevel: LogLevel;
+  webhook: WebhookSettings | undefined;
 }
 
 export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
@@ -61,5 +64,6 @@ export function appSettings(e: z.infer<typeof appEnvSchema>): AppSettings {
     dbWaitMs: e.DB_WAIT_MS,
     retention: { feedbackDays: e.FEEDBACK_RETENTION_DAYS, searchDays: e.SEARCH_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
+    webhook: webhookSettings(e),
   };
 }

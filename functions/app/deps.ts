@@ -21,6 +21,8 @@ import type { Hasher } from "./lib/crypto.ts";
 import { type KnownRefusals, knownRefusals } from "./lib/known-refusals.ts";
 import type { RateLimitRule } from "./lib/limiter.ts";
 import { jsonLogger, type Logger } from "./lib/log.ts";
+import { type Notifier, notifier } from "./notify/notifier.ts";
+import type { WebhookSettings } from "./notify/webhook-settings.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
@@ -51,6 +53,8 @@ export interface AppDeps {
   feedback: FeedbackDeps;
   searches: SearchesDeps;
   views: ViewsDeps;
+  /** Tells writers of Poor and No answers with comments, and sends the daily digest; absent without a webhook. */
+  notifier: Notifier | undefined;
   /** Topics of the public build: anonymous readers can only comment on these. */
   topics: TopicCatalog;
   /** Topics of the internal build: employees may comment on internal-only ones too. */
@@ -117,6 +121,10 @@ export interface RuntimeParts {
   log?: Logger;
   /** Default: node. */
   runtime?: "node" | "edge";
+  /** The writers' webhook, when configured. */
+  webhook?: WebhookSettings | undefined;
+  /** How the webhook is sent and retried (tests shorten the waits and count the sends). */
+  webhookDelivery?: { retryDelaysMs?: readonly number[]; send?: typeof fetch };
 }
 
 /** Wires the app's services from what a runtime provides: one place for every entry and the tests. */
@@ -128,16 +136,36 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
   const accounts = staffAccounts(db, parts.passwords, clock);
   // One for all: their buckets are named apart ("feedback:…", "searches:…", "views:…").
   const refusals = parts.knownRefusals ?? knownRefusals();
+  const log = parts.log ?? jsonLogger();
+  const webhook = parts.webhook;
   return {
     db,
     writes,
     clock,
-    log: parts.log ?? jsonLogger(),
+    log,
     runtime: parts.runtime ?? "node",
     eraseDeleted: parts.eraseDeleted ?? (async () => true),
-    feedback: { writes, hasher, clock, limit: parts.feedbackLimit ?? null, refusals },
+    feedback: {
+      writes,
+      hasher,
+      clock,
+      limit: parts.feedbackLimit ?? null,
+      refusals,
+      tellWriters: webhook !== undefined,
+    },
     searches: { writes, hasher, clock, limit: parts.searchLimit ?? null, refusals },
     views: { writes, hasher, clock, limit: parts.viewLimit ?? null, refusals },
+    notifier: webhook
+      ? notifier({
+          db,
+          writes,
+          settings: webhook,
+          log,
+          clock,
+          catalog: parts.topics.internal,
+          ...parts.webhookDelivery,
+        })
+      : undefined,
     topics: parts.topics.public,
     internalTopics: parts.topics.internal,
     auth: {

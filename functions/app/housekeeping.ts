@@ -1,6 +1,7 @@
 import type { Client } from "@libsql/client";
 import { attemptLifetimeMs } from "./auth/single-sign-on.ts";
 import { pruneRateLimitsStatement } from "./lib/limiter.ts";
+import { pruneNotificationsStatement } from "./notify/notifications.queries.ts";
 
 const dayMs = 24 * 3600_000;
 
@@ -25,17 +26,19 @@ export interface Tidied {
   searchDays: number;
   ssoAttempts: number;
   logoutTokens: number;
+  notifications: number;
 }
 
 /**
  * Removes what nothing needs any more: rate-limit counters whose window ended, expired demo
  * sandboxes, sign-ins begun at the provider and never finished, logout tokens past their age,
  * feedback past its retention age (its counts stay in the daily rollups, which deletions do not
- * touch), and searches with their daily counts past theirs.
+ * touch), searches with their daily counts past theirs, and writers' messages a month after
+ * they were sent or given up.
  */
 export async function housekeeping(db: Client, now: number, retention: Retention = defaultRetention): Promise<Tidied> {
   const searchesBefore = now - retention.searchDays * dayMs;
-  const [windows, sandboxes, feedback, searches, searchDays, ssoAttempts, logoutTokens] = await db.batch(
+  const [windows, sandboxes, feedback, searches, searchDays, ssoAttempts, logoutTokens, notifications] = await db.batch(
     [
       pruneRateLimitsStatement(now),
       { sql: "DELETE FROM demo_sandboxes WHERE expires_at <= ?", args: [now] },
@@ -55,6 +58,7 @@ export async function housekeeping(db: Client, now: number, retention: Retention
       },
       { sql: "DELETE FROM sso_attempts WHERE created_at < ?", args: [now - attemptLifetimeMs] },
       { sql: "DELETE FROM logout_tokens WHERE expires_at <= ?", args: [now] },
+      pruneNotificationsStatement(now),
     ],
     "write",
   );
@@ -66,5 +70,6 @@ export async function housekeeping(db: Client, now: number, retention: Retention
     searchDays: searchDays?.rowsAffected ?? 0,
     ssoAttempts: ssoAttempts?.rowsAffected ?? 0,
     logoutTokens: logoutTokens?.rowsAffected ?? 0,
+    notifications: notifications?.rowsAffected ?? 0,
   };
 }

@@ -110,6 +110,7 @@ export async function edgeDeps(
     requestClient: edgeRequestClient,
     log: jsonLogger(undefined, undefined, config.logLevel),
     runtime: "edge",
+    webhook: config.webhook,
     allowedOrigins: config.allowedOrigins,
     feedbackLimit: config.feedbackLimit,
     searchLimit: config.searchLimit,

@@ -87,5 +87,6 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
     log: jsonLogger(stdoutLines, undefined, config.logLevel),
     runtime: "node",
+    webhook: config.webhook,
   });
 }

@@ -14,6 +14,7 @@ import { passwordWorkers } from "./password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
 import { folderSite, hashedAssetsOf } from "./static-site.ts";
 import { stdoutLines } from "./stdout-lines.ts";
+import { tellWritersOnSchedule } from "./writer-messages.ts";
 
 const pageCompression = compress();
 
@@ -38,7 +39,9 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   const passwords = passwordHasher(pbkdf2Passwords({ derive: hashing.pbkdf2 }), [
     scryptPasswords(owaspScrypt, hashing.scrypt),
   ]);
-  const app = createApp(nodeDeps(config, db, passwords), {
+  const deps = nodeDeps(config, db, passwords);
+  const stopTellingWriters = tellWritersOnSchedule(deps);
+  const app = createApp(deps, {
     sites: {
       public: folderSite(config.publicSiteDir),
       internal: folderSite(config.internalSiteDir, { private: true }),
@@ -60,6 +63,7 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
         close: () =>
           new Promise((done) => {
             clearInterval(tidying);
+            stopTellingWriters();
             server.close(() => {
               db.close();
               void hashing.close().then(done);

@@ -10,6 +10,7 @@ import { assembleDeps } from "../../functions/app/deps.ts";
 import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/limiter.ts";
 import type { Logger } from "../../functions/app/lib/log.ts";
+import type { WebhookSettings } from "../../functions/app/notify/webhook-settings.ts";
 import type { Sites } from "../../functions/app/site/audience.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
@@ -45,6 +46,9 @@ export interface TestAppOptions {
   trustedRequestIds?: boolean;
   /** Wraps the database the app gets (a failing one, say); migrations run on the real one. */
   wrapDb?: (db: Client) => Client;
+  /** The writers' webhook, and how it retries. */
+  webhook?: WebhookSettings;
+  webhookDelivery?: { retryDelaysMs?: readonly number[] };
 }
 
 /** Cheap hashing for tests (older scrypt hashes still read); `tests/unit/auth-rules.test.ts` checks the real cost. */
@@ -81,6 +85,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.dbWaitMs ? { dbWaitMs: options.dbWaitMs } : {}),
     ...(options.sso ? { sso: options.sso } : {}),
     ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
+    ...(options.webhook ? { webhook: options.webhook, webhookDelivery: options.webhookDelivery ?? {} } : {}),
     log: options.log ?? memoryLogger(),
     // A deletion's erasure, when held up, is retried soon rather than in 5 seconds.
     eraseDeleted: walEraser(db, 100),

@@ -248,6 +248,7 @@ describe("housekeeping", () => {
       searchDays: 0,
       ssoAttempts: 0,
       logoutTokens: 0,
+      notifications: 0,
     });
     expect((await db.execute("SELECT bucket FROM rate_limits")).rows.map((r) => r.bucket)).toEqual(["recent"]);
     expect((await db.execute("SELECT id FROM demo_sandboxes")).rows.map((r) => r.id)).toEqual(["live"]);

@@ -38,7 +38,10 @@ export const missedSearchRules = {
   shown: 3,
 } as const;
 
-const contentStems = (text: string) => wordsOf(text).filter((word) => !stopWords.has(word)).map(stem);
+const contentStems = (text: string) =>
+  wordsOf(text)
+    .filter((word) => !stopWords.has(word))
+    .map(stem);
 
 function meets(word: string, topicStems: ReadonlySet<string>): boolean {
   if (topicStems.has(word)) return true;

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
+import { inBackground } from "../lib/background.ts";
 import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
@@ -46,6 +47,11 @@ export function feedbackRoutes(deps: AppDeps) {
     isEmployee: c.get("employee") !== undefined,
   });
 
+  /** An answer the writers should hear of is sent now, after the reader has their answer. */
+  const tellWriters = (c: Context<AppEnv>, outcome: { writersToldOf: boolean }) => {
+    if (outcome.writersToldOf && deps.notifier) inBackground(c, deps.notifier.deliverDue());
+  };
+
   /** A reader without JavaScript whose feedback needs fixing (or could not be saved) gets the form back on a page. */
   const checkPage = answerFormsWithPage((c, error) =>
     feedbackFormPage(deps.pages.feedbackCheck ?? bareCheckPage, catalogFor(deps, c), c.get("formFields") ?? {}, error),
@@ -60,6 +66,7 @@ export function feedbackRoutes(deps: AppDeps) {
         requireKnownTopic(catalogFor(deps, c), input);
         const outcome = await submitFeedback(deps.feedback, input, sender(c));
         if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+        tellWriters(c, outcome);
         if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
         return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
       })
@@ -80,6 +87,7 @@ export function feedbackRoutes(deps: AppDeps) {
               "That answer cannot be changed any more. Send it as new feedback.",
             );
           }
+          tellWriters(c, outcome);
           return c.json({ id: c.req.valid("param").id }, Status.ok);
         },
       )

@@ -2,6 +2,7 @@ import type { WriteQueue } from "../../db/write-queue.ts";
 import { type Hasher, randomTokens, timeOrderedId } from "../lib/crypto.ts";
 import type { KnownRefusals } from "../lib/known-refusals.ts";
 import {
+  alreadyRefused,
   countHit,
   type LimitCheck,
   limitedWrite,
@@ -9,6 +10,7 @@ import {
   refusedUntilWindowEnds,
   withinLimit,
 } from "../lib/limiter.ts";
+import { queueChangedAnswer, queueNewAnswer, tellsWriters } from "../notify/notifications.queries.ts";
 import type { FeedbackEdit, FeedbackInput } from "./feedback.schema.ts";
 
 export interface FeedbackDeps {
@@ -19,6 +21,8 @@ export interface FeedbackDeps {
   limit: RateLimitRule | null;
   /** Clients refused for the rest of their window, answered without a write. */
   refusals: KnownRefusals;
+  /** Whether a Poor or No with a comment is queued for the writers' webhook (one is configured). */
+  tellWriters: boolean;
 }
 
 export interface Sender {
@@ -28,11 +32,11 @@ export interface Sender {
 }
 
 export type SubmitOutcome =
-  | { kind: "stored"; id: string; editToken: string }
+  | { kind: "stored"; id: string; editToken: string; writersToldOf: boolean }
   | { kind: "limited"; retryAfterSeconds: number };
 
 export type ChangeOutcome =
-  | { kind: "updated" }
+  | { kind: "updated"; writersToldOf: boolean }
   | { kind: "not_found" }
   | { kind: "limited"; retryAfterSeconds: number };
 
@@ -49,12 +53,12 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   const now = deps.clock();
   const clientHash = await deps.hasher.keyed("client", sender.address);
   const check = deps.limit ? feedbackCheck(deps.limit, clientHash) : undefined;
-  if (check && deps.refusals.has(check.bucket, now)) {
-    return { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
-  }
+  const refusedFor = check && alreadyRefused({ check, refusals: deps.refusals }, now);
+  if (refusedFor !== undefined) return { kind: "limited", retryAfterSeconds: refusedFor };
   const [idRandom = "", editToken = ""] = randomTokens(12, 24);
   const id = timeOrderedId(now, idRandom);
   const isSpam = (input.website ?? "").trim() !== "";
+  const writersToldOf = deps.tellWriters && !isSpam && tellsWriters(input);
   const values = [
     id,
     input.topic ?? null,
@@ -73,18 +77,23 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   if (!check) {
-    await deps.writes.insert({ into: feedbackColumns, select: { sql: select, args: values } });
-    return { kind: "stored", id, editToken };
+    await deps.writes.insert({
+      into: feedbackColumns,
+      select: { sql: select, args: values },
+      before: writersToldOf ? [queueNewAnswer(id, now)] : [],
+    });
+    return { kind: "stored", id, editToken, writersToldOf };
   }
+  // The message is queued under the same guard as the answer: both or neither.
   const guard = withinLimit(check, now);
   const { inserted } = await deps.writes.insert({
     into: feedbackColumns,
     select: { sql: `${select} WHERE ${guard.sql}`, args: [...values, ...guard.args] },
     key: { column: "id", value: id },
-    before: [countHit(check, now)],
+    before: [countHit(check, now), ...(writersToldOf ? [queueNewAnswer(id, now, guard)] : [])],
   });
   return inserted
-    ? { kind: "stored", id, editToken }
+    ? { kind: "stored", id, editToken, writersToldOf }
     : { kind: "limited", retryAfterSeconds: refusedUntilWindowEnds(deps.refusals, check, now) };
 }
 
@@ -117,7 +126,9 @@ export async function changeFeedback(
         ...guard.args,
       ],
     },
+    ...(deps.tellWriters ? [queueChangedAnswer(id, now, guard)] : []),
   ]);
   if (outcome.limited) return { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds };
-  return outcome.results[0]?.rowsAffected === 1 ? { kind: "updated" } : { kind: "not_found" };
+  if (outcome.results[0]?.rowsAffected !== 1) return { kind: "not_found" };
+  return { kind: "updated", writersToldOf: outcome.results[1]?.rowsAffected === 1 };
 }

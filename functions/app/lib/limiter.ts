@@ -104,6 +104,16 @@ export interface OneWayLimit {
   refusals: KnownRefusals;
 }
 
+/**
+ * A client already refused in this window is answered at once, without a write: the seconds
+ * `Retry-After` says, or undefined when it was not refused. Every limited write asks this first.
+ */
+export function alreadyRefused(limit: OneWayLimit, now: number): number | undefined {
+  return limit.refusals.has(limit.check.bucket, now)
+    ? refusedUntilWindowEnds(limit.refusals, limit.check, now)
+    : undefined;
+}
+
 export type LimitedWrite = { limited: false; results: ResultSet[] } | { limited: true; retryAfterSeconds: number };
 
 /**
@@ -120,9 +130,8 @@ export async function limitedWrite(
 ): Promise<LimitedWrite> {
   if (!limit) return { limited: false, results: await writes.write(write({ sql: "1", args: [] })) };
   const { check, refusals } = limit;
-  if (refusals.has(check.bucket, now)) {
-    return { limited: true, retryAfterSeconds: refusedUntilWindowEnds(refusals, check, now) };
-  }
+  const refusedFor = alreadyRefused(limit, now);
+  if (refusedFor !== undefined) return { limited: true, retryAfterSeconds: refusedFor };
   const [count, ...results] = await writes.write([countHit(check, now), ...write(withinLimit(check, now))]);
   return Number(count?.rows[0]?.hits ?? 0) > check.rule.max
     ? { limited: true, retryAfterSeconds: refusedUntilWindowEnds(refusals, check, now) }

@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
-import type { FailedSearch } from "../dashboard/missed-searches.ts";
 import { dayWindow } from "../dashboard/aggregate.ts";
+import type { FailedSearch } from "../dashboard/missed-searches.ts";
 import type { Period } from "../dashboard/vocabulary.ts";
 
 /** Whose searches: readers (the public build), employees (the internal one), or both. */

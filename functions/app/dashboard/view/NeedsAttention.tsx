@@ -1,29 +1,9 @@
 import { reasonLabels } from "../../../../src/shared/feedback-rules.ts";
-import type { AttentionItem, AttentionSignal } from "../attention.ts";
-import { type Period, periodNames } from "../vocabulary.ts";
-import { type Filters, link, unhelpfulRange } from "./format.ts";
+import type { AttentionItem } from "../attention.ts";
+import { signalText } from "../attention-words.ts";
+import type { Period } from "../vocabulary.ts";
+import { type Filters, link } from "./format.ts";
 import { searchesLink } from "./Searches.tsx";
-
-const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Why a topic is on the list, in a writer's words. */
-export function signalText(signal: AttentionSignal, period: Period): string {
-  switch (signal.kind) {
-    case "failing":
-      return `${unhelpfulRange(signal.unhelpful)} readers rated it Poor or said No`;
-    case "no-rising":
-      return `${plural(signal.now, "reader")} said No, against ${signal.before} in the ${periodNames[period]} before`;
-    case "out-of-date":
-      return `${plural(signal.readers, "reader")} said it is out of date`;
-    case "searches-missed": {
-      const queries = signal.missed.queries.map((q) => `“${q.query}” (${q.searches})`).join(", ");
-      return `${plural(signal.missed.searches, "search", "searches")} close to its words found nothing: ${queries}`;
-    }
-    case "review-due":
-      return `its review was due on ${day.format(Date.parse(signal.since))}`;
-  }
-}
 
 /**
  * The dashboard's first list: the topics to fix, in order, each with why and where to look next

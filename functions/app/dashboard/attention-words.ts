@@ -1,0 +1,26 @@
+import { formatDay } from "../../../src/shared/dates.ts";
+import type { AttentionSignal } from "./attention.ts";
+import { unhelpfulRange } from "./view/format.ts";
+import { type Period, periodNames } from "./vocabulary.ts";
+
+/** Needs attention in words: the dashboard's list and the writers' daily digest say it alike. */
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Why a topic is on the list, in a writer's words. */
+export function signalText(signal: AttentionSignal, period: Period): string {
+  switch (signal.kind) {
+    case "failing":
+      return `${unhelpfulRange(signal.unhelpful)} readers rated it Poor or said No`;
+    case "no-rising":
+      return `${plural(signal.now, "reader")} said No, against ${signal.before} in the ${periodNames[period]} before`;
+    case "out-of-date":
+      return `${plural(signal.readers, "reader")} said it is out of date`;
+    case "searches-missed": {
+      const queries = signal.missed.queries.map((q) => `“${q.query}” (${q.searches})`).join(", ");
+      return `${plural(signal.missed.searches, "search", "searches")} close to its words found nothing: ${queries}`;
+    }
+    case "review-due":
+      return `its review was due on ${formatDay(new Date(signal.since))}`;
+  }
+}

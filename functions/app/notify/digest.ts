@@ -1,0 +1,79 @@
+import type { Client } from "@libsql/client";
+import { dayOf } from "../dashboard/aggregate.ts";
+import { topicsNeedingAttention } from "../dashboard/attention.service.ts";
+import { signalText } from "../dashboard/attention-words.ts";
+import { defaultPeriod } from "../dashboard/vocabulary.ts";
+import { failedSearches } from "../searches/searches.queries.ts";
+import type { TopicCatalog } from "../topic-catalog.ts";
+import type { DigestEvent } from "./events.ts";
+
+/** A digest as kept in the outbox: the message, and the list it compared with, for tomorrow's. */
+export interface StoredDigest {
+  event: DigestEvent;
+  /** The topics on Needs attention when it was made. */
+  attention: string[];
+}
+
+const dayMs = 24 * 3600_000;
+const searchesShown = 5;
+
+/** The digest before today's, if one is still kept: when it was made and what it saw. */
+async function previousDigest(db: Client): Promise<{ at: number; attention: string[] } | undefined> {
+  const result = await db.execute(
+    "SELECT created_at, payload FROM notifications WHERE kind = 'digest' ORDER BY created_at DESC LIMIT 1",
+  );
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const stored = JSON.parse(String(row.payload)) as StoredDigest;
+  return { at: Number(row.created_at), attention: stored.attention };
+}
+
+/**
+ * The day for the writers: answers since the digest before (or the last 24 hours), the topics
+ * that joined Needs attention since then, and the searches that found nothing most often.
+ */
+export async function makeDigest(
+  db: Client,
+  catalog: TopicCatalog,
+  siteUrl: string,
+  now: number,
+): Promise<StoredDigest> {
+  const before = await previousDigest(db);
+  const since = before?.at ?? now - dayMs;
+  const [answers, attention, failed] = await Promise.all([
+    db.execute({
+      sql: `SELECT count(*) AS total, coalesce(sum(rating = 'poor' OR found = 'no'), 0) AS unhelpful,
+                   count(comment) AS comments
+            FROM feedback WHERE created_at >= ? AND created_at < ? AND is_spam = 0`,
+      args: [since, now],
+    }),
+    topicsNeedingAttention(db, catalog.all(), defaultPeriod, now),
+    failedSearches(db, dayOf(since), searchesShown),
+  ]);
+  const known = new Set(before?.attention ?? []);
+  const counts = answers.rows[0];
+  return {
+    attention: attention.map((item) => item.topic),
+    event: {
+      type: "digest",
+      day: new Date(now).toISOString().slice(0, 10),
+      answers: {
+        total: Number(counts?.total ?? 0),
+        unhelpful: Number(counts?.unhelpful ?? 0),
+        comments: Number(counts?.comments ?? 0),
+      },
+      entering: attention
+        .filter((item) => !known.has(item.topic))
+        .map((item) => ({
+          title: item.title,
+          url: `${siteUrl}${catalog.path(item.topic) ?? "/"}`,
+          why: item.signals.map((signal) => signalText(signal, defaultPeriod)),
+        })),
+      failedSearches: failed.map((search) => ({
+        query: search.query,
+        searches: search.days.reduce((sum, [, n]) => sum + n, 0),
+      })),
+      dashboardUrl: `${siteUrl}/dashboard/`,
+    },
+  };
+}
