@@ -2,6 +2,7 @@
  * The edge entry: the same app as `npm start`, on Cloudflare Workers (wrangler.jsonc). It only
  * assembles the app's dependencies from the Worker's bindings; everything else is the app.
  */
+import type { ExecutionContext } from "hono";
 import { createApp } from "./app/create-app.ts";
 import { ApiError, Status } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
@@ -45,7 +46,7 @@ function configOf(bindings: EdgeBindings): EdgeConfig {
 }
 
 export default {
-  async fetch(request: Request, bindings: EdgeBindings): Promise<Response> {
+  async fetch(request: Request, bindings: EdgeBindings, context?: ExecutionContext): Promise<Response> {
     let config: EdgeConfig;
     try {
       config = configOf(bindings);
@@ -55,7 +56,8 @@ export default {
     const db = createWebDb(config.database);
     const { deps, sites } = await edgeDeps(config, bindings.ASSETS, db);
     const app = createApp(deps, { sites, guard: requireCurrentSchema(db) });
-    return app.fetch(request);
+    // The context lets work go on after the response (lib/background.ts): telling writers.
+    return app.fetch(request, bindings, context);
   },
 
   /**

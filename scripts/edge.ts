@@ -59,10 +59,12 @@ export async function startEdge(
     ...(env.ALLOWED_ORIGINS ? { ALLOWED_ORIGINS: env.ALLOWED_ORIGINS } : {}),
     ...(env.LOG_LEVEL ? { LOG_LEVEL: env.LOG_LEVEL } : {}),
     DB_WAIT_MS: String(config.database.waitMs),
-    // Single sign-on settings pass through as they are.
+    // Single sign-on's and the writers' webhook's settings pass through as they are.
     ...Object.fromEntries(
       Object.entries(env).filter(
-        (e): e is [string, string] => /^(OIDC_|PUBLIC_URL$|LOCAL_SIGN_IN$)/.test(e[0]) && e[1] !== undefined,
+        (e): e is [string, string] =>
+          /^(OIDC_|FEEDBACK_WEBHOOK_|FEEDBACK_DIGEST_HOUR$|PUBLIC_URL$|LOCAL_SIGN_IN$)/.test(e[0]) &&
+          e[1] !== undefined,
       ),
     ),
   };

@@ -8,6 +8,7 @@ import { startEdge } from "../../scripts/edge.ts";
 import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { freePort } from "../support/free-port.ts";
+import { webhookReceiver } from "../support/webhook-receiver.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +19,9 @@ declare module "vitest" {
     edgeEmployee: { email: string; password: string };
     /** The single sign-on settings the Worker runs with (a local provider). */
     edgeSso: Record<string, string>;
+    /** What the writers' webhook received from the Worker, one JSON line per message. */
+    edgeWebhookFile: string;
+    edgeWebhookSecret: string;
   }
 }
 
@@ -33,6 +37,11 @@ export default async function setup(project: TestProject) {
   const db = await openMigratedDb({ url: `file:${databaseFile}`, authToken: undefined });
   await staffAccounts(db, pbkdf2Passwords()).add(employee.email, employee.password);
   db.close();
+  const webhookFile = join(edgeDir, "webhook.jsonl");
+  const webhookSecret = "a-webhook-secret-for-the-edge-tests-0000";
+  const receiver = await webhookReceiver([], {
+    onReceive: (message) => appendFileSync(webhookFile, `${JSON.stringify(message)}\n`),
+  });
   const port = await freePort();
   const provider = await startDevProvider({ port: 0, publicUrl: `http://127.0.0.1:${port}` });
   const edge = await startEdge(
@@ -44,6 +53,8 @@ export default async function setup(project: TestProject) {
       LIBSQL_URL: `file:${databaseFile}`,
       SERVER_SECRET: "a-secret-for-the-edge-tests-that-is-long-enough",
       FEEDBACK_RATE_LIMIT: "5/600",
+      FEEDBACK_WEBHOOK_URL: receiver.url,
+      FEEDBACK_WEBHOOK_SECRET: webhookSecret,
     },
     (text) => appendFileSync(logFile, text),
   );
@@ -52,8 +63,11 @@ export default async function setup(project: TestProject) {
   project.provide("edgeLogFile", logFile);
   project.provide("edgeEmployee", employee);
   project.provide("edgeSso", provider.settings);
+  project.provide("edgeWebhookFile", webhookFile);
+  project.provide("edgeWebhookSecret", webhookSecret);
   return async () => {
     await edge.close();
     await provider.close();
+    await receiver.close();
   };
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createHmac } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
 import { devUsers } from "../../scripts/lib/oidc-dev-provider.ts";
@@ -47,6 +48,31 @@ describe("the Worker in workerd", () => {
       ["poor", null, marker],
       [null, "yes", `${marker} form`],
     ]);
+  });
+
+  it("tells the writers' webhook of a Poor answer with a comment after answering the reader, signed", async () => {
+    const marker = `edge webhook ${crypto.randomUUID().replace(/[^a-f]/g, "")}`;
+    const response = await postJson(
+      "/api/feedback",
+      { topic: "temporary-login-code", rating: "poor", comment: marker },
+      client(3),
+    );
+    expect(response.status).toBe(201);
+    const file = inject("edgeWebhookFile");
+    const sent = () =>
+      (existsSync(file) ? readFileSync(file, "utf8") : "")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { headers: Record<string, string>; body: string })
+        .filter((message) => message.body.includes(marker));
+    for (let waited = 0; sent().length === 0 && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [message] = sent();
+    expect(message?.headers["x-help-center-event"]).toBe("answer");
+    const [t, v1] = String(message?.headers["x-help-center-signature"]).split(",");
+    const signed = `${t?.slice(2)}.${message?.body}`;
+    expect(v1).toBe(`v1=${createHmac("sha256", inject("edgeWebhookSecret")).update(signed).digest("hex")}`);
   });
 
   it("holds the feedback limit under 20 simultaneous posts: exactly 5 stored", async () => {

@@ -10,7 +10,10 @@ export interface Received {
  * A chat's incoming webhook on 127.0.0.1: records what it is sent and answers each request with
  * the next status of `statuses` (then 200). With `hold`, it answers nothing until `release()`.
  */
-export async function webhookReceiver(statuses: number[] = [], options: { hold?: boolean } = {}) {
+export async function webhookReceiver(
+  statuses: number[] = [],
+  options: { hold?: boolean; onReceive?: (message: Received) => void } = {},
+) {
   const received: Received[] = [];
   const held: (() => void)[] = [];
   let holding = options.hold ?? false;
@@ -18,7 +21,9 @@ export async function webhookReceiver(statuses: number[] = [], options: { hold?:
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      const message = { headers: request.headers, body: Buffer.concat(chunks).toString("utf8") };
+      received.push(message);
+      options.onReceive?.(message);
       const answer = () => response.writeHead(statuses.shift() ?? 200, { "Content-Type": "text/plain" }).end("ok");
       if (holding) held.push(answer);
       else answer();
