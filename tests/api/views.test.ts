@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { countView } from "../../functions/app/views/views.service.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
 
@@ -68,5 +69,31 @@ describe("counting topic views", () => {
     const answers = await Promise.all(Array.from({ length: 12 }, () => view(test, "temporary-login-code")));
     expect(answers.filter((a) => a.headers.get("x-view-counted") === "1")).toHaveLength(5);
     expect(await counted(test)).toEqual([{ topic: "temporary-login-code", day: today, audience: "public", views: 5 }]);
+  });
+
+  it("keeps daily and all-time rollups equal to every view counted, over a seeded random month", async () => {
+    let clock = now - 30 * 86_400_000;
+    const test = await createTestApp({ clock: () => clock });
+    // A small linear congruential generator: the same "random" views on every run.
+    let seed = 20261201;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const tally = new Map<string, number>();
+    const totals = new Map<string, number>();
+    for (let i = 0; i < 600; i++) {
+      clock += next(2 * 3600_000);
+      const topic = ["temporary-login-code", "multi-factor-authentication-overview"][next(2)] ?? "";
+      const audience = next(4) === 0 ? "internal" : "public";
+      await countView(test.deps.views, topic, { address: `198.51.100.${next(200)}`, audience });
+      const day = `${topic} ${Math.floor(clock / 86_400_000)} ${audience}`;
+      tally.set(day, (tally.get(day) ?? 0) + 1);
+      totals.set(`${topic} ${audience}`, (totals.get(`${topic} ${audience}`) ?? 0) + 1);
+    }
+    const daily = await test.db.execute("SELECT topic, day, audience, views FROM topic_views");
+    expect(new Map(daily.rows.map((r) => [`${r.topic} ${r.day} ${r.audience}`, Number(r.views)]))).toEqual(tally);
+    const allTime = await test.db.execute("SELECT topic, audience, views FROM topic_view_totals");
+    expect(new Map(allTime.rows.map((r) => [`${r.topic} ${r.audience}`, Number(r.views)]))).toEqual(totals);
   });
 });

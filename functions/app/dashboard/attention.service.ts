@@ -7,16 +7,21 @@ import { attentionCounts } from "./dashboard.queries.ts";
 import { missedSearchesByTopic } from "./missed-searches.ts";
 import type { Period } from "./vocabulary.ts";
 
-/** Needs attention for these topics in the period, read from the database: the dashboard's and the digest's. */
+/**
+ * Needs attention for `topics` (one owner's, or all) in the period, read from the database: the
+ * dashboard's and the digest's. A failed search goes to the closest of all the catalog's topics,
+ * whoever owns them.
+ */
 export async function topicsNeedingAttention(
   db: Client,
+  catalog: readonly CatalogTopic[],
   topics: readonly CatalogTopic[],
   period: Period,
   now: number,
 ): Promise<AttentionItem[]> {
   const { startDay } = dayWindow(period, now);
   const [counts, failed] = await Promise.all([attentionCounts(db, topics, period, now), failedSearches(db, startDay)]);
-  const updatedDay = new Map(topics.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0]));
-  const missed = missedSearchesByTopic(topics, failed, (topic) => updatedDay.get(topic) ?? 0);
+  const updatedDay = new Map(catalog.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0]));
+  const missed = missedSearchesByTopic(catalog, failed, (topic) => updatedDay.get(topic) ?? 0);
   return needsAttention({ topics, ...counts, missed, today: new Date(now).toISOString().slice(0, 10) });
 }

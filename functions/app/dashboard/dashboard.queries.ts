@@ -87,7 +87,9 @@ export async function overview(db: Client, period: Period, sort: SortKey, now: n
   const { startDay, previousStartDay } = dayWindow(period, now);
   const [viewed, current, previous] = await db.batch(
     [
-      { sql: "SELECT topic, sum(views) AS views FROM topic_views WHERE day >= ? GROUP BY topic", args: [startDay] },
+      previousStartDay === null
+        ? { sql: "SELECT topic, sum(views) AS views FROM topic_view_totals GROUP BY topic", args: [] }
+        : { sql: "SELECT topic, sum(views) AS views FROM topic_views WHERE day >= ? GROUP BY topic", args: [startDay] },
       previousStartDay === null
         ? { sql: countsSql("1", { allTime: true, reasons: false }), args: [] }
         : { sql: countsSql("d.day >= ?", { allTime: false, reasons: false }), args: [startDay] },

@@ -54,7 +54,7 @@ export function dashboardRoutes(deps: AppDeps) {
     a.localeCompare(b),
   );
   const attention = async (period: Period, owner: string | undefined) => {
-    return topicsNeedingAttention(db, topicsOf(owner), period, now());
+    return topicsNeedingAttention(db, deps.internalTopics.all(), topicsOf(owner), period, now());
   };
   /** The overview's rows, one owner's topics only when one is chosen. */
   const ownedBy = (owner: string | undefined) => {

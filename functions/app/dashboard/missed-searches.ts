@@ -43,20 +43,52 @@ const contentStems = (text: string) =>
     .filter((word) => !stopWords.has(word))
     .map(stem);
 
-function meets(word: string, topicStems: ReadonlySet<string>): boolean {
-  if (topicStems.has(word)) return true;
-  if (word.length < missedSearchRules.fuzzyFrom) return false;
-  for (const other of topicStems) {
-    if (other.length >= missedSearchRules.fuzzyFrom && editDistance(word, other, 1) <= 1) return true;
+/** A word and each way of dropping one letter from it: two words one edit apart share one of these. */
+const withOneLetterDropped = (word: string) => [word, ...[...word].map((_, i) => word.slice(0, i) + word.slice(i + 1))];
+
+/**
+ * Which topics have each word, found exactly or with one letter wrong. Words one edit apart
+ * share a form with one letter dropped (symmetric deletion), so a query's word is looked up in
+ * a few map reads, not compared with every word of every topic.
+ */
+function topicVocabulary(topics: readonly TopicWords[]) {
+  const byStem = new Map<string, Set<number>>();
+  topics.forEach((topic, index) => {
+    const text = [topic.title, topic.description ?? "", ...(topic.keywords ?? [])].join(" ");
+    for (const word of contentStems(text)) {
+      const holders = byStem.get(word) ?? new Set<number>();
+      holders.add(index);
+      byStem.set(word, holders);
+    }
+  });
+  const byDropped = new Map<string, string[]>();
+  for (const word of byStem.keys()) {
+    if (word.length < missedSearchRules.fuzzyFrom) continue;
+    for (const form of new Set(withOneLetterDropped(word))) {
+      const words = byDropped.get(form);
+      if (words) words.push(word);
+      else byDropped.set(form, [word]);
+    }
   }
-  return false;
+  const known = new Map<string, ReadonlySet<number>>();
+  /** The topics holding `word`, or a word one letter from it (both long enough). */
+  return (word: string): ReadonlySet<number> => {
+    const cached = known.get(word);
+    if (cached) return cached;
+    const holders = new Set(byStem.get(word));
+    if (word.length >= missedSearchRules.fuzzyFrom) {
+      const near = new Set(withOneLetterDropped(word).flatMap((form) => byDropped.get(form) ?? []));
+      for (const other of near) {
+        if (editDistance(word, other, 1) <= 1) for (const topic of byStem.get(other) ?? []) holders.add(topic);
+      }
+    }
+    known.set(word, holders);
+    return holders;
+  };
 }
 
-/** How many of the query's words the topic has; 0 unless it has at least half of them. */
-function closeness(queryStems: readonly string[], topicStems: ReadonlySet<string>): number {
-  const met = queryStems.filter((word) => meets(word, topicStems)).length;
-  return met * 2 >= queryStems.length ? met : 0;
-}
+/** A build's catalog is fixed for the app's life: its words are gathered once. */
+const vocabularies = new WeakMap<readonly TopicWords[], ReturnType<typeof topicVocabulary>>();
 
 /**
  * Each topic's failed searches since `sinceDay(topic)` (the day it was last updated: searches
@@ -68,23 +100,40 @@ export function missedSearchesByTopic(
   failed: readonly FailedSearch[],
   sinceDay: (topic: string) => number,
 ): Map<string, MissedSearches> {
-  const stemsOf = topics.map((topic) => ({
-    id: topic.id,
-    stems: new Set(contentStems([topic.title, topic.description ?? "", ...(topic.keywords ?? [])].join(" "))),
-  }));
+  let holdersOf = vocabularies.get(topics);
+  if (!holdersOf) {
+    holdersOf = topicVocabulary(topics);
+    vocabularies.set(topics, holdersOf);
+  }
   const found = new Map<string, { query: string; searches: number }[]>();
+  // How many of the query's words each topic has, in one array for every query (hundreds of
+  // queries against a thousand topics: a map per query would cost more than the counting).
+  const met = new Uint16Array(topics.length);
   for (const search of failed) {
     const queryStems = [...new Set(contentStems(search.query))];
     if (queryStems.length === 0) continue;
-    const scored = stemsOf.map((topic) => ({ id: topic.id, score: closeness(queryStems, topic.stems) }));
-    const best = Math.max(0, ...scored.map((s) => s.score));
-    if (best === 0) continue;
-    const closest = scored.filter((s) => s.score === best);
-    if (closest.length > missedSearchRules.mostTopicsPerQuery) continue;
-    for (const { id } of closest) {
+    const touched: number[] = [];
+    let best = 0;
+    for (const word of queryStems) {
+      for (const topic of holdersOf(word)) {
+        if (met[topic] === 0) touched.push(topic);
+        const count = (met[topic] ?? 0) + 1;
+        met[topic] = count;
+        if (count > best) best = count;
+      }
+    }
+    const closest = touched.filter((topic) => met[topic] === best);
+    for (const topic of touched) met[topic] = 0;
+    // A topic needs at least half of the query's words, and few topics may tie for it.
+    if (best === 0 || best * 2 < queryStems.length || closest.length > missedSearchRules.mostTopicsPerQuery) continue;
+    for (const index of closest) {
+      const id = topics[index]?.id ?? "";
       const from = sinceDay(id);
       const searches = search.days.reduce((sum, [day, n]) => (day >= from ? sum + n : sum), 0);
-      if (searches > 0) found.set(id, [...(found.get(id) ?? []), { query: search.query, searches }]);
+      if (searches === 0) continue;
+      const queries = found.get(id);
+      if (queries) queries.push({ query: search.query, searches });
+      else found.set(id, [{ query: search.query, searches }]);
     }
   }
   return new Map(

@@ -47,7 +47,7 @@ export async function makeDigest(
             FROM feedback WHERE created_at >= ? AND created_at < ? AND is_spam = 0`,
       args: [since, now],
     }),
-    topicsNeedingAttention(db, catalog.all(), defaultPeriod, now),
+    topicsNeedingAttention(db, catalog.all(), catalog.all(), defaultPeriod, now),
     failedSearches(db, dayOf(since), searchesShown),
   ]);
   const known = new Set(before?.attention ?? []);
