@@ -12,6 +12,7 @@ import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
 import { requestLog } from "./lib/request-log.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
+import { metricsRoutes } from "./metrics/metrics.routes.ts";
 import { recordsReaders, searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { audienceSwitch, type Sites } from "./site/audience.ts";
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set("client", deps.requestClient(c));
     await next();
   });
-  app.use("*", requestLog(deps.log, deps.runtime));
+  app.use("*", requestLog(deps.log, deps.runtime, deps.metrics?.collect));
   if (options.guard) app.use("*", options.guard);
   app.use("*", securityHeaders(contentSecurityPolicy(deps.inlineHashes)));
   app.use("/api/*", async (c, next) => {
@@ -87,6 +88,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route("/api", auth.api)
     .route("/api", demoRoutes(deps))
     .route("/api", dashboard.api);
+  // Node only: the edge platform has its own analytics, and there the route is absent (404).
+  if (deps.metrics) app.route("/api", metricsRoutes(deps.metrics));
 
   app.all("/api/*", (c) => {
     const wrongMethod = methodNotAllowed(routes.routes, c.req.method, c.req.path);

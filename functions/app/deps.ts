@@ -1,5 +1,6 @@
 import type { Client } from "@libsql/client";
 import type { Context } from "hono";
+import { isDatabaseFault } from "../db/faults.ts";
 import { defaultWaitMs } from "../db/wait.ts";
 import { createWriteQueue, type WriteQueue } from "../db/write-queue.ts";
 import { staffAccounts } from "./auth/accounts.ts";
@@ -23,6 +24,8 @@ import type { RateLimitRule } from "./lib/limiter.ts";
 import { jsonLogger, type Logger } from "./lib/log.ts";
 import { type Notifier, notifier } from "./notify/notifier.ts";
 import type { WebhookSettings } from "./notify/webhook-settings.ts";
+import type { AppMetrics } from "./metrics/app-metrics.ts";
+import { type MetricsReader, metricsReader } from "./metrics/metrics-access.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
@@ -50,6 +53,10 @@ export interface AppDeps {
   log: Logger;
   /** Which runtime serves (each request's log line says). */
   runtime: "node" | "edge";
+  /** The server's metrics and who may read them (`GET /api/metrics`); none on the edge. */
+  metrics: { collect: AppMetrics; mayRead: MetricsReader } | undefined;
+  /** Whether the server is shutting down: readiness then answers 503. */
+  draining: () => boolean;
   feedback: FeedbackDeps;
   searches: SearchesDeps;
   views: ViewsDeps;
@@ -125,13 +132,45 @@ export interface RuntimeParts {
   webhook?: WebhookSettings | undefined;
   /** How the webhook is sent and retried (tests shorten the waits and count the sends). */
   webhookDelivery?: { retryDelaysMs?: readonly number[]; send?: typeof fetch };
+  /** Default: none (no metrics collected, no `/api/metrics`). */
+  metrics?: AppMetrics | undefined;
+  /** A bearer token that may read the metrics from anywhere (else from this machine only). */
+  metricsToken?: string | undefined;
+  /** Default: never. */
+  draining?: () => boolean;
+}
+
+/** Gauges read from the database and the write queue when the metrics are scraped. */
+function watchState(metrics: AppMetrics, db: Client, writes: WriteQueue, clock: () => number, policy: SessionPolicy) {
+  metrics.watch("help_center_write_queue_depth", "Writes queued or in the transaction running now.", () =>
+    writes.depth(),
+  );
+  metrics.watch("help_center_sessions_active", "Employee sessions neither idle too long nor too old.", async () => {
+    const now = clock();
+    try {
+      const { rows } = await db.execute({
+        sql: "SELECT count(*) AS n FROM sessions WHERE last_seen_at > ? AND created_at > ?",
+        args: [now - policy.idleMs, now - policy.absoluteMs],
+      });
+      return Number(rows[0]?.n ?? 0);
+    } catch (error) {
+      // The database is away (its fault is counted): the gauge is left out of this scrape.
+      if (isDatabaseFault(error)) return undefined;
+      throw error;
+    }
+  });
 }
 
 /** Wires the app's services from what a runtime provides: one place for every entry and the tests. */
 export function assembleDeps(parts: RuntimeParts): AppDeps {
   const { db, hasher, clock } = parts;
-  const writes = createWriteQueue(db, { waitMs: parts.dbWaitMs ?? defaultWaitMs });
+  const metrics = parts.metrics;
+  const writes = createWriteQueue(db, {
+    waitMs: parts.dbWaitMs ?? defaultWaitMs,
+    ...(metrics ? { observer: metrics.writeQueue } : {}),
+  });
   const policy = parts.sessionPolicy ?? defaultSessionPolicy;
+  if (metrics) watchState(metrics, db, writes, clock, policy);
   const sessions = sessionStore({ db, writes, hasher, clock, policy });
   const accounts = staffAccounts(db, parts.passwords, clock);
   // One for all: their buckets are named apart ("feedback:…", "searches:…", "views:…").
@@ -144,6 +183,8 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
     clock,
     log,
     runtime: parts.runtime ?? "node",
+    metrics: metrics ? { collect: metrics, mayRead: metricsReader(hasher, parts.metricsToken) } : undefined,
+    draining: parts.draining ?? (() => false),
     eraseDeleted: parts.eraseDeleted ?? (async () => true),
     feedback: {
       writes,

@@ -36,13 +36,18 @@ const filePragmas = [
 
 export type { FileDbOptions };
 
+export interface DbOptions extends FileDbOptions {
+  /** Told of every call that failed with a database fault (faults.ts), after its retries. */
+  onFault?: (error: unknown) => void;
+}
+
 /**
  * Opens the database, as a client that replaces its connection after a fault (see
  * recovering-client.ts). A file database is Node's own SQLite behind the same `Client`
  * (node-sqlite-client.ts says why) on ONE connection: its calls are synchronous, so a pool
  * would add no throughput within one process.
  */
-export async function createDb(config: DbConfig, options: FileDbOptions = {}): Promise<Client> {
+export async function createDb(config: DbConfig, options: DbOptions = {}): Promise<Client> {
   const waitMs = config.waitMs ?? defaultWaitMs;
   const open = async (): Promise<Client> => {
     if (!isFileUrl(config.url)) {
@@ -54,5 +59,8 @@ export async function createDb(config: DbConfig, options: FileDbOptions = {}): P
     }
     return nodeSqliteClient(config.url, filePragmas, options);
   };
-  return recoveringClient(await open(), open, { retryBusyForMs: isFileUrl(config.url) ? waitMs : 0 });
+  return recoveringClient(await open(), open, {
+    retryBusyForMs: isFileUrl(config.url) ? waitMs : 0,
+    ...(options.onFault ? { onFault: options.onFault } : {}),
+  });
 }

@@ -27,11 +27,20 @@ export function walEraser(db: Client, retryEveryMs = defaultRetryEveryMs): () =>
     (retrying as { unref?: () => void }).unref?.();
   };
   return async () => {
-    for (let attempt = 1; attempt <= tries; attempt++) {
-      if (await checkpointed(db)) return true;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
-    }
+    if (await truncateWal(db)) return true;
     retryLater();
     return false;
   };
+}
+
+/**
+ * Copies the WAL into the database file and empties it (a TRUNCATE checkpoint), trying a few
+ * times while another connection holds it; whether it was done. Also what a shutdown does last.
+ */
+export async function truncateWal(db: Client): Promise<boolean> {
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    if (await checkpointed(db)) return true;
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return false;
 }

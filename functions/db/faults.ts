@@ -34,3 +34,33 @@ export function isDatabaseFault(error: unknown): boolean {
   }
   return false;
 }
+
+/** A fault's class, as metrics count them: few enough to alert on, each with its own remedy. */
+export type FaultClass = "busy" | "disk_full" | "io_error" | "read_only" | "timeout" | "unreachable" | "other";
+
+const faultClasses: readonly [RegExp, FaultClass][] = [
+  [/^SQLITE_(BUSY|LOCKED)/, "busy"],
+  [/^SQLITE_FULL/, "disk_full"],
+  [/^SQLITE_(IOERR|CORRUPT|NOTADB|NOMEM|PROTOCOL)/, "io_error"],
+  [/^SQLITE_(READONLY|CANTOPEN)/, "read_only"],
+  [/^(TimeoutError|AbortError|DatabaseTimeout|ETIMEDOUT|SQLITE_INTERRUPT)/, "timeout"],
+  [
+    /^(ECONN|EPIPE|ENOTFOUND|EAI_AGAIN|UND_ERR_|SERVER_ERROR|HRANA_|CLIENT_CLOSED|PROTOCOL_VERSION_ERROR)/,
+    "unreachable",
+  ],
+];
+
+/** Which class a database fault (see `isDatabaseFault`) belongs to: the first code or name in its chain that says. */
+export function faultClass(error: unknown): FaultClass {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 6; depth++) {
+    const { code, extendedCode, name, message } = e as Record<string, unknown>;
+    for (const said of [code, extendedCode, name]) {
+      if (typeof said !== "string") continue;
+      const found = faultClasses.find(([pattern]) => pattern.test(said));
+      if (found) return found[1];
+    }
+    if (e instanceof TypeError && message === "fetch failed") return "unreachable";
+    e = (e as { cause?: unknown }).cause;
+  }
+  return "other";
+}

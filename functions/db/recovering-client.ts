@@ -17,7 +17,8 @@ const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as
  * With `retryBusyForMs`, a call that found the database locked (SQLITE_BUSY: it did not run)
  * is tried again after a pause until that much time has passed. The embedded driver waits
  * for a lock synchronously, blocking every other request meanwhile, so its own busy timeout
- * stays short and the waiting happens here, where pages go on being served.
+ * stays short and the waiting happens here, where pages go on being served. `onFault` hears of
+ * each call that failed with a fault (the server's metrics count them by class).
  */
 /** A client that can be told when a batch's callers stop waiting (the write queue's jobs). */
 export interface DeadlineClient extends Client {
@@ -31,7 +32,7 @@ export const hasDeadlines = (client: Client): client is DeadlineClient =>
 export function recoveringClient(
   first: Client,
   open: () => Promise<Client>,
-  options: { retryBusyForMs?: number } = {},
+  options: { retryBusyForMs?: number; onFault?: (error: unknown) => void } = {},
 ): DeadlineClient {
   let current = first;
   let broken = false;
@@ -71,6 +72,8 @@ export function recoveringClient(
         await new Promise((resolve) => setTimeout(resolve, busyPauseMs));
         return call(use, deadline, retried);
       }
+      // Told once per call that failed, not per try at a locked database.
+      options.onFault?.(error);
       throw error;
     }
   }

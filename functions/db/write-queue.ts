@@ -22,6 +22,18 @@ export interface WriteQueue {
   write(statements: InStatement[]): Promise<ResultSet[]>;
   /** Inserts one row (unless its guard says no); resolves after the commit with whether it went in. */
   insert(row: RowInsert): Promise<{ inserted: boolean; before: ResultSet[] }>;
+  /** Jobs queued or in the transaction running now. */
+  depth(): number;
+  /** Resolves once nothing is queued or running (a shutdown waits for it before closing the database). */
+  idle(): Promise<void>;
+}
+
+/** What the server's metrics hear from the queue. */
+export interface WriteQueueObserver {
+  /** A job's transaction begins, `waitedMs` after it was queued. */
+  started(waitedMs: number): void;
+  /** A job waited past the limit and was answered with this error without running. */
+  expired(error: DatabaseTimeout): void;
 }
 
 interface Pending<T> {
@@ -81,11 +93,17 @@ function settle(job: Job, results: ResultSet[]): void {
  * until its oldest job's time is up, so nobody waits past it and nothing answered as failed
  * is written later.
  */
-export function createWriteQueue(client: Client, options: { waitMs?: number } = {}): WriteQueue {
+export function createWriteQueue(
+  client: Client,
+  options: { waitMs?: number; observer?: WriteQueueObserver } = {},
+): WriteQueue {
   const waitMs = options.waitMs ?? 5000;
+  const observer = options.observer;
   let pending: Job[] = [];
   let scheduled = false;
   let running = false;
+  let inTransaction = 0;
+  let idleWaiters: (() => void)[] = [];
 
   /** Its callers wait from when each was queued: a locked database is retried no longer than that. */
   const batch = (statements: InStatement[], jobs: readonly Job[]) => {
@@ -109,14 +127,26 @@ export function createWriteQueue(client: Client, options: { waitMs?: number } = 
       while (pending.length > 0) {
         const now = Date.now();
         const jobs = pending.filter((job) => now - job.queuedAt <= waitMs);
-        for (const late of pending.filter((job) => now - job.queuedAt > waitMs))
-          late.reject(new DatabaseTimeout(waitMs));
+        for (const late of pending.filter((job) => now - job.queuedAt > waitMs)) {
+          const timeout = new DatabaseTimeout(waitMs);
+          observer?.expired(timeout);
+          late.reject(timeout);
+        }
         pending = [];
+        if (observer) for (const job of jobs) observer.started(now - job.queuedAt);
+        inTransaction = jobs.length;
         if (jobs.length === 1) await runAlone(jobs[0] as Job);
         else if (jobs.length > 1) await runTogether(jobs);
+        inTransaction = 0;
       }
     } finally {
       running = false;
+      inTransaction = 0;
+    }
+    if (pending.length === 0 && !scheduled) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const wake of waiters) wake();
     }
   }
 
@@ -182,5 +212,10 @@ export function createWriteQueue(client: Client, options: { waitMs?: number } = 
       new Promise((resolve, reject) => enqueue({ kind: "write", statements, resolve, reject, queuedAt: Date.now() })),
     insert: (row) =>
       new Promise((resolve, reject) => enqueue({ kind: "insert", row, resolve, reject, queuedAt: Date.now() })),
+    depth: () => pending.length + inTransaction,
+    idle: () =>
+      !running && !scheduled && pending.length === 0
+        ? Promise.resolve()
+        : new Promise((resolve) => idleWaiters.push(resolve)),
   };
 }

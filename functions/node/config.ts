@@ -37,6 +37,15 @@ const nodeEnvSchema = z.object({
   PASSWORD_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Sign-ins that may wait for a hashing thread; more are answered 503 at once. Default: 8. */
   PASSWORD_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /** `off`: no metrics are collected and `/api/metrics` is absent. Default: on. */
+  METRICS: z.enum(["on", "off"]).default("on"),
+  /** A bearer token that reads `/api/metrics` from anywhere; without it, only from this machine. */
+  METRICS_TOKEN: z.string().min(16, "use at least 16 characters").max(256).regex(/^\S+$/, "no spaces").optional(),
+  /**
+   * After SIGTERM or SIGINT, how long the server may take to answer what is in flight, finish
+   * its writes and close the database before it exits anyway. Default: 10000.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export interface NodeConfig extends AppSettings {
@@ -48,6 +57,8 @@ export interface NodeConfig extends AppSettings {
   serverSecret: string | undefined;
   trustedProxyHops: number;
   passwordWork: { threads: number; queue: number };
+  metrics: { token: string | undefined } | undefined;
+  shutdownTimeoutMs: number;
 }
 
 /** Parsed once at start; nothing else reads process.env. */
@@ -63,5 +74,7 @@ export function parseNodeConfig(env: Record<string, string | undefined>): NodeCo
     serverSecret: e.SERVER_SECRET,
     trustedProxyHops: e.TRUST_PROXY,
     passwordWork: { threads: e.PASSWORD_THREADS, queue: e.PASSWORD_QUEUE },
+    metrics: e.METRICS === "on" ? { token: e.METRICS_TOKEN } : undefined,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -5,10 +5,11 @@ import type { PasswordHasher } from "../app/auth/password.ts";
 import type { AppDeps } from "../app/deps.ts";
 import { assembleDeps } from "../app/deps.ts";
 import { rememberingKeyed } from "../app/lib/crypto.ts";
-import { jsonLogger } from "../app/lib/log.ts";
+import type { Logger } from "../app/lib/log.ts";
+import type { AppMetrics } from "../app/metrics/app-metrics.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
-import { createDb, type DbConfig, type FileDbOptions } from "../db/client.ts";
+import { createDb, type DbConfig, type DbOptions } from "../db/client.ts";
 import { walEraser } from "../db/erase.ts";
 import { fileDbPath, isFileUrl } from "../db/file-url.ts";
 import { migrate } from "../db/migrate.ts";
@@ -17,10 +18,9 @@ import type { NodeConfig } from "./config.ts";
 import { createNodeHasher } from "./node-hasher.ts";
 import { nodeRequestClient } from "./proxy.ts";
 import { loadOrCreateSecret } from "./secret.ts";
-import { stdoutLines } from "./stdout-lines.ts";
 
 /** Opens the database; a file database's folder is created first, as `npm start` promises. */
-export async function openDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
+export async function openDb(database: DbConfig, options: DbOptions = {}): Promise<Client> {
   if (isFileUrl(database.url)) {
     mkdirSync(dirname(fileDbPath(database.url)), { recursive: true });
   }
@@ -28,7 +28,7 @@ export async function openDb(database: DbConfig, options: FileDbOptions = {}): P
 }
 
 /** Opens the database and applies the migrations it has not had. */
-export async function openMigratedDb(database: DbConfig, options: FileDbOptions = {}): Promise<Client> {
+export async function openMigratedDb(database: DbConfig, options: DbOptions = {}): Promise<Client> {
   const db = await openDb(database, options);
   await migrate(db, readMigrations());
   return db;
@@ -60,8 +60,15 @@ function readCspHashes(siteDirs: readonly string[]): InlineHashes {
   return mergeInlineHashes(manifests);
 }
 
+/** What the server itself gives the app: its logger, its metrics, whether it is shutting down. */
+export interface ServerParts {
+  log: Logger;
+  metrics: AppMetrics | undefined;
+  draining: () => boolean;
+}
+
 /** Everything the app needs on Node; `passwords` runs on the server's hashing threads. */
-export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHasher): AppDeps {
+export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHasher, server: ServerParts): AppDeps {
   const internalDir = existsSync(join(config.internalSiteDir, "topics.json"))
     ? config.internalSiteDir
     : config.publicSiteDir;
@@ -85,7 +92,10 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
     viewLimit: config.viewLimit,
     sessionPolicy: config.sessionPolicy,
     ...(isFileUrl(config.database.url) ? { eraseDeleted: walEraser(db) } : {}),
-    log: jsonLogger(stdoutLines, undefined, config.logLevel),
+    log: server.log,
+    metrics: server.metrics,
+    metricsToken: config.metrics?.token,
+    draining: server.draining,
     runtime: "node",
     webhook: config.webhook,
   });

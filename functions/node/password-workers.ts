@@ -42,6 +42,8 @@ interface Task {
 export function passwordWorkers(options: PasswordWorkerOptions): {
   scrypt: DeriveKey;
   pbkdf2: DerivePbkdf2;
+  /** Hashes running and waiting now, and those refused since start (the server's metrics). */
+  stats: () => { running: number; waiting: number; refused: number };
   close: () => Promise<void>;
 } {
   const idle: Worker[] = [];
@@ -50,6 +52,7 @@ export function passwordWorkers(options: PasswordWorkerOptions): {
   const running = new Map<number, Task>();
   const current = new Map<Worker, number>();
   let nextId = 0;
+  let refused = 0;
 
   const start = (worker: Worker, task: Task) => {
     running.set(task.id, task);
@@ -94,6 +97,7 @@ export function passwordWorkers(options: PasswordWorkerOptions): {
       const worker = idle.pop();
       if (worker) return start(worker, task);
       if (waiting.length >= options.queue) {
+        refused++;
         return reject(new Overloaded("Many people are signing in right now. Try again in a few seconds."));
       }
       waiting.push(task);
@@ -103,6 +107,7 @@ export function passwordWorkers(options: PasswordWorkerOptions): {
     scrypt: (password, salt, cost: ScryptCost) =>
       run("scrypt", password, salt, { ...cost, maxmem: scryptMaxmem(cost) }),
     pbkdf2: (password, salt, iterations) => run("pbkdf2", password, salt, { iterations }),
+    stats: () => ({ running: running.size, waiting: waiting.length, refused }),
     close: async () => {
       await Promise.all(all.map((w) => w.terminate()));
     },

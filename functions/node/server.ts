@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -8,10 +9,14 @@ import { pbkdf2Passwords } from "../app/auth/pbkdf2-password.ts";
 import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
 import { jsonLogger } from "../app/lib/log.ts";
+import { appMetrics } from "../app/metrics/app-metrics.ts";
 import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
+import { type Draining, drainingOf } from "./draining.ts";
 import { passwordWorkers } from "./password-workers.ts";
+import { watchProcess } from "./process-metrics.ts";
 import { owaspScrypt, scryptPasswords } from "./scrypt-password.ts";
+import { stopServer } from "./shutdown.ts";
 import { folderSite, hashedAssetsOf } from "./static-site.ts";
 import { stdoutLines } from "./stdout-lines.ts";
 import { tellWritersOnSchedule } from "./writer-messages.ts";
@@ -22,13 +27,22 @@ export interface RunningServer {
   url: string;
   /** Enabled employee accounts when the server started. */
   employeeAccounts: number;
-  close(): Promise<void>;
+  /**
+   * Stops as SIGTERM asks (shutdown.ts): resolves once the database is closed, with whether
+   * everything in flight was answered and written within `SHUTDOWN_TIMEOUT_MS`.
+   */
+  close(): Promise<{ clean: boolean }>;
 }
 
 /** Starts the app with the built site and the database on Node; used by `npm start` and the tests. */
 export async function startServer(config: NodeConfig): Promise<RunningServer> {
-  const db = await openMigratedDb(config.database, { backgroundCheckpoints: true, backgroundSyncs: true });
   const log = jsonLogger(stdoutLines, undefined, config.logLevel);
+  const metrics = config.metrics ? appMetrics() : undefined;
+  const db = await openMigratedDb(config.database, {
+    backgroundCheckpoints: true,
+    backgroundSyncs: true,
+    ...(metrics ? { onFault: metrics.dbFault } : {}),
+  });
   const tidy = () =>
     housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
   await tidy();
@@ -36,10 +50,12 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
   tidying.unref();
   const employeeAccounts = await countActiveStaff(db);
   const hashing = passwordWorkers(config.passwordWork);
+  if (metrics) watchProcess(metrics, hashing);
   const passwords = passwordHasher(pbkdf2Passwords({ derive: hashing.pbkdf2 }), [
     scryptPasswords(owaspScrypt, hashing.scrypt),
   ]);
-  const deps = nodeDeps(config, db, passwords);
+  let draining: Draining | undefined;
+  const deps = nodeDeps(config, db, passwords, { log, metrics, draining: () => draining?.started ?? false });
   const stopTellingWriters = tellWritersOnSchedule(deps);
   const app = createApp(deps, {
     sites: {
@@ -60,18 +76,17 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
       resolve({
         url: `http://${host}:${info.port}`,
         employeeAccounts,
-        close: () =>
-          new Promise((done) => {
-            clearInterval(tidying);
-            stopTellingWriters();
-            server.close(() => {
-              db.close();
-              void hashing.close().then(done);
-            });
-            if ("closeAllConnections" in server) server.closeAllConnections();
-          }),
+        close: () => {
+          clearInterval(tidying);
+          stopTellingWriters();
+          return stopServer(
+            { requests: draining as Draining, writes: deps.writes, db, databaseUrl: config.database.url, hashing, log },
+            config.shutdownTimeoutMs,
+          );
+        },
       });
     });
+    draining = drainingOf(server as Server);
     server.once("error", reject);
   });
 }

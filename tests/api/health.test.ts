@@ -9,6 +9,18 @@ describe("GET /api/health", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
+  it("says not ready from the moment the server begins shutting down, while liveness stays ok", async () => {
+    let draining = false;
+    const { app } = await createTestApp({ draining: () => draining });
+    expect((await app.request("/api/ready")).status).toBe(200);
+    draining = true;
+    const ready = await app.request("/api/ready");
+    expect(ready.status).toBe(503);
+    expect(ready.headers.get("retry-after")).toBe("5");
+    expect(await ready.json()).toEqual({ error: { code: "shutting_down", message: "This server is shutting down." } });
+    expect((await app.request("/api/health")).status).toBe(200);
+  });
+
   it("answers an unknown API path with the JSON error shape", async () => {
     const { app } = await createTestApp();
     const response = await app.request("/api/nothing-here", { method: "POST" });

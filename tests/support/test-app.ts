@@ -11,6 +11,7 @@ import { createWebHasher } from "../../functions/app/lib/crypto.ts";
 import type { RateLimitRule } from "../../functions/app/lib/limiter.ts";
 import type { Logger } from "../../functions/app/lib/log.ts";
 import type { WebhookSettings } from "../../functions/app/notify/webhook-settings.ts";
+import type { AppMetrics } from "../../functions/app/metrics/app-metrics.ts";
 import type { Sites } from "../../functions/app/site/audience.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
@@ -49,6 +50,11 @@ export interface TestAppOptions {
   /** The writers' webhook, and how it retries. */
   webhook?: WebhookSettings;
   webhookDelivery?: { retryDelaysMs?: readonly number[] };
+  /** Metrics collected and served at /api/metrics, as on Node (default: none, as on the edge). */
+  metrics?: AppMetrics;
+  metricsToken?: string;
+  /** Whether the server is shutting down (default: never). */
+  draining?: () => boolean;
 }
 
 /** Cheap hashing for tests (older scrypt hashes still read); `tests/unit/auth-rules.test.ts` checks the real cost. */
@@ -59,7 +65,10 @@ export const testPasswords = passwordHasher(pbkdf2Passwords({ iterations: 1000 }
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const databaseFile = options.databaseFile ?? join(scratchDir("help-center-db"), "test.db");
-  const db = await createDb({ url: `file:${databaseFile}`, authToken: undefined });
+  const db = await createDb(
+    { url: `file:${databaseFile}`, authToken: undefined },
+    options.metrics ? { onFault: options.metrics.dbFault } : {},
+  );
   await migrate(db, readMigrations());
   const deps = assembleDeps({
     db: options.wrapDb ? options.wrapDb(db) : db,
@@ -87,6 +96,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.localSignIn === undefined ? {} : { localSignIn: options.localSignIn }),
     ...(options.webhook ? { webhook: options.webhook, webhookDelivery: options.webhookDelivery ?? {} } : {}),
     log: options.log ?? memoryLogger(),
+    metrics: options.metrics,
+    metricsToken: options.metricsToken,
+    ...(options.draining ? { draining: options.draining } : {}),
     // A deletion's erasure, when held up, is retried soon rather than in 5 seconds.
     eraseDeleted: walEraser(db, 100),
   });

@@ -67,6 +67,7 @@ export function feedbackRoutes(deps: AppDeps) {
         const outcome = await submitFeedback(deps.feedback, input, sender(c));
         if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
         tellWriters(c, outcome);
+        deps.metrics?.collect.recorded("feedback");
         if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
         return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
       })

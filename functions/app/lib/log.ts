@@ -16,6 +16,8 @@ export interface Logger {
   audit(event: string, fields?: LogFields): void;
   /** An error nobody expected (it became a 500), with its stack, once. */
   error(event: string, error: unknown, fields?: LogFields): void;
+  /** What the server itself did: began shutting down, finished (`"type": "server"`). */
+  server(event: string, fields?: LogFields): void;
 }
 
 /** What `LOG_LEVEL` lets through: everything ("info"), unexpected errors only, or nothing. */
@@ -71,6 +73,9 @@ export function jsonLogger(
     },
     audit: (event, fields = {}) => {
       if (info) emit({ level: "info", type: "audit", event, ...bounded(fields) });
+    },
+    server: (event, fields = {}) => {
+      if (info) emit({ level: "info", type: "server", event, ...bounded(fields) });
     },
     error: (event, error, fields = {}) => {
       if (level !== "silent")

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { AppEnv } from "../deps.ts";
+import type { AppMetrics } from "../metrics/app-metrics.ts";
 import type { Logger } from "./log.ts";
 
 /** The parts of Node's ServerResponse (`c.env.outgoing` under @hono/node-server) read here. */
@@ -18,8 +19,9 @@ const requestIdShape = /^[A-Za-z0-9._:-]{1,128}$/;
  * gave (as the runtime's entry decided, lib/client.ts), else a new one. The line holds the id,
  * method, route pattern, status, duration, bytes and runtime: never a cookie, token, address,
  * query text or body, so it can be kept and searched without holding anything a reader typed.
+ * With `metrics`, the same route, status and duration are counted there (app-metrics.ts).
  */
-export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppEnv> {
+export function requestLog(log: Logger, runtime: string, metrics?: AppMetrics): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const given = c.get("client").requestId;
@@ -27,15 +29,14 @@ export function requestLog(log: Logger, runtime: string): MiddlewareHandler<AppE
     c.set("requestId", requestId);
     await next();
     c.res.headers.set("X-Request-Id", requestId);
-    if (!log.logsRequests) return;
+    if (!log.logsRequests && !metrics) return;
     const line = { requestId, method: c.req.method, route: routePath(c), status: c.res.status, runtime };
-    const finish = (bytes: number, aborted = false) =>
-      log.request({
-        ...line,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        bytes,
-        ...(aborted ? { aborted } : {}),
-      });
+    const finish = (bytes: number, aborted = false) => {
+      const durationMs = performance.now() - started;
+      metrics?.request(line.method, line.route, line.status, durationMs / 1000);
+      if (!log.logsRequests) return;
+      log.request({ ...line, durationMs: Math.round(durationMs * 10) / 10, bytes, ...(aborted ? { aborted } : {}) });
+    };
     // On Node the server writes the body itself, fastest from the string a handler gave: count
     // what its socket sent for this response (headers included, so every line counts alike)
     // rather than touch the body; the line is written when the response is done.

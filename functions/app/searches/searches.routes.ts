@@ -30,7 +30,9 @@ export function searchesRoutes(deps: AppDeps) {
           headers: { "Retry-After": String(outcome.retryAfterSeconds) },
         });
       }
-      return c.json({ recorded: outcome.kind === "recorded" ? outcome.count : 0 }, Status.accepted);
+      const recorded = outcome.kind === "recorded" ? outcome.count : 0;
+      deps.metrics?.collect.recorded("searches", recorded);
+      return c.json({ recorded }, Status.accepted);
     },
   );
 }

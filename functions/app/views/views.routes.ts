@@ -41,6 +41,8 @@ export function viewsRoutes(deps: AppDeps) {
       try {
         const outcome = await countView(deps.views, topic.data, { address: clientAddress(c), audience });
         counted = outcome.kind === "counted";
+        // Refused in silence (the image is the same): counted here, as 429s are by the request log.
+        if (outcome.kind === "limited") deps.metrics?.collect.refused("/api/views/:topic");
       } catch (error) {
         // A view is not worth an error page: while the database is away it is simply not counted.
         if (!asUnavailable(error)) throw error;
