@@ -5,18 +5,20 @@
  * database; autocannon loads it for a bounded time. Health is the baseline; feedback must reach
  * at least 0.25 of it with p99 under 20 ms and no lost row. The 429 path is measured on its own,
  * and so are reads made while feedback is being written, and counting a topic view against
- * serving the topic's page (a view must cost the server less than the page it counts).
+ * serving the topic's page (a view must cost the server less than the page it counts), and
+ * health and feedback with logging and metrics on against both off (they must cost under 10 %).
  * With `--target edge`, the same health/feedback table follows for the Worker in workerd
  * (`npm run edge`'s setup: wrangler dev and the local libSQL endpoint), measured in the same run:
  * local figures, printed beside the Node ones, with no budget of their own.
  */
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import autocannon from "autocannon";
 import { nodeSqliteClient } from "../functions/db/node-sqlite-client.ts";
 import { startEdge } from "../scripts/edge.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
+import { best, feedbackBody, load, type Run, show } from "./lib/api-load.ts";
+import { observabilityCost } from "./lib/observability-cost.ts";
 import { numberOption } from "./options.ts";
 
 const seconds = numberOption("seconds", 10);
@@ -26,35 +28,8 @@ const targetIndex = process.argv.indexOf("--target");
 const target = targetIndex >= 0 ? process.argv[targetIndex + 1] : "node";
 if (target !== "node" && target !== "edge") throw new Error("--target takes node or edge");
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  other: number;
-  errors: number;
-}
-
-async function load(
-  url: string,
-  init: { method?: "GET" | "POST"; body?: string; connections?: number } = {},
-): Promise<Run> {
-  const result = await autocannon({
-    url,
-    connections: init.connections ?? connections,
-    duration: seconds,
-    method: init.method ?? "GET",
-    ...(init.body ? { body: init.body, headers: { "content-type": "application/json" } } : {}),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result["2xx"],
-    other: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
+const measure = (url: string, init: { method?: "GET" | "POST"; body?: string; connections?: number } = {}) =>
+  load(url, { seconds, connections, ...init });
 
 /** The number one query gives, read from a database file the server has let go of. */
 async function countIn(databaseFile: string, sql: string): Promise<number> {
@@ -65,18 +40,6 @@ async function countIn(databaseFile: string, sql: string): Promise<number> {
     db.close();
   }
 }
-
-const show = (name: string, r: Run) =>
-  console.log(
-    `${name.padEnd(22)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   2xx ${r.ok}   other ${r.other}   errors ${r.errors}`,
-  );
-
-const feedbackBody = JSON.stringify({
-  topic: "temporary-login-code",
-  rating: "good",
-  found: "yes",
-  comment: "The steps worked; a screenshot of the dialog would help.",
-});
 
 let failed = false;
 const verdict = (ok: boolean) => {
@@ -101,9 +64,9 @@ async function healthAndFeedback(base: string, label = "") {
   const healthRuns: Run[] = [];
   const feedbackRuns: Run[] = [];
   for (let run = 0; run < runs; run++) {
-    healthRuns.push(await load(`${base}/api/health`));
+    healthRuns.push(await measure(`${base}/api/health`));
     show(`${label}GET /api/health`, healthRuns.at(-1) as Run);
-    feedbackRuns.push(await load(`${base}/api/feedback`, { method: "POST", body: feedbackBody }));
+    feedbackRuns.push(await measure(`${base}/api/feedback`, { method: "POST", body: feedbackBody }));
     show(`${label}POST /api/feedback`, feedbackRuns.at(-1) as Run);
   }
   return { healthRuns, feedbackRuns };
@@ -119,7 +82,6 @@ try {
 const { healthRuns, feedbackRuns } = measured;
 
 const rows = await countIn(databaseFile, "SELECT count(*) AS n FROM feedback");
-const best = (list: Run[]) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
 const health = best(healthRuns);
 const feedback = best(feedbackRuns);
 const answered = feedbackRuns.reduce((sum, r) => sum + r.ok, 0);
@@ -143,7 +105,7 @@ const limited = await startServerProcess({
   FEEDBACK_RATE_LIMIT: "1/3600",
 });
 try {
-  const refused = await load(`${limited.url}/api/feedback`, { method: "POST", body: feedbackBody });
+  const refused = await measure(`${limited.url}/api/feedback`, { method: "POST", body: feedbackBody });
   show("POST (rate limited)", refused);
   console.log(`429 path answered ${refused.other} refusals, ${refused.ok} accepted (limit 1 per hour)`);
 } finally {
@@ -166,8 +128,8 @@ const mixed = await startServerProcess({
 try {
   const readers = Math.max(1, Math.round(connections / 5));
   const [writing, reading] = await Promise.all([
-    load(`${mixed.url}/api/feedback`, { method: "POST", body: feedbackBody, connections: connections - readers }),
-    load(`${mixed.url}/api/health`, { connections: readers }),
+    measure(`${mixed.url}/api/feedback`, { method: "POST", body: feedbackBody, connections: connections - readers }),
+    measure(`${mixed.url}/api/health`, { connections: readers }),
   ]);
   console.log(`\n${connections - readers} connections send feedback while ${readers} read, at once:`);
   show("POST /api/feedback", writing);
@@ -198,9 +160,9 @@ const viewRuns: Run[] = [];
 try {
   console.log("");
   for (let run = 0; run < runs; run++) {
-    pageRuns.push(await load(`${viewing.url}/topics/temporary-login-code/`));
+    pageRuns.push(await measure(`${viewing.url}/topics/temporary-login-code/`));
     show("GET the topic's page", pageRuns.at(-1) as Run);
-    viewRuns.push(await load(`${viewing.url}/api/views/temporary-login-code`));
+    viewRuns.push(await measure(`${viewing.url}/api/views/temporary-login-code`));
     show("GET /api/views/…", viewRuns.at(-1) as Run);
   }
 } finally {
@@ -214,6 +176,12 @@ const viewRatio = viewCount.rps / page.rps;
 console.log(
   `ratio view/page: ${viewRatio.toFixed(2)} (a view costs less than its page: target >= 1) ${verdict(viewRatio >= 1)}; ${views} views counted for ${viewRuns.reduce((sum, r) => sum + r.ok, 0)} answered`,
 );
+
+const cost = await observabilityCost({ site, seconds, connections, runs });
+for (const [name, ratio] of Object.entries(cost)) {
+  const verdictText = verdict(ratio >= 0.9);
+  console.log(`ratio ${name} with logging and metrics / without: ${ratio.toFixed(2)} (target >= 0.90) ${verdictText}`);
+}
 
 if (target === "edge") {
   console.log("\n== The same API as a Worker in workerd (wrangler dev), through the local libSQL endpoint");

@@ -45,7 +45,12 @@ const nodeEnvSchema = z.object({
    * After SIGTERM or SIGINT, how long the server may take to answer what is in flight, finish
    * its writes and close the database before it exits anyway. Default: 10000.
    */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: "use a number of milliseconds, like 10000" })
+    .int("use a whole number of milliseconds")
+    .min(100, "use at least 100 ms")
+    .max(600_000, "use at most 600000 ms (10 minutes)")
+    .default(10_000),
 });
 
 export interface NodeConfig extends AppSettings {

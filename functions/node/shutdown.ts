@@ -15,7 +15,7 @@ export interface StoppingServer {
 }
 
 /** Of the time a shutdown may take, what is kept for the last steps (checkpoint, close) after waiting. */
-export const closingReserveMs = (timeoutMs: number) => Math.min(1000, Math.floor(timeoutMs / 5));
+const closingReserveMs = (timeoutMs: number) => Math.min(1000, Math.floor(timeoutMs / 5));
 
 /**
  * The orderly stop a SIGTERM asks for, within `timeoutMs`: readiness answers 503 from the first

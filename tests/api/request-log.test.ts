@@ -3,12 +3,14 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import type { AppEnv } from "../../functions/app/deps.ts";
 import { jsonLogger } from "../../functions/app/lib/log.ts";
 import { requestLog } from "../../functions/app/lib/request-log.ts";
+import { appMetrics } from "../../functions/app/metrics/app-metrics.ts";
 import { memoryLogger } from "../support/memory-logger.ts";
-import { twoSites } from "../support/sample-pages.ts";
-import { createTestApp } from "../support/test-app.ts";
+import { dashboardTemplate, twoSites } from "../support/sample-pages.ts";
+import { createTestApp, testPasswords } from "../support/test-app.ts";
 
 const requests = (log: ReturnType<typeof memoryLogger>) => log.entries().filter((e) => e.type === "request");
 
@@ -44,6 +46,70 @@ describe("request logs", () => {
     // A page is one line too.
     await (await app.request("/topics/codes/")).text();
     expect(requests(log).at(-1)).toMatchObject({ method: "GET", status: 200, bytes: expect.any(Number) });
+  });
+
+  it("never writes a password, cookie, token, comment or address, whatever requests carry them", async () => {
+    const log = memoryLogger();
+    const metricsToken = "metrics-token-that-must-stay-secret";
+    const { app, db } = await createTestApp({
+      log,
+      metrics: appMetrics(),
+      metricsToken,
+      dashboardPage: dashboardTemplate,
+    });
+    const email = "logged@example.com";
+    const password = "correct horse battery staple";
+    await staffAccounts(db, testPasswords).add(email, password);
+    const send = async (path: string, init: RequestInit = {}) => {
+      const answer = await app.request(path, init);
+      await answer.text();
+      return answer;
+    };
+    const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    expect((await send("/api/auth/login", json({ email, password: "wrong password typed by kim" }))).status).toBe(401);
+    const signedIn = await send("/api/auth/login", json({ email, password }));
+    const cookie = /session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")?.[0] ?? "";
+    expect(cookie).not.toBe("");
+    await send("/api/dashboard/overview", { headers: { Cookie: cookie } });
+    const comment = "my phone is 0612345678, call me";
+    const created = await app.request("/api/feedback", json({ topic: "temporary-login-code", comment }));
+    const { id, editToken } = (await created.json()) as { id: string; editToken: string };
+    await send(`/api/feedback/${id}`, { ...json({ editToken, comment: `${comment} again` }), method: "PUT" });
+    await send("/api/metrics", {
+      headers: { Authorization: `Bearer ${metricsToken}`, "X-Test-Client": "198.51.100.4" },
+    });
+    await send(
+      `/api/searches?email=${encodeURIComponent(email)}`,
+      json({ searches: [{ query: "secret words", results: 0 }] }),
+    );
+
+    const entries = log.entries();
+    expect(entries.filter((e) => e.type === "request")).toHaveLength(7);
+    for (const entry of entries.filter((e) => e.type === "request"))
+      expect(Object.keys(entry).sort()).toEqual(
+        ["bytes", "durationMs", "level", "method", "requestId", "route", "runtime", "status", "time", "type"].sort(),
+      );
+    expect(log.audits()).toEqual([expect.objectContaining({ event: "sign_in_refused", reason: "invalid" })]);
+    const written = log.lines.join("\n");
+    const sessionToken = cookie.slice(cookie.indexOf("=") + 1);
+    for (const secret of [
+      password,
+      "wrong password",
+      sessionToken,
+      editToken,
+      comment,
+      "0612345678",
+      metricsToken,
+      email,
+      "secret words",
+      "203.0.113.7",
+      "198.51.100.4",
+    ])
+      expect(written, secret).not.toContain(secret);
   });
 
   it("logs a HEAD request, which sends no body, and a body that failed part-way as cut short, with the error", async () => {

@@ -155,6 +155,12 @@ describe("the Worker in workerd", () => {
     expect((await fetch(`${base}/api/ready`)).status).toBe(200);
   });
 
+  it("has no metrics route: the platform has its own analytics (404 in the API's error shape)", async () => {
+    const response = await fetch(`${base}/api/metrics`, { headers: client(42) });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: "No API route GET /api/metrics." } });
+  });
+
   it("writes its requests and audit events as single JSON lines, whatever a request puts in them", async () => {
     const start = await fetch(`${base}/api/auth/oidc/start?next=/`, { redirect: "manual", headers: client(40) });
     const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
@@ -187,7 +193,18 @@ describe("the Worker in workerd", () => {
         .filter((line) => line.includes('"type":"request"') && line.includes(String(requestId)))
         .map((line) => JSON.parse(line.slice(line.indexOf("{"))));
     await expect.poll(() => requestLine().length).toBe(1);
-    expect(requestLine()[0]).toMatchObject({ route: "/api/auth/oidc/callback", status: 400, runtime: "edge" });
+    expect(requestLine()[0]).toEqual({
+      time: expect.any(String),
+      level: "info",
+      type: "request",
+      requestId,
+      method: "GET",
+      route: "/api/auth/oidc/callback",
+      status: 400,
+      durationMs: expect.any(Number),
+      bytes: expect.any(Number),
+      runtime: "edge",
+    });
     expect(JSON.stringify(requestLine()[0])).not.toContain("boss@example.com");
   });
 

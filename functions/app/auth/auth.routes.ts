@@ -74,6 +74,8 @@ export function authRoutes(deps: AppDeps) {
       const next = redirectTarget(c.req.valid("json").next);
       if (!email || !password) throw incomplete();
       const outcome = await signIn(email, password, clientAddress(c));
+      // Audited without the address typed: a password typed into the wrong box would be logged.
+      if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
       if (outcome.kind === "throttled") {
         const message = signInMessages.throttled(outcome.retryAfterSeconds);
         throw new ApiError(Status.tooManyRequests, "rate_limited", message, {
