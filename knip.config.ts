@@ -36,8 +36,6 @@ const everything: Configuration = {
     "axe-core",
     // A Java program run by path: tests/build/valid-html.test.ts runs node_modules/vnu-jar/build/dist/vnu.jar.
     "vnu-jar",
-    // Run by path: scripts/edge.ts starts node_modules/wrangler/bin/wrangler.js (`npm run edge`, tests/edge).
-    "wrangler",
     // The bench's baseline: bench/lib/starlight-site.ts writes a Starlight project that imports it.
     "@astrojs/starlight",
   ],

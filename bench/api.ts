@@ -7,14 +7,11 @@
  * and so are reads made while feedback is being written, and counting a topic view against
  * serving the topic's page (a view must cost the server less than the page it counts), and
  * health and feedback with logging and metrics on against both off (they must cost under 10 %).
- * With `--target edge`, the same health/feedback table follows for the Worker in workerd
- * (`npm run edge`'s setup: wrangler dev and the local libSQL endpoint), measured in the same run:
- * local figures, printed beside the Node ones, with no budget of their own.
+ * The Worker's figures beside these are `npm run bench:edge`'s (plain workerd, CPU per request).
  */
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { nodeSqliteClient } from "../functions/db/node-sqlite-client.ts";
-import { startEdge } from "../scripts/edge.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { fakeSiteDir, startServerProcess } from "../scripts/lib/server-process.ts";
 import { best, feedbackBody, load, type Run, show } from "./lib/api-load.ts";
@@ -24,9 +21,6 @@ import { numberOption } from "./options.ts";
 const seconds = numberOption("seconds", 10);
 const connections = numberOption("connections", 50);
 const runs = numberOption("runs", 2);
-const targetIndex = process.argv.indexOf("--target");
-const target = targetIndex >= 0 ? process.argv[targetIndex + 1] : "node";
-if (target !== "node" && target !== "edge") throw new Error("--target takes node or edge");
 
 const measure = (url: string, init: { method?: "GET" | "POST"; body?: string; connections?: number } = {}) =>
   load(url, { seconds, connections, ...init });
@@ -60,14 +54,14 @@ const server = await startServerProcess({
  * Health and feedback, alternated, `runs` times each: the machines here are shared and noisy,
  * and both kinds get the same chance at a quiet moment.
  */
-async function healthAndFeedback(base: string, label = "") {
+async function healthAndFeedback(base: string) {
   const healthRuns: Run[] = [];
   const feedbackRuns: Run[] = [];
   for (let run = 0; run < runs; run++) {
     healthRuns.push(await measure(`${base}/api/health`));
-    show(`${label}GET /api/health`, healthRuns.at(-1) as Run);
+    show("GET /api/health", healthRuns.at(-1) as Run);
     feedbackRuns.push(await measure(`${base}/api/feedback`, { method: "POST", body: feedbackBody }));
-    show(`${label}POST /api/feedback`, feedbackRuns.at(-1) as Run);
+    show("POST /api/feedback", feedbackRuns.at(-1) as Run);
   }
   return { healthRuns, feedbackRuns };
 }
@@ -183,27 +177,4 @@ for (const [name, ratio] of Object.entries(cost)) {
   console.log(`ratio ${name} with logging and metrics / without: ${ratio.toFixed(2)} (target >= 0.90) ${verdictText}`);
 }
 
-if (target === "edge") {
-  console.log("\n== The same API as a Worker in workerd (wrangler dev), through the local libSQL endpoint");
-  const edgeDb = join(scratchDir("bench-api"), "edge.db");
-  const edge = await startEdge({
-    ...process.env,
-    HOST: "127.0.0.1",
-    PORT: "8788",
-    LIBSQL_URL: `file:${edgeDb}`,
-    FEEDBACK_RATE_LIMIT: "off",
-    SERVER_SECRET: "a-secret-for-the-edge-benchmark-long-enough",
-  });
-  let onEdge: Awaited<ReturnType<typeof healthAndFeedback>>;
-  try {
-    onEdge = await healthAndFeedback(edge.url, "edge ");
-  } finally {
-    await edge.close();
-  }
-  const eh = best(onEdge.healthRuns);
-  const ef = best(onEdge.feedbackRuns);
-  console.log(
-    `\nbest runs, side by side (req/s, p99):\n  node: health ${health.rps.toFixed(0)} (${health.p99} ms), feedback ${feedback.rps.toFixed(0)} (${feedback.p99} ms)\n  edge: health ${eh.rps.toFixed(0)} (${eh.p99} ms), feedback ${ef.rps.toFixed(0)} (${ef.p99} ms)`,
-  );
-}
 process.exit(failed ? 1 : 0);

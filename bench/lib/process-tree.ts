@@ -15,12 +15,22 @@ export interface TreeRun {
 const clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 const pageBytes = Number(execFileSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).trim()) || 4096;
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): field 3 is the first. */
+function statFields(pid: number | "self"): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 /** CPU seconds of this process's children that have ended (and of theirs): cutime + cstime. */
 function childrenCpuSeconds(): number {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  // Fields after the command name, which may hold spaces: field 3 is the first.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields("self");
   return (Number(fields[13]) + Number(fields[14])) / clockTicks;
+}
+
+/** CPU seconds a running process has used so far, all its threads: utime + stime. */
+export function processCpuSeconds(pid: number): number {
+  const fields = statFields(pid);
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }
 
 /** Resident bytes of `root` and every process below it, now. */
@@ -29,8 +39,7 @@ function treeResidentBytes(root: number): number {
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const parent = Number(statFields(Number(name))[1]);
       const list = children.get(parent) ?? [];
       list.push(Number(name));
       children.set(parent, list);

@@ -5,10 +5,10 @@ import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { parseNodeConfig } from "../../functions/node/config.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startServer } from "../../functions/node/server.ts";
+import { freePort } from "../../scripts/lib/free-port.ts";
 import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { removeScratchDir, scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { findOrInstallChromium } from "../support/chromium.ts";
-import { freePort } from "../support/free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -5,9 +5,9 @@ import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { openMigratedDb } from "../../functions/node/deps.ts";
 import { startEdge } from "../../scripts/edge.ts";
+import { freePort } from "../../scripts/lib/free-port.ts";
 import { startDevProvider } from "../../scripts/lib/oidc-dev-provider.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
-import { freePort } from "../support/free-port.ts";
 import { webhookReceiver } from "../support/webhook-receiver.ts";
 
 declare module "vitest" {

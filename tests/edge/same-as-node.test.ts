@@ -3,6 +3,7 @@ import { Agent, type ClientRequest, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { type ServerProcess, startServerProcess } from "../../scripts/lib/server-process.ts";
+import { seen } from "../support/same-answer.ts";
 
 let node: ServerProcess;
 const edge = inject("edgeUrl");
@@ -14,29 +15,6 @@ afterAll(async () => {
   node.child.kill("SIGTERM");
   await node.exited;
 });
-
-const headersCompared = [
-  "content-type",
-  "cache-control",
-  "vary",
-  "location",
-  "content-security-policy",
-  "x-content-type-options",
-  "referrer-policy",
-  "permissions-policy",
-  "x-frame-options",
-  "allow",
-];
-
-async function seen(base: string, path: string, method = "GET") {
-  const response = await fetch(`${base}${path}`, { method, redirect: "manual" });
-  const headers = Object.fromEntries(
-    headersCompared.map((name) => [name, response.headers.get(name)?.toLowerCase().replace(/\s+/g, " ") ?? null]),
-  );
-  // Node compresses pages itself; on the edge the platform does (and adds its own Vary then).
-  headers.vary = headers.vary?.replace(/,? ?accept-encoding/, "") || null;
-  return { status: response.status, headers, body: await response.text() };
-}
 
 describe("an anonymous reader of the edge", () => {
   it("gets what the Node server gives: the same pages, 404s, redirects and headers", async () => {
