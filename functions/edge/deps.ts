@@ -63,6 +63,12 @@ function perConfig<T>(make: (config: EdgeConfig) => T): (config: EdgeConfig) => 
   };
 }
 
+/**
+ * Web Crypto's PBKDF2 at OWASP's cost: scrypt at OWASP's cost needs 128 MiB, an isolate's whole
+ * memory. One per isolate, so that the sign-in's timing decoy is hashed once (auth/sign-in.ts).
+ */
+const passwords = passwordHasher(pbkdf2Passwords());
+
 /** The keyed hasher imports its key once per configuration, not once per request. */
 const hasherFor = perConfig((config): Hasher => createWebHasher(config.serverSecret));
 /** Requests come and go; what the database refused is remembered as long as the isolate lives. */
@@ -99,8 +105,7 @@ export async function edgeDeps(
   const deps = assembleDeps({
     db,
     hasher: hasherFor(config),
-    // Web Crypto's PBKDF2 at OWASP's cost: scrypt at OWASP's cost needs 128 MiB, an isolate's whole memory.
-    passwords: passwordHasher(pbkdf2Passwords()),
+    passwords,
     clock: Date.now,
     topics: build.topics,
     signInPage: build.pages.signIn,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import type { PasswordHasher } from "../../functions/app/auth/password.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
@@ -87,6 +88,31 @@ describe("signing in", () => {
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
     expect(wrong.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("hashes the decoy for unknown addresses once, though the edge builds the app anew for every request", async () => {
+    let hashes = 0;
+    const counting: PasswordHasher = {
+      ...testPasswords,
+      hash: (text) => {
+        hashes += 1;
+        return testPasswords.hash(text);
+      },
+    };
+    const first = await setUp({ passwords: counting });
+    const second = await createTestApp({ databaseFile: first.databaseFile, passwords: counting });
+    const login = (app: typeof first.app, address: string) =>
+      app.request("http://localhost/api/auth/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: address, password }),
+      });
+    const statuses = [
+      (await login(first.app, email)).status,
+      (await login(second.app, email)).status,
+      (await login(second.app, "nobody@example.com")).status,
+    ];
+    expect({ statuses, hashes }).toEqual({ statuses: [200, 200, 401], hashes: 1 });
   });
 
   it("closes an account to a client after 5 failures from it, even with the right password, with Retry-After", async () => {

@@ -43,14 +43,30 @@ export type SignInOutcome =
   | { kind: "throttled"; retryAfterSeconds: number };
 
 /**
+ * The hash an unknown e-mail is checked against, so that it costs what a known one does: made
+ * once per password hasher, not once per service. The edge builds the app, and so this service,
+ * for every request; a decoy per service was a second full-cost hash in every sign-in there.
+ */
+const decoys = new WeakMap<PasswordHasher, Promise<string>>();
+
+function decoyFor(passwords: PasswordHasher): Promise<string> {
+  let decoy = decoys.get(passwords);
+  if (!decoy) {
+    decoy = passwords.hash("a password no account has, hashed for the timing only");
+    decoys.set(passwords, decoy);
+    // A failed one is made again next time.
+    decoy.catch(() => decoys.delete(passwords));
+  }
+  return decoy;
+}
+
+/**
  * Checks a password. Every attempt is counted before the password is hashed, so simultaneous
  * attempts can never have more than the limit checked; a successful one gives its count back.
  * An unknown or disabled e-mail costs the same work as a known one and gets the same answer,
  * so neither timing nor wording tells which addresses have accounts.
  */
 export function signInService(deps: SignInDeps) {
-  let decoy: Promise<string> | undefined;
-
   return async function signIn(email: string, password: string, clientAddress: string): Promise<SignInOutcome> {
     const now = deps.clock();
     const address = email.trim().toLowerCase();
@@ -71,10 +87,7 @@ export function signInService(deps: SignInDeps) {
     let matches: boolean;
     try {
       found = await deps.accounts.forSignIn(address);
-      decoy ??= deps.passwords.hash("a password no account has, hashed for the timing only").catch((error) => {
-        decoy = undefined;
-        throw error;
-      });
+      const decoy = decoyFor(deps.passwords);
       matches = await deps.passwords.verify(password, found?.passwordHash ?? (await decoy));
     } catch (error) {
       // Not checked (the password workers were busy, say): not a failure either.
