@@ -112,7 +112,7 @@ const rows = [floor.phase, ...phases].map((phase) => ({
 const cell = (value: number | undefined, width: number, digits = 2) =>
   (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : "-").padStart(width);
 const ratio = (a: number | undefined, b: number | undefined) =>
-  (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}x` : "-").padStart(7);
+  (a !== undefined && b !== undefined && b > 0 && Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : "-").padStart(7);
 const showRun = (label: string, phase: Phase, r: PhaseResult<string>) =>
   console.log(
     `${label.padEnd(8)} ${phase.name.padEnd(22)} ${cell(r.rps, 8, 0)} req/s  p99 ${String(r.p99).padStart(5)} ms  ${String(r.answered).padStart(6)} answered  ${r.failures} failed  CPU ms/request ${Object.entries(
