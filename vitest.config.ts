@@ -15,6 +15,15 @@ export default defineConfig({
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], setupFiles, globalSetup: globalSetup() } },
       { test: { name: "api", include: ["tests/api/**/*.test.ts"], setupFiles, globalSetup: globalSetup() } },
       {
+        // The official libSQL client's integration suite against the local libSQL endpoint (tests/libsql-client/support.ts).
+        test: {
+          name: "libsql-client",
+          include: ["tests/libsql-client/**/*.test.ts"],
+          setupFiles,
+          globalSetup: globalSetup(),
+        },
+      },
+      {
         // Reads the built site (`npm test` builds it first when a source changed).
         test: {
           name: "build",

@@ -33,6 +33,12 @@ const baseCodeNames = [
   "WARNING",
 ];
 
+/** The name of an (extended) result code's base code, as sqld and @libsql/client send it: `SQLITE_CONSTRAINT`. */
+export function baseCodeName(resultCode: number): string {
+  const base = resultCode & 0xff;
+  return `SQLITE_${baseCodeNames[base] ?? `UNKNOWN_${base}`}`;
+}
+
 export const clientClosed = (cause?: unknown) =>
   new LibsqlError("The client is closed", "CLIENT_CLOSED", undefined, undefined, cause as Error | undefined);
 
@@ -44,8 +50,7 @@ export function asLibsqlError(error: unknown): unknown {
   const { code, errcode, errstr } = (error ?? {}) as { code?: unknown; errcode?: unknown; errstr?: unknown };
   if (code === "ERR_INVALID_STATE") return clientClosed(error);
   if (code !== "ERR_SQLITE_ERROR" || typeof errcode !== "number") return error;
-  const base = errcode & 0xff;
-  const name = `SQLITE_${baseCodeNames[base] ?? `UNKNOWN_${base}`}`;
+  const name = baseCodeName(errcode);
   const message = (error as Error).message || String(errstr);
-  return new LibsqlError(message, name, errcode === base ? name : undefined, errcode, error as Error);
+  return new LibsqlError(message, name, errcode === (errcode & 0xff) ? name : undefined, errcode, error as Error);
 }
