@@ -1,12 +1,15 @@
 /**
- * A small libSQL server for tests and local trials: the Hrana v2 protocol over HTTP
- * (`POST /v2/pipeline`), which `@libsql/client` speaks to `http://` URLs, over a local file.
- * No real libSQL server (sqld) installs from npm or Debian here; production uses Turso or a
- * self-hosted sqld. It can be told to refuse connections or to accept and never answer, the two
- * ways a remote database fails an app.
+ * A small libSQL server for tests and local trials: the Hrana protocol (versions 2 and 3, JSON)
+ * over HTTP (`POST /v2/pipeline`, `/v3/pipeline`), which `@libsql/client` speaks to `http://`
+ * URLs, over a local file. No real libSQL server (sqld) installs from npm or Debian here;
+ * production uses Turso or a self-hosted sqld, so this one answers as sqld does wherever an app
+ * could tell (libsql-http/run-statement.ts), and the official client's integration suite runs
+ * against it (tests/libsql-client). It can be told to refuse connections or to accept and never
+ * answer, the two ways a remote database fails an app.
  *
- * Supported: `execute`, `batch` (with ok/not/and/or conditions), `sequence`, `store_sql`,
- * `close_sql`, `close`, and batons, so an interactive transaction spans requests.
+ * Supported: `execute`, `batch` (with ok/error/not/and/or/is_autocommit conditions), `sequence`,
+ * `store_sql`, `close_sql`, `get_autocommit`, `close`, and batons, so an interactive transaction
+ * spans requests (libsql-http/streams.ts). Not: cursors, `describe`, Protobuf, WebSockets.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
