@@ -4,7 +4,7 @@
  */
 import type { ExecutionContext } from "hono";
 import { createApp } from "./app/create-app.ts";
-import { ApiError, Status } from "./app/errors.ts";
+import { ApiError, errorResponse } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
 import { jsonLogger } from "./app/lib/log.ts";
 import { createWebDb } from "./db/web-client.ts";
@@ -25,12 +25,11 @@ const log = jsonLogger();
 
 function misconfigured(error: unknown): Response {
   log.error("misconfigured", error);
-  const problem = new ApiError(
-    Status.unavailable,
-    "unavailable",
-    "The help center is not configured yet. Try again later.",
+  return errorResponse(
+    new ApiError("unavailable", "The help center is not configured yet. Try again later.", {
+      headers: { "Retry-After": "60" },
+    }),
   );
-  return Response.json(problem.toBody(), { status: problem.status, headers: { "Retry-After": "60" } });
 }
 
 /** A deployment's bindings do not change while an isolate lives: parsed once per bindings object. */

@@ -6,7 +6,7 @@ import { sessionLookup } from "./auth/session-middleware.ts";
 import { dashboardRoutes } from "./dashboard/dashboard.routes.ts";
 import { demoRoutes } from "./demo/demo.routes.ts";
 import type { AppDeps, AppEnv } from "./deps.ts";
-import { ApiError, errorResponse, Status } from "./errors.ts";
+import { ApiError, errorResponse } from "./errors.ts";
 import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
@@ -30,32 +30,27 @@ export interface AppOptions {
   onUnexpectedError?: (error: unknown) => void;
 }
 
-/** Hono's own 4xx (a malformed JSON body, say) in the API's error shape. */
+/** Hono's own 4xx (a malformed body: its validators throw 400) in the API's error shape. */
 function fromHttpException(error: HTTPException): ApiError {
-  const code = /json/i.test(error.message) ? "invalid_json" : "bad_request";
-  const message =
-    code === "invalid_json" ? "The body is not valid JSON." : error.message || "The request could not be read.";
-  return new ApiError(error.status, code, message);
+  if (/json/i.test(error.message)) return new ApiError("invalid_json", "The body is not valid JSON.");
+  return new ApiError("bad_request", error.message || "The request could not be read.");
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(c, error);
-    if (error instanceof HTTPException && error.status < 500) return errorResponse(c, fromHttpException(error));
+    if (error instanceof ApiError) return errorResponse(error, c);
+    if (error instanceof HTTPException && error.status < 500) return errorResponse(fromHttpException(error), c);
     const unavailable = asUnavailable(error);
-    if (unavailable) return errorResponse(c, unavailable);
+    if (unavailable) return errorResponse(unavailable, c);
     deps.log.error("unexpected_error", error, {
       requestId: c.get("requestId"),
       method: c.req.method,
       route: routePath(c),
     });
     options.onUnexpectedError?.(error);
-    return errorResponse(
-      c,
-      new ApiError(Status.internalError, "internal_error", "Something went wrong on our side. Please try again."),
-    );
+    return errorResponse(new ApiError("internal_error", "Something went wrong on our side. Please try again."), c);
   });
 
   app.use("*", async (c, next) => {
@@ -94,13 +89,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.all("/api/*", (c) => {
     const wrongMethod = methodNotAllowed(routes.routes, c.req.method, c.req.path);
     if (wrongMethod) throw wrongMethod;
-    throw new ApiError(Status.notFound, "not_found", `No API route ${c.req.method} ${c.req.path}.`);
+    throw new ApiError("not_found", `No API route ${c.req.method} ${c.req.path}.`);
   });
   app.route("/", auth.page);
   app.route("/", dashboard.page);
 
   if (options.sites) app.use("*", audienceSwitch(options.sites));
-  app.notFound((c) => errorResponse(c, new ApiError(Status.notFound, "not_found", "Nothing here.")));
+  app.notFound((c) => errorResponse(new ApiError("not_found", "Nothing here."), c));
 
   return routes;
 }

@@ -1,6 +1,11 @@
 import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorBody, FieldProblem } from "../../src/shared/api-contract.ts";
+import {
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorStatus,
+  errorCodes,
+  type FieldProblem,
+} from "../../src/shared/api-contract.ts";
 
 /** Named status codes, so handlers read as what they mean. */
 export const Status = {
@@ -20,23 +25,23 @@ export const Status = {
   unavailable: 503,
 } as const;
 
-export type { ErrorBody, FieldProblem };
+export type { ErrorBody, ErrorCode, FieldProblem };
+export { errorCodes };
 
-/** Thrown by handlers and middleware; `onError` turns it into an ErrorBody response. */
+/** Thrown by handlers and middleware; `onError` turns it into an ErrorBody response. Its status follows from its code. */
 export class ApiError extends Error {
-  readonly status: ContentfulStatusCode;
-  readonly code: string;
+  readonly status: ErrorStatus;
+  readonly code: ErrorCode;
   readonly fields: FieldProblem[] | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
-    status: ContentfulStatusCode,
-    code: string,
+    code: ErrorCode,
     message: string,
     extra: { fields?: FieldProblem[]; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: extra.cause });
-    this.status = status;
+    this.status = errorCodes[code];
     this.code = code;
     this.fields = extra.fields;
     this.headers = extra.headers ?? {};
@@ -47,7 +52,14 @@ export class ApiError extends Error {
   }
 }
 
-export function errorResponse(c: Context, error: ApiError): Response {
+/** The one 400 for input a person can fix: each field named with what to do (or only a message). */
+export function invalidInput(fields: FieldProblem[] | undefined, message = "Some fields need attention."): ApiError {
+  return new ApiError("invalid_input", message, fields ? { fields } : {});
+}
+
+/** The one way an error becomes a response: in the app through its context, or before there is one. */
+export function errorResponse(error: ApiError, c?: Context): Response {
+  if (!c) return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   return c.json(error.toBody(), error.status);
 }

@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
 import type { MiddlewareHandler } from "hono";
-import { ApiError, errorResponse, Status } from "../app/errors.ts";
+import { ApiError, errorResponse } from "../app/errors.ts";
 import { asUnavailable } from "../app/lib/unavailable.ts";
 import { appliedVersionSql, schemaVersion } from "../db/schema-version.ts";
 
@@ -19,26 +19,25 @@ export function requireCurrentSchema(db: Client): MiddlewareHandler {
       const applied = Number((await db.execute(appliedVersionSql)).rows[0]?.version ?? 0);
       if (applied < schemaVersion) {
         return errorResponse(
-          c,
           new ApiError(
-            Status.unavailable,
             "unavailable",
             `The database schema is at version ${applied}, and this version needs ${schemaVersion}: run npm run db:migrate.`,
             { headers: { "Retry-After": "60" } },
           ),
+          c,
         );
       }
       schemaSeenCurrent = true;
     } catch (error) {
       const unavailable = asUnavailable(error);
-      if (unavailable) return errorResponse(c, unavailable);
+      if (unavailable) return errorResponse(unavailable, c);
       // No schema_migrations table at all: never migrated.
       return errorResponse(
-        c,
-        new ApiError(Status.unavailable, "unavailable", "The database has no schema yet: run npm run db:migrate.", {
+        new ApiError("unavailable", "The database has no schema yet: run npm run db:migrate.", {
           headers: { "Retry-After": "60" },
           cause: error,
         }),
+        c,
       );
     }
     return next();

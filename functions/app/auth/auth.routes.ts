@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput, Status } from "../errors.ts";
 import { bodyKind } from "../lib/body.ts";
 import { clientAddress } from "../lib/client.ts";
 import { isNavigation } from "../lib/navigation.ts";
@@ -20,7 +20,7 @@ const signInSchema = z.object({
 
 const viewSchema = z.object({ as: z.enum(["customer", "employee"]), next: z.string().max(2048).optional() });
 
-const incomplete = () => new ApiError(Status.badRequest, "invalid_input", signInMessages.incomplete);
+const incomplete = () => invalidInput(undefined, signInMessages.incomplete);
 
 export function authRoutes(deps: AppDeps) {
   const { signIn, policy } = deps.auth;
@@ -34,7 +34,7 @@ export function authRoutes(deps: AppDeps) {
 
   /** The sign-in page: single sign-on first when configured, the local form unless turned off. */
   const signInPage = (slots: Omit<SignInSlots, "sso" | "local">) => {
-    if (!deps.pages.signIn) throw new ApiError(Status.unavailable, "unavailable", "The sign-in page is not built.");
+    if (!deps.pages.signIn) throw new ApiError("unavailable", "The sign-in page is not built.");
     const button = ssoButton(slots.next);
     return fillSignInPage(deps.pages.signIn, { ...slots, local: localSignIn, ...(button ? { sso: button } : {}) });
   };
@@ -69,7 +69,7 @@ export function authRoutes(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use("/auth/*", sameOriginOnly(deps.allowedOrigins), limitBody(8 * 1024), requireBody("json", "form"))
     .post("/auth/login", backToSignInPage, jsonOrForm(signInSchema, incomplete), async (c) => {
-      if (!localSignIn) throw new ApiError(Status.notFound, "not_found", "Sign in with your company account instead.");
+      if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
       const { email, password } = c.req.valid("json");
       const next = redirectTarget(c.req.valid("json").next);
       if (!email || !password) throw incomplete();
@@ -78,12 +78,12 @@ export function authRoutes(deps: AppDeps) {
       if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
       if (outcome.kind === "throttled") {
         const message = signInMessages.throttled(outcome.retryAfterSeconds);
-        throw new ApiError(Status.tooManyRequests, "rate_limited", message, {
+        throw new ApiError("rate_limited", message, {
           headers: { "Retry-After": String(outcome.retryAfterSeconds) },
         });
       }
       if (outcome.kind === "invalid") {
-        throw new ApiError(Status.unauthorized, "invalid_credentials", signInMessages.invalid);
+        throw new ApiError("invalid_credentials", signInMessages.invalid);
       }
       await startSession(c, outcome.token);
       return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
@@ -104,11 +104,11 @@ export function authRoutes(deps: AppDeps) {
       );
     })
     .get("/auth/oidc/start", async (c) => {
-      if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
+      if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const next = redirectTarget(c.req.query("next"));
       // Only a navigation begins a sign-in: an image or a script on another site cannot.
       if (!isNavigation(c)) {
-        throw new ApiError(Status.forbidden, "not_a_navigation", "Open this address in the browser to sign in.");
+        throw new ApiError("not_a_navigation", "Open this address in the browser to sign in.");
       }
       let start: SsoStart;
       try {
@@ -127,19 +127,19 @@ export function authRoutes(deps: AppDeps) {
       return c.redirect(start.url, Status.seeOther);
     })
     .post("/auth/oidc/backchannel-logout", async (c) => {
-      if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
+      if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const form = bodyKind(c) === "form" ? await c.req.parseBody() : {};
       const token = typeof form.logout_token === "string" ? form.logout_token : "";
       const outcome = token ? await sso.backChannelLogout(token) : { kind: "refused" as const, why: "no token" };
       if (outcome.kind === "refused") {
         audit("backchannel_logout_refused", { reason: outcome.why });
-        throw new ApiError(Status.badRequest, "invalid_logout_token", "The logout token is not valid.");
+        throw new ApiError("invalid_logout_token", "The logout token is not valid.");
       }
       audit("backchannel_logout", { sessionsEnded: outcome.sessions });
       return c.body(null, Status.ok);
     })
     .get("/auth/oidc/callback", async (c) => {
-      if (!sso) throw new ApiError(Status.notFound, "not_found", "Single sign-on is not configured.");
+      if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const browserState = stateCookie.read(c);
       stateCookie.clear(c);
       let outcome: Awaited<ReturnType<typeof sso.finish>>;
@@ -175,12 +175,9 @@ export function authRoutes(deps: AppDeps) {
     })
     .post(
       "/auth/view",
-      jsonOrForm(
-        viewSchema,
-        () => new ApiError(Status.badRequest, "invalid_input", 'Send "as": "customer" or "employee".'),
-      ),
+      jsonOrForm(viewSchema, () => invalidInput(undefined, 'Send "as": "customer" or "employee".')),
       async (c) => {
-        if (!c.get("employee")) throw new ApiError(Status.unauthorized, "signed_out", "Sign in as an employee first.");
+        if (!c.get("employee")) throw new ApiError("signed_out", "Sign in as an employee first.");
         const { as, next } = c.req.valid("json");
         if (as === "customer") viewCookie.setCustomer(c);
         else viewCookie.clear(c);

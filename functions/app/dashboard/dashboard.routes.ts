@@ -1,13 +1,13 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { renderToString } from "preact-render-to-string";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput, Status } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
-import { invalidInput, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
+import { isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { searchInsight } from "../searches/searches.queries.ts";
 import { fillEmployeeBar } from "../site/employee-bar.ts";
 import { topicsNeedingAttention } from "./attention.service.ts";
@@ -35,8 +35,7 @@ import { defaultPeriod, defaultSort, type Period, wholeSite, wholeSiteTitle } fr
 const maxExportRows = 50_000;
 
 const requireEmployee: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get("employee"))
-    throw new ApiError(Status.unauthorized, "signed_out", "Sign in as an employee to see feedback.");
+  if (!c.get("employee")) throw new ApiError("signed_out", "Sign in as an employee to see feedback.");
   await next();
 };
 
@@ -135,9 +134,7 @@ export function dashboardRoutes(deps: AppDeps) {
         const { ids, action, next } = c.req.valid("json");
         if (ids.length === 0) {
           if (isFormPost(c)) return c.redirect(triageOutcome.nothingTicked(next), Status.seeOther);
-          throw invalidInput([
-            { code: "custom", path: ["ids"], message: "Tick at least one comment first.", input: ids },
-          ]);
+          throw invalidInput([{ field: "ids", message: "Tick at least one comment first." }]);
         }
         const by = c.get("employee")?.email ?? "unknown";
         if (action === "delete") {
@@ -163,7 +160,7 @@ export function dashboardRoutes(deps: AppDeps) {
       async (c) => {
         const { id } = c.req.valid("param");
         const deleted = await deleteComment(db, id);
-        if (!deleted) throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+        if (!deleted) throw new ApiError("not_found", "There is no such comment.");
         // The audit says who deleted which answer on which topic, never what it said; written as
         // soon as the deletion is, whatever happens next.
         const by = c.get("employee")?.email ?? "unknown";
@@ -185,7 +182,7 @@ export function dashboardRoutes(deps: AppDeps) {
         const { status, next } = c.req.valid("json");
         const by = c.get("employee")?.email ?? "unknown";
         if (!(await setStatus(db, c.req.valid("param").id, status, by, now()))) {
-          throw new ApiError(Status.notFound, "not_found", "There is no such comment.");
+          throw new ApiError("not_found", "There is no such comment.");
         }
         return isFormPost(c) ? c.redirect(redirectTarget(next), Status.seeOther) : c.json({ status }, Status.ok);
       },

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput, Status } from "../errors.ts";
 import { clientAddress, isHttps } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { valid } from "../lib/validate.ts";
@@ -17,7 +17,7 @@ import { sandboxRules } from "./sandboxes.ts";
 const cookieName = "demo_sandbox";
 
 function noSandbox(): ApiError {
-  return new ApiError(Status.notFound, "no_sandbox", "Your demo has ended or was never started. Start it again.");
+  return new ApiError("no_sandbox", "Your demo has ended or was never started. Start it again.");
 }
 
 /** The live demo's API: every route acts only inside the sandbox named by the visitor's cookie. */
@@ -32,7 +32,7 @@ export function demoRoutes(deps: AppDeps) {
   const userIn = async (c: Context, userId: string) => {
     const sandbox = await sandboxOf(c);
     if (!(await sandboxes.hasUser(sandbox, userId)))
-      throw new ApiError(Status.notFound, "no_user", "There is no such user in your demo.");
+      throw new ApiError("no_user", "There is no such user in your demo.");
     return sandbox;
   };
 
@@ -41,7 +41,7 @@ export function demoRoutes(deps: AppDeps) {
     .post("/demo/sandbox", async (c) => {
       const created = await sandboxes.create(clientAddress(c));
       if ("retryAfterSeconds" in created) {
-        throw new ApiError(Status.tooManyRequests, "rate_limited", "You started many demos lately. Try again later.", {
+        throw new ApiError("rate_limited", "You started many demos lately. Try again later.", {
           headers: { "Retry-After": String(created.retryAfterSeconds) },
         });
       }
@@ -75,7 +75,7 @@ export function demoRoutes(deps: AppDeps) {
       const { userId } = c.req.valid("param");
       const sandbox = await userIn(c, userId);
       if (!(await sandboxes.codes.revoke(sandbox.id, userId, sandbox.now))) {
-        throw new ApiError(Status.notFound, "no_code", "This user has no live code to cancel.");
+        throw new ApiError("no_code", "This user has no live code to cancel.");
       }
       return c.json({ revoked: true }, Status.ok);
     })
@@ -95,10 +95,7 @@ export function demoRoutes(deps: AppDeps) {
       const sandbox = await sandboxOf(c);
       const { username, code } = c.req.valid("json");
       const userId = await sandboxes.userByName(sandbox, username);
-      if (!userId)
-        throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
-          fields: [{ field: "username", message: "No user has that user name in this demo." }],
-        });
+      if (!userId) throw invalidInput([{ field: "username", message: "No user has that user name in this demo." }]);
       return c.json({ outcome: await sandboxes.codes.verify(sandbox.id, userId, code, sandbox.now) }, Status.ok);
     })
     .post("/demo/clock", requireBody("json"), valid("json", advanceClockSchema), async (c) => {

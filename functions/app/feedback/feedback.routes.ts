@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput, Status } from "../errors.ts";
 import { inBackground } from "../lib/background.ts";
 import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
@@ -20,14 +20,9 @@ import { bareCheckPage, feedbackFormPage, thanksLocation } from "./feedback-form
 const maxBodyBytes = 16 * 1024;
 
 function tooMany(retryAfterSeconds: number): ApiError {
-  return new ApiError(
-    Status.tooManyRequests,
-    "rate_limited",
-    `You have sent a lot of feedback. Try again in ${retryAfterSeconds} seconds.`,
-    {
-      headers: { "Retry-After": String(retryAfterSeconds) },
-    },
-  );
+  return new ApiError("rate_limited", `You have sent a lot of feedback. Try again in ${retryAfterSeconds} seconds.`, {
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
 }
 
 /** Employees may also comment on internal-only topics; to anyone else those do not exist. */
@@ -35,9 +30,7 @@ const catalogFor = (deps: AppDeps, c: Context<AppEnv>) => (c.get("employee") ? d
 
 function requireKnownTopic(catalog: TopicCatalog, input: { topic?: string | undefined }): void {
   if (input.topic !== undefined && !catalog.has(input.topic)) {
-    throw new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
-      fields: [{ field: "topic", message: serverMessages.unknownTopic }],
-    });
+    throw invalidInput([{ field: "topic", message: serverMessages.unknownTopic }]);
   }
 }
 
@@ -82,11 +75,7 @@ export function feedbackRoutes(deps: AppDeps) {
           const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
           if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
           if (outcome.kind === "not_found") {
-            throw new ApiError(
-              Status.notFound,
-              "not_found",
-              "That answer cannot be changed any more. Send it as new feedback.",
-            );
+            throw new ApiError("not_found", "That answer cannot be changed any more. Send it as new feedback.");
           }
           tellWriters(c, outcome);
           return c.json({ id: c.req.valid("param").id }, Status.ok);

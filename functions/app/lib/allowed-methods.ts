@@ -1,4 +1,4 @@
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 
 interface RouteEntry {
   method: string;
@@ -25,7 +25,7 @@ export function methodNotAllowed(routes: readonly RouteEntry[], method: string, 
   if (methods.size === 0 || methods.has(method)) return undefined;
   if (methods.has("GET")) methods.add("HEAD");
   const allow = [...methods].sort().join(", ");
-  return new ApiError(Status.methodNotAllowed, "method_not_allowed", `${path} takes ${allow} only.`, {
+  return new ApiError("method_not_allowed", `${path} takes ${allow} only.`, {
     headers: { Allow: allow },
   });
 }

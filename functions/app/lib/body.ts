@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput } from "../errors.ts";
 
 /**
  * The one way the API reads a body that may come as JSON (scripts) or as a form (plain HTML
@@ -26,11 +26,7 @@ export function bodyKind(c: Context): BodyKind | undefined {
   return undefined;
 }
 
-function fieldProblem(field: string, message: string): ApiError {
-  return new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
-    fields: [{ field, message }],
-  });
-}
+const fieldProblem = (field: string, message: string) => invalidInput([{ field, message }]);
 
 const tab = 0x09;
 const lineFeed = 0x0a;
@@ -120,8 +116,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-const notJson = (cause: unknown) =>
-  new ApiError(Status.badRequest, "invalid_json", "The body is not valid JSON.", { cause });
+const notJson = (cause: unknown) => new ApiError("invalid_json", "The body is not valid JSON.", { cause });
 
 /**
  * A JSON body's text, refused with a 400 when it nests deeper than `maxJsonDepth`. Hono keeps
@@ -136,7 +131,6 @@ export async function jsonText(c: Context): Promise<string> {
   }
   if (nestsDeeperThan(text, maxJsonDepth)) {
     throw new ApiError(
-      Status.badRequest,
       "json_too_deep",
       `The body nests arrays and objects more than ${maxJsonDepth} levels deep; no request needs that many.`,
     );

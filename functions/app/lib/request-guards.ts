@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { type BodyKind, bodyKind } from "./body.ts";
 import { isHttps } from "./client.ts";
 
@@ -14,7 +14,7 @@ export function requireBody(...kinds: BodyKind[]): MiddlewareHandler {
     if (readOnly.has(c.req.method)) return next();
     const kind = bodyKind(c);
     if (!kind || !kinds.includes(kind)) {
-      throw new ApiError(Status.unsupportedMediaType, "unsupported_media_type", `Send the body as ${expected}.`);
+      throw new ApiError("unsupported_media_type", `Send the body as ${expected}.`);
     }
     await next();
   };
@@ -79,8 +79,7 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alre
  * to its end before the 413, so that the client gets it and keeps its connection, on both runtimes.
  */
 export function limitBody(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () =>
-    new ApiError(Status.payloadTooLarge, "payload_too_large", `Send at most ${Math.floor(maxBytes / 1024)} KB.`);
+  const tooLarge = () => new ApiError("payload_too_large", `Send at most ${Math.floor(maxBytes / 1024)} KB.`);
   return async (c, next) => {
     const declared = c.req.header("Content-Length");
     const streamed = declared === undefined || c.req.header("Transfer-Encoding") !== undefined;
@@ -112,7 +111,7 @@ export function sameOriginOnly(allowedOrigins: readonly string[]): MiddlewareHan
         ? origin === own || allowedOrigins.includes(origin)
         : fetchSite === undefined || fetchSite === "same-origin" || fetchSite === "none";
       if (!allowed) {
-        throw new ApiError(Status.forbidden, "cross_origin", "This request came from another site and was refused.");
+        throw new ApiError("cross_origin", "This request came from another site and was refused.");
       }
     }
     await next();

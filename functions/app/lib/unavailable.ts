@@ -1,5 +1,5 @@
 import { isDatabaseFault } from "../../db/faults.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { Overloaded } from "./overloaded.ts";
 
 /** Seconds a client is asked to wait after a database fault: long enough for a lock or a restart to pass. */
@@ -11,14 +11,13 @@ const faultRetryAfterSeconds = 5;
  */
 export function asUnavailable(error: unknown): ApiError | undefined {
   if (error instanceof Overloaded) {
-    return new ApiError(Status.unavailable, "unavailable", error.message, {
+    return new ApiError("unavailable", error.message, {
       headers: { "Retry-After": String(error.retryAfterSeconds) },
       cause: error,
     });
   }
   if (isDatabaseFault(error)) {
     return new ApiError(
-      Status.unavailable,
       "unavailable",
       "The help center cannot reach its database right now. Please try again in a moment.",
       { headers: { "Retry-After": String(faultRetryAfterSeconds) }, cause: error },

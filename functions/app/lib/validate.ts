@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler, ValidationTargets } from "hono";
 import type { z } from "zod";
 import { describeIssues } from "../../../src/shared/zod-issues.ts";
 import type { AppEnv } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError, invalidInput } from "../errors.ts";
 import { bodyKind, jsonText, readBody, refuseControlCharacters } from "./body.ts";
 import { asUnavailable } from "./unavailable.ts";
 
@@ -15,10 +15,9 @@ import { asUnavailable } from "./unavailable.ts";
  * and a form post's failure can be answered with a page (`answerFormsWithPage`).
  */
 
-export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
-  return new ApiError(Status.badRequest, "invalid_input", "Some fields need attention.", {
-    fields: describeIssues(issues).map((i) => ({ field: i.field || "body", message: i.message })),
-  });
+/** A schema's complaints as the API's 400, each field with what to do. */
+export function invalidFields(issues: readonly z.core.$ZodIssue[]): ApiError {
+  return invalidInput(describeIssues(issues).map((i) => ({ field: i.field || "body", message: i.message })));
 }
 
 /**
@@ -28,7 +27,7 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
  */
 export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
   const validator = zValidator(target, schema, (result) => {
-    if (!result.success) throw invalidInput(result.error.issues);
+    if (!result.success) throw invalidFields(result.error.issues);
     refuseControlCharacters(result.data);
   });
   if (target !== "json") return validator;
@@ -53,7 +52,7 @@ type JsonOrFormInput<S extends z.ZodType> = { in: { json: z.input<S> }; out: { j
  */
 export function jsonOrForm<S extends z.ZodType>(
   schema: S,
-  onInvalid: (issues: readonly z.core.$ZodIssue[]) => ApiError = invalidInput,
+  onInvalid: (issues: readonly z.core.$ZodIssue[]) => ApiError = invalidFields,
 ): MiddlewareHandler<AppEnv, string, JsonOrFormInput<S>> {
   return async (c, next) => {
     c.set("formPost", bodyKind(c) === "form");

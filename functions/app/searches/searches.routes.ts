@@ -26,7 +26,7 @@ export function searchesRoutes(deps: AppDeps) {
         audience: c.get("employee") ? "internal" : "public",
       });
       if (outcome.kind === "limited") {
-        throw new ApiError(Status.tooManyRequests, "rate_limited", "Too many searches recorded from here just now.", {
+        throw new ApiError("rate_limited", "Too many searches recorded from here just now.", {
           headers: { "Retry-After": String(outcome.retryAfterSeconds) },
         });
       }

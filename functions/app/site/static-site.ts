@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 
 /** A finished build's files, as a runtime reaches them (a folder on Node, static assets on the edge). */
 export interface BuiltFiles {
@@ -43,7 +43,7 @@ export function staticSite(files: BuiltFiles, options: { private?: boolean } = {
 
   return async (c) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-      throw new ApiError(Status.methodNotAllowed, "method_not_allowed", "Pages can only be read (GET or HEAD).", {
+      throw new ApiError("method_not_allowed", "Pages can only be read (GET or HEAD).", {
         headers: { Allow: "GET, HEAD" },
       });
     }
