@@ -10,6 +10,7 @@ import { ApiError, errorResponse } from "./errors.ts";
 import { feedbackRoutes } from "./feedback/feedback.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { methodNotAllowed } from "./lib/allowed-methods.ts";
+import { setCachePolicy } from "./lib/cache-control.ts";
 import { requestLog } from "./lib/request-log.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
 import { metricsRoutes } from "./metrics/metrics.routes.ts";
@@ -63,7 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use("/api/*", async (c, next) => {
     await next();
     // API answers carry a session's, a sandbox's or a reader's own state: no cache may keep them.
-    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+    setCachePolicy(c.res.headers, "noStore", { ifUnset: true });
   });
   app.use(
     "*",

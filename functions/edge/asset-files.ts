@@ -1,3 +1,4 @@
+import type { StatusCode } from "hono/utils/http-status";
 import type { BuiltFiles } from "../app/site/static-site.ts";
 import type { AssetsBinding } from "./env.ts";
 
@@ -27,9 +28,10 @@ export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
       // Text is UTF-8 in these builds; say so, as the Node server does.
       if (type && textTypes.test(type) && !type.includes("charset"))
         headers.set("Content-Type", `${type}; charset=utf-8`);
-      // The static site set its caching rule (private, immutable…); the runtime's own would contradict it.
-      headers.set("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
-      return new Response(answer.body, { status: answer.status, headers });
+      // The static site set its caching rule (private, immutable…); the platform's own would contradict it.
+      headers.delete("Cache-Control");
+      // Answered through the context, as Node's serveStatic does: what the app set (caching, Vary) stays.
+      return c.newResponse(answer.body, { status: answer.status as StatusCode, headers });
     },
     async hasPage(path) {
       const answer = await assets.fetch(new Request(assetUrl(`${folder}${path}/index.html`), { method: "HEAD" }));

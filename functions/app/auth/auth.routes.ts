@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
 import { bodyKind } from "../lib/body.ts";
+import { setCachePolicy } from "../lib/cache-control.ts";
 import { clientAddress } from "../lib/client.ts";
 import { isNavigation } from "../lib/navigation.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
@@ -39,7 +40,7 @@ export function authRoutes(deps: AppDeps) {
     return fillSignInPage(deps.pages.signIn, { ...slots, local: localSignIn, ...(button ? { sso: button } : {}) });
   };
   const ssoPage = (c: Context<AppEnv>, status: 400 | 403 | 409 | 429 | 503, error: string, next = "/") => {
-    c.header("Cache-Control", "no-store");
+    setCachePolicy(c, "noStore");
     return c.html(signInPage({ next, ssoError: error }), status);
   };
 
@@ -123,7 +124,7 @@ export function authRoutes(deps: AppDeps) {
         return ssoPage(c, 429, signInMessages.ssoThrottled(start.retryAfterSeconds), next);
       }
       stateCookie.write(c, start.state);
-      c.header("Cache-Control", "no-store");
+      setCachePolicy(c, "noStore");
       return c.redirect(start.url, Status.seeOther);
     })
     .post("/auth/oidc/backchannel-logout", async (c) => {
@@ -170,7 +171,7 @@ export function authRoutes(deps: AppDeps) {
         );
       }
       await startSession(c, outcome.token);
-      c.header("Cache-Control", "no-store");
+      setCachePolicy(c, "noStore");
       return c.redirect(redirectTarget(outcome.next), Status.seeOther);
     })
     .post(
@@ -191,7 +192,7 @@ export function authRoutes(deps: AppDeps) {
     if (c.get("employee")) return c.redirect(next, Status.seeOther);
     const signedOut = c.req.query("signed-out");
     const endSession = sso && signedOut === "provider" ? await sso.endSessionUrl() : undefined;
-    c.header("Cache-Control", "no-store");
+    setCachePolicy(c, "noStore");
     return c.html(
       signInPage({
         next,

@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { renderToString } from "preact-render-to-string";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
+import { setCachePolicy } from "../lib/cache-control.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
@@ -63,7 +64,7 @@ export function dashboardRoutes(deps: AppDeps) {
 
   const exportComments = async (c: Context<AppEnv>, query: CommentsQuery, format: ExportFormat) => {
     const body = await commentExport(db, query, now(), format, titles);
-    c.header("Cache-Control", "private, no-store");
+    setCachePolicy(c, "privateNoStore");
     c.header("Content-Disposition", `attachment; filename="feedback-comments.${format}"`);
     const type = format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
     return c.body(body, 200, { "Content-Type": type });
@@ -73,18 +74,18 @@ export function dashboardRoutes(deps: AppDeps) {
     .use("/dashboard/*", requireEmployee)
     .get("/dashboard/overview", valid("query", overviewQuerySchema), async (c) => {
       const { period, sort, owner } = c.req.valid("query");
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       const { topics, totals } = await overview(db, period, sort, now());
       const rows = topics.filter(ownedBy(owner)).map((row) => ({ ...row, title: titles(row.topic) }));
       return c.json({ period, owner: owner ?? null, totals, topics: rows });
     })
     .get("/dashboard/attention", valid("query", attentionQuerySchema), async (c) => {
       const { period, owner } = c.req.valid("query");
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       return c.json({ period, owner: owner ?? null, topics: await attention(period, owner) });
     })
     .get("/dashboard/comments", valid("query", commentsQuerySchema), async (c) => {
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       return c.json(await comments(db, c.req.valid("query"), now()));
     })
     .get("/dashboard/comments.csv", valid("query", commentsQuerySchema), (c) =>
@@ -95,7 +96,7 @@ export function dashboardRoutes(deps: AppDeps) {
     )
     .get("/dashboard/searches", valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       return c.json({ period, audience, ...(await searchInsight(db, period, audience, now())) });
     })
     .get("/dashboard/searches.csv", valid("query", searchesQuerySchema), async (c) => {
@@ -113,14 +114,14 @@ export function dashboardRoutes(deps: AppDeps) {
         ],
         insight.top.map((r) => [r.query, r.searches, r.noResults, r.partial, r.opened, r.corrected, r.previous]),
       );
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       c.header("Content-Disposition", 'attachment; filename="searches.csv"');
       return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
     })
     .get("/dashboard/searches.json", valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
       const insight = await searchInsight(db, period, audience, now(), maxExportRows);
-      c.header("Cache-Control", "private, no-store");
+      setCachePolicy(c, "privateNoStore");
       c.header("Content-Disposition", 'attachment; filename="searches.json"');
       return c.json({ period, audience, searches: insight.top });
     })
@@ -193,7 +194,7 @@ export function dashboardRoutes(deps: AppDeps) {
    * JavaScript; when the database is away, the frame says so (503) instead.
    */
   const inFrame = async (c: Context<AppEnv>, internalFrame: string, render: () => Promise<string>) => {
-    c.header("Cache-Control", "private, no-store");
+    setCachePolicy(c, "privateNoStore");
     const frame = fillEmployeeBar(internalFrame, c.get("employee")?.email ?? "");
     try {
       return c.html(fillMarkupSlot(frame, "dashboard", await render()));

@@ -1,8 +1,9 @@
 import { type Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
-import { clientAddress, isHttps } from "../lib/client.ts";
+import { setCachePolicy } from "../lib/cache-control.ts";
+import { clientAddress } from "../lib/client.ts";
+import { cookie } from "../lib/cookies.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { valid } from "../lib/validate.ts";
 import {
@@ -14,7 +15,8 @@ import {
 } from "./demo.schema.ts";
 import { sandboxRules } from "./sandboxes.ts";
 
-const cookieName = "demo_sandbox";
+/** Names the visitor's sandbox; sent only to the demo's own routes. */
+const sandboxCookie = cookie("demo_sandbox", "/api/demo");
 
 function noSandbox(): ApiError {
   return new ApiError("no_sandbox", "Your demo has ended or was never started. Start it again.");
@@ -25,7 +27,7 @@ export function demoRoutes(deps: AppDeps) {
   const { sandboxes } = deps.demo;
 
   const sandboxOf = async (c: Context) => {
-    const sandbox = await sandboxes.open(getCookie(c, cookieName));
+    const sandbox = await sandboxes.open(sandboxCookie.read(c));
     if (!sandbox) throw noSandbox();
     return sandbox;
   };
@@ -45,13 +47,7 @@ export function demoRoutes(deps: AppDeps) {
           headers: { "Retry-After": String(created.retryAfterSeconds) },
         });
       }
-      setCookie(c, cookieName, created.id, {
-        httpOnly: true,
-        sameSite: "Lax",
-        path: "/api/demo",
-        maxAge: sandboxRules.lifetimeMs / 1000,
-        ...(isHttps(c) ? { secure: true } : {}),
-      });
+      sandboxCookie.write(c, created.id, sandboxRules.lifetimeMs / 1000);
       const sandbox = await sandboxes.open(created.id);
       if (!sandbox) throw noSandbox();
       return c.json(await sandboxes.state(sandbox), Status.created);
@@ -67,7 +63,7 @@ export function demoRoutes(deps: AppDeps) {
         const sandbox = await userIn(c, userId);
         // The only response that ever carries the code itself.
         const issued = await sandboxes.codes.issue(sandbox.id, userId, sandbox.now, c.req.valid("json"));
-        c.header("Cache-Control", "no-store");
+        setCachePolicy(c, "noStore");
         return c.json(issued, Status.created);
       },
     )

@@ -5,6 +5,7 @@ import { describeIssues } from "../../../src/shared/zod-issues.ts";
 import type { AppEnv } from "../deps.ts";
 import { ApiError, invalidInput } from "../errors.ts";
 import { bodyKind, jsonText, readBody, refuseControlCharacters } from "./body.ts";
+import { setCachePolicy } from "./cache-control.ts";
 import { asUnavailable } from "./unavailable.ts";
 
 /**
@@ -80,7 +81,7 @@ export function answerFormsWithPage(page: (c: Context<AppEnv>, error: ApiError) 
     if (!error) return;
     const headers = new Headers(c.res.headers);
     headers.set("Content-Type", "text/html; charset=UTF-8");
-    headers.set("Cache-Control", "no-store");
+    setCachePolicy(headers, "noStore");
     c.res = new Response(page(c, error), { status: error.status, headers });
   };
 }

@@ -1,3 +1,4 @@
+import { setCachePolicy } from "../lib/cache-control.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { afterBodyOpen } from "../lib/slots.ts";
 import { rewritePage } from "./rewrite-page.ts";
@@ -10,5 +11,9 @@ export function customerViewBar(response: Response, path: string): Promise<Respo
   const bar = `<form class="view-switch" method="post" action="/api/auth/view"><p>You are viewing the help center as a customer.
 <input type="hidden" name="as" value="employee"><input type="hidden" name="next" value="${escapeHtml(path)}">
 <button type="submit">Back to the employee view</button></p></form>`;
-  return rewritePage(response, (html) => afterBodyOpen(html, bar), { "Cache-Control": "private, no-store" });
+  return rewritePage(
+    response,
+    (html) => afterBodyOpen(html, bar),
+    (headers) => setCachePolicy(headers, "privateNoStore"),
+  );
 }

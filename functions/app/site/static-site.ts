@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { ApiError } from "../errors.ts";
+import { type CachePolicy, setCachePolicy } from "../lib/cache-control.ts";
 
 /** A finished build's files, as a runtime reaches them (a folder on Node, static assets on the edge). */
 export interface BuiltFiles {
@@ -17,9 +18,9 @@ export interface BuiltFiles {
 const singleRange = /^bytes=(\d+-\d*|-\d+)$/;
 
 /** Hashed asset names never change content, so they may be cached for good; pages must revalidate. */
-function cacheControlFor(path: string, isPrivate: boolean): string {
-  if (isPrivate) return "private, no-store";
-  return path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
+function cachePolicyFor(path: string, isPrivate: boolean): CachePolicy {
+  if (isPrivate) return "privateNoStore";
+  return path.startsWith("/_astro/") ? "immutableAsset" : "revalidatePage";
 }
 
 /** `/topics/x` (no dot, no escape, no trailing slash) may be a folder's page. */
@@ -37,7 +38,7 @@ function mayBeFolder(path: string): boolean {
 export function staticSite(files: BuiltFiles, options: { private?: boolean } = {}): MiddlewareHandler {
   const isPrivate = options.private === true;
   const notFound = async (c: Context) => {
-    c.header("Cache-Control", cacheControlFor("/404.html", isPrivate));
+    setCachePolicy(c, cachePolicyFor("/404.html", isPrivate));
     return c.html(await files.notFoundPage(), 404);
   };
 
@@ -51,7 +52,7 @@ export function staticSite(files: BuiltFiles, options: { private?: boolean } = {
     // Build stamps, manifests and other dot-files are the build's business, not the reader's.
     if (path.split("/").some((segment) => segment.startsWith("."))) return notFound(c);
     // Set before answering: a response is built with the headers set so far.
-    c.header("Cache-Control", cacheControlFor(path, isPrivate));
+    setCachePolicy(c, cachePolicyFor(path, isPrivate));
     if (mayBeFolder(path) && (await files.hasPage(path))) {
       return c.redirect(`${path}/${new URL(c.req.url).search}`, 301);
     }
