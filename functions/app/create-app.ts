@@ -14,6 +14,7 @@ import { setCachePolicy } from "./lib/cache-control.ts";
 import { requestLog } from "./lib/request-log.ts";
 import { asUnavailable } from "./lib/unavailable.ts";
 import { metricsRoutes } from "./metrics/metrics.routes.ts";
+import { openApiRoutes } from "./openapi/openapi.routes.ts";
 import { recordsReaders, searchesRoutes } from "./searches/searches.routes.ts";
 import { contentSecurityPolicy, securityHeaders } from "./security-headers.ts";
 import { audienceSwitch, type Sites } from "./site/audience.ts";
@@ -83,7 +84,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     .route("/api", viewsRoutes(deps))
     .route("/api", auth.api)
     .route("/api", demoRoutes(deps))
-    .route("/api", dashboard.api);
+    .route("/api", dashboard.api)
+    .route("/api", openApiRoutes(app));
   // Node only: the edge platform has its own analytics, and there the route is absent (404).
   if (deps.metrics) app.route("/api", metricsRoutes(deps.metrics));
 

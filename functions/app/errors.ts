@@ -5,7 +5,7 @@ import {
   type ErrorStatus,
   errorCodes,
   type FieldProblem,
-} from "../../src/shared/api-contract.ts";
+} from "../../src/shared/api-errors.ts";
 
 /** Named status codes, so handlers read as what they mean. */
 export const Status = {

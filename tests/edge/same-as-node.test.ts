@@ -42,6 +42,19 @@ describe("an anonymous reader of the edge", () => {
   });
 });
 
+describe("the API's document on the edge", () => {
+  it("describes the same routes and answers as the Node server's", async () => {
+    const [fromNode, fromEdge] = await Promise.all(
+      [node.url, edge].map(async (base) => {
+        const answer = await fetch(`${base}/api/openapi.json`);
+        expect(answer.status).toBe(200);
+        return answer.json();
+      }),
+    );
+    expect(fromEdge).toEqual(fromNode);
+  });
+});
+
 interface Answer {
   status: number;
   body: string;

@@ -22,6 +22,7 @@ import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
 import { internalSampleManifest, sampleManifest } from "../../scripts/lib/sample-manifest.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { memoryLogger } from "./memory-logger.ts";
+import { checkAnswersAgainstDocument } from "./openapi-conformance.ts";
 
 export interface TestAppOptions {
   /** Share a database file with another test app (two processes, as far as the limits know). */
@@ -106,5 +107,5 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...(options.sites ? { sites: options.sites } : {}),
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
   });
-  return { app, db, deps, databaseFile };
+  return { app: checkAnswersAgainstDocument(app), db, deps, databaseFile };
 }

@@ -9,6 +9,7 @@ import { isNavigation } from "../lib/navigation.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm } from "../lib/validate.ts";
+import { authDocs } from "./auth.openapi.ts";
 import { sessionCookie, ssoStateCookie as stateCookie, viewCookie } from "./cookies.ts";
 import { fillSignInPage, type SignInSlots, signInMessages } from "./sign-in-page.ts";
 import { ProviderUnavailable, type SsoStart } from "./single-sign-on.ts";
@@ -69,27 +70,33 @@ export function authRoutes(deps: AppDeps) {
 
   const api = new Hono<AppEnv>()
     .use("/auth/*", sameOriginOnly(deps.allowedOrigins), limitBody(8 * 1024), requireBody("json", "form"))
-    .post("/auth/login", backToSignInPage, jsonOrForm(signInSchema, incomplete), async (c) => {
-      if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
-      const { email, password } = c.req.valid("json");
-      const next = redirectTarget(c.req.valid("json").next);
-      if (!email || !password) throw incomplete();
-      const outcome = await signIn(email, password, clientAddress(c));
-      // Audited without the address typed: a password typed into the wrong box would be logged.
-      if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
-      if (outcome.kind === "throttled") {
-        const message = signInMessages.throttled(outcome.retryAfterSeconds);
-        throw new ApiError("rate_limited", message, {
-          headers: { "Retry-After": String(outcome.retryAfterSeconds) },
-        });
-      }
-      if (outcome.kind === "invalid") {
-        throw new ApiError("invalid_credentials", signInMessages.invalid);
-      }
-      await startSession(c, outcome.token);
-      return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
-    })
-    .post("/auth/logout", async (c) => {
+    .post(
+      "/auth/login",
+      authDocs.login,
+      backToSignInPage,
+      jsonOrForm(signInSchema, { onInvalid: incomplete }),
+      async (c) => {
+        if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
+        const { email, password } = c.req.valid("json");
+        const next = redirectTarget(c.req.valid("json").next);
+        if (!email || !password) throw incomplete();
+        const outcome = await signIn(email, password, clientAddress(c));
+        // Audited without the address typed: a password typed into the wrong box would be logged.
+        if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
+        if (outcome.kind === "throttled") {
+          const message = signInMessages.throttled(outcome.retryAfterSeconds);
+          throw new ApiError("rate_limited", message, {
+            headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+          });
+        }
+        if (outcome.kind === "invalid") {
+          throw new ApiError("invalid_credentials", signInMessages.invalid);
+        }
+        await startSession(c, outcome.token);
+        return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
+      },
+    )
+    .post("/auth/logout", authDocs.logout, async (c) => {
       const token = sessionCookie.read(c);
       const ended = token ? await deps.auth.sessions.end(token) : undefined;
       sessionCookie.clear(c);
@@ -104,7 +111,7 @@ export function authRoutes(deps: AppDeps) {
         Status.seeOther,
       );
     })
-    .get("/auth/oidc/start", async (c) => {
+    .get("/auth/oidc/start", authDocs.ssoStart, async (c) => {
       if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const next = redirectTarget(c.req.query("next"));
       // Only a navigation begins a sign-in: an image or a script on another site cannot.
@@ -127,7 +134,7 @@ export function authRoutes(deps: AppDeps) {
       setCachePolicy(c, "noStore");
       return c.redirect(start.url, Status.seeOther);
     })
-    .post("/auth/oidc/backchannel-logout", async (c) => {
+    .post("/auth/oidc/backchannel-logout", authDocs.backChannelLogout, async (c) => {
       if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const form = bodyKind(c) === "form" ? await c.req.parseBody() : {};
       const token = typeof form.logout_token === "string" ? form.logout_token : "";
@@ -139,7 +146,7 @@ export function authRoutes(deps: AppDeps) {
       audit("backchannel_logout", { sessionsEnded: outcome.sessions });
       return c.body(null, Status.ok);
     })
-    .get("/auth/oidc/callback", async (c) => {
+    .get("/auth/oidc/callback", authDocs.ssoCallback, async (c) => {
       if (!sso) throw new ApiError("not_found", "Single sign-on is not configured.");
       const browserState = stateCookie.read(c);
       stateCookie.clear(c);
@@ -176,7 +183,8 @@ export function authRoutes(deps: AppDeps) {
     })
     .post(
       "/auth/view",
-      jsonOrForm(viewSchema, () => invalidInput(undefined, 'Send "as": "customer" or "employee".')),
+      authDocs.view,
+      jsonOrForm(viewSchema, { onInvalid: () => invalidInput(undefined, 'Send "as": "customer" or "employee".') }),
       async (c) => {
         if (!c.get("employee")) throw new ApiError("signed_out", "Sign in as an employee first.");
         const { as, next } = c.req.valid("json");

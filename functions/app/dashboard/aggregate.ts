@@ -1,5 +1,8 @@
 import { type Rating, ratings } from "../../../src/shared/feedback-rules.ts";
+import type { PeriodChange, TopicSummary, Unhelpful } from "./dashboard.responses.ts";
 import { type Period, periodDays, type SortKey } from "./vocabulary.ts";
+
+export type { PeriodChange, TopicSummary, Unhelpful };
 
 const dayMs = 24 * 3600_000;
 
@@ -28,21 +31,6 @@ export interface TopicCounts {
 /** Excellent 4 … Poor 1: a score to sort by and to compare periods with. */
 const ratingScore: Record<Rating, number> = { excellent: 4, good: 3, average: 2, poor: 1 };
 
-/**
- * How sure we are that a topic fails its readers: of the readers who answered, the share who
- * rated it Poor or said No, as a 95 % Wilson score interval. Ranking by the interval's low end
- * puts 25 let down of 50 above 1 of 1: one reader proves little.
- */
-export interface Unhelpful {
-  /** Readers who rated or answered "Did you find…" (at least this many). */
-  answers: number;
-  /** Readers who rated Poor or said No (at least this many). */
-  bad: number;
-  /** The interval's ends, 0–1. */
-  low: number;
-  high: number;
-}
-
 /** 95 % two-sided. */
 const z95 = 1.96;
 
@@ -55,18 +43,6 @@ export function wilsonInterval(bad: number, answers: number): { low: number; hig
   const spread = z95 * Math.sqrt((share * (1 - share) + z2 / (4 * answers)) / answers);
   const denominator = 1 + z2 / answers;
   return { low: Math.max(0, (centre - spread) / denominator), high: Math.min(1, (centre + spread) / denominator) };
-}
-
-export interface TopicSummary {
-  responses: number;
-  /** Share of each rating among the responses that rated, 0–1. */
-  distribution: Record<Rating, number>;
-  rated: number;
-  /** Mean of Excellent 4 … Poor 1; null when nobody rated. */
-  score: number | null;
-  /** Share of "Yes" among those who answered "Did you find…", 0–1; null when nobody answered. */
-  foundShare: number | null;
-  unhelpful: Unhelpful;
 }
 
 /** Counts of several topics (or periods) together. */
@@ -109,14 +85,6 @@ function unhelpfulOf(counts: TopicCounts, rated: number): Unhelpful {
   const answers = Math.max(rated, counts.foundAnswered);
   const bad = Math.max(counts.ratings.poor, counts.foundAnswered - counts.foundYes);
   return { answers, bad, ...wilsonInterval(bad, answers) };
-}
-
-export interface PeriodChange {
-  responses: number;
-  /** Score points, e.g. -0.5; null when either period has no ratings. */
-  score: number | null;
-  /** Percentage points of "Yes", e.g. -12; null when either period has no answers. */
-  foundShare: number | null;
 }
 
 export function change(current: TopicSummary, previous: TopicSummary): PeriodChange {

@@ -1,7 +1,10 @@
 import { type Reason, reasons } from "../../../src/shared/feedback-rules.ts";
 import type { CatalogTopic } from "../topic-catalog.ts";
 import { sumCounts, summarize, type TopicCounts, type TopicSummary } from "./aggregate.ts";
+import type { AttentionItem, AttentionSignal } from "./dashboard.responses.ts";
 import type { MissedSearches } from "./missed-searches.ts";
+
+export type { AttentionItem, AttentionSignal };
 
 /**
  * What makes a topic need its writer, in the order a writer should look at them. Feedback counts
@@ -26,23 +29,6 @@ export const attentionRules = {
 export interface TopicSignals {
   counts: TopicCounts;
   reasons: Record<Reason, number>;
-}
-
-export type AttentionSignal =
-  | { kind: "failing"; unhelpful: TopicSummary["unhelpful"] }
-  | { kind: "no-rising"; now: number; before: number }
-  | { kind: "out-of-date"; readers: number }
-  | { kind: "searches-missed"; missed: MissedSearches }
-  | { kind: "review-due"; since: string };
-
-export interface AttentionItem {
-  topic: string;
-  title: string;
-  owner: string | undefined;
-  summary: TopicSummary;
-  signals: AttentionSignal[];
-  /** The most named reason, when readers named one often enough. */
-  topReason: { reason: Reason; readers: number } | undefined;
 }
 
 const noFeedback: TopicSignals = {

@@ -1,12 +1,8 @@
 import { redirectTarget } from "../lib/redirect-target.ts";
-import type { BulkAction } from "./dashboard.schema.ts";
+import type { TriageOutcome } from "./dashboard.responses.ts";
 import { type CommentStatus, commentStatuses } from "./vocabulary.ts";
 
-export interface TriageOutcome {
-  action: BulkAction;
-  /** Each comment changed, with the status it had ("deleted" after a deletion). */
-  changed: { id: string; previous: string }[];
-}
+export type { TriageOutcome };
 
 /** What the page says after a bulk action, and how to undo it when one status change can. */
 export interface TriageMessage {

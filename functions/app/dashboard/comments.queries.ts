@@ -1,6 +1,7 @@
 import type { Client, InValue } from "@libsql/client";
 import { asJsonRows, jsonRowsOf } from "../../db/json-rows.ts";
 import { dayWindow } from "./aggregate.ts";
+import type { CommentRow, CommentsPage } from "./dashboard.responses.ts";
 import type { CommentsQuery } from "./dashboard.schema.ts";
 import { wholeSite } from "./vocabulary.ts";
 
@@ -8,39 +9,13 @@ import { wholeSite } from "./vocabulary.ts";
 
 const dayMs = 86_400_000;
 
-export interface CommentRow {
-  id: string;
-  topic: string | null;
-  rating: string | null;
-  found: string | null;
-  reason: string | null;
-  name: string | null;
-  comment: string;
-  isEmployee: boolean;
-  status: string;
-  statusBy: string | null;
-  statusAt: number | null;
-  createdAt: number;
-}
+export type { CommentRow, CommentsPage };
 
 /** Where a page starts or ends, as the Newer and Older links carry it. */
 export const cursorOf = (row: { createdAt: number; id: string }) => `${row.createdAt}.${row.id}`;
 
 /** The comment list counts its filter's matches up to this many, then says "more than". */
 export const countCap = 10_000;
-
-export interface CommentsPage {
-  /** Matches of the filter, up to `countCap`. */
-  total: number;
-  /** False when there are more than `countCap`. */
-  totalIsExact: boolean;
-  page: number;
-  pageSize: number;
-  rows: CommentRow[];
-  /** Cursors of the pages either side, when there is one. */
-  newer: string | undefined;
-  older: string | undefined;
-}
 
 /** The filters as SQL: honeypot hits never appear, whatever the filter. */
 function commentFilters(query: CommentsQuery, now: number) {

@@ -5,17 +5,18 @@ import {
   change,
   dayOf,
   dayWindow,
-  type PeriodChange,
   sortTopics,
   sumCounts,
   summarize,
   type TopicCounts,
-  type TopicSummary,
   type WeekPoint,
   weekStartFromIndex,
 } from "./aggregate.ts";
 import type { TopicSignals } from "./attention.ts";
+import type { Overview, OverviewRow } from "./dashboard.responses.ts";
 import type { Period, SortKey } from "./vocabulary.ts";
+
+export type { Overview, OverviewRow };
 
 /** The chart shows at most two years of weeks. */
 const chartWeeks = 104;
@@ -67,20 +68,6 @@ function toCounts(row: Record<string, unknown>): TopicCounts {
 }
 
 const noCounts = sumCounts([]);
-
-export interface OverviewRow {
-  topic: string;
-  summary: TopicSummary;
-  change: PeriodChange | null;
-  /** Views in the period, every build together (functions/app/views/). */
-  views: number;
-}
-
-export interface Overview {
-  topics: OverviewRow[];
-  /** Every topic together: the dashboard's summary figures, with their change. */
-  totals: { summary: TopicSummary; change: PeriodChange | null; views: number };
-}
 
 /** Every topic with feedback in the period, with its change against the period before, and their totals. */
 export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<Overview> {

@@ -16,9 +16,11 @@ import { triageOutcome, withoutTriage, withUndoFor } from "./bulk-triage.ts";
 import { commentExport, type ExportFormat } from "./comment-export.ts";
 import { comments, deleteComment, deleteComments, setStatus, setStatuses, withStatus } from "./comments.queries.ts";
 import { toCsv } from "./csv.ts";
+import { dashboardDocs } from "./dashboard.openapi.ts";
 import { overview, topicDetail } from "./dashboard.queries.ts";
 import {
   attentionQuerySchema,
+  bulkTriageFormSchema,
   bulkTriageSchema,
   type CommentsQuery,
   commentIdParamSchema,
@@ -72,34 +74,34 @@ export function dashboardRoutes(deps: AppDeps) {
 
   const api = new Hono<AppEnv>()
     .use("/dashboard/*", requireEmployee)
-    .get("/dashboard/overview", valid("query", overviewQuerySchema), async (c) => {
+    .get("/dashboard/overview", dashboardDocs.overview, valid("query", overviewQuerySchema), async (c) => {
       const { period, sort, owner } = c.req.valid("query");
       setCachePolicy(c, "privateNoStore");
       const { topics, totals } = await overview(db, period, sort, now());
       const rows = topics.filter(ownedBy(owner)).map((row) => ({ ...row, title: titles(row.topic) }));
       return c.json({ period, owner: owner ?? null, totals, topics: rows });
     })
-    .get("/dashboard/attention", valid("query", attentionQuerySchema), async (c) => {
+    .get("/dashboard/attention", dashboardDocs.attention, valid("query", attentionQuerySchema), async (c) => {
       const { period, owner } = c.req.valid("query");
       setCachePolicy(c, "privateNoStore");
       return c.json({ period, owner: owner ?? null, topics: await attention(period, owner) });
     })
-    .get("/dashboard/comments", valid("query", commentsQuerySchema), async (c) => {
+    .get("/dashboard/comments", dashboardDocs.comments, valid("query", commentsQuerySchema), async (c) => {
       setCachePolicy(c, "privateNoStore");
       return c.json(await comments(db, c.req.valid("query"), now()));
     })
-    .get("/dashboard/comments.csv", valid("query", commentsQuerySchema), (c) =>
+    .get("/dashboard/comments.csv", dashboardDocs.commentsCsv, valid("query", commentsQuerySchema), (c) =>
       exportComments(c, c.req.valid("query"), "csv"),
     )
-    .get("/dashboard/comments.json", valid("query", commentsQuerySchema), (c) =>
+    .get("/dashboard/comments.json", dashboardDocs.commentsJson, valid("query", commentsQuerySchema), (c) =>
       exportComments(c, c.req.valid("query"), "json"),
     )
-    .get("/dashboard/searches", valid("query", searchesQuerySchema), async (c) => {
+    .get("/dashboard/searches", dashboardDocs.searches, valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
       setCachePolicy(c, "privateNoStore");
       return c.json({ period, audience, ...(await searchInsight(db, period, audience, now())) });
     })
-    .get("/dashboard/searches.csv", valid("query", searchesQuerySchema), async (c) => {
+    .get("/dashboard/searches.csv", dashboardDocs.searchesCsv, valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
       const insight = await searchInsight(db, period, audience, now(), maxExportRows);
       const csv = toCsv(
@@ -118,7 +120,7 @@ export function dashboardRoutes(deps: AppDeps) {
       c.header("Content-Disposition", 'attachment; filename="searches.csv"');
       return c.body(csv, 200, { "Content-Type": "text/csv; charset=utf-8" });
     })
-    .get("/dashboard/searches.json", valid("query", searchesQuerySchema), async (c) => {
+    .get("/dashboard/searches.json", dashboardDocs.searchesJson, valid("query", searchesQuerySchema), async (c) => {
       const { period, audience } = c.req.valid("query");
       const insight = await searchInsight(db, period, audience, now(), maxExportRows);
       setCachePolicy(c, "privateNoStore");
@@ -127,10 +129,11 @@ export function dashboardRoutes(deps: AppDeps) {
     })
     .post(
       "/dashboard/comments/bulk",
+      dashboardDocs.bulk,
       sameOriginOnly(deps.allowedOrigins),
       limitBody(32 * 1024),
       requireBody("json", "form"),
-      jsonOrForm(bulkTriageSchema),
+      jsonOrForm(bulkTriageSchema, { formFields: bulkTriageFormSchema }),
       async (c) => {
         const { ids, action, next } = c.req.valid("json");
         if (ids.length === 0) {
@@ -153,6 +156,7 @@ export function dashboardRoutes(deps: AppDeps) {
     )
     .post(
       "/dashboard/comments/:id/delete",
+      dashboardDocs.delete,
       sameOriginOnly(deps.allowedOrigins),
       limitBody(4 * 1024),
       requireBody("json", "form"),
@@ -174,6 +178,7 @@ export function dashboardRoutes(deps: AppDeps) {
     )
     .post(
       "/dashboard/comments/:id/status",
+      dashboardDocs.status,
       sameOriginOnly(deps.allowedOrigins),
       limitBody(4 * 1024),
       requireBody("json", "form"),

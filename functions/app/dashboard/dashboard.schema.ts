@@ -105,13 +105,18 @@ function selectedFields(input: unknown): unknown {
   return { ...Object.fromEntries(fields.filter(([name]) => !name.startsWith("select-"))), ids };
 }
 
-export const bulkTriageSchema = z.preprocess(
-  selectedFields,
-  z.strictObject({
-    /** None ticked is answered by the route: a plain form comes back saying so. */
-    ids: z.array(commentId).max(200, "Act on at most 200 comments at once: one page of comments."),
-    action: z.enum(bulkActions, { error: "Choose reviewed, archived, spam, new or delete." }),
-    /** Where a plain form returns to (the dashboard with its filters). */
-    next: z.string().max(2048).optional(),
-  }),
-);
+const bulkTriageFields = z.strictObject({
+  /** None ticked is answered by the route: a plain form comes back saying so. */
+  ids: z.array(commentId).max(200, "Act on at most 200 comments at once: one page of comments."),
+  action: z.enum(bulkActions, { error: "Choose reviewed, archived, spam, new or delete." }),
+  /** Where a plain form returns to (the dashboard with its filters). */
+  next: z.string().max(2048).optional(),
+});
+
+export const bulkTriageSchema = z.preprocess(selectedFields, bulkTriageFields);
+
+/** For the API's document: what a plain form sends instead of `ids`. */
+export const bulkTriageFormSchema = bulkTriageFields
+  .omit({ ids: true })
+  .catchall(z.string())
+  .meta({ description: "Each ticked comment as a field of its own, `select-<id>`, besides `action` and `next`." });

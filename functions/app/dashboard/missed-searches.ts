@@ -1,5 +1,6 @@
 import { editDistance } from "../../../src/shared/search/edit-distance.ts";
 import { stem, stopWords, wordsOf } from "../../../src/shared/search/words.ts";
+import type { MissedSearches } from "./dashboard.responses.ts";
 
 /**
  * Searches that found nothing, laid at the door of the topic whose words they come closest to:
@@ -14,12 +15,7 @@ export interface FailedSearch {
   days: readonly (readonly [number, number])[];
 }
 
-export interface MissedSearches {
-  /** Searches in all, counted from the topic's last update on. */
-  searches: number;
-  /** The most frequent, at most three. */
-  queries: { query: string; searches: number }[];
-}
+export type { MissedSearches };
 
 /** The words a topic is found by: its title, description and keywords. */
 export interface TopicWords {

@@ -6,6 +6,7 @@ import { clientAddress } from "../lib/client.ts";
 import { cookie } from "../lib/cookies.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { valid } from "../lib/validate.ts";
+import { demoDocs } from "./demo.openapi.ts";
 import {
   advanceClockSchema,
   demoSignInSchema,
@@ -40,7 +41,7 @@ export function demoRoutes(deps: AppDeps) {
 
   return new Hono<AppEnv>()
     .use("/demo/*", sameOriginOnly(deps.allowedOrigins), limitBody(4 * 1024))
-    .post("/demo/sandbox", async (c) => {
+    .post("/demo/sandbox", demoDocs.start, async (c) => {
       const created = await sandboxes.create(clientAddress(c));
       if ("retryAfterSeconds" in created) {
         throw new ApiError("rate_limited", "You started many demos lately. Try again later.", {
@@ -52,9 +53,10 @@ export function demoRoutes(deps: AppDeps) {
       if (!sandbox) throw noSandbox();
       return c.json(await sandboxes.state(sandbox), Status.created);
     })
-    .get("/demo/sandbox", async (c) => c.json(await sandboxes.state(await sandboxOf(c)), Status.ok))
+    .get("/demo/sandbox", demoDocs.state, async (c) => c.json(await sandboxes.state(await sandboxOf(c)), Status.ok))
     .post(
       "/demo/users/:userId/code",
+      demoDocs.issue,
       requireBody("json"),
       valid("param", demoUserParamSchema),
       valid("json", issueCodeSchema),
@@ -67,7 +69,7 @@ export function demoRoutes(deps: AppDeps) {
         return c.json(issued, Status.created);
       },
     )
-    .delete("/demo/users/:userId/code", valid("param", demoUserParamSchema), async (c) => {
+    .delete("/demo/users/:userId/code", demoDocs.revoke, valid("param", demoUserParamSchema), async (c) => {
       const { userId } = c.req.valid("param");
       const sandbox = await userIn(c, userId);
       if (!(await sandboxes.codes.revoke(sandbox.id, userId, sandbox.now))) {
@@ -77,6 +79,7 @@ export function demoRoutes(deps: AppDeps) {
     })
     .put(
       "/demo/users/:userId/device",
+      demoDocs.device,
       requireBody("json"),
       valid("param", demoUserParamSchema),
       valid("json", deviceSchema),
@@ -87,14 +90,14 @@ export function demoRoutes(deps: AppDeps) {
         return c.json({ paired: c.req.valid("json").paired }, Status.ok);
       },
     )
-    .post("/demo/sign-in", requireBody("json"), valid("json", demoSignInSchema), async (c) => {
+    .post("/demo/sign-in", demoDocs.signIn, requireBody("json"), valid("json", demoSignInSchema), async (c) => {
       const sandbox = await sandboxOf(c);
       const { username, code } = c.req.valid("json");
       const userId = await sandboxes.userByName(sandbox, username);
       if (!userId) throw invalidInput([{ field: "username", message: "No user has that user name in this demo." }]);
       return c.json({ outcome: await sandboxes.codes.verify(sandbox.id, userId, code, sandbox.now) }, Status.ok);
     })
-    .post("/demo/clock", requireBody("json"), valid("json", advanceClockSchema), async (c) => {
+    .post("/demo/clock", demoDocs.clock, requireBody("json"), valid("json", advanceClockSchema), async (c) => {
       const sandbox = await sandboxOf(c);
       await sandboxes.advanceClock(sandbox, c.req.valid("json").hours * 3600_000);
       return c.json(await sandboxes.state((await sandboxes.open(sandbox.id)) ?? sandbox), Status.ok);

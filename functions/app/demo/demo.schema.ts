@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { verifyOutcomeSchema } from "../../../src/shared/demo-contract.ts";
 
 export const demoUserParamSchema = z.object({ userId: z.string().regex(/^[a-z]+-[a-z]+$/, "Unknown user.") });
 
@@ -26,3 +27,7 @@ export const advanceClockSchema = z.strictObject({
     .min(1, "Advance by at least 1 hour.")
     .max(72, "Advance by at most 72 hours."),
 });
+
+export const codeRevokedSchema = z.strictObject({ revoked: z.literal(true) });
+export const devicePairedSchema = z.strictObject({ paired: z.boolean() });
+export const demoSignInOutcomeSchema = z.strictObject({ outcome: verifyOutcomeSchema });

@@ -6,6 +6,7 @@ import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
+import { feedbackDocs } from "./feedback.openapi.ts";
 import {
   type FeedbackInput,
   feedbackEditSchema,
@@ -54,18 +55,26 @@ export function feedbackRoutes(deps: AppDeps) {
     new Hono<AppEnv>()
       // "/feedback/*" covers "/feedback" itself as well.
       .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
-      .post("/feedback", checkPage, requireBody("json", "form"), jsonOrForm(feedbackInputSchema), async (c) => {
-        const input: FeedbackInput = c.req.valid("json");
-        requireKnownTopic(catalogFor(deps, c), input);
-        const outcome = await submitFeedback(deps.feedback, input, sender(c));
-        if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
-        tellWriters(c, outcome);
-        deps.metrics?.collect.recorded("feedback");
-        if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
-        return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
-      })
+      .post(
+        "/feedback",
+        feedbackDocs.submit,
+        checkPage,
+        requireBody("json", "form"),
+        jsonOrForm(feedbackInputSchema),
+        async (c) => {
+          const input: FeedbackInput = c.req.valid("json");
+          requireKnownTopic(catalogFor(deps, c), input);
+          const outcome = await submitFeedback(deps.feedback, input, sender(c));
+          if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
+          tellWriters(c, outcome);
+          deps.metrics?.collect.recorded("feedback");
+          if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
+          return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
+        },
+      )
       .put(
         "/feedback/:id",
+        feedbackDocs.change,
         requireBody("json"),
         valid("param", feedbackIdParamSchema),
         valid("json", feedbackEditSchema),

@@ -78,3 +78,7 @@ export type FeedbackEdit = z.infer<typeof feedbackEditSchema>;
 export const feedbackIdParamSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "Unknown feedback id."),
 });
+
+/** A new answer: its id and the token that lets the same reader change it later. */
+export const feedbackCreatedSchema = z.strictObject({ id: z.string(), editToken: z.string() });
+export const feedbackChangedSchema = z.strictObject({ id: z.string() });

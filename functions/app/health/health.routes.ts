@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../deps.ts";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
+import { healthDocs } from "./health.openapi.ts";
 
 /**
  * `/api/health`: liveness, answered without the database (a process that answers is alive).
@@ -10,10 +11,10 @@ import { ApiError, Status } from "../errors.ts";
  */
 export function healthRoutes(deps: AppDeps) {
   return new Hono()
-    .get("/health", (c) => c.json({ status: "ok" as const }))
-    .get("/ready", async (c) => {
+    .get("/health", healthDocs.alive, (c) => c.json({ status: "ok" as const }))
+    .get("/ready", healthDocs.ready, async (c) => {
       if (deps.draining()) {
-        throw new ApiError(Status.unavailable, "shutting_down", "This server is shutting down.", {
+        throw new ApiError("shutting_down", "This server is shutting down.", {
           headers: { "Retry-After": "5" },
         });
       }

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { describeIssues } from "../../../src/shared/zod-issues.ts";
 import type { AppEnv } from "../deps.ts";
 import { ApiError, invalidInput } from "../errors.ts";
+import { documented, documentedBody } from "../openapi/describe.ts";
 import { bodyKind, jsonText, readBody, refuseControlCharacters } from "./body.ts";
 import { setCachePolicy } from "./cache-control.ts";
 import { asUnavailable } from "./unavailable.ts";
@@ -31,12 +32,13 @@ export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(ta
     if (!result.success) throw invalidFields(result.error.issues);
     refuseControlCharacters(result.data);
   });
-  if (target !== "json") return validator;
+  if (target !== "json")
+    return target === "query" || target === "param" ? documented(validator, target, schema) : validator;
   const depthFirst: typeof validator = async (c, next) => {
     await jsonText(c);
     return validator(c, next);
   };
-  return depthFirst;
+  return documented(depthFirst, "json", schema);
 }
 
 /** An HTML form sends "" for every field left empty, which means "not given". */
@@ -53,9 +55,15 @@ type JsonOrFormInput<S extends z.ZodType> = { in: { json: z.input<S> }; out: { j
  */
 export function jsonOrForm<S extends z.ZodType>(
   schema: S,
-  onInvalid: (issues: readonly z.core.$ZodIssue[]) => ApiError = invalidFields,
+  options: {
+    /** The error for a body the schema refuses (default: each field with what to fix). */
+    onInvalid?: (issues: readonly z.core.$ZodIssue[]) => ApiError;
+    /** For the document, when a form's fields differ from the JSON's. */
+    formFields?: z.ZodType;
+  } = {},
 ): MiddlewareHandler<AppEnv, string, JsonOrFormInput<S>> {
-  return async (c, next) => {
+  const onInvalid = options.onInvalid ?? invalidFields;
+  const reader: MiddlewareHandler<AppEnv, string, JsonOrFormInput<S>> = async (c, next) => {
     c.set("formPost", bodyKind(c) === "form");
     const { form, body } = await readBody(c, (fields) => c.set("formFields", fields));
     const parsed = schema.safeParse(form ? withoutBlankFields(body as Record<string, unknown>) : body);
@@ -63,6 +71,7 @@ export function jsonOrForm<S extends z.ZodType>(
     c.req.addValidatedData("json", parsed.data as object);
     await next();
   };
+  return documentedBody(reader, schema, options.formFields);
 }
 
 /** Whether the request came from a plain HTML form (and should be answered with a page). */

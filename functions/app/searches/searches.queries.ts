@@ -2,23 +2,13 @@ import type { Client } from "@libsql/client";
 import { dayWindow } from "../dashboard/aggregate.ts";
 import type { FailedSearch } from "../dashboard/missed-searches.ts";
 import type { Period } from "../dashboard/vocabulary.ts";
+import type { SearchRow } from "./searches.schema.ts";
+
+export type { SearchRow };
 
 /** Whose searches: readers (the public build), employees (the internal one), or both. */
 export const searchAudiences = ["any", "public", "internal"] as const;
 export type SearchAudience = (typeof searchAudiences)[number];
-
-export interface SearchRow {
-  query: string;
-  searches: number;
-  noResults: number;
-  opened: number;
-  /** Searches that showed topics with only some of the words (counted in noResults too). */
-  partial: number;
-  /** What the words were last corrected to, when results were shown for a correction. */
-  corrected: string | null;
-  /** Searches for the same words in the period before; null for "all time". */
-  previous: number | null;
-}
 
 /** What readers searched for in the period, from the daily rollups: top, finding nothing, opened by nobody. */
 export async function searchInsight(

@@ -5,6 +5,7 @@ import { clientAddress } from "../lib/client.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { declinesTracking } from "../lib/tracking.ts";
 import { valid } from "../lib/validate.ts";
+import { searchesDocs } from "./searches.openapi.ts";
 import { searchBatchSchema } from "./searches.schema.ts";
 import { recordSearches } from "./searches.service.ts";
 
@@ -14,6 +15,7 @@ export const recordsReaders = (path: string) => path === "/api/searches";
 export function searchesRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post(
     "/searches",
+    searchesDocs.record,
     sameOriginOnly(deps.allowedOrigins),
     limitBody(16 * 1024),
     requireBody("json"),

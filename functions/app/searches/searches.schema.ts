@@ -38,3 +38,21 @@ export const searchBatchSchema = z.strictObject({
     .max(maxBatch, `Send at most ${maxBatch} searches at once.`),
 });
 export type SearchBatch = z.infer<typeof searchBatchSchema>;
+
+/** How many searches of the batch were stored (0 when the reader asked not to be tracked). */
+export const searchesRecordedSchema = z.strictObject({ recorded: z.number().int().min(0) });
+
+/** One search's words and what came of them in a period (the dashboard's Searches view). */
+export const searchRowSchema = z.strictObject({
+  query: z.string(),
+  searches: z.number(),
+  noResults: z.number(),
+  opened: z.number(),
+  /** Searches that showed topics with only some of the words (counted in noResults too). */
+  partial: z.number(),
+  /** What the words were last corrected to, when results were shown for a correction. */
+  corrected: z.string().nullable(),
+  /** Searches for the same words in the period before; null for "all time". */
+  previous: z.number().nullable(),
+});
+export type SearchRow = z.infer<typeof searchRowSchema>;

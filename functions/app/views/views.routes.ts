@@ -6,6 +6,7 @@ import { setCachePolicy } from "../lib/cache-control.ts";
 import { clientAddress } from "../lib/client.ts";
 import { declinesTracking } from "../lib/tracking.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
+import { viewsDocs } from "./views.openapi.ts";
 import { countView } from "./views.service.ts";
 
 /** A transparent 1×1 GIF: what the topic page's counter image receives, whatever happened. */
@@ -26,7 +27,7 @@ const fromOwnPage = (headers: Headers) => {
  * away; the image is the same for all, so a page never shows a broken picture.
  */
 export function viewsRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get("/views/:topic", async (c) => {
+  return new Hono<AppEnv>().get("/views/:topic", viewsDocs.count, async (c) => {
     const audience = c.get("employee") && !viewCookie.asCustomer(c) ? "internal" : "public";
     const topic = topicIdSchema.safeParse(c.req.param("topic"));
     const catalog = audience === "internal" ? deps.internalTopics : deps.topics;
