@@ -40,11 +40,13 @@ export type ErrorStatus = (typeof errorCodes)[ErrorCode];
 const allCodes = Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]];
 
 /** One field a person can fix, e.g. `{ field: "comment", message: "Use at most 1000 characters." }`. */
-export const fieldProblemSchema = z.strictObject({
-  /** Dotted path of the field (`searches.0.query`), or `body` for the whole of it. */
-  field: z.string(),
-  message: z.string(),
-});
+export const fieldProblemSchema = z
+  .strictObject({
+    /** Dotted path of the field (`searches.0.query`), or `body` for the whole of it. */
+    field: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "FieldProblem" });
 export type FieldProblem = z.infer<typeof fieldProblemSchema>;
 
 /** The error body, with the codes an answer may carry (every code unless narrowed). */

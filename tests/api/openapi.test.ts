@@ -15,6 +15,19 @@ const operationsOf = (document: OpenApiDocument) =>
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
 
+interface ErrorSchema {
+  $ref?: string;
+  properties?: { error?: { properties?: { code?: { enum?: string[] } } } };
+}
+
+/** The codes an error answer's schema allows (following its reference to the document's components). */
+function codesOf(document: OpenApiDocument, schema: unknown): string[] {
+  let found = schema as ErrorSchema | undefined;
+  const name = found?.$ref?.replace("#/components/schemas/", "");
+  if (name) found = (document.components?.schemas as Record<string, ErrorSchema> | undefined)?.[name];
+  return found?.properties?.error?.properties?.code?.enum ?? [];
+}
+
 async function servedDocument() {
   const { app } = await createTestApp();
   const answer = await app.request("/api/openapi.json");
@@ -54,12 +67,11 @@ describe("the API's OpenAPI document", () => {
       for (const [method, operation] of Object.entries(item)) {
         expect(operation.responses["500"], `${method} ${path}`).toBeDefined();
         for (const [status, response] of Object.entries(operation.responses)) {
-          const schema = response.content?.["application/json"]?.schema as
-            | { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } }
-            | undefined;
-          const codes = schema?.properties?.error?.properties?.code?.enum;
-          if (Number(status) < 400) continue;
-          for (const code of codes ?? []) {
+          const json = response.content?.["application/json"];
+          if (Number(status) < 400 || !json) continue;
+          const codes = codesOf(document, json.schema);
+          expect(codes.length, `${method} ${path} ${status}`).toBeGreaterThan(0);
+          for (const code of codes) {
             expect(errorCodes[code as keyof typeof errorCodes], `${method} ${path} ${status} ${code}`).toBe(
               Number(status),
             );

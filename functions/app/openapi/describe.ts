@@ -87,10 +87,27 @@ const errorHeaders: Record<number, Record<string, Header>> = {
   503: { "Retry-After": { description: "Seconds to wait, when waiting helps.", schema: { type: "integer" } } },
 };
 
+/** One schema per list of codes, named after them: the document refers to it wherever that list recurs. */
+const errorBodies = new Map<string, z.ZodType>();
+function errorBodyOf(codes: readonly [ErrorCode, ...ErrorCode[]]): z.ZodType {
+  const id = `Error-${codes.join("-")}`;
+  let schema = errorBodies.get(id);
+  if (!schema) {
+    schema = errorBodySchema(codes).meta({ id });
+    errorBodies.set(id, schema);
+  }
+  return schema;
+}
+
 /** The error answers for `codes` (and the 500 any route may give), one per status, each listing its codes. */
 function errorAnswers(codes: readonly ErrorCode[], asPage: readonly ErrorCode[]): Record<number, Answer> {
   const byStatus = new Map<number, [ErrorCode, ...ErrorCode[]]>();
-  for (const code of new Set<ErrorCode>([...codes, "internal_error"])) {
+  // In the list's order, so the same codes always make the same schema.
+  const listOrder = Object.keys(errorCodes);
+  const sorted = [...new Set<ErrorCode>([...codes, "internal_error"])].sort(
+    (a, b) => listOrder.indexOf(a) - listOrder.indexOf(b),
+  );
+  for (const code of sorted) {
     const listed = byStatus.get(errorCodes[code]);
     if (listed) listed.push(code);
     else byStatus.set(errorCodes[code], [code]);
@@ -101,7 +118,7 @@ function errorAnswers(codes: readonly ErrorCode[], asPage: readonly ErrorCode[])
       const answer: Answer = {
         description: `${errorMeaning[status] ?? "Refused."} Codes: ${listed.join(", ")}.${page ? " A plain HTML form's post gets its page back instead, saying what to fix." : ""}`,
         content: {
-          "application/json": { schema: written(errorBodySchema(listed)) },
+          "application/json": { schema: written(errorBodyOf(listed)) },
           ...(page ? { "text/html": text } : {}),
         },
         ...(errorHeaders[status] ? { headers: errorHeaders[status] } : {}),

@@ -41,16 +41,21 @@ export function apiDocument<E extends Env>(app: Hono<E>) {
 }
 
 /**
- * `GET /api/openapi.json`: the API as `app`, which serves it, has it by the time it is asked (on
- * the edge, without the routes only Node has). Made on the first request, once per app.
+ * Documents by the routes they describe: the Worker builds its app for every request, and its
+ * routes are the same for as long as the isolate lives, so the document is made once there too.
  */
+const documents = new Map<string, ReturnType<typeof apiDocument>>();
+
+/** `GET /api/openapi.json`: the API as `app`, which serves it, has it (on the edge, without the routes only Node has). */
 export function openApiRoutes<E extends Env>(app: Hono<E>) {
-  let document: ReturnType<typeof apiDocument<E>> | undefined;
   return new Hono().get("/openapi.json", documentDocs, async (c) => {
-    document ??= apiDocument(app).catch((error: unknown) => {
-      document = undefined;
-      throw error;
-    });
+    const key = app.routes.map((route) => `${route.method} ${route.path}`).join("\n");
+    let document = documents.get(key);
+    if (!document) {
+      document = apiDocument(app);
+      documents.set(key, document);
+      document.catch(() => documents.delete(key));
+    }
     return c.json(await document);
   });
 }
