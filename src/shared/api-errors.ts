@@ -20,8 +20,12 @@ export const errorCodes = {
   invalid_logout_token: 400,
   invalid_credentials: 401,
   signed_out: 401,
+  /** The metrics need `METRICS_TOKEN` as a bearer token from anywhere but this machine. */
+  token_required: 401,
   cross_origin: 403,
   not_a_navigation: 403,
+  /** The metrics are read from this machine only while no `METRICS_TOKEN` is set. */
+  local_only: 403,
   not_found: 404,
   no_sandbox: 404,
   no_user: 404,
@@ -33,6 +37,8 @@ export const errorCodes = {
   internal_error: 500,
   /** The database away or busy, or password hashing full: try again after `Retry-After`. */
   unavailable: 503,
+  /** The server is stopping: its load balancer should send the request elsewhere. */
+  shutting_down: 503,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 export type ErrorStatus = (typeof errorCodes)[ErrorCode];

@@ -1,6 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { apiDocument } from "../../functions/app/openapi/openapi.routes.ts";
+import { appMetrics } from "../../functions/app/metrics/app-metrics.ts";
+import { documentOf } from "../../functions/app/openapi/openapi.routes.ts";
 import { errorCodes } from "../../src/shared/api-errors.ts";
 import { type OpenApiDocument, openApiConformance } from "../support/openapi-conformance.ts";
 import { createTestApp } from "../support/test-app.ts";
@@ -28,8 +29,9 @@ function codesOf(document: OpenApiDocument, schema: unknown): string[] {
   return found?.properties?.error?.properties?.code?.enum ?? [];
 }
 
+/** The Node server's app: with the metrics the edge has not. */
 async function servedDocument() {
-  const { app } = await createTestApp();
+  const { app } = await createTestApp({ metrics: appMetrics() });
   const answer = await app.request("/api/openapi.json");
   expect(answer.status).toBe(200);
   expect(answer.headers.get("Content-Type")).toMatch(/^application\/json/);
@@ -46,18 +48,23 @@ describe("the API's OpenAPI document", () => {
     expect(result.valid).toBe(true);
   });
 
-  it("describes every API route the app has, with its method, and no route it does not have", async () => {
-    const { app, document } = await servedDocument();
+  it.each([
+    ["the Node server's, with metrics", true],
+    ["the edge's, without", false],
+  ])("describes every API route the app has, and no route it lacks: %s", async (_, withMetrics) => {
+    const { app } = await createTestApp(withMetrics ? { metrics: appMetrics() } : {});
+    const document = (await (await app.request("/api/openapi.json")).json()) as OpenApiDocument;
     const registered = app.routes
       .filter((route) => route.method !== "ALL" && route.path.startsWith("/api/"))
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, "{$1}")}`);
     expect(new Set(operationsOf(document))).toEqual(new Set(registered));
     expect(registered.length).toBeGreaterThan(25);
+    expect(registered.includes("GET /api/metrics")).toBe(withMetrics);
   });
 
   it("is the document the API tests hold every answer to", async () => {
     const { app, document } = await servedDocument();
-    expect(document).toEqual(JSON.parse(JSON.stringify(await apiDocument(app))));
+    expect(document).toEqual(JSON.parse(JSON.stringify(await documentOf(app))));
   });
 
   it("gives each failure status the error shape with only the codes that come with that status", async () => {

@@ -43,15 +43,19 @@ describe("an anonymous reader of the edge", () => {
 });
 
 describe("the API's document on the edge", () => {
-  it("describes the same routes and answers as the Node server's", async () => {
+  it("describes the Node server's routes and answers, less the metrics only Node has", async () => {
     const [fromNode, fromEdge] = await Promise.all(
       [node.url, edge].map(async (base) => {
         const answer = await fetch(`${base}/api/openapi.json`);
         expect(answer.status).toBe(200);
-        return answer.json();
+        return (await answer.json()) as { paths: Record<string, unknown>; components: { schemas: object } };
       }),
     );
-    expect(fromEdge).toEqual(fromNode);
+    const { "/api/metrics": metrics, ...nodePaths } = fromNode?.paths ?? {};
+    expect(metrics).toBeDefined();
+    expect(fromEdge?.paths).toEqual(nodePaths);
+    // What the edge's answers refer to is what the Node server's do.
+    expect(fromNode?.components.schemas).toMatchObject(fromEdge?.components.schemas ?? {});
   });
 });
 

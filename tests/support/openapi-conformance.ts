@@ -2,7 +2,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../functions/app/deps.ts";
-import { apiDocument } from "../../functions/app/openapi/openapi.routes.ts";
+import { documentOf } from "../../functions/app/openapi/openapi.routes.ts";
 import { errorBodySchema } from "../../src/shared/api-errors.ts";
 
 /**
@@ -126,8 +126,8 @@ interface RequestingApp {
   request: (input: string | URL | Request, init?: RequestInit, ...rest: never[]) => Response | Promise<Response>;
 }
 
-/** One document for every app of a test file: the routes are the same whatever the options. */
-let shared: Promise<ReturnType<typeof openApiConformance>> | undefined;
+/** Each document's checker, made once (apps without metrics have a route fewer). */
+const checkers = new WeakMap<object, ReturnType<typeof openApiConformance>>();
 
 /**
  * Makes `app.request` hold every `/api/` answer to the app's own OpenAPI document: a test whose
@@ -136,8 +136,14 @@ let shared: Promise<ReturnType<typeof openApiConformance>> | undefined;
 export function checkAnswersAgainstDocument<App extends RequestingApp & Hono<AppEnv>>(app: App): App {
   const request = app.request;
   // Made as the route makes it, without a request the test's own log would show.
-  shared ??= apiDocument(app).then((document) => openApiConformance(JSON.parse(JSON.stringify(document))));
-  const conformance = shared;
+  const conformance = documentOf(app).then((document) => {
+    let checker = checkers.get(document);
+    if (!checker) {
+      checker = openApiConformance(JSON.parse(JSON.stringify(document)));
+      checkers.set(document, checker);
+    }
+    return checker;
+  });
   app.request = (async (input: string | URL | Request, init?: RequestInit, ...rest: never[]) => {
     const response = await request(input, init, ...rest);
     const url = input instanceof Request ? new URL(input.url) : new URL(String(input), "http://localhost");

@@ -9,8 +9,8 @@ export const healthDocs = {
   }),
   ready: describe({
     tag: "health",
-    summary: "Readiness for a load balancer: the database takes a write now",
+    summary: "Readiness for a load balancer: the database takes a write now, and the server is not stopping",
     answers: { 200: answer.json("Ready.", readySchema) },
-    refusals: ["unavailable"],
+    refusals: ["unavailable", "shutting_down"],
   }),
 };

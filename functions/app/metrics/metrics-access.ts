@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { ApiError, Status } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { constantTimeEqual, type Hasher } from "../lib/crypto.ts";
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (`::ffff:127.0.0.1`), as a socket reports them. */
@@ -32,13 +32,9 @@ export function metricsReader(hasher: Hasher, token: string | undefined): Metric
       return;
     if (isLoopback(address)) return;
     if (expected === undefined) {
-      throw new ApiError(
-        Status.forbidden,
-        "local_only",
-        "Metrics are read from this machine only, unless METRICS_TOKEN is set.",
-      );
+      throw new ApiError("local_only", "Metrics are read from this machine only, unless METRICS_TOKEN is set.");
     }
-    throw new ApiError(Status.unauthorized, "token_required", "Send the metrics token as a bearer token.", {
+    throw new ApiError("token_required", "Send the metrics token as a bearer token.", {
       headers: { "WWW-Authenticate": 'Bearer realm="metrics"' },
     });
   };

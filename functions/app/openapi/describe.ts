@@ -24,6 +24,7 @@ export const tags = {
   auth: "Employees' sign-in, sign-out and view",
   demo: "The live demo of temporary login codes",
   dashboard: "The feedback dashboard's data (employees only)",
+  metrics: "Prometheus metrics (the Node server only)",
   openapi: "This document",
 } as const;
 export type Tag = keyof typeof tags;
@@ -78,7 +79,7 @@ const errorMeaning: Record<number, string> = {
   415: "The body is neither of the media types this route takes.",
   429: "Too many requests from this client; try again after `Retry-After` seconds.",
   500: "A fault on the server's side (logged with the request id).",
-  503: "The database or password hashing is busy or away; try again after `Retry-After` seconds.",
+  503: "The database or password hashing is busy or away, or the server is stopping; try again after `Retry-After` seconds.",
 };
 
 const errorHeaders: Record<number, Record<string, Header>> = {
@@ -97,6 +98,23 @@ function errorBodyOf(codes: readonly [ErrorCode, ...ErrorCode[]]): z.ZodType {
     errorBodies.set(id, schema);
   }
   return schema;
+}
+
+/** Headers that come with one code only. */
+const codeHeaders: Partial<Record<ErrorCode, Record<string, Header>>> = {
+  token_required: {
+    "WWW-Authenticate": { description: 'Bearer realm="metrics"', required: true, schema: { type: "string" } },
+  },
+};
+
+/** The headers of a status's answer: the status's own, and a code's own when every code listed has it. */
+function headersOf(status: number, codes: readonly ErrorCode[]): { headers?: Record<string, Header> } {
+  const own = codes.map((code) => codeHeaders[code] ?? {});
+  const shared = Object.fromEntries(
+    Object.entries(own[0] ?? {}).filter(([name]) => own.every((headers) => name in headers)),
+  );
+  const headers = { ...errorHeaders[status], ...shared };
+  return Object.keys(headers).length > 0 ? { headers } : {};
 }
 
 /** The error answers for `codes` (and the 500 any route may give), one per status, each listing its codes. */
@@ -121,7 +139,7 @@ function errorAnswers(codes: readonly ErrorCode[], asPage: readonly ErrorCode[])
           "application/json": { schema: written(errorBodyOf(listed)) },
           ...(page ? { "text/html": text } : {}),
         },
-        ...(errorHeaders[status] ? { headers: errorHeaders[status] } : {}),
+        ...headersOf(status, listed),
       };
       return [status, answer];
     }),

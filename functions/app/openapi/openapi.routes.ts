@@ -12,7 +12,7 @@ const documentDocs = describe({
 });
 
 /** The document of `app`'s API, from the routes it has: each route's description and validators. */
-export function apiDocument<E extends Env>(app: Hono<E>) {
+function apiDocument<E extends Env>(app: Hono<E>) {
   return generateSpecs(app, {
     documentation: {
       info: {
@@ -46,16 +46,19 @@ export function apiDocument<E extends Env>(app: Hono<E>) {
  */
 const documents = new Map<string, ReturnType<typeof apiDocument>>();
 
+/** The document of `app`'s API as it is served: made once for each set of routes. */
+export function documentOf<E extends Env>(app: Hono<E>): ReturnType<typeof apiDocument> {
+  const key = app.routes.map((route) => `${route.method} ${route.path}`).join("\n");
+  let document = documents.get(key);
+  if (!document) {
+    document = apiDocument(app);
+    documents.set(key, document);
+    document.catch(() => documents.delete(key));
+  }
+  return document;
+}
+
 /** `GET /api/openapi.json`: the API as `app`, which serves it, has it (on the edge, without the routes only Node has). */
 export function openApiRoutes<E extends Env>(app: Hono<E>) {
-  return new Hono().get("/openapi.json", documentDocs, async (c) => {
-    const key = app.routes.map((route) => `${route.method} ${route.path}`).join("\n");
-    let document = documents.get(key);
-    if (!document) {
-      document = apiDocument(app);
-      documents.set(key, document);
-      document.catch(() => documents.delete(key));
-    }
-    return c.json(await document);
-  });
+  return new Hono().get("/openapi.json", documentDocs, async (c) => c.json(await documentOf(app)));
 }
