@@ -116,7 +116,9 @@ describe("the Worker in workerd", () => {
     expect(anonymous.leaks).toEqual([]);
     const signedIn = await crawl(base, await signInAs(fetch, inject("edgeEmployee"), { base, headers: client(4) }));
     expect(signedIn.leaks.some((l) => l.startsWith("/topics/internal-admin-temporary-code/"))).toBe(true);
-  });
+    // Every page of both builds, twice, through wrangler dev's proxy: a minute alone on these
+    // shared two cores, more while other suites run.
+  }, 240_000);
 
   it("lets exactly one of 20 simultaneous sign-ins use a one-time demo code", async () => {
     const started = await fetch(`${base}/api/demo/sandbox`, { method: "POST", headers: client(5) });
