@@ -32,6 +32,8 @@ export const missedSearchRules = {
   fuzzyFrom: 5,
   /** Queries per topic shown. */
   shown: 3,
+  /** Queries whose closest topics are remembered between visits. */
+  rememberedQueries: 20_000,
 } as const;
 
 const contentStems = (text: string) =>
@@ -43,11 +45,11 @@ const contentStems = (text: string) =>
 const withOneLetterDropped = (word: string) => [word, ...[...word].map((_, i) => word.slice(0, i) + word.slice(i + 1))];
 
 /**
- * Which topics have each word, found exactly or with one letter wrong. Words one edit apart
- * share a form with one letter dropped (symmetric deletion), so a query's word is looked up in
- * a few map reads, not compared with every word of every topic.
+ * The topics a query comes closest to, from which topics have each word, exactly or with one
+ * letter wrong. Words one edit apart share a form with one letter dropped (symmetric deletion),
+ * so a query's word is looked up in a few map reads, not compared with every word of every topic.
  */
-function topicVocabulary(topics: readonly TopicWords[]) {
+function closenessIndex(topics: readonly TopicWords[]) {
   const byStem = new Map<string, Set<number>>();
   topics.forEach((topic, index) => {
     const text = [topic.title, topic.description ?? "", ...(topic.keywords ?? [])].join(" ");
@@ -66,11 +68,7 @@ function topicVocabulary(topics: readonly TopicWords[]) {
       else byDropped.set(form, [word]);
     }
   }
-  const known = new Map<string, ReadonlySet<number>>();
-  /** The topics holding `word`, or a word one letter from it (both long enough). */
-  return (word: string): ReadonlySet<number> => {
-    const cached = known.get(word);
-    if (cached) return cached;
+  const holdersOf = (word: string): ReadonlySet<number> => {
     const holders = new Set(byStem.get(word));
     if (word.length >= missedSearchRules.fuzzyFrom) {
       const near = new Set(withOneLetterDropped(word).flatMap((form) => byDropped.get(form) ?? []));
@@ -78,36 +76,12 @@ function topicVocabulary(topics: readonly TopicWords[]) {
         if (editDistance(word, other, 1) <= 1) for (const topic of byStem.get(other) ?? []) holders.add(topic);
       }
     }
-    known.set(word, holders);
     return holders;
   };
-}
-
-/** A build's catalog is fixed for the app's life: its words are gathered once. */
-const vocabularies = new WeakMap<readonly TopicWords[], ReturnType<typeof topicVocabulary>>();
-
-/**
- * Each topic's failed searches since `sinceDay(topic)` (the day it was last updated: searches
- * before it were answered, or not, by an older text). A query goes to the topics it is closest
- * to, when few enough share that closeness.
- */
-export function missedSearchesByTopic(
-  topics: readonly TopicWords[],
-  failed: readonly FailedSearch[],
-  sinceDay: (topic: string) => number,
-): Map<string, MissedSearches> {
-  let holdersOf = vocabularies.get(topics);
-  if (!holdersOf) {
-    holdersOf = topicVocabulary(topics);
-    vocabularies.set(topics, holdersOf);
-  }
-  const found = new Map<string, { query: string; searches: number }[]>();
-  // How many of the query's words each topic has, in one array for every query (hundreds of
-  // queries against a thousand topics: a map per query would cost more than the counting).
+  // How many of the query's words each topic has, in one array for every query.
   const met = new Uint16Array(topics.length);
-  for (const search of failed) {
-    const queryStems = [...new Set(contentStems(search.query))];
-    if (queryStems.length === 0) continue;
+  const closestOf = (query: string): readonly number[] => {
+    const queryStems = [...new Set(contentStems(query))];
     const touched: number[] = [];
     let best = 0;
     for (const word of queryStems) {
@@ -121,8 +95,45 @@ export function missedSearchesByTopic(
     const closest = touched.filter((topic) => met[topic] === best);
     for (const topic of touched) met[topic] = 0;
     // A topic needs at least half of the query's words, and few topics may tie for it.
-    if (best === 0 || best * 2 < queryStems.length || closest.length > missedSearchRules.mostTopicsPerQuery) continue;
-    for (const index of closest) {
+    const fits = best > 0 && best * 2 >= queryStems.length && closest.length <= missedSearchRules.mostTopicsPerQuery;
+    return fits ? closest : [];
+  };
+  // The same queries come back on every visit to the dashboard: their topics are remembered,
+  // up to a bound (what readers type is not a reason for the server to grow without end).
+  const remembered = new Map<string, readonly number[]>();
+  /** The topics a query comes closest to: none, or up to three sharing the closeness. */
+  return (query: string): readonly number[] => {
+    let closest = remembered.get(query);
+    if (!closest) {
+      closest = closestOf(query);
+      if (remembered.size >= missedSearchRules.rememberedQueries) remembered.clear();
+      remembered.set(query, closest);
+    }
+    return closest;
+  };
+}
+
+/** A build's catalog is fixed for the app's life: its words are gathered once. */
+const vocabularies = new WeakMap<readonly TopicWords[], ReturnType<typeof closenessIndex>>();
+
+/**
+ * Each topic's failed searches since `sinceDay(topic)` (the day it was last updated: searches
+ * before it were answered, or not, by an older text). A query goes to the topics it is closest
+ * to, when few enough share that closeness.
+ */
+export function missedSearchesByTopic(
+  topics: readonly TopicWords[],
+  failed: readonly FailedSearch[],
+  sinceDay: (topic: string) => number,
+): Map<string, MissedSearches> {
+  let closestTo = vocabularies.get(topics);
+  if (!closestTo) {
+    closestTo = closenessIndex(topics);
+    vocabularies.set(topics, closestTo);
+  }
+  const found = new Map<string, { query: string; searches: number }[]>();
+  for (const search of failed) {
+    for (const index of closestTo(search.query)) {
       const id = topics[index]?.id ?? "";
       const from = sinceDay(id);
       const searches = search.days.reduce((sum, [day, n]) => (day >= from ? sum + n : sum), 0);
