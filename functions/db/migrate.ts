@@ -24,11 +24,13 @@ export function parseMigrations(files: Record<string, string>): Migration[] {
   return migrations;
 }
 
+/** The record of which migrations a database has had. */
+export const migrationsTableSql =
+  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)";
+
 /** Applies the migrations not yet recorded, each in its own transaction with its record. */
 export async function migrate(client: Client, migrations: readonly Migration[], now = Date.now): Promise<number[]> {
-  await client.execute(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
-  );
+  await client.execute(migrationsTableSql);
   const applied = new Set(
     (await client.execute("SELECT version FROM schema_migrations")).rows.map((r) => Number(r.version)),
   );

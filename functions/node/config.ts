@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 import { type AppSettings, appEnvFields, appSettings } from "../app/app-settings.ts";
+import { backupEnvFields, backupSchedule } from "../db/backup/backup-config.ts";
+import type { BackupSchedule } from "../db/backup/scheduled.ts";
 
 /** A count of proxy hops; `false`/`true` are read as 0 and 1, as earlier versions took them. */
 const hops = z
@@ -10,6 +12,7 @@ const hops = z
 
 const nodeEnvSchema = z.object({
   ...appEnvFields,
+  ...backupEnvFields,
   /** Port of `npm start`. Default: 4321. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4321),
   /** Interface to listen on. Default: 127.0.0.1 (this machine only); 0.0.0.0 to serve a network. */
@@ -64,6 +67,8 @@ export interface NodeConfig extends AppSettings {
   passwordWork: { threads: number; queue: number };
   metrics: { token: string | undefined } | undefined;
   shutdownTimeoutMs: number;
+  /** Scheduled backups of the file database, when BACKUP_DIR is set. */
+  backups: BackupSchedule | undefined;
 }
 
 /** Parsed once at start; nothing else reads process.env. */
@@ -81,5 +86,6 @@ export function parseNodeConfig(env: Record<string, string | undefined>): NodeCo
     passwordWork: { threads: e.PASSWORD_THREADS, queue: e.PASSWORD_QUEUE },
     metrics: e.METRICS === "on" ? { token: e.METRICS_TOKEN } : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    backups: backupSchedule(e),
   };
 }

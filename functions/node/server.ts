@@ -10,6 +10,8 @@ import { createApp } from "../app/create-app.ts";
 import { housekeeping } from "../app/housekeeping.ts";
 import { jsonLogger } from "../app/lib/log.ts";
 import { appMetrics } from "../app/metrics/app-metrics.ts";
+import { scheduledBackupsLogged } from "../db/backup/scheduled.ts";
+import { fileDbPath } from "../db/file-url.ts";
 import type { NodeConfig } from "./config.ts";
 import { nodeDeps, openMigratedDb } from "./deps.ts";
 import { type Draining, drainingOf } from "./draining.ts";
@@ -43,8 +45,12 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
     backgroundSyncs: true,
     ...(metrics ? { onFault: metrics.dbFault } : {}),
   });
-  const tidy = () =>
-    housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
+  const backUp = config.backups && scheduledBackupsLogged(config.backups, fileDbPath(config.database.url), log);
+  const tidy = () => {
+    // Not awaited: a backup takes seconds and never holds up the start or the tidying.
+    void backUp?.(Date.now());
+    return housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
+  };
   await tidy();
   const tidying = setInterval(tidy, 3600_000);
   tidying.unref();
