@@ -27,7 +27,9 @@ try {
     ? Number(db.prepare(workerData.versionSql).get().version) : undefined;
   parentPort.postMessage({ readable: true, damage, objects, version });
 } catch (error) {
-  parentPort.postMessage({ readable: false, error: error.message });
+  // SQLITE_CORRUPT: a page so broken that the check itself stops there.
+  if ((error.errcode & 0xff) === 11) parentPort.postMessage({ readable: true, damage: [error.message], objects: [] });
+  else parentPort.postMessage({ readable: false, error: error.message });
 } finally {
   if (db && db.isOpen) db.close();
 }
