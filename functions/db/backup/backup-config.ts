@@ -19,7 +19,8 @@ export function backupSchedule(e: z.infer<typeof backupEnvSchema>): BackupSchedu
   if (!e.BACKUP_DIR) {
     const orphans = (["BACKUP_KEEP", "BACKUP_EVERY_HOURS"] as const).filter((name) => e[name] !== undefined);
     if (orphans.length > 0) {
-      throw new Error(`Invalid server environment: ${orphans.join(" and ")} need BACKUP_DIR, the folder backups go to`);
+      const names = orphans.join(" and ");
+      throw new Error(`Invalid server environment: ${names} ${orphans.length > 1 ? "need" : "needs"} BACKUP_DIR, the folder backups go to`);
     }
     return undefined;
   }

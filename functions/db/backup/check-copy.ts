@@ -8,16 +8,33 @@ export type CopyInspection =
   | { readable: true; damage: string[]; objects: string[]; version: number | undefined };
 
 /**
- * Runs on a thread of its own: `integrity_check` reads every page (2.3 s for a million rows,
- * measured here), which must not hold up the server's requests during a scheduled backup.
- * The copy is first made one self-contained file (rollback journal, not WAL), so that opening
- * it later never leaves a `-wal` or `-shm` file beside it.
+ * Runs on a thread of its own, at the lowest CPU priority (Linux gives each thread its own): a
+ * backup takes what the server leaves, never the reverse. Copying a million rows and checking
+ * them is seconds of work, which must not hold up the server's requests during a scheduled backup.
+ *
+ * The copy is `VACUUM INTO`: one statement in one read transaction, so the copy is the database
+ * as it was when it began, while the server goes on writing (in WAL mode readers never block
+ * writers). SQLite's online backup API (`backup()` of node:sqlite) would copy the same snapshot,
+ * but its steps run on libuv's thread pool, which cannot be given a lower priority and which the
+ * server needs for its own syncs (measured: README, "Backups").
+ *
+ * The copy is then made one self-contained file (rollback journal, not WAL), so that opening it
+ * later never leaves a `-wal` or `-shm` file beside it, and checked.
  */
 const workerSource = `
 const { DatabaseSync } = require("node:sqlite");
+const { setPriority } = require("node:os");
 const { workerData, parentPort } = require("node:worker_threads");
+try { setPriority(19); } catch {}
+const copy = () => {
+  const source = new DatabaseSync(workerData.copyFrom, { timeout: 5000 });
+  try { source.prepare("VACUUM INTO ?").run(workerData.path); }
+  catch (error) { error.inCopy = true; throw error; }
+  finally { source.close(); }
+};
 let db;
 try {
+  if (workerData.copyFrom) copy();
   db = new DatabaseSync(workerData.path, { timeout: 5000 });
   db.exec("PRAGMA journal_mode = DELETE");
   const damage = db.prepare("PRAGMA integrity_check(10)").all()
@@ -27,22 +44,34 @@ try {
     ? Number(db.prepare(workerData.versionSql).get().version) : undefined;
   parentPort.postMessage({ readable: true, damage, objects, version });
 } catch (error) {
+  if (error.inCopy) parentPort.postMessage({ copyFailed: error.message });
   // SQLITE_CORRUPT: a page so broken that the check itself stops there.
-  if ((error.errcode & 0xff) === 11) parentPort.postMessage({ readable: true, damage: [error.message], objects: [] });
+  else if ((error.errcode & 0xff) === 11) parentPort.postMessage({ readable: true, damage: [error.message], objects: [] });
   else parentPort.postMessage({ readable: false, error: error.message });
 } finally {
   if (db && db.isOpen) db.close();
 }
 `;
 
-/** Opens the copy at `path` on a worker thread and reports what it holds. */
-export function inspectCopy(path: string): Promise<CopyInspection> {
+/** The database could not be copied at all (it is damaged, the disk is full…). */
+export class CopyFailed extends Error {
+  override name = "CopyFailed";
+}
+
+/**
+ * Opens the copy at `path` on a worker thread and reports what it holds; with `copyFrom`, first
+ * makes it there as a copy of that database.
+ */
+export function inspectCopy(path: string, copyFrom?: string): Promise<CopyInspection> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { path, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql },
+      workerData: { path, copyFrom, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql },
     });
-    worker.once("message", (inspection: CopyInspection) => resolve(inspection));
+    worker.once("message", (outcome: CopyInspection | { copyFailed: string }) => {
+      if ("copyFailed" in outcome) reject(new CopyFailed(`the database could not be copied (${outcome.copyFailed})`));
+      else resolve(outcome);
+    });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`The check of ${path} stopped (exit ${code})`)));
   });

@@ -46,10 +46,9 @@ export function scheduledBackups(schedule: BackupSchedule, livePath: string): (n
       const names = await readdir(schedule.dir);
       const backups = names.filter((name) => backupName.test(name)).sort();
       const takenAt = (name: string) => unstamp(backupName.exec(name)?.[1] ?? "");
-      // A name from the future (the clock was set back) does not stand for a recent backup.
-      const recent = backups.some((name) => takenAt(name) <= now && now - takenAt(name) < schedule.everyMs);
+      const newest = backups.at(-1);
       let written: VerifiedCopy | undefined;
-      if (!recent) {
+      if (newest === undefined || now - takenAt(newest) >= schedule.everyMs) {
         written = await backupFile(livePath, join(schedule.dir, `${basename(livePath, extname(livePath))}-${stamp(now)}.db`));
         const name = basename(written.file);
         if (!backups.includes(name)) backups.push(name);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { inspectCopy, judgeCopy } from "./check-copy.ts";
+import { CopyFailed, inspectCopy, judgeCopy } from "./check-copy.ts";
 
 /** A copy that passed the checks, in its place. */
 export interface VerifiedCopy {
@@ -32,24 +32,35 @@ export async function syncPath(path: string): Promise<void> {
 }
 
 /**
- * Checks the copy at `partial` (integrity_check, the schema of its version) and syncs it; returns
- * its schema version, or refuses with `refusal(problem)` as the message.
+ * Checks the copy at `partial` (integrity_check, the schema of its version), first made there from
+ * the database `copyFrom` when given, and syncs it; returns its schema version, or refuses with
+ * `refusal(problem)` as the message.
  */
-export async function verifyCopy(partial: string, refusal: (problem: string) => string): Promise<number> {
-  const verdict = judgeCopy(await inspectCopy(partial));
+export async function verifyCopy(
+  partial: string,
+  refusal: (problem: string) => string,
+  copyFrom?: string,
+): Promise<number> {
+  const verdict = judgeCopy(await inspectCopy(partial, copyFrom));
   if (!verdict.usable) throw new BackupRefused(refusal(verdict.problem));
   await syncPath(partial);
   return verdict.version;
 }
 
 /**
- * Moves a copy that passes the checks from `partial` to `destination`, on disk before this
- * resolves. A copy that fails is removed, and a file already at `destination` stays as it was:
- * a failed backup never replaces a good one.
+ * Moves a copy that passes the checks from `partial` to `destination` (with `copyFrom`, the copy
+ * is first made there), on disk before this resolves. A copy that fails is removed, and a file
+ * already at `destination` stays as it was: a failed backup never replaces a good one.
  */
-export async function placeVerifiedCopy(partial: string, destination: string): Promise<VerifiedCopy> {
+export async function placeVerifiedCopy(partial: string, destination: string, copyFrom?: string): Promise<VerifiedCopy> {
   try {
-    const version = await verifyCopy(partial, (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`);
+    const version = await verifyCopy(
+      partial,
+      (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
+      copyFrom,
+    ).catch((error: unknown) => {
+      throw error instanceof CopyFailed ? new BackupRefused(`${destination} was not written: ${error.message}.`) : error;
+    });
     await rename(partial, destination);
     await syncPath(dirname(destination));
     return { file: destination, version, bytes: (await stat(destination)).size };
