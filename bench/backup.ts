@@ -74,7 +74,8 @@ const phases = {
     if (run.status !== 0) throw new Error(`db:backup failed: ${run.stderr}`);
   },
   "copy only: VACUUM INTO": async () => {
-    if ((await runScript("-e", [copyAlone, "vacuum-into", live, copy], {})).status !== 0) throw new Error("copy failed");
+    if ((await runScript("-e", [copyAlone, "vacuum-into", live, copy], {})).status !== 0)
+      throw new Error("copy failed");
   },
   "copy only: backup API": async () => {
     if ((await runScript("-e", [copyAlone, "backup-api", live, copy], {})).status !== 0) throw new Error("copy failed");
@@ -87,7 +88,11 @@ await seed();
 console.log(
   `seeded ${rowCount.toLocaleString("en")} feedback rows (${(statSync(live).size / 1024 / 1024).toFixed(0)} MB) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
 );
-const server = await startServerProcess({ LIBSQL_URL: `file:${live}`, PUBLIC_SITE_DIR: fakeSiteDir(), FEEDBACK_RATE_LIMIT: "off" });
+const server = await startServerProcess({
+  LIBSQL_URL: `file:${live}`,
+  PUBLIC_SITE_DIR: fakeSiteDir(),
+  FEEDBACK_RATE_LIMIT: "off",
+});
 const windows: { phase: Phase; from: number; to: number }[] = [];
 const load = feedbackLoad(server.url, { perSecond: rate, maxRequests: rate * 3600 });
 try {
@@ -110,20 +115,34 @@ try {
 /** The writes sent during a phase's windows, every round together. */
 const during = (phase: Phase): AnsweredWrite[] =>
   load.writes.filter((w) => windows.some((x) => x.phase === phase && w.sentAt >= x.from && w.sentAt < x.to));
-const baseline = quantile(during("no backup").map((w) => w.answeredAt - w.sentAt), 0.99);
+const baseline = quantile(
+  during("no backup").map((w) => w.answeredAt - w.sentAt),
+  0.99,
+);
 console.log(`\n${rate} feedback writes/s offered, ${rounds} rounds, 127.0.0.1 only\n`);
-console.log(`${"phase".padEnd(24)} ${"writes".padStart(7)} ${"not 201".padStart(8)} ${"seconds".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)}  p99 / no backup`);
+console.log(
+  `${"phase".padEnd(24)} ${"writes".padStart(7)} ${"not 201".padStart(8)} ${"seconds".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"max ms".padStart(7)}  p99 / no backup`,
+);
 for (const phase of Object.keys(phases) as Phase[]) {
   const writes = during(phase);
   const latencies = writes.map((w) => w.answeredAt - w.sentAt);
   const seconds = windows.filter((x) => x.phase === phase).reduce((sum, x) => sum + (x.to - x.from) / 1000, 0);
   const p99 = quantile(latencies, 0.99);
   console.log(
-    `${phase.padEnd(24)} ${String(writes.length).padStart(7)} ${String(writes.filter((w) => w.status !== 201).length).padStart(8)} ${seconds.toFixed(1).padStart(8)} ${quantile(latencies, 0.5).toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)} ${Math.max(...latencies).toFixed(1).padStart(7)}  ${(p99 / baseline).toFixed(2)}x`,
+    `${phase.padEnd(24)} ${String(writes.length).padStart(7)} ${String(writes.filter((w) => w.status !== 201).length).padStart(8)} ${seconds.toFixed(1).padStart(8)} ${quantile(latencies, 0.5).toFixed(1).padStart(7)} ${p99.toFixed(1).padStart(7)} ${Math.max(
+      ...latencies,
+    )
+      .toFixed(1)
+      .padStart(7)}  ${(p99 / baseline).toFixed(2)}x`,
   );
 }
-const ratio = quantile(during("npm run db:backup").map((w) => w.answeredAt - w.sentAt), 0.99) / baseline;
+const ratio =
+  quantile(
+    during("npm run db:backup").map((w) => w.answeredAt - w.sentAt),
+    0.99,
+  ) / baseline;
 console.log(`\ndb:backup p99 / no backup: ${ratio.toFixed(2)}x (goal < 2x) ${ratio < 2 ? "ok" : "MISSED"}`);
 // 500 writes a second cost a few ms each here when the machine is free; far more means others were using it.
-if (baseline > 50) console.log(`the p99 with no backup is ${baseline.toFixed(0)} ms: the machine was busy, and the ratios say little`);
+if (baseline > 50)
+  console.log(`the p99 with no backup is ${baseline.toFixed(0)} ms: the machine was busy, and the ratios say little`);
 process.exit(ratio < 2 ? 0 : 1);

@@ -10,14 +10,9 @@ import { backupFile } from "../functions/db/backup/file-backup.ts";
 import { exportRemote } from "../functions/db/backup/remote-export.ts";
 import { fileDbPath, isFileUrl } from "../functions/db/file-url.ts";
 import { parseNodeConfig } from "../functions/node/config.ts";
-import { readableBytes, runCommand } from "./lib/command.ts";
+import { readableBytes, runOnFile, shownUrl } from "./lib/command.ts";
 
-await runCommand(async () => {
-  const [file, ...rest] = process.argv.slice(2);
-  if (!file || rest.length > 0) {
-    console.error("Usage: npm run db:backup -- FILE");
-    return 2;
-  }
+await runOnFile("npm run db:backup -- FILE", async (file) => {
   const { database } = parseNodeConfig(process.env);
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -29,7 +24,7 @@ await runCommand(async () => {
   } else {
     const copy = await exportRemote(database, file);
     console.log(
-      `Exported ${database.url} to ${copy.file}: ${copy.tables} tables, ${copy.rows} rows, ${readableBytes(copy.bytes)}, schema ${copy.version}, integrity ok (${seconds()} s).`,
+      `Exported ${shownUrl(database.url)} to ${copy.file}: ${copy.tables} tables, ${copy.rows} rows, ${readableBytes(copy.bytes)}, schema ${copy.version}, integrity ok (${seconds()} s).`,
     );
   }
   return 0;

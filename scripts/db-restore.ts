@@ -9,18 +9,13 @@ import { restoreFile } from "../functions/db/backup/restore.ts";
 import { fileDbPath, isFileUrl } from "../functions/db/file-url.ts";
 import { schemaVersion } from "../functions/db/schema-version.ts";
 import { parseNodeConfig } from "../functions/node/config.ts";
-import { runCommand } from "./lib/command.ts";
+import { runOnFile, shownUrl } from "./lib/command.ts";
 
-await runCommand(async () => {
-  const [file, ...rest] = process.argv.slice(2);
-  if (!file || rest.length > 0) {
-    console.error("Usage: npm run db:restore -- FILE");
-    return 2;
-  }
+await runOnFile("npm run db:restore -- FILE", async (file) => {
   const { database } = parseNodeConfig(process.env);
   if (!isFileUrl(database.url)) {
     console.error(
-      `LIBSQL_URL names a libSQL server (${database.url}): restore it with the server's own tools (Turso: point-in-time restore), not db:restore. See the README's "Backups".`,
+      `LIBSQL_URL names a libSQL server (${shownUrl(database.url)}): restore it with the server's own tools (Turso: point-in-time restore), not db:restore. See the README's "Backups".`,
     );
     return 1;
   }

@@ -46,10 +46,10 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
     ...(metrics ? { onFault: metrics.dbFault } : {}),
   });
   const backUp = config.backups && scheduledBackupsLogged(config.backups, fileDbPath(config.database.url), log);
-  const tidy = () => {
+  const tidy = async () => {
     // Not awaited: a backup takes seconds and never holds up the start or the tidying.
     void backUp?.(Date.now());
-    return housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
+    await housekeeping(db, Date.now(), config.retention).catch((error) => log.error("housekeeping_failed", error));
   };
   await tidy();
   const tidying = setInterval(tidy, 3600_000);

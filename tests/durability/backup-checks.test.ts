@@ -67,7 +67,9 @@ describe("the checks a backup must pass", () => {
     const restored = await runScript("scripts/db-restore.ts", [older], { LIBSQL_URL: `file:${live}` });
     expect(restored.stderr).toBe("");
     expect(restored.stdout).toContain(`(schema ${schemaVersion - 1}, integrity ok)`);
-    expect(restored.stdout).toContain(`The server migrates it from schema ${schemaVersion - 1} to ${schemaVersion} when it starts.`);
+    expect(restored.stdout).toContain(
+      `The server migrates it from schema ${schemaVersion - 1} to ${schemaVersion} when it starts.`,
+    );
   });
 
   it("restores where no database is yet, with nothing to keep", async () => {

@@ -1,5 +1,5 @@
-import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { restoreFile } from "../../functions/db/backup/restore.ts";
@@ -48,7 +48,9 @@ describe("npm run db:backup against a libSQL server", () => {
       const exported = await runScript("scripts/db-backup.ts", [join(dir, "export.db")], { LIBSQL_URL: endpoint.url });
       expect(exported.stderr).toBe("");
       expect(exported.stdout).toMatch(
-        new RegExp(`^Exported http://127\\.0\\.0\\.1:\\d+ to .*export\\.db: ${tables.length} tables, ${rows} rows, [\\d.]+ [KM]B, schema \\d+, integrity ok`),
+        new RegExp(
+          `^Exported http://127\\.0\\.0\\.1:\\d+ to .*export\\.db: ${tables.length} tables, ${rows} rows, [\\d.]+ [KM]B, schema \\d+, integrity ok`,
+        ),
       );
     } finally {
       await endpoint.close();
@@ -97,8 +99,12 @@ describe("npm run db:backup against a libSQL server", () => {
   });
 
   it("sends an operator to the server's own restore instead of replacing a remote database", async () => {
-    const refused = await runScript("scripts/db-restore.ts", ["backup.db"], { LIBSQL_URL: "libsql://help-example.turso.io" });
+    const refused = await runScript("scripts/db-restore.ts", ["backup.db"], {
+      LIBSQL_URL: "libsql://help-example.turso.io",
+    });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("LIBSQL_URL names a libSQL server (libsql://help-example.turso.io): restore it with the server's own tools");
+    expect(refused.stderr).toContain(
+      "LIBSQL_URL names a libSQL server (libsql://help-example.turso.io): restore it with the server's own tools",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
-import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 import { feedbackLoad } from "../../scripts/lib/feedback-load.ts";
 import { runScript } from "../../scripts/lib/run-script.ts";
@@ -19,7 +19,12 @@ async function stop(server: ServerProcess) {
 function readFeedback(file: string) {
   const db = new DatabaseSync(file, { readOnly: true });
   try {
-    const ids = new Set(db.prepare("SELECT id FROM feedback").all().map((row) => String(row.id)));
+    const ids = new Set(
+      db
+        .prepare("SELECT id FROM feedback")
+        .all()
+        .map((row) => String(row.id)),
+    );
     const counted = db.prepare("SELECT coalesce(sum(responses), 0) AS n FROM feedback_totals").get()?.n;
     const integrity = db.prepare("PRAGMA integrity_check").get()?.integrity_check;
     return { ids, rollupsAgree: Number(counted) === ids.size, integrity };

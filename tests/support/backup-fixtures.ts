@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { openSync, readFileSync, writeSync, closeSync } from "node:fs";
-import { DatabaseSync } from "node:sqlite";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { nodeSqliteClient } from "../../functions/db/node-sqlite-client.ts";
@@ -17,7 +17,10 @@ export async function migratedDatabase(
   const file = join(dir, options.name ?? "help.db");
   const client = nodeSqliteClient(`file:${file}`, ["PRAGMA journal_mode = WAL"]);
   try {
-    await migrate(client, readMigrations().filter((m) => m.version <= (options.upTo ?? Number.POSITIVE_INFINITY)));
+    await migrate(
+      client,
+      readMigrations().filter((m) => m.version <= (options.upTo ?? Number.POSITIVE_INFINITY)),
+    );
     await client.execute({
       sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
             INSERT INTO feedback (id, topic, rating, comment, client_hash, created_at, updated_at)

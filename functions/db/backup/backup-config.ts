@@ -20,7 +20,9 @@ export function backupSchedule(e: z.infer<typeof backupEnvSchema>): BackupSchedu
     const orphans = (["BACKUP_KEEP", "BACKUP_EVERY_HOURS"] as const).filter((name) => e[name] !== undefined);
     if (orphans.length > 0) {
       const names = orphans.join(" and ");
-      throw new Error(`Invalid server environment: ${names} ${orphans.length > 1 ? "need" : "needs"} BACKUP_DIR, the folder backups go to`);
+      throw new Error(
+        `Invalid server environment: ${names} ${orphans.length > 1 ? "need" : "needs"} BACKUP_DIR, the folder backups go to`,
+      );
     }
     return undefined;
   }

@@ -19,7 +19,12 @@ export function expectedSchemaObjects(version: number): Set<string> {
   try {
     db.exec(migrationsTableSql);
     for (const migration of readMigrations().filter((m) => m.version <= version)) db.exec(migration.sql);
-    const objects = new Set(db.prepare(schemaObjectsSql).all().map((row) => String(row.object)));
+    const objects = new Set(
+      db
+        .prepare(schemaObjectsSql)
+        .all()
+        .map((row) => String(row.object)),
+    );
     byVersion.set(version, objects);
     return objects;
   } finally {

@@ -16,7 +16,8 @@ function canonical(path: string): string {
  */
 export async function backupFile(livePath: string, destination: string): Promise<VerifiedCopy> {
   if (!existsSync(livePath)) throw new BackupRefused(`There is no database at ${livePath} to back up.`);
-  if (canonical(livePath) === canonical(destination)) throw new BackupRefused(`${destination} is the database itself: name another file.`);
+  if (canonical(livePath) === canonical(destination))
+    throw new BackupRefused(`${destination} is the database itself: name another file.`);
   if (!existsSync(dirname(resolve(destination)))) {
     throw new BackupRefused(`The folder of ${destination} does not exist.`);
   }

@@ -28,7 +28,9 @@ async function tableShapes(tx: Transaction): Promise<TableShape[]> {
   for (const table of tables.rows) {
     const name = String(table.name);
     if (table.type === "virtual") {
-      throw new BackupRefused(`Table ${name} is a virtual table, which db:backup cannot export: use the server's own backups.`);
+      throw new BackupRefused(
+        `Table ${name} is a virtual table, which db:backup cannot export: use the server's own backups.`,
+      );
     }
     const columns = await tx.execute({
       sql: "SELECT name, pk FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid",
@@ -36,7 +38,10 @@ async function tableShapes(tx: Transaction): Promise<TableShape[]> {
     });
     const withoutRowid = Number(table.wr) === 1;
     const key = withoutRowid
-      ? columns.rows.filter((c) => Number(c.pk) > 0).sort((a, b) => Number(a.pk) - Number(b.pk)).map((c) => quote(String(c.name)))
+      ? columns.rows
+          .filter((c) => Number(c.pk) > 0)
+          .sort((a, b) => Number(a.pk) - Number(b.pk))
+          .map((c) => quote(String(c.name)))
       : ["rowid"];
     shapes.push({ name, columns: columns.rows.map((c) => quote(String(c.name))), key, withoutRowid });
   }
@@ -89,7 +94,11 @@ export async function exportRemote(
   remote: { url: string; authToken: string | undefined },
   destination: string,
 ): Promise<ExportedCopy> {
-  const client = createClient({ url: remote.url, intMode: "bigint", ...(remote.authToken ? { authToken: remote.authToken } : {}) });
+  const client = createClient({
+    url: remote.url,
+    intMode: "bigint",
+    ...(remote.authToken ? { authToken: remote.authToken } : {}),
+  });
   const partial = partialPathFor(destination);
   const local = new DatabaseSync(partial, { enableForeignKeyConstraints: false });
   let counted: { tables: number; rows: number };
@@ -97,7 +106,9 @@ export async function exportRemote(
   try {
     const tx = await client.transaction("read");
     try {
-      const schema = await tx.execute(`SELECT type, sql FROM sqlite_schema WHERE sql IS NOT NULL AND NOT ${ownName} ORDER BY rowid`);
+      const schema = await tx.execute(
+        `SELECT type, sql FROM sqlite_schema WHERE sql IS NOT NULL AND NOT ${ownName} ORDER BY rowid`,
+      );
       local.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
       for (const object of schema.rows.filter((o) => o.type === "table")) local.exec(String(object.sql));
       const tables = await tableShapes(tx);
@@ -108,7 +119,8 @@ export async function exportRemote(
         // Rows inserted with their own ids counted already; the server's counters are what count.
         local.exec("DELETE FROM sqlite_sequence");
         const insert = local.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)");
-        for (const s of (await tx.execute("SELECT name, seq FROM sqlite_sequence")).rows) insert.run(toLocal(s.name), toLocal(s.seq));
+        for (const s of (await tx.execute("SELECT name, seq FROM sqlite_sequence")).rows)
+          insert.run(toLocal(s.name), toLocal(s.seq));
       }
       for (const object of schema.rows.filter((o) => o.type !== "table")) local.exec(String(object.sql));
       local.exec("COMMIT");

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { copyFile, rename, rm } from "node:fs/promises";
-import { DatabaseSync } from "node:sqlite";
 import { dirname, resolve } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { BackupRefused, partialPathFor, syncPath, verifyCopy } from "./verified-file.ts";
 
 export interface Restored {

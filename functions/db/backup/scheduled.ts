@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
-import { backupFile } from "./file-backup.ts";
 import type { Logger } from "../../app/lib/log.ts";
+import { backupFile } from "./file-backup.ts";
 import type { VerifiedCopy } from "./verified-file.ts";
 
 export interface BackupSchedule {
@@ -23,7 +23,11 @@ export interface ScheduledRun {
 const stampPattern = String.raw`\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z`;
 
 /** A time as a backup's name carries it: ISO 8601 to the second, `-` for `:` (refused by some file systems). */
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(":", "-");
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replaceAll(":", "-");
 const unstamp = (text: string) => Date.parse(text.replace(/T(\d{2})-(\d{2})-(\d{2})Z$/, "T$1:$2:$3Z"));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -49,7 +53,10 @@ export function scheduledBackups(schedule: BackupSchedule, livePath: string): (n
       const newest = backups.at(-1);
       let written: VerifiedCopy | undefined;
       if (newest === undefined || now - takenAt(newest) >= schedule.everyMs) {
-        written = await backupFile(livePath, join(schedule.dir, `${basename(livePath, extname(livePath))}-${stamp(now)}.db`));
+        written = await backupFile(
+          livePath,
+          join(schedule.dir, `${basename(livePath, extname(livePath))}-${stamp(now)}.db`),
+        );
         const name = basename(written.file);
         if (!backups.includes(name)) backups.push(name);
         backups.sort();
@@ -67,7 +74,11 @@ export function scheduledBackups(schedule: BackupSchedule, livePath: string): (n
 }
 
 /** The server's scheduled backups, each backup written or removed an audit event, a failure an error. */
-export function scheduledBackupsLogged(schedule: BackupSchedule, livePath: string, log: Logger): (now: number) => Promise<void> {
+export function scheduledBackupsLogged(
+  schedule: BackupSchedule,
+  livePath: string,
+  log: Logger,
+): (now: number) => Promise<void> {
   const run = scheduledBackups(schedule, livePath);
   return (now) =>
     run(now).then(

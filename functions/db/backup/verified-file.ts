@@ -52,14 +52,20 @@ export async function verifyCopy(
  * is first made there), on disk before this resolves. A copy that fails is removed, and a file
  * already at `destination` stays as it was: a failed backup never replaces a good one.
  */
-export async function placeVerifiedCopy(partial: string, destination: string, copyFrom?: string): Promise<VerifiedCopy> {
+export async function placeVerifiedCopy(
+  partial: string,
+  destination: string,
+  copyFrom?: string,
+): Promise<VerifiedCopy> {
   try {
     const version = await verifyCopy(
       partial,
       (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
       copyFrom,
     ).catch((error: unknown) => {
-      throw error instanceof CopyFailed ? new BackupRefused(`${destination} was not written: ${error.message}.`) : error;
+      throw error instanceof CopyFailed
+        ? new BackupRefused(`${destination} was not written: ${error.message}.`)
+        : error;
     });
     await rename(partial, destination);
     await syncPath(dirname(destination));
