@@ -4,8 +4,9 @@
  * A database of N feedback rows is served by the real server (the `npm start` bundle) on
  * 127.0.0.1 while feedback is posted at a steady rate (an open loop of simultaneous requests).
  * Each round measures the writes' latency with no backup, during `npm run db:backup` (copy and
- * checks), and during each way of copying alone: `VACUUM INTO` (what db:backup uses) and
- * SQLite's online backup API (the other way SQLite offers, `backup()` of node:sqlite). Rounds alternate so that every phase
+ * checks), and during each way of copying alone: `VACUUM INTO` at low CPU priority (what
+ * db:backup does), SQLite's online backup API (`backup()` of node:sqlite) at low priority, and
+ * at normal priority, as it would run inside the server. Rounds alternate so that every phase
  * meets the machine's noise alike; the ratios are against the p99 with no backup, same run.
  * Goal: db:backup slows the writes' p99 by less than 2x.
  */
@@ -54,18 +55,24 @@ async function seed() {
 }
 
 /**
- * The copy step alone, in a process of its own at the lowest CPU priority as db:backup's copy
- * runs (set first, so the threads made later, libuv's pool among them, inherit it).
- * argv: method, source, destination.
+ * The copy step alone, in a process of its own. At low priority it lowers itself first, so the
+ * threads made later (libuv's pool among them) inherit it, as db:backup's copy thread runs; at
+ * normal priority, the backup API runs as it would inside the server, whose thread pool cannot
+ * be lowered. argv: method, priority, source, destination.
  */
 const copyAlone = `
-require("node:os").setPriority(19);
+const [method, priority, source, destination] = process.argv.slice(1);
+if (priority === "low") require("node:os").setPriority(19);
 const { DatabaseSync, backup } = require("node:sqlite");
-const [method, source, destination] = process.argv.slice(1);
 const db = new DatabaseSync(source, { timeout: 5000 });
 if (method === "vacuum-into") { db.prepare("VACUUM INTO ?").run(destination); db.close(); }
 else backup(db, destination, { rate: 2 ** 31 - 1 }).then(() => db.close());
 `;
+
+const copyOnly = (method: "vacuum-into" | "backup-api", priority: "low" | "normal") => async () => {
+  const run = await runScript("-e", [copyAlone, method, priority, live, copy], {});
+  if (run.status !== 0) throw new Error(`The copy failed: ${run.stderr}`);
+};
 
 const phases = {
   "no backup": () => new Promise<void>((resolve) => setTimeout(resolve, baselineMs)),
@@ -73,13 +80,9 @@ const phases = {
     const run = await runScript("scripts/db-backup.ts", [copy], { LIBSQL_URL: `file:${live}` });
     if (run.status !== 0) throw new Error(`db:backup failed: ${run.stderr}`);
   },
-  "copy only: VACUUM INTO": async () => {
-    if ((await runScript("-e", [copyAlone, "vacuum-into", live, copy], {})).status !== 0)
-      throw new Error("copy failed");
-  },
-  "copy only: backup API": async () => {
-    if ((await runScript("-e", [copyAlone, "backup-api", live, copy], {})).status !== 0) throw new Error("copy failed");
-  },
+  "VACUUM INTO, low": copyOnly("vacuum-into", "low"),
+  "backup API, low": copyOnly("backup-api", "low"),
+  "backup API, normal": copyOnly("backup-api", "normal"),
 };
 type Phase = keyof typeof phases;
 
