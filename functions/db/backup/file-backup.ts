@@ -1,6 +1,9 @@
 import { existsSync, realpathSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { BackupRefused, partialPathFor, placeVerifiedCopy, type VerifiedCopy } from "./verified-file.ts";
+import { CopyFailed } from "./check-copy.ts";
+import { stagingFor, writeOutPaced } from "./staged-copy.ts";
+import { BackupRefused, moveIntoPlace, partialPathFor, type VerifiedCopy, verifyCopy } from "./verified-file.ts";
 
 /** A path as the file system resolves it, links and `..` followed, for a file that may not exist yet. */
 function canonical(path: string): string {
@@ -12,14 +15,36 @@ function canonical(path: string): string {
 /**
  * A consistent copy of the file database at `livePath` as it was when the copy began, taken
  * while a server reads and writes it, checked (integrity_check, schema version) and written to
- * `destination` only when it passes.
+ * `destination` only when it passes: a failed backup never replaces a good one.
  */
 export async function backupFile(livePath: string, destination: string): Promise<VerifiedCopy> {
   if (!existsSync(livePath)) throw new BackupRefused(`There is no database at ${livePath} to back up.`);
-  if (canonical(livePath) === canonical(destination))
+  if (canonical(livePath) === canonical(destination)) {
     throw new BackupRefused(`${destination} is the database itself: name another file.`);
+  }
   if (!existsSync(dirname(resolve(destination)))) {
     throw new BackupRefused(`The folder of ${destination} does not exist.`);
   }
-  return placeVerifiedCopy(partialPathFor(destination), destination, livePath);
+  const staging = stagingFor(livePath, destination);
+  try {
+    const version = await verifyCopy(
+      staging.path,
+      (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
+      livePath,
+    ).catch((error: unknown) => {
+      throw error instanceof CopyFailed
+        ? new BackupRefused(`${destination} was not written: ${error.message}.`)
+        : error;
+    });
+    if (!staging.inMemory) return { ...(await moveIntoPlace(staging.path, destination)), version };
+    const partial = partialPathFor(destination);
+    try {
+      await writeOutPaced(staging.path, partial);
+      return { ...(await moveIntoPlace(partial, destination)), version };
+    } finally {
+      await rm(partial, { force: true });
+    }
+  } finally {
+    await rm(staging.path, { force: true });
+  }
 }

@@ -64,6 +64,7 @@ export async function restoreFile(backupFile: string, livePath: string, now = ne
       partial,
       (problem) => `${backupFile} is not a usable backup: ${problem}. Nothing was changed.`,
     );
+    await syncPath(partial);
     let replaced: string | undefined;
     if (held) {
       held.exec("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -1,14 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { CopyFailed, inspectCopy, judgeCopy } from "./check-copy.ts";
+import { inspectCopy, judgeCopy } from "./check-copy.ts";
+
+/** A file in its place, on disk. */
+interface Placed {
+  file: string;
+  bytes: number;
+}
 
 /** A copy that passed the checks, in its place. */
-export interface VerifiedCopy {
-  file: string;
+export interface VerifiedCopy extends Placed {
   /** Its schema version (migrations applied). */
   version: number;
-  bytes: number;
 }
 
 /** A copy refused by the checks, or a backup or restore that cannot be done; its message says why. */
@@ -32,44 +36,40 @@ export async function syncPath(path: string): Promise<void> {
 }
 
 /**
- * Checks the copy at `partial` (integrity_check, the schema of its version), first made there from
- * the database `copyFrom` when given, and syncs it; returns its schema version, or refuses with
- * `refusal(problem)` as the message.
+ * Checks the copy at `path` (integrity_check, the schema of its version), first made there from
+ * the database `copyFrom` when given (which fails with `CopyFailed` when it cannot be copied);
+ * returns its schema version, or refuses with `refusal(problem)` as the message.
  */
 export async function verifyCopy(
-  partial: string,
+  path: string,
   refusal: (problem: string) => string,
   copyFrom?: string,
 ): Promise<number> {
-  const verdict = judgeCopy(await inspectCopy(partial, copyFrom));
+  const verdict = judgeCopy(await inspectCopy(path, copyFrom));
   if (!verdict.usable) throw new BackupRefused(refusal(verdict.problem));
-  await syncPath(partial);
   return verdict.version;
 }
 
+/** Renames a checked copy into its place, both on disk before this resolves. */
+export async function moveIntoPlace(checked: string, destination: string): Promise<Placed> {
+  await syncPath(checked);
+  await rename(checked, destination);
+  await syncPath(dirname(destination));
+  return { file: destination, bytes: (await stat(destination)).size };
+}
+
 /**
- * Moves a copy that passes the checks from `partial` to `destination` (with `copyFrom`, the copy
- * is first made there), on disk before this resolves. A copy that fails is removed, and a file
- * already at `destination` stays as it was: a failed backup never replaces a good one.
+ * Moves a copy that passes the checks from `partial` to `destination`. A copy that fails is
+ * removed, and a file already at `destination` stays as it was: a failed backup never replaces a
+ * good one.
  */
-export async function placeVerifiedCopy(
-  partial: string,
-  destination: string,
-  copyFrom?: string,
-): Promise<VerifiedCopy> {
+export async function placeVerifiedCopy(partial: string, destination: string): Promise<VerifiedCopy> {
   try {
     const version = await verifyCopy(
       partial,
       (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
-      copyFrom,
-    ).catch((error: unknown) => {
-      throw error instanceof CopyFailed
-        ? new BackupRefused(`${destination} was not written: ${error.message}.`)
-        : error;
-    });
-    await rename(partial, destination);
-    await syncPath(dirname(destination));
-    return { file: destination, version, bytes: (await stat(destination)).size };
+    );
+    return { ...(await moveIntoPlace(partial, destination)), version };
   } finally {
     await rm(partial, { force: true });
   }
