@@ -1,4 +1,5 @@
-import { copyFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { backupFile } from "../../functions/db/backup/file-backup.ts";
@@ -79,6 +80,17 @@ describe("the checks a backup must pass", () => {
     const restored = await restoreFile(backup, live);
     expect(restored).toEqual({ file: live, version: schemaVersion, replaced: undefined });
     expect(readdirSync(join(dir, "new"))).toEqual(["help.db"]);
+  });
+
+  it("leaves no copy in memory, and removes one a killed backup left there", async () => {
+    const dir = scratchDir("backup-checks");
+    const live = await migratedDatabase(dir);
+    const ended = spawnSync(process.execPath, ["-e", ""]).pid;
+    const abandoned = join("/dev/shm", `help-center-backup-${ended}-0a1b2c3d4e5f.db`);
+    writeFileSync(abandoned, "left by a backup killed half-way");
+    await backupFile(live, join(dir, "backup.db"));
+    expect(existsSync(abandoned)).toBe(false);
+    expect(readdirSync("/dev/shm").filter((name) => name.startsWith("help-center-backup-"))).toEqual([]);
   });
 
   it("never lets a damaged database replace the last good backup", async () => {

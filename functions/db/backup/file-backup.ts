@@ -45,6 +45,6 @@ export async function backupFile(livePath: string, destination: string): Promise
       await rm(partial, { force: true });
     }
   } finally {
-    await rm(staging.path, { force: true });
+    staging.remove();
   }
 }

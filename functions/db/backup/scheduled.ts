@@ -73,7 +73,7 @@ export function scheduledBackups(schedule: BackupSchedule, livePath: string): (n
   };
 }
 
-/** The server's scheduled backups, each backup written or removed an audit event, a failure an error. */
+/** The server's scheduled backups, each backup written or removed a server log line, a failure an error line. */
 export function scheduledBackupsLogged(
   schedule: BackupSchedule,
   livePath: string,
@@ -83,8 +83,9 @@ export function scheduledBackupsLogged(
   return (now) =>
     run(now).then(
       ({ written, removed }) => {
-        if (written) log.audit("backup_written", { file: written.file, bytes: written.bytes, schema: written.version });
-        for (const file of removed) log.audit("backup_removed", { file: join(schedule.dir, file) });
+        if (written)
+          log.server("backup_written", { file: written.file, bytes: written.bytes, schema: written.version });
+        for (const file of removed) log.server("backup_removed", { file: join(schedule.dir, file) });
       },
       (error: unknown) => log.error("backup_failed", error),
     );
