@@ -1,16 +1,21 @@
 /**
  * A verified copy of the database, taken while the server runs and writes:
  *   npm run db:backup -- FILE
- * A file database (LIBSQL_URL=file:…) is copied with SQLite's online backup, as it was when the
- * copy began; a libSQL server (LIBSQL_URL=libsql://… with LIBSQL_AUTH_TOKEN) is exported over
- * its own protocol into a local SQLite file, in one read transaction. Either way the copy must
- * pass integrity_check and match the schema of its version before it is written to FILE.
+ * A file database (LIBSQL_URL=file:…) is copied with `VACUUM INTO`, as it was when the copy
+ * began; a libSQL server (LIBSQL_URL=libsql://… with LIBSQL_AUTH_TOKEN) is exported over its own
+ * protocol into a local SQLite file, in one read transaction. Either way the copy must pass
+ * integrity_check and match the schema of its version before it is written to FILE.
  */
-import { backupFile } from "../functions/db/backup/file-backup.ts";
-import { exportRemote } from "../functions/db/backup/remote-export.ts";
-import { fileDbPath, isFileUrl } from "../functions/db/file-url.ts";
-import { parseNodeConfig } from "../functions/node/config.ts";
-import { readableBytes, runOnFile, shownUrl } from "./lib/command.ts";
+import { setPriority } from "node:os";
+
+// The whole tool runs at the lowest CPU priority: lowered before the rest of it loads (loading
+// is CPU work too) and before libuv's thread pool starts, whose threads then inherit it.
+setPriority(19);
+const { backupFile } = await import("../functions/db/backup/file-backup.ts");
+const { exportRemote } = await import("../functions/db/backup/remote-export.ts");
+const { fileDbPath, isFileUrl } = await import("../functions/db/file-url.ts");
+const { parseNodeConfig } = await import("../functions/node/config.ts");
+const { readableBytes, runOnFile, shownUrl } = await import("./lib/command.ts");
 
 await runOnFile("npm run db:backup -- FILE", async (file) => {
   const { database } = parseNodeConfig(process.env);
