@@ -17,6 +17,7 @@ import { pbkdf2Passwords } from "../functions/app/auth/pbkdf2-password.ts";
 import { openMigratedDb } from "../functions/node/deps.ts";
 import { scratchDir } from "../scripts/lib/scratch-dir.ts";
 import { startServerProcess } from "../scripts/lib/server-process.ts";
+import { dayMs } from "../src/shared/dates.ts";
 import { benchManifest, seedFailedSearches, seedFeedback, seedViews } from "./lib/dashboard-seed.ts";
 import { numberOption } from "./options.ts";
 
@@ -31,7 +32,6 @@ const overviewBudgetMs = rowCount <= 1_000_000 ? 50 : 100;
 const commentsBudgetMs = 50;
 const firstByteBudgetMs = 200;
 const memoryBudgetMb = 50;
-const dayMs = 86_400_000;
 const now = Date.now();
 
 const dir = scratchDir("bench-dashboard");

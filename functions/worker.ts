@@ -18,7 +18,7 @@ interface WaitsFor {
 }
 
 /** The hourly trigger (wrangler.jsonc); the other one, every five minutes, only sends writers' messages. */
-const housekeepingCron = "17 * * * *";
+export const housekeepingCron = "17 * * * *";
 
 /** The Worker's own log lines (its logs, `wrangler tail`), in the app's one shape. */
 const log = jsonLogger();
@@ -75,14 +75,6 @@ export default {
     }
     if (!config.webhook) return;
     const { deps } = await edgeDeps(config, bindings.ASSETS, db);
-    const notifier = deps.notifier;
-    if (notifier) {
-      context.waitUntil(
-        notifier
-          .queueDigestIfDue()
-          .then(() => notifier.deliverDue())
-          .catch((error: unknown) => log.error("writer_messages_failed", error)),
-      );
-    }
+    if (deps.notifier) context.waitUntil(deps.notifier.onSchedule());
   },
 };

@@ -2,7 +2,7 @@ import type { Client } from "@libsql/client";
 
 /** What bench/dashboard.ts seeds: feedback rows, topic views and failed searches, inside SQLite. */
 
-const dayMs = 86_400_000;
+import { dayMs } from "../../src/shared/dates.ts";
 
 const verbs = ["Set up", "Reset", "Export", "Import", "Share", "Delete", "Print", "Sync", "Approve", "Archive"];
 const things = ["invoices", "users", "passwords", "reports", "clients", "documents", "payroll", "backups", "licences"];

@@ -7,26 +7,14 @@ import {
   type FieldProblem,
 } from "../../src/shared/api-errors.ts";
 
-/** Named status codes, so handlers read as what they mean. */
+/** Named success and redirect codes, so handlers read as what they mean (an error's status follows from its code). */
 export const Status = {
   ok: 200,
   created: 201,
   accepted: 202,
   seeOther: 303,
-  badRequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  notFound: 404,
-  methodNotAllowed: 405,
-  payloadTooLarge: 413,
-  unsupportedMediaType: 415,
-  tooManyRequests: 429,
-  internalError: 500,
   unavailable: 503,
 } as const;
-
-export type { ErrorBody, ErrorCode, FieldProblem };
-export { errorCodes };
 
 /** Thrown by handlers and middleware; `onError` turns it into an ErrorBody response. Its status follows from its code. */
 export class ApiError extends Error {

@@ -1,9 +1,8 @@
 import type { Client } from "@libsql/client";
+import { dayMs } from "../../src/shared/dates.ts";
 import { attemptLifetimeMs } from "./auth/single-sign-on.ts";
 import { pruneRateLimitsStatement } from "./lib/limiter.ts";
 import { pruneNotificationsStatement } from "./notify/notifications.queries.ts";
-
-const dayMs = 24 * 3600_000;
 
 /**
  * How long raw feedback and searches are kept. Feedback's daily counts stay; searches' daily

@@ -1,10 +1,10 @@
 import type { Client, InStatement, ResultSet, TransactionMode } from "@libsql/client";
-import { isDatabaseFault } from "./faults.ts";
+import { faultClass, isDatabaseFault } from "./faults.ts";
 
 /** Between two tries at a locked database. */
 const busyPauseMs = 25;
 
-const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code));
+const isBusy = (error: unknown) => faultClass(error) === "busy";
 
 /**
  * A client that heals itself. After a fault, a connection can be left mid-statement or

@@ -137,16 +137,16 @@ export function createWriteQueue(
         inTransaction = jobs.length;
         if (jobs.length === 1) await runAlone(jobs[0] as Job);
         else if (jobs.length > 1) await runTogether(jobs);
-        inTransaction = 0;
       }
     } finally {
       running = false;
       inTransaction = 0;
-    }
-    if (pending.length === 0 && !scheduled) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const wake of waiters) wake();
+      // Also when a run threw: a shutdown waiting for the queue to drain must not wait for its timeout.
+      if (pending.length === 0 && !scheduled) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const wake of waiters) wake();
+      }
     }
   }
 

@@ -38,16 +38,23 @@ export function drainingOf(server: Server): Draining {
       started = true;
       for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
       // Done when the last connection has ended: each ends after its answer, marked as its last.
-      const allClosed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
-      server.closeIdleConnections();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-      });
-      const answered = await Promise.race([allClosed, timedOut]);
-      clearTimeout(timer);
+      // (Node's `close` also closes the idle ones at once.)
+      const answered = await beforeDeadline(new Promise<void>((resolve) => server.close(() => resolve())), deadline);
       if (!answered) server.closeAllConnections();
       return answered;
     },
   };
+}
+
+/** Whether `work` settles by `deadline` (epoch ms); the timer is cleared either way. */
+export async function beforeDeadline(work: Promise<unknown>, deadline: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work.then(() => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

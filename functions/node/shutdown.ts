@@ -3,7 +3,7 @@ import type { Logger } from "../app/lib/log.ts";
 import { truncateWal } from "../db/erase.ts";
 import { isFileUrl } from "../db/file-url.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
-import type { Draining } from "./draining.ts";
+import { beforeDeadline, type Draining } from "./draining.ts";
 
 export interface StoppingServer {
   requests: Draining;
@@ -30,14 +30,7 @@ export async function stopServer(server: StoppingServer, timeoutMs: number): Pro
   const deadline = begun + timeoutMs - closingReserveMs(timeoutMs);
   server.log.server("shutdown_started", { inFlight: server.requests.inFlight(), timeoutMs });
   const answered = await server.requests.drain(deadline);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const written = await Promise.race([
-    server.writes.idle().then(() => true),
-    new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-    }),
-  ]);
-  clearTimeout(timer);
+  const written = await beforeDeadline(server.writes.idle(), deadline);
   const checkpointed = isFileUrl(server.databaseUrl) ? await truncateWal(server.db).catch(() => false) : undefined;
   server.db.close();
   await server.hashing.close();

@@ -9,16 +9,11 @@ const everyMs = 15_000;
  * message for a new answer does not wait for it: the request that stored the answer sends it.
  * Returns what stops the timer.
  */
-export function tellWritersOnSchedule(deps: Pick<AppDeps, "notifier" | "log">): () => void {
-  const { notifier, log } = deps;
+export function tellWritersOnSchedule(deps: Pick<AppDeps, "notifier">): () => void {
+  const { notifier } = deps;
   if (!notifier) return () => {};
-  const tick = () =>
-    notifier
-      .queueDigestIfDue()
-      .then(() => notifier.deliverDue())
-      .catch((error: unknown) => log.error("writer_messages_failed", error));
-  void tick();
-  const timer = setInterval(tick, everyMs);
+  void notifier.onSchedule();
+  const timer = setInterval(() => void notifier.onSchedule(), everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

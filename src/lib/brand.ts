@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { dayMs } from "../shared/dates.ts";
 import { topicIdSchema } from "../shared/topic-id-schema.ts";
 import { parseOrExplain } from "../shared/zod-issues.ts";
 import { buildOptions } from "./build.ts";
@@ -110,8 +111,6 @@ export function loadBrand(): Brand {
 export function editTopicHref(brand: Brand, topicId: string): string | undefined {
   return brand.editTopicUrl?.replace("{path}", `topics/${topicId}.mdx`);
 }
-
-const dayMs = 86_400_000;
 
 /** When a topic is due for review: its own `review-by`, else `updated` plus the brand's interval. */
 export function reviewDue(

@@ -11,7 +11,6 @@ import type { ErrorBody } from "./api-errors.ts";
  * reaches a browser.
  */
 export type { AppType } from "../../functions/app/create-app.ts";
-export type { ErrorBody, ErrorCode, FieldProblem } from "./api-errors.ts";
 
 /** The error in an answer's body, or nothing (a proxy may answer with HTML, or not at all). */
 export function errorBodyOf(value: unknown): Partial<ErrorBody["error"]> {

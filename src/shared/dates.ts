@@ -1,3 +1,6 @@
+/** A UTC day in milliseconds: daily rollups, retention ages and review dates count in these. */
+export const dayMs = 86_400_000;
+
 const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
 
 /** "November 2, 2026": front-matter dates are calendar days, so they are read and shown in UTC. */

@@ -2,12 +2,13 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client/web";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { schemaVersion } from "../../functions/db/schema-version.ts";
 import { requireCurrentSchema } from "../../functions/edge/schema-check.ts";
-import worker from "../../functions/worker.ts";
+import worker, { housekeepingCron } from "../../functions/worker.ts";
 import { startLibsqlHttpServer } from "../../scripts/lib/libsql-http-server.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
@@ -42,6 +43,12 @@ describe("the edge entry", () => {
     });
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+  });
+
+  it("runs housekeeping on a Cron Trigger wrangler.jsonc really declares, beside the five-minute one", () => {
+    const { triggers } = unstable_readConfig({ config: "wrangler.jsonc" });
+    expect(triggers.crons).toContain(housekeepingCron);
+    expect(triggers.crons).toHaveLength(2);
   });
 
   it("tidies finished rate-limit windows from its Cron Trigger, as the Node server does every hour", async () => {

@@ -1,10 +1,9 @@
+import { dayMs } from "../../../src/shared/dates.ts";
 import { type Rating, ratings } from "../../../src/shared/feedback-rules.ts";
 import type { PeriodChange, TopicSummary, Unhelpful } from "./dashboard.responses.ts";
 import { type Period, periodDays, type SortKey } from "./vocabulary.ts";
 
 export type { PeriodChange, TopicSummary, Unhelpful };
-
-const dayMs = 24 * 3600_000;
 
 /** The UTC day a moment falls on, counted from 1970-01-01 (what the daily rollups are keyed by). */
 export const dayOf = (time: number) => Math.floor(time / dayMs);

@@ -1,4 +1,5 @@
 import type { Client, InValue } from "@libsql/client";
+import { dayMs } from "../../../src/shared/dates.ts";
 import { asJsonRows, jsonRowsOf } from "../../db/json-rows.ts";
 import { dayWindow } from "./aggregate.ts";
 import type { CommentRow, CommentsPage } from "./dashboard.responses.ts";
@@ -6,8 +7,6 @@ import type { CommentsQuery } from "./dashboard.schema.ts";
 import { wholeSite } from "./vocabulary.ts";
 
 /** The comments readers wrote: pages of them by filter, every one for an export, and triage. */
-
-const dayMs = 86_400_000;
 
 export type { CommentRow, CommentsPage };
 

@@ -109,9 +109,8 @@ export interface OneWayLimit {
  * `Retry-After` says, or undefined when it was not refused. Every limited write asks this first.
  */
 export function alreadyRefused(limit: OneWayLimit, now: number): number | undefined {
-  return limit.refusals.has(limit.check.bucket, now)
-    ? refusedUntilWindowEnds(limit.refusals, limit.check, now)
-    : undefined;
+  // Already remembered: remembering it again would cost a pass over a full memory, or empty it.
+  return limit.refusals.has(limit.check.bucket, now) ? retryAfterSeconds(limit.check.rule, now) : undefined;
 }
 
 export type LimitedWrite = { limited: false; results: ResultSet[] } | { limited: true; retryAfterSeconds: number };

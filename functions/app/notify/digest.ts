@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { dayMs } from "../../../src/shared/dates.ts";
 import { dayOf } from "../dashboard/aggregate.ts";
 import { topicsNeedingAttention } from "../dashboard/attention.service.ts";
 import { signalText } from "../dashboard/attention-words.ts";
@@ -14,7 +15,6 @@ export interface StoredDigest {
   attention: string[];
 }
 
-const dayMs = 24 * 3600_000;
 const searchesShown = 5;
 
 /** The digest before today's, if one is still kept: when it was made and what it saw. */

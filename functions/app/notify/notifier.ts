@@ -31,6 +31,11 @@ export interface Notifier {
   deliverDue(): Promise<void>;
   /** Queues today's digest once its hour has come: one per day, however many servers ask. */
   queueDigestIfDue(): Promise<void>;
+  /**
+   * What a timer (Node) or the Cron Trigger (edge) does: the digest when due, then whatever is
+   * due (retries, messages a restart left); a failure is logged, never thrown.
+   */
+  onSchedule(): Promise<void>;
 }
 
 /** 10 s, 1 min, 5 min, 30 min, 2 h, 6 h, 12 h: eight attempts over about 21 hours. */
@@ -175,5 +180,10 @@ export function notifier(deps: NotifierDeps): Notifier {
     queuedDay = day;
   }
 
-  return { deliverDue, queueDigestIfDue };
+  const onSchedule = () =>
+    queueDigestIfDue()
+      .then(deliverDue)
+      .catch((error: unknown) => log.error("writer_messages_failed", error));
+
+  return { deliverDue, queueDigestIfDue, onSchedule };
 }

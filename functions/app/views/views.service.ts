@@ -1,11 +1,10 @@
+import { dayMs } from "../../../src/shared/dates.ts";
 import { type PerClientWrites, perClientWrite } from "../lib/limiter.ts";
 
 /** Views per client are limited (`limit`; null turns it off) like searches. */
 export type ViewsDeps = PerClientWrites;
 
 export type ViewOutcome = { kind: "counted" } | { kind: "limited"; retryAfterSeconds: number };
-
-const dayMs = 86_400_000;
 
 /**
  * Counts one view of a topic on today's row for its build, and stores nothing else: the

@@ -1,16 +1,16 @@
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { CopyFailed } from "./check-copy.ts";
 import { stagingFor, writeOutPaced } from "./staged-copy.ts";
-import { BackupRefused, moveIntoPlace, partialPathFor, type VerifiedCopy, verifyCopy } from "./verified-file.ts";
-
-/** A path as the file system resolves it, links and `..` followed, for a file that may not exist yet. */
-function canonical(path: string): string {
-  const full = resolve(path);
-  if (existsSync(full)) return realpathSync(full);
-  return existsSync(dirname(full)) ? join(realpathSync(dirname(full)), basename(full)) : full;
-}
+import {
+  BackupRefused,
+  canonical,
+  moveIntoPlace,
+  partialPathFor,
+  type VerifiedCopy,
+  verifyCopy,
+} from "./verified-file.ts";
 
 /**
  * A consistent copy of the file database at `livePath` as it was when the copy began, taken

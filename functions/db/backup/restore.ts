@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { copyFile, rename, rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { BackupRefused, partialPathFor, syncPath, verifyCopy } from "./verified-file.ts";
+import { baseCodeName } from "../sqlite-errors.ts";
+import { BackupRefused, canonical, partialPathFor, syncPath, verifyCopy } from "./verified-file.ts";
 
 export interface Restored {
   file: string;
@@ -11,8 +12,6 @@ export interface Restored {
   /** Where the database that was there before now is, when there was one. */
   replaced: string | undefined;
 }
-
-const sqliteBusy = 5;
 
 /**
  * Takes the database away from every other process, or refuses. A server keeps a shared lock on
@@ -33,7 +32,7 @@ function holdExclusively(livePath: string): DatabaseSync {
   } catch (error) {
     db?.close();
     const { errcode, message } = error as { errcode?: number; message: string };
-    if (errcode !== undefined && (errcode & 0xff) === sqliteBusy) {
+    if (errcode !== undefined && baseCodeName(errcode) === "SQLITE_BUSY") {
       throw new BackupRefused(
         `${livePath} is open in another process (a running server, or npm run db:backup): stop it, then restore. Nothing was changed.`,
       );
@@ -52,7 +51,7 @@ function holdExclusively(livePath: string): DatabaseSync {
  */
 export async function restoreFile(backupFile: string, livePath: string, now = new Date()): Promise<Restored> {
   if (!existsSync(backupFile)) throw new BackupRefused(`There is no file ${backupFile} to restore.`);
-  if (resolve(backupFile) === resolve(livePath)) {
+  if (canonical(backupFile) === canonical(livePath)) {
     throw new BackupRefused(`${backupFile} is the database itself: name a backup.`);
   }
   mkdirSync(dirname(livePath), { recursive: true });

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, realpathSync } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { inspectCopy, judgeCopy } from "./check-copy.ts";
+
+/** A path as the file system resolves it, links and `..` followed, for a file that may not exist yet. */
+export function canonical(path: string): string {
+  const full = resolve(path);
+  if (existsSync(full)) return realpathSync(full);
+  return existsSync(dirname(full)) ? join(realpathSync(dirname(full)), basename(full)) : full;
+}
 
 /** A file in its place, on disk. */
 interface Placed {
