@@ -8,6 +8,7 @@ import { ApiError, errorResponse } from "./app/errors.ts";
 import { housekeeping } from "./app/housekeeping.ts";
 import { jsonLogger } from "./app/lib/log.ts";
 import { createWebDb } from "./db/web-client.ts";
+import { housekeepingCron } from "./edge/crons.ts";
 import { edgeDeps } from "./edge/deps.ts";
 import { type EdgeBindings, type EdgeConfig, parseEdgeEnv } from "./edge/env.ts";
 import { requireCurrentSchema } from "./edge/schema-check.ts";
@@ -16,9 +17,6 @@ import { requireCurrentSchema } from "./edge/schema-check.ts";
 interface WaitsFor {
   waitUntil(promise: Promise<unknown>): void;
 }
-
-/** The hourly trigger (wrangler.jsonc); the other one, every five minutes, only sends writers' messages. */
-export const housekeepingCron = "17 * * * *";
 
 /** The Worker's own log lines (its logs, `wrangler tail`), in the app's one shape. */
 const log = jsonLogger();

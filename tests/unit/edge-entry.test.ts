@@ -7,8 +7,9 @@ import { createDb } from "../../functions/db/client.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { schemaVersion } from "../../functions/db/schema-version.ts";
+import { housekeepingCron } from "../../functions/edge/crons.ts";
 import { requireCurrentSchema } from "../../functions/edge/schema-check.ts";
-import worker, { housekeepingCron } from "../../functions/worker.ts";
+import worker from "../../functions/worker.ts";
 import { startLibsqlHttpServer } from "../../scripts/lib/libsql-http-server.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
