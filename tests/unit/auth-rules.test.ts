@@ -93,7 +93,8 @@ describe("password hashing", () => {
     expect(stored).not.toContain("correct horse");
     expect(await passwords.verify("correct horse battery staple", stored)).toBe(true);
     expect(await passwords.verify("correct horse battery stapler", stored)).toBe(false);
-  });
+    // Three full-strength hashes: well under a second alone, many times that on a loaded machine.
+  }, 30_000);
 
   it("salts every hash", async () => {
     const passwords = scryptPasswords({ N: 1024, r: 8, p: 1 });
