@@ -41,7 +41,6 @@ export function authRoutes(deps: AppDeps) {
     return fillSignInPage(deps.pages.signIn, { ...slots, local: localSignIn, ...(button ? { sso: button } : {}) });
   };
   const ssoPage = (c: Context<AppEnv>, status: 400 | 403 | 409 | 429 | 503, error: string, next = "/") => {
-    setCachePolicy(c, "noStore");
     return c.html(signInPage({ next, ssoError: error }), status);
   };
 
@@ -131,7 +130,6 @@ export function authRoutes(deps: AppDeps) {
         return ssoPage(c, 429, signInMessages.ssoThrottled(start.retryAfterSeconds), next);
       }
       stateCookie.write(c, start.state);
-      setCachePolicy(c, "noStore");
       return c.redirect(start.url, Status.seeOther);
     })
     .post("/auth/oidc/backchannel-logout", authDocs.backChannelLogout, async (c) => {
@@ -178,7 +176,6 @@ export function authRoutes(deps: AppDeps) {
         );
       }
       await startSession(c, outcome.token);
-      setCachePolicy(c, "noStore");
       return c.redirect(redirectTarget(outcome.next), Status.seeOther);
     })
     .post(

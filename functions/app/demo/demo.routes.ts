@@ -1,7 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
-import { setCachePolicy } from "../lib/cache-control.ts";
 import { clientAddress } from "../lib/client.ts";
 import { cookie } from "../lib/cookies.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
@@ -65,7 +64,6 @@ export function demoRoutes(deps: AppDeps) {
         const sandbox = await userIn(c, userId);
         // The only response that ever carries the code itself.
         const issued = await sandboxes.codes.issue(sandbox.id, userId, sandbox.now, c.req.valid("json"));
-        setCachePolicy(c, "noStore");
         return c.json(issued, Status.created);
       },
     )

@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
 import { viewCookie } from "../auth/cookies.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { setCachePolicy } from "../lib/cache-control.ts";
 import { clientAddress } from "../lib/client.ts";
 import { declinesTracking } from "../lib/tracking.ts";
 import { asUnavailable } from "../lib/unavailable.ts";
@@ -50,7 +49,6 @@ export function viewsRoutes(deps: AppDeps) {
         if (!asUnavailable(error)) throw error;
       }
     }
-    setCachePolicy(c, "noStore");
     return c.body(pixel, 200, {
       "Content-Type": "image/gif",
       // For scripts and tests: whether this request counted (the image itself never says).
