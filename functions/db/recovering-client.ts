@@ -36,12 +36,15 @@ export function recoveringClient(
 ): DeadlineClient {
   let current = first;
   let broken = false;
+  /** Closed for good: a late caller gets CLIENT_CLOSED, never a fresh connection after the last checkpoint. */
+  let closed = false;
   let replacing: Promise<void> | undefined;
 
   const usable = async (): Promise<Client> => {
-    if (broken) {
+    if (broken && !closed) {
       replacing ??= open()
         .then((fresh) => {
+          if (closed) return fresh.close();
           const old = current;
           current = fresh;
           broken = false;
@@ -64,6 +67,7 @@ export function recoveringClient(
     try {
       return await use(client);
     } catch (error) {
+      if (closed) throw error;
       const closedUnderUs = (error as { code?: unknown }).code === "CLIENT_CLOSED" && client !== current;
       if (closedUnderUs && !retried) return call(use, deadline, true);
       if (!isDatabaseFault(error)) throw error;
@@ -90,7 +94,10 @@ export function recoveringClient(
     migrate: (statements) => call((c) => c.migrate(statements)),
     transaction: ((mode) => call((c) => c.transaction(mode))) as Client["transaction"],
     sync: () => call((c) => c.sync()),
-    close: () => current.close(),
+    close: () => {
+      closed = true;
+      current.close();
+    },
   };
   return new Proxy(wrapper as DeadlineClient, {
     get(target, property, receiver) {

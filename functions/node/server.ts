@@ -84,9 +84,16 @@ export async function startServer(config: NodeConfig): Promise<RunningServer> {
         employeeAccounts,
         close: () => {
           clearInterval(tidying);
-          stopTellingWriters();
           return stopServer(
-            { requests: draining as Draining, writes: deps.writes, db, databaseUrl: config.database.url, hashing, log },
+            {
+              requests: draining as Draining,
+              writes: deps.writes,
+              db,
+              databaseUrl: config.database.url,
+              hashing,
+              background: stopTellingWriters(),
+              log,
+            },
             config.shutdownTimeoutMs,
           );
         },

@@ -11,6 +11,8 @@ export interface StoppingServer {
   db: Client;
   databaseUrl: string;
   hashing: { close(): Promise<void> };
+  /** Work the server does on its own (writers' messages being sent), stopped and settled. */
+  background: Promise<void>;
   log: Logger;
 }
 
@@ -20,7 +22,7 @@ const closingReserveMs = (timeoutMs: number) => Math.min(1000, Math.floor(timeou
 /**
  * The orderly stop a SIGTERM asks for, within `timeoutMs`: readiness answers 503 from the first
  * moment (`requests.started`), no new connection is accepted, every request in flight is
- * answered, the write queue is drained, a file database's WAL is checkpointed into the file
+ * answered, the message being sent to the writers is recorded, the write queue is drained, a file database's WAL is checkpointed into the file
  * (TRUNCATE: the next start reads one file, and a copy of the folder is whole), then the database
  * and the hashing threads are closed. What is still running when the time is up is cut off,
  * and the result says so (`clean: false`).
@@ -30,7 +32,8 @@ export async function stopServer(server: StoppingServer, timeoutMs: number): Pro
   const deadline = begun + timeoutMs - closingReserveMs(timeoutMs);
   server.log.server("shutdown_started", { inFlight: server.requests.inFlight(), timeoutMs });
   const answered = await server.requests.drain(deadline);
-  const written = await beforeDeadline(server.writes.idle(), deadline);
+  const settled = await beforeDeadline(server.background, deadline);
+  const written = settled && (await beforeDeadline(server.writes.idle(), deadline));
   const checkpointed = isFileUrl(server.databaseUrl) ? await truncateWal(server.db).catch(() => false) : undefined;
   server.db.close();
   await server.hashing.close();

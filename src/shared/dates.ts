@@ -15,9 +15,9 @@ export function formatUtcDateTime(ms: number): string {
   return `${dateTime.format(ms)} UTC`;
 }
 
-/** "2026-11-02", for `<time datetime>` and the sitemap. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** "2026-11-02": the UTC day of a moment, for `<time datetime>`, the sitemap and day keys. */
+export function isoDay(date: Date | number): string {
+  return new Date(date).toISOString().slice(0, 10);
 }
 
 const localDateTime = (timeZone?: string) =>

@@ -128,6 +128,20 @@ describe("GET /api/metrics", () => {
     expect((await get(app, { "X-Test-Client": "::1" })).status).toBe(200);
   });
 
+  it("is not read through a proxy on this machine without the token, trusted or not", async () => {
+    const { app } = await setUp({ metricsToken: token });
+    for (const relayed of [
+      { "X-Forwarded-For": "198.51.100.9" },
+      { Forwarded: "for=198.51.100.9" },
+      { "X-Real-IP": "198.51.100.9" },
+    ]) {
+      const answer = await app.request("/api/metrics", { headers: { ...onThisMachine, ...relayed } });
+      expect(answer.status, JSON.stringify(relayed)).toBe(401);
+    }
+    const withToken = { ...onThisMachine, "X-Forwarded-For": "198.51.100.9", Authorization: `Bearer ${token}` };
+    expect((await app.request("/api/metrics", { headers: withToken })).status).toBe(200);
+  });
+
   it("is absent without metrics, as on the edge: 404 in the API's error shape", async () => {
     const { app } = await createTestApp();
     const response = await app.request("/api/metrics", { headers: onThisMachine });

@@ -29,6 +29,17 @@ describe("the file database", () => {
     expect(await settings(db)).toEqual(expected);
   });
 
+  it("stays closed once closed: a late write is refused, never written on a connection reopened behind the server's back", async () => {
+    const db = await freshDb();
+    await db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");
+    db.close();
+    for (const value of [1, 2]) {
+      await expect(db.execute({ sql: "INSERT INTO t VALUES (?)", args: [value] })).rejects.toMatchObject({
+        code: "CLIENT_CLOSED",
+      });
+    }
+  });
+
   it("keeps those settings on the connection used after transactions, batches and a failed batch", async () => {
     const db = await freshDb();
     await db.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)");

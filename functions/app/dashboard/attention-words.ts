@@ -5,7 +5,8 @@ import { type Period, periodNames } from "./vocabulary.ts";
 
 /** Needs attention in words: the dashboard's list and the writers' daily digest say it alike. */
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "1 reader", "3 readers". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Why a topic is on the list, in a writer's words. */
 export function signalText(signal: AttentionSignal, period: Period): string {

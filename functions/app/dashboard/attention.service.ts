@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { isoDay } from "../../../src/shared/dates.ts";
 import { failedSearches } from "../searches/searches.queries.ts";
 import type { CatalogTopic } from "../topic-catalog.ts";
 import { dayOf, dayWindow } from "./aggregate.ts";
@@ -23,5 +24,5 @@ export async function topicsNeedingAttention(
   const [counts, failed] = await Promise.all([attentionCounts(db, topics, period, now), failedSearches(db, startDay)]);
   const updatedDay = new Map(catalog.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0]));
   const missed = missedSearchesByTopic(catalog, failed, (topic) => updatedDay.get(topic) ?? 0);
-  return needsAttention({ topics, ...counts, missed, today: new Date(now).toISOString().slice(0, 10) });
+  return needsAttention({ topics, ...counts, missed, today: isoDay(now) });
 }

@@ -126,7 +126,7 @@ export async function changeFeedback(
         ...guard.args,
       ],
     },
-    ...(deps.tellWriters ? [queueChangedAnswer(id, now, guard)] : []),
+    ...(deps.tellWriters ? [queueChangedAnswer({ feedbackId: id, tokenHash }, now, guard)] : []),
   ]);
   if (outcome.limited) return { kind: "limited", retryAfterSeconds: outcome.retryAfterSeconds };
   if (outcome.results[0]?.rowsAffected !== 1) return { kind: "not_found" };

@@ -14,10 +14,15 @@ function bearerToken(c: Context): string | undefined {
   return match?.[1];
 }
 
+/** Whether a proxy relayed the request: then a loopback address is the proxy's, not the client's. */
+const relayedByProxy = (c: Context) =>
+  ["forwarded", "x-forwarded-for", "x-real-ip"].some((name) => c.req.header(name) !== undefined);
+
 /**
  * Who may read the metrics: a scraper with `METRICS_TOKEN` as its bearer token, or anyone on
  * this machine. The client's address is the one the runtime worked out (behind a trusted proxy,
- * the address the proxy saw), so a request relayed by a proxy on this machine is not loopback.
+ * the address the proxy saw). A request a proxy relayed is never "this machine", even when no
+ * proxy is trusted and the proxy on this machine is all the socket shows.
  * Tokens are compared as SHA-256 digests in constant time: neither their content nor their
  * length shows in the time an answer takes.
  */
@@ -30,7 +35,7 @@ export function metricsReader(hasher: Hasher, token: string | undefined): Metric
     const given = bearerToken(c);
     if (expected !== undefined && given !== undefined && constantTimeEqual(await hasher.digest(given), await expected))
       return;
-    if (isLoopback(address)) return;
+    if (isLoopback(address) && !relayedByProxy(c)) return;
     if (expected === undefined) {
       throw new ApiError("local_only", "Metrics are read from this machine only, unless METRICS_TOKEN is set.");
     }

@@ -1,10 +1,9 @@
 import type { Client } from "@libsql/client";
-import { dayMs } from "../../../src/shared/dates.ts";
-import { dayOf } from "../dashboard/aggregate.ts";
+import { dayMs, isoDay } from "../../../src/shared/dates.ts";
 import { topicsNeedingAttention } from "../dashboard/attention.service.ts";
 import { signalText } from "../dashboard/attention-words.ts";
 import { defaultPeriod } from "../dashboard/vocabulary.ts";
-import { failedSearches } from "../searches/searches.queries.ts";
+import { failedSearchesBetween } from "../searches/searches.queries.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 import type { DigestEvent } from "./events.ts";
 
@@ -20,7 +19,8 @@ const searchesShown = 5;
 /** The digest before today's, if one is still kept: when it was made and what it saw. */
 async function previousDigest(db: Client): Promise<{ at: number; attention: string[] } | undefined> {
   const result = await db.execute(
-    "SELECT created_at, payload FROM notifications WHERE kind = 'digest' ORDER BY created_at DESC LIMIT 1",
+    // Digest ids are "digest:YYYY-MM-DD": the latest is the last in the primary key's range.
+    "SELECT created_at, payload FROM notifications WHERE id >= 'digest:' AND id < 'digest;' ORDER BY id DESC LIMIT 1",
   );
   const row = result.rows[0];
   if (!row) return undefined;
@@ -48,7 +48,7 @@ export async function makeDigest(
       args: [since, now],
     }),
     topicsNeedingAttention(db, catalog.all(), catalog.all(), defaultPeriod, now),
-    failedSearches(db, dayOf(since), searchesShown),
+    failedSearchesBetween(db, since, now, searchesShown),
   ]);
   const known = new Set(before?.attention ?? []);
   const counts = answers.rows[0];
@@ -56,7 +56,7 @@ export async function makeDigest(
     attention: attention.map((item) => item.topic),
     event: {
       type: "digest",
-      day: new Date(now).toISOString().slice(0, 10),
+      day: isoDay(now),
       answers: {
         total: Number(counts?.total ?? 0),
         unhelpful: Number(counts?.unhelpful ?? 0),
@@ -69,10 +69,7 @@ export async function makeDigest(
           url: `${siteUrl}${catalog.path(item.topic) ?? "/"}`,
           why: item.signals.map((signal) => signalText(signal, defaultPeriod)),
         })),
-      failedSearches: failed.map((search) => ({
-        query: search.query,
-        searches: search.days.reduce((sum, [, n]) => sum + n, 0),
-      })),
+      failedSearches: failed,
       dashboardUrl: `${siteUrl}/dashboard/`,
     },
   };

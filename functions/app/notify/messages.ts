@@ -1,4 +1,5 @@
 import { foundLabels, ratingLabels, reasonLabels } from "../../../src/shared/feedback-rules.ts";
+import { plural } from "../dashboard/attention-words.ts";
 import type { AnswerEvent, DigestEvent, WriterEvent } from "./events.ts";
 import type { WebhookFormat } from "./webhook-settings.ts";
 
@@ -49,14 +50,22 @@ function answerMessage(e: AnswerEvent): Message {
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/**
+ * Topics listed by name in a digest: a chat message has room for a few (Slack takes 50 blocks),
+ * and the first digest finds every topic already on the list "entering" it.
+ */
+export const enteringShown = 10;
 
 function digestMessage(e: DigestEvent): Message {
   const { total, unhelpful, comments } = e.answers;
+  const more = e.entering.length - enteringShown;
   const entering: Line[][] = e.entering.length
     ? [
         [{ text: "Now needing attention", bold: true }],
-        ...e.entering.map((t) => [{ text: t.title, bold: true, link: t.url }, { text: `: ${t.why.join("; ")}` }]),
+        ...e.entering
+          .slice(0, enteringShown)
+          .map((t) => [{ text: t.title, bold: true, link: t.url }, { text: `: ${t.why.join("; ")}` }]),
+        ...(more > 0 ? [[{ text: `and ${plural(more, "more topic")}, listed in the dashboard.` }]] : []),
       ]
     : [[{ text: "No topic started needing attention." }]];
   const searches: Line[][] = e.failedSearches.length

@@ -24,15 +24,21 @@ export function queueNewAnswer(feedbackId: string, now: number, guard: Guard = a
 }
 
 /**
- * Queues a message for an answer just changed, if it now tells writers and never did before:
- * one message per answer, however often the reader edits it.
+ * Queues a message for an answer the edit before it in the same transaction just changed, if it
+ * now tells writers and never did before: one message per answer, however often the reader edits
+ * it. The edit's token and time must match, so an edit refused (a wrong token) queues nothing.
  */
-export function queueChangedAnswer(feedbackId: string, now: number, guard: Guard = always): InStatement {
+export function queueChangedAnswer(
+  edit: { feedbackId: string; tokenHash: string },
+  now: number,
+  guard: Guard = always,
+): InStatement {
   return {
     sql: `${queueAnswer} SELECT 'answer:' || id, 'answer', id, ?, ? FROM feedback
-          WHERE id = ? AND is_spam = 0 AND comment IS NOT NULL AND (rating = 'poor' OR found = 'no') AND ${guard.sql}
+          WHERE id = ? AND edit_token_hash = ? AND updated_at = ? AND is_spam = 0 AND comment IS NOT NULL
+            AND (rating = 'poor' OR found = 'no') AND ${guard.sql}
           ON CONFLICT DO NOTHING`,
-    args: [now, now, feedbackId, ...guard.args],
+    args: [now, now, edit.feedbackId, edit.tokenHash, now, ...guard.args],
   };
 }
 
@@ -102,9 +108,27 @@ export async function settle(
   await writes.write([statement]);
 }
 
-/** Sent or abandoned messages are kept this long (the digest reads the one before it), then removed. */
-const keptMs = 30 * 24 * 3600_000;
+/** How long a digest is kept once sent or abandoned (the next digest reads the one before it). */
+const digestKeptMs = 30 * 24 * 3600_000;
+/** A message no server sent in this long (the webhook was turned off meanwhile) is not sent any more. */
+const sendWithinMs = 30 * 24 * 3600_000;
 
-export function pruneNotificationsStatement(now: number): InStatement {
-  return { sql: "DELETE FROM notifications WHERE coalesce(delivered_at, given_up_at) < ?", args: [now - keptMs] };
+/**
+ * Housekeeping of the outbox. An answer's row stays while the answer does (retention deletes it):
+ * it is what keeps a later edit from telling the writers twice.
+ */
+export function pruneNotificationsStatements(now: number): InStatement[] {
+  return [
+    {
+      sql: `UPDATE notifications SET given_up_at = ?, last_error = 'not sent within 30 days'
+            WHERE delivered_at IS NULL AND given_up_at IS NULL AND created_at < ?`,
+      args: [now, now - sendWithinMs],
+    },
+    {
+      sql: `DELETE FROM notifications
+            WHERE (kind = 'digest' AND coalesce(delivered_at, given_up_at) < ?)
+               OR (kind = 'answer' AND NOT EXISTS (SELECT 1 FROM feedback WHERE feedback.id = notifications.feedback_id))`,
+      args: [now - digestKeptMs],
+    },
+  ];
 }

@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { isoDay } from "../../../src/shared/dates.ts";
 import type { Found, Rating, Reason } from "../../../src/shared/feedback-rules.ts";
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { wholeSite } from "../dashboard/vocabulary.ts";
@@ -36,6 +37,8 @@ export interface Notifier {
    * due (retries, messages a restart left); a failure is logged, never thrown.
    */
   onSchedule(): Promise<void>;
+  /** For a server stopping: sends nothing more, and settles once the message being sent is recorded. */
+  stop(): Promise<void>;
 }
 
 /** 10 s, 1 min, 5 min, 30 min, 2 h, 6 h, 12 h: eight attempts over about 21 hours. */
@@ -46,6 +49,12 @@ const sendTimeoutMs = 10_000;
 const batch = 20;
 
 type Outcome = { delivered: true } | { delivered: false; error: string; final?: boolean };
+
+/**
+ * A receiver that refuses the message itself (a 4xx: a revoked webhook, a body it cannot take)
+ * would refuse it on every retry; only "too early" and "too many" are worth trying again.
+ */
+const refusedForGood = (status: number) => status >= 400 && status < 500 && ![408, 425, 429].includes(status);
 
 export function notifier(deps: NotifierDeps): Notifier {
   const { db, writes, settings, log, clock, catalog } = deps;
@@ -102,7 +111,8 @@ export function notifier(deps: NotifierDeps): Notifier {
         signal: AbortSignal.timeout(sendTimeoutMs),
       });
       await response.body?.cancel();
-      return response.ok ? { delivered: true } : { delivered: false, error: `HTTP ${response.status}` };
+      if (response.ok) return { delivered: true };
+      return { delivered: false, error: `HTTP ${response.status}`, final: refusedForGood(response.status) };
     } catch (error) {
       // Never the address itself: a chat's webhook address is its password.
       const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
@@ -129,10 +139,11 @@ export function notifier(deps: NotifierDeps): Notifier {
   }
 
   async function deliverBatches(): Promise<void> {
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 5 && !stopping; round++) {
       const now = clock();
       const ids = await dueNotifications(db, now, batch);
       for (const id of ids) {
+        if (stopping) return;
         const message = await claim(writes, id, now, now + leaseMs);
         if (message) await attempt(message);
       }
@@ -142,7 +153,10 @@ export function notifier(deps: NotifierDeps): Notifier {
 
   let running: Promise<void> | undefined;
   let again = false;
+  /** Set when the server stops: what is not claimed yet stays queued for the next start. */
+  let stopping = false;
   const deliverDue = (): Promise<void> => {
+    if (stopping) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -163,7 +177,7 @@ export function notifier(deps: NotifierDeps): Notifier {
   let queuedDay: string | undefined;
   async function queueDigestIfDue(): Promise<void> {
     const now = clock();
-    const day = new Date(now).toISOString().slice(0, 10);
+    const day = isoDay(now);
     if (settings.digestHour === null || new Date(now).getUTCHours() < settings.digestHour || queuedDay === day) return;
     const id = `digest:${day}`;
     const known = await db.execute({ sql: "SELECT 1 FROM notifications WHERE id = ?", args: [id] });
@@ -185,5 +199,10 @@ export function notifier(deps: NotifierDeps): Notifier {
       .then(deliverDue)
       .catch((error: unknown) => log.error("writer_messages_failed", error));
 
-  return { deliverDue, queueDigestIfDue, onSchedule };
+  const stop = (): Promise<void> => {
+    stopping = true;
+    return running ?? Promise.resolve();
+  };
+
+  return { deliverDue, queueDigestIfDue, onSchedule, stop };
 }

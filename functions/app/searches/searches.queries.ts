@@ -64,6 +64,22 @@ export async function searchInsight(
   return { top: rows(top), noResults: rows(none), unopened: rows(unopened) };
 }
 
+/** The queries that found nothing between two moments, the most often first (from the raw searches, not whole days). */
+export async function failedSearchesBetween(
+  db: Client,
+  from: number,
+  to: number,
+  limit: number,
+): Promise<{ query: string; searches: number }[]> {
+  const result = await db.execute({
+    sql: `SELECT query, count(*) AS searches FROM searches
+          WHERE created_at >= ? AND created_at < ? AND results = 0
+          GROUP BY query ORDER BY searches DESC, query LIMIT ?`,
+    args: [from, to, limit],
+  });
+  return result.rows.map((r) => ({ query: String(r.query), searches: Number(r.searches) }));
+}
+
 /**
  * The queries that found nothing since `startDay`, the most frequent first, each with its days
  * (Needs attention counts each topic's from its own last update on).

@@ -1,3 +1,4 @@
+import { isoDay } from "../../../../src/shared/dates.ts";
 import { type Rating, ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import { percent, score } from "./format.ts";
@@ -36,8 +37,6 @@ export function DistributionChart({ summary }: { summary: TopicSummary }) {
     </figure>
   );
 }
-
-const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * Weekly responses as bars, with a scale and the first and last week named: one week reads as one
