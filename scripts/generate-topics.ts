@@ -60,7 +60,7 @@ export function generateContent(outDir: string, count: number): void {
   mkdirSync(topicsDir, { recursive: true });
   for (const folder of ["pages", "alerts"]) cpSync(join("content", folder), join(outDir, folder), { recursive: true });
   // The site-wide files every build reads; the home page's tasks point at generated topics.
-  cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
+  for (const file of ["internal-banner.json", "languages.json"]) cpSync(join("content", file), join(outDir, file));
   const brand = JSON.parse(readFileSync(join("content", "brand.json"), "utf8")) as { tasks: { topic: string }[] };
   brand.tasks = brand.tasks.map((task, i) => ({ ...task, topic: `topic-${i}` }));
   writeFileSync(join(outDir, "brand.json"), JSON.stringify(brand, null, 2));

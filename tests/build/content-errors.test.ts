@@ -69,4 +69,12 @@ describe("an author's mistake fails the build with a message naming file and fie
       'topics/temporary-login-code.mdx: readers: "Are you an administrator?" links to #no-such-heading',
     );
   });
+
+  it("fails on a language declared with the wrong direction, naming the field", () => {
+    const { status, output } = buildWithContent("languages.json", (s) =>
+      s.replace('"name": "العربية", "dir": "rtl"', '"name": "العربية", "dir": "ltr"'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain("languages.json: languages.3.dir: ar is written rtl, not ltr");
+  });
 });

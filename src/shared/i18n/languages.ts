@@ -1,0 +1,35 @@
+/**
+ * The site's languages as every part of it sees them (pages, islands, the server): declared once in
+ * content/languages.json and checked at build (src/lib/languages.ts). No DOM, network or database.
+ */
+
+export interface Language {
+  /** BCP 47, lower case: the address folder and `<html lang>`. */
+  code: string;
+  /** The language's name in itself. */
+  name: string;
+  dir: "ltr" | "rtl";
+}
+
+export interface SiteLanguages {
+  default: Language;
+  /** Every language, the default first. */
+  all: readonly Language[];
+}
+
+/** An address in a language: the default language's as it is, any other's under `/<code>/`. */
+export function localizedPath(path: string, code: string, defaultCode: string): string {
+  return code === defaultCode ? path : `/${code}${path}`;
+}
+
+/** An address split into its language (by its first folder) and the address in the default language. */
+export function splitLanguage(
+  path: string,
+  codes: readonly string[],
+  defaultCode: string,
+): { code: string; path: string } {
+  const [, folder, rest] = /^\/([^/]+)(\/.*)?$/.exec(path) ?? [];
+  return folder && folder !== defaultCode && codes.includes(folder)
+    ? { code: folder, path: rest ?? "/" }
+    : { code: defaultCode, path };
+}
