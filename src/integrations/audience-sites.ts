@@ -7,6 +7,9 @@ import type { AstroIntegration, AstroPrerenderer } from "astro";
 import * as pagefind from "pagefind";
 import type { Audience, BuildOptions } from "../config/build-options.ts";
 import { sitePath, splitRenderedPath } from "../lib/audience.ts";
+import { translator } from "../lib/i18n.ts";
+import { loadLanguages } from "../lib/languages.ts";
+import type { SearchUi } from "../shared/search/search-index.ts";
 import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
@@ -20,9 +23,9 @@ export function siteFileOf(pathname: string): string {
 }
 
 /** Writes a site's search index on a worker thread; resolves to the number of pages it holds. */
-function writeSearchIndexAside(siteDir: string): Promise<number> {
+function writeSearchIndexAside(siteDir: string, ui: SearchUi): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), { workerData: siteDir });
+    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), { workerData: { siteDir, ui } });
     worker.once("message", (pages: number) => resolve(pages));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`The search index worker ended (exit ${code}) before it was done`)));
@@ -71,7 +74,9 @@ class Site {
     const clock = this.#clock;
     await clock.aside(`${this.audience}: Pagefind`, () => this.pagefind.write(this.dir));
     await clock.aside(`${this.audience}: CSP hashes`, () => this.hashes.write(this.dir));
-    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexAside(this.dir));
+    const { language, m, path } = translator(loadLanguages().default.code);
+    const ui: SearchUi = { lang: language.code, searchPath: path("/search/"), words: m.search };
+    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexAside(this.dir, ui));
   }
 }
 

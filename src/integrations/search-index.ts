@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { bodyText, buildSearchIndex, type PageText } from "../shared/search/search-index.ts";
+import { bodyText, buildSearchIndex, type PageText, type SearchUi } from "../shared/search/search-index.ts";
 
 /** The file beside each build's Pagefind index that the search code loads (src/scripts/search-core.ts). */
 export const searchIndexFile = "search-index.json";
@@ -45,9 +45,9 @@ export function pagesIndexedBy(pagefindDir: string): PageText[] {
     .sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
-/** Writes `search-index.json` for the site in `siteDir`, from its Pagefind index. */
-export function writeSearchIndex(siteDir: string): number {
+/** Writes `search-index.json` for the site in `siteDir`, from its Pagefind index, saying what it says in `ui`. */
+export function writeSearchIndex(siteDir: string, ui: SearchUi): number {
   const pages = pagesIndexedBy(join(siteDir, "pagefind"));
-  writeFileSync(join(siteDir, searchIndexFile), JSON.stringify(buildSearchIndex(pages)));
+  writeFileSync(join(siteDir, searchIndexFile), JSON.stringify(buildSearchIndex(pages, ui)));
   return pages.length;
 }

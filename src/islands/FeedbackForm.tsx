@@ -1,5 +1,6 @@
 import { Component, createRef } from "preact";
 import { FeedbackFormView } from "../shared/components/FeedbackFormView.tsx";
+import type { FeedbackFormMessages } from "../shared/feedback-messages.ts";
 import {
   charactersLeft,
   emptyFeedback,
@@ -13,7 +14,7 @@ import {
   feedbackReducer,
   initialFeedbackState,
 } from "../shared/feedback-state.ts";
-import type { FeedbackWording } from "../shared/feedback-wording.ts";
+import { formatMessage } from "../shared/i18n/format.ts";
 import { loadAnswer, saveAnswer, sendFeedback } from "./feedback-client.ts";
 
 export interface FeedbackFormProps {
@@ -21,8 +22,11 @@ export interface FeedbackFormProps {
   topic?: string;
   /** Where the plain HTML form posts. */
   action: string;
-  /** The two questions' words, from the page. */
-  wording: FeedbackWording;
+  /** Contact us, in the page's language. */
+  supportHref: string;
+  /** Every word the form says, in the page's language (see feedback-messages.ts). */
+  messages: FeedbackFormMessages;
+  lang: string;
   /** What the server kept when it sent the form back without JavaScript. */
   initialValues?: FeedbackValues;
   initialErrors?: FieldErrors;
@@ -38,8 +42,6 @@ interface ViewState extends FeedbackState {
   /** The polite announcement, updated only when typing pauses. */
   announcement: string;
 }
-
-const leftMessage = (left: number) => (left < 0 ? `${-left} characters over the limit` : `${left} characters left`);
 
 /**
  * A class rather than hooks: `preact/hooks` would add 1.2 KB to a page whose JavaScript
@@ -63,6 +65,11 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
 
   private dispatch = (event: FeedbackEvent) => this.setState((state) => feedbackReducer(state, event));
 
+  private leftMessage(left: number): string {
+    const { messages, lang } = this.props;
+    return formatMessage(left < 0 ? messages.overAnnounced : messages.leftAnnounced, lang, { count: Math.abs(left) });
+  }
+
   override componentDidMount() {
     const answer = loadAnswer(this.props.topic);
     this.setState({ enhanced: true });
@@ -79,7 +86,7 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
     if (values.comment !== before.values.comment) {
       clearTimeout(this.announceTimer);
       this.announceTimer = setTimeout(
-        () => this.setState({ announcement: leftMessage(charactersLeft(this.state.values.comment)) }),
+        () => this.setState({ announcement: this.leftMessage(charactersLeft(this.state.values.comment)) }),
         announceDelayMs,
       );
     }
@@ -94,10 +101,10 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
     const { topic } = this.props;
     const { status, values, previous } = this.state;
     if (status === "sending") return;
-    const errors = validateFeedback(values);
+    const errors = validateFeedback(values, this.props.messages, this.props.lang);
     if (Object.keys(errors).length > 0) return this.dispatch({ type: "invalid", errors });
     this.dispatch({ type: "send" });
-    const result = await sendFeedback(topic, values, previous);
+    const result = await sendFeedback(topic, values, previous, this.props.messages);
     if (result.ok) {
       saveAnswer(topic, result.answer);
       return this.dispatch({ type: "sent", answer: result.answer });
@@ -106,12 +113,14 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
   };
 
   override render() {
-    const { topic, action } = this.props;
+    const { topic, action, supportHref, messages, lang } = this.props;
     return (
       <FeedbackFormView
         topic={topic}
         action={action}
-        wording={this.props.wording}
+        supportHref={supportHref}
+        messages={messages}
+        lang={lang}
         state={this.state}
         enhanced={this.state.enhanced}
         announcement={this.state.announcement}

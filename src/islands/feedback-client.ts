@@ -1,5 +1,6 @@
 import type { hc, InferRequestType, InferResponseType } from "hono/client";
 import { type AppType, errorBodyOf } from "../shared/api-contract.ts";
+import type { FeedbackFormMessages } from "../shared/feedback-messages.ts";
 import {
   type FeedbackValues,
   type FieldErrors,
@@ -64,9 +65,19 @@ export type SendResult =
   | { ok: true; answer: Answer }
   | { ok: false; problem: string | undefined; errors: FieldErrors | undefined };
 
-async function failure(response: Response): Promise<SendResult> {
+/** The words the form says itself about a refusal, in the page's language. */
+type ProblemWords = Pick<FeedbackFormMessages, "tooMany" | "failed" | "unreachable">;
+
+/**
+ * A refusal as the form shows it. The API speaks the default language; a problem the form knows by
+ * its code (the rate limit) or by none (the server, the network) is said in the page's language.
+ */
+async function failure(response: Response, words: ProblemWords): Promise<SendResult> {
   const error = errorBodyOf(await response.json().catch(() => undefined));
-  const { errors, problem } = formProblems(error?.fields, error?.message ?? "Something went wrong. Please try again.");
+  const { errors, problem } = formProblems(
+    error?.fields,
+    error?.code === "rate_limited" ? words.tooMany : words.failed,
+  );
   return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined };
 }
 
@@ -75,6 +86,7 @@ export async function sendFeedback(
   topic: string | undefined,
   values: FeedbackValues,
   previous: Answer | undefined,
+  words: ProblemWords,
 ): Promise<SendResult> {
   const json: NewFeedback = {
     ...(topic ? { topic } : {}),
@@ -89,18 +101,14 @@ export async function sendFeedback(
       const path = `/api/feedback/${encodeURIComponent(previous.id)}`;
       const response = await send("PUT", path, { ...json, editToken: previous.editToken });
       if (response.ok) return { ok: true, answer: { ...previous, values } };
-      if (response.status !== 404) return failure(response);
+      if (response.status !== 404) return failure(response, words);
       // The earlier answer is gone (or not ours any more): send this one as new.
     }
     const response = await send("POST", "/api/feedback", json);
-    if (response.status !== 201) return failure(response);
+    if (response.status !== 201) return failure(response, words);
     const created: Created = await response.json();
     return { ok: true, answer: { id: created.id, editToken: created.editToken, values } };
   } catch {
-    return {
-      ok: false,
-      problem: "We could not reach the server. Check your connection and try again.",
-      errors: undefined,
-    };
+    return { ok: false, problem: words.unreachable, errors: undefined };
   }
 }

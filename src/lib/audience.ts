@@ -1,5 +1,7 @@
 import { type Audience, isAudience } from "../config/build-options.ts";
 import { buildOptions } from "./build.ts";
+import { type Translator, translator } from "./i18n.ts";
+import { loadLanguages } from "./languages.ts";
 
 /**
  * One build renders every page once per audience, under `/<audience>/` (the `[audience]` folder
@@ -33,4 +35,14 @@ export function everyAudience(): { params: { audience: Audience } }[] {
 /** Static paths for a page only the internal site has (the dashboard). */
 export function internalOnly(): { params: { audience: Audience } }[] {
   return everyAudience().filter((path) => path.params.audience === "internal");
+}
+
+/** The language of the page being rendered. */
+export function pageLanguage(_params: Record<string, string | undefined>): string {
+  return loadLanguages().default.code;
+}
+
+/** How the page being rendered speaks: its language's messages, dates and addresses. */
+export function pageTranslator(params: Record<string, string | undefined>): Translator {
+  return translator(pageLanguage(params));
 }

@@ -3,9 +3,10 @@ import { bodyText, type SearchIndex } from "../shared/search/search-index.ts";
 import { escapeHtml, snippetOf } from "../shared/search/snippet.ts";
 
 /**
- * The browser's side of search: loads the build's index (search-index.json, written beside
- * Pagefind's by src/integrations/search-index.ts), runs the shared query code on it, and makes
- * snippets from Pagefind's fragments of the results shown.
+ * The browser's side of search: loads the index of the page's language (its search form names it:
+ * `/search-index.json`, `/de/search-index.json`, written beside Pagefind's by
+ * src/integrations/search-index.ts), runs the shared query code on it, and makes snippets from
+ * Pagefind's fragments of the results shown.
  */
 
 /** One topic found, ready to show. `excerpt` is HTML: the text escaped, <mark> around matches. */
@@ -21,8 +22,12 @@ export type Found =
 
 let loaded: Promise<LoadedIndex> | undefined;
 
-function load(): Promise<LoadedIndex> {
-  loaded ??= fetch("/search-index.json")
+/** The index the page's search forms name (`data-index`); every form of a page names the same one. */
+const indexUrl = () => document.querySelector<HTMLElement>("form[data-index]")?.dataset.index ?? "/search-index.json";
+
+/** The index, loaded once; what it says about searches (its `ui`) comes with it. */
+export function load(): Promise<LoadedIndex> {
+  loaded ??= fetch(indexUrl())
     .then((response) => {
       if (!response.ok) throw new Error(`The search index answered ${response.status}`);
       return response.json() as Promise<SearchIndex>;

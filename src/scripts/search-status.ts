@@ -1,39 +1,50 @@
+import { formatMessage, messageParts } from "../shared/i18n/format.ts";
+import type { SearchUi } from "../shared/search/search-index.ts";
 import type { Found } from "./search-core.ts";
 
 /**
  * What a search's status line says, in parts (text, and links the caller makes into <a>): the
- * count, the correction with a way back to the words as typed, the words no topic has.
+ * count, the correction with a way back to the words as typed, the words no topic has. The words
+ * are the search index's, in its language (src/integrations/search-index.ts).
  */
 export type StatusPart = string | { text: string; href: string };
 
-const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join(" or ");
-const topicsMatch = (count: number) => `${count} ${count === 1 ? "topic matches" : "topics match"}`;
-const searchHref = (query: string, asTyped: boolean) =>
-  `/search/?q=${encodeURIComponent(query)}${asTyped ? "&typed=1" : ""}`;
-
-export function searchStatus(term: string, found: Found): StatusPart[] {
-  if (found.kind === "empty") return ["Type what you are looking for."];
-  if (found.kind === "stop-words") {
-    return [`“${found.typed}” has only words like “how” and “to”. Add what you are looking for, such as “password”.`];
-  }
+/**
+ * `withInstead: false` leaves out "Search instead for …" (the header's suggestions, which show the
+ * correction but cannot search as typed from a list of titles).
+ */
+export function searchStatus(term: string, found: Found, ui: SearchUi, { withInstead = true } = {}): StatusPart[] {
+  const { words: w, lang, searchPath } = ui;
+  const searchHref = (query: string, asTyped: boolean) =>
+    `${searchPath}?q=${encodeURIComponent(query)}${asTyped ? "&typed=1" : ""}`;
+  const f = (message: Parameters<typeof formatMessage>[0], values: Record<string, string | number>) =>
+    formatMessage(message, lang, values);
+  const quoted = (words: readonly string[]) => words.map((word) => f(w.quoted, { word })).join(w.or);
+  if (found.kind === "empty") return [w.typeSomething];
+  if (found.kind === "stop-words") return [f(w.onlyStopWords, { typed: found.typed })];
   const parts: StatusPart[] = [];
+  // A sentence with a link in it: the link is a part of its own, wherever the language puts it.
+  const withLink = (message: string, slot: string, link: { text: string; href: string }) =>
+    parts.push(...messageParts<StatusPart>(message, { [slot]: link }), " ");
   if (found.correctedFrom) {
-    parts.push("Showing results for ", { text: found.searched, href: searchHref(found.searched, true) }, ". ");
-    parts.push("Search instead for ", { text: term.trim(), href: searchHref(term.trim(), true) }, ". ");
+    withLink(w.showingFor, "corrected", { text: found.searched, href: searchHref(found.searched, true) });
+    if (withInstead) withLink(w.insteadFor, "typed", { text: term.trim(), href: searchHref(term.trim(), true) });
   }
+  const query = found.correctedFrom ? found.searched : term.trim();
   if (found.match === "none") {
-    parts.push(`No topics match “${found.correctedFrom ? found.searched : term.trim()}”.`);
+    parts.push(f(w.noMatch, { query }));
   } else if (found.match === "some") {
-    const present = found.words.filter((w) => !found.missing.includes(w));
+    const present = found.words.filter((word) => !found.missing.includes(word));
+    const [first = "", second = ""] = found.words;
     parts.push(
       found.missing.length > 0
-        ? `No topic mentions ${quoted(found.missing)}; topics about ${quoted(present)}:`
+        ? f(w.noTopicMentions, { missing: quoted(found.missing), present: quoted(present) })
         : found.words.length === 2
-          ? `No topic has both ${found.words.map((w) => `“${w}”`).join(" and ")}; topics with one of them:`
-          : `No topic has all of “${found.words.join(" ")}”; topics with most of them:`,
+          ? f(w.noTopicHasBoth, { first: quoted([first]), second: quoted([second]) })
+          : f(w.noTopicHasAll, { words: found.words.join(" ") }),
     );
   } else {
-    parts.push(`${topicsMatch(found.total)} “${found.correctedFrom ? found.searched : term.trim()}”.`);
+    parts.push(f(w.matches, { count: found.total, query }));
   }
   return parts;
 }

@@ -1,4 +1,5 @@
-import { type Hit, searchTopics, warmUp } from "./search-core.ts";
+import { formatMessage } from "../shared/i18n/format.ts";
+import { type Hit, load, searchTopics, warmUp } from "./search-core.ts";
 import { handedOver, logOpened, logSearch } from "./search-log.ts";
 import { searchStatus, statusText } from "./search-status.ts";
 
@@ -19,7 +20,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
   list.id = listId;
   list.className = "suggestions__list";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", "Suggested topics");
+
   list.hidden = true;
   const announcer = document.createElement("p");
   announcer.className = "visually-hidden";
@@ -91,16 +92,16 @@ export function attachSuggestions(input: HTMLInputElement): void {
     if (term.length < 2) return close();
     try {
       const found = await searchTopics(input.value, shownSuggestions, { typing: true });
+      const { ui } = await load();
       if (ticket !== latest || document.activeElement !== input) return;
+      list.setAttribute("aria-label", ui.words.suggested);
       if (found.kind !== "results")
-        return open([], found.kind === "stop-words" ? statusText(searchStatus(term, found)) : "");
+        return open([], found.kind === "stop-words" ? statusText(searchStatus(term, found, ui)) : "");
       logSearch(term, found);
-      const count = `${found.hits.length} ${found.hits.length === 1 ? "suggestion" : "suggestions"}`;
+      const count = formatMessage(ui.words.suggestions, ui.lang, { count: found.hits.length });
       const explained = found.correctedFrom || found.match === "some";
-      const explanation = explained
-        ? statusText(searchStatus(term, found)).replace(/\s*Search instead for .*$/, "")
-        : "";
-      open(found.hits, found.hits.length ? `${count}. ${explanation}` : "No suggestions", explanation);
+      const explanation = explained ? statusText(searchStatus(term, found, ui, { withInstead: false })).trim() : "";
+      open(found.hits, found.hits.length ? `${count}. ${explanation}` : ui.words.noSuggestions, explanation);
     } catch {
       close();
     }

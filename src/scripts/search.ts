@@ -1,4 +1,4 @@
-import { type Hit, searchTopics } from "./search-core.ts";
+import { type Hit, load, searchTopics } from "./search-core.ts";
 import { logOpened, logSearch } from "./search-log.ts";
 import { searchStatus, statusNodes } from "./search-status.ts";
 
@@ -43,17 +43,19 @@ export function runSearchPage(root: Document): void {
     const ticket = ++latest;
     try {
       const found = await searchTopics(term, shownResults, { asTyped, snippets: true });
+      const { ui } = await load();
       if (ticket !== latest) return;
       const hits = found.kind === "results" ? found.hits : [];
       list.replaceChildren(...hits.map(resultItem));
-      status.replaceChildren(...statusNodes(searchStatus(term, found)));
+      status.replaceChildren(...statusNodes(searchStatus(term, found, ui)));
       announce();
       nothingFound.hidden = !(found.kind === "stop-words" || (found.kind === "results" && found.match === "none"));
       logSearch(term, found);
     } catch {
       list.replaceChildren();
       nothingFound.hidden = true;
-      status.textContent = "Search is not available right now. Browse the topics from the home page instead.";
+      // Said by the page itself: without the index there are none of the index's words.
+      status.textContent = status.dataset.unavailable ?? "";
       announce();
     }
   };

@@ -1,6 +1,7 @@
 /**
  * Buttons that need JavaScript stay hidden without it; the e-mail link works either way.
  * The copied URL is the page's own address, so a link copied from a local copy still works.
+ * What it says comes from the page, in the page's language (src/components/ShareLinks.astro).
  */
 export function enhanceShareLinks(root: ParentNode): void {
   const status = root.querySelector<HTMLElement>("[data-share-status]");
@@ -14,9 +15,10 @@ export function enhanceShareLinks(root: ParentNode): void {
     copy.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(location.href);
-        say("Link copied to the clipboard.");
+        say(status?.dataset.copied ?? "");
       } catch {
-        say(`Could not copy. The link is ${location.href}`);
+        // A function, so nothing in the address is read as a replacement pattern.
+        say((status?.dataset.failed ?? "").replace("{url}", () => location.href));
       }
     });
   }

@@ -20,8 +20,8 @@ export function isoDay(date: Date | number): string {
   return new Date(date).toISOString().slice(0, 10);
 }
 
-const localDateTime = (timeZone?: string) =>
-  new Intl.DateTimeFormat("en-US", {
+const localDateTime = (lang: string, timeZone?: string) =>
+  new Intl.DateTimeFormat(lang === "en" ? "en-US" : lang, {
     year: "numeric",
     month: "short",
     day: "numeric",
@@ -30,24 +30,29 @@ const localDateTime = (timeZone?: string) =>
     timeZoneName: "short",
     ...(timeZone ? { timeZone } : {}),
   });
-const utcTime = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone: "UTC" });
-const utcDayAndTime = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
+const utcTime = (lang: string) => new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" });
+const utcDayAndTime = (lang: string) =>
+  new Intl.DateTimeFormat(lang, {
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
 const dayKey = (ms: number, timeZone: string | undefined) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? localZone() }).format(ms);
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * "Nov 30, 2026, 9:12 AM EST (2:12 PM UTC)": a moment in the reader's own time zone, with UTC
- * alongside (its day too when that differs). A reader whose zone is UTC sees UTC once.
+ * alongside (its day too when that differs), as `lang` writes dates ("30. Nov. 2026, 09:12 EST").
+ * A reader whose zone is UTC sees UTC once. English keeps the US style the demo began with.
  */
-export function formatLocalAndUtc(ms: number, timeZone?: string): string {
-  if ((timeZone ?? localZone()) === "UTC") return formatUtcDateTime(ms);
-  const utc = dayKey(ms, timeZone) === dayKey(ms, "UTC") ? utcTime.format(ms) : utcDayAndTime.format(ms);
-  return `${localDateTime(timeZone).format(ms)} (${utc} UTC)`;
+export function formatLocalAndUtc(ms: number, lang: string, timeZone?: string): string {
+  const locale = lang === "en" ? "en-US" : lang;
+  if ((timeZone ?? localZone()) === "UTC")
+    return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(ms)} UTC`;
+  const utc =
+    dayKey(ms, timeZone) === dayKey(ms, "UTC") ? utcTime(locale).format(ms) : utcDayAndTime(locale).format(ms);
+  return `${localDateTime(lang, timeZone).format(ms)} (${utc} UTC)`;
 }

@@ -1,20 +1,16 @@
+import { formatMessage } from "./i18n/format.ts";
+
 /**
  * The feedback contract, shared by the form (island and plain HTML) and the API, so the
  * counter a reader sees and the limit the server enforces are the same number, counted the same way.
+ * The words (labels, messages) are the catalogue's, in each page's language (src/shared/i18n/).
  */
 
 export const ratings = ["excellent", "good", "average", "poor"] as const;
 export type Rating = (typeof ratings)[number];
-export const ratingLabels: Record<Rating, string> = {
-  excellent: "Excellent",
-  good: "Good",
-  average: "Average",
-  poor: "Poor",
-};
 
 export const foundAnswers = ["yes", "no"] as const;
 export type Found = (typeof foundAnswers)[number];
-export const foundLabels: Record<Found, string> = { yes: "Yes", no: "No" };
 
 /** Why not: offered after a No, or an Average or Poor rating. */
 export const reasons = [
@@ -25,13 +21,6 @@ export const reasons = [
   "something-else",
 ] as const;
 export type Reason = (typeof reasons)[number];
-export const reasonLabels: Record<Reason, string> = {
-  "missing-information": "Missing information",
-  "steps-did-not-work": "Steps did not work",
-  "hard-to-understand": "Hard to understand",
-  "out-of-date": "Out of date",
-  "something-else": "Something else",
-};
 
 /** A reason belongs to an answer that says something was wrong. */
 export const asksWhyNot = (answer: { rating?: Rating | undefined; found?: Found | undefined }): boolean =>
@@ -80,13 +69,17 @@ export const feedbackFields = {
   honeypot: "website",
 } as const;
 
-/** The messages the form can give before sending; the server gives the same ones. */
-export const feedbackMessages = {
-  nothingToSend: "Rate the topic, say whether you found what you needed, or write a comment.",
-  commentTooLong: `Shorten your comment to ${feedbackLimits.comment} characters or fewer.`,
-  nameTooLong: `Shorten your name to ${feedbackLimits.name} characters or fewer.`,
-  reasonWithoutNo: "A reason goes with a No, or an Average or Poor rating: choose one of those, or no reason.",
-} as const;
+/** The catalogue's messages for what the form checks before sending (the server checks the same). */
+export interface FeedbackRuleMessages {
+  nothingToSend: string;
+  commentTooLong: string;
+  nameTooLong: string;
+  reasonWithoutNo: string;
+}
+
+/** A message about a limit, the limit filled in as `lang` writes numbers. */
+export const limitMessage = (message: string, field: keyof typeof feedbackLimits, lang: string) =>
+  formatMessage(message, lang, { count: feedbackLimits[field] });
 
 /** What the form holds; radio groups are undefined until chosen. */
 export interface FeedbackValues {
@@ -109,15 +102,18 @@ export const emptyFeedback: FeedbackValues = {
 };
 
 /**
- * The checks the browser can make before sending, with the server's own messages.
- * The server checks again with its schema; this only saves a round trip.
+ * The checks the browser can make before sending, in the page's language (the server gives the
+ * same messages in the default language). The server checks again with its schema; this only
+ * saves a round trip.
  */
-export function validateFeedback(values: FeedbackValues): FieldErrors {
+export function validateFeedback(values: FeedbackValues, catalogue: FeedbackRuleMessages, lang: string): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.rating && !values.found && values.comment.trim() === "") errors.rating = feedbackMessages.nothingToSend;
-  if (countCharacters(values.comment.trim()) > feedbackLimits.comment) errors.comment = feedbackMessages.commentTooLong;
-  if (countCharacters(values.name.trim()) > feedbackLimits.name) errors.name = feedbackMessages.nameTooLong;
-  if (values.reason && !asksWhyNot(values)) errors.reason = feedbackMessages.reasonWithoutNo;
+  const { comment, name } = feedbackLimits;
+  if (!values.rating && !values.found && values.comment.trim() === "") errors.rating = catalogue.nothingToSend;
+  if (countCharacters(values.comment.trim()) > comment)
+    errors.comment = limitMessage(catalogue.commentTooLong, "comment", lang);
+  if (countCharacters(values.name.trim()) > name) errors.name = limitMessage(catalogue.nameTooLong, "name", lang);
+  if (values.reason && !asksWhyNot(values)) errors.reason = catalogue.reasonWithoutNo;
   return errors;
 }
 

@@ -438,7 +438,7 @@ describe("the plain HTML form (no JavaScript)", () => {
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toMatch(/text\/html/);
     const html = await response.text();
-    expect(html).toContain("Shorten your comment to 1000 characters or fewer.");
+    expect(html).toContain("Shorten your comment to 1,000 characters or fewer.");
     expect(html).toContain('value="&lt;script>alert(1)&lt;/script>"');
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain('href="/topics/temporary-login-code/"');

@@ -74,7 +74,7 @@ describe("topic feedback in Chromium", () => {
     expect(await comment.getAttribute("aria-invalid")).toBe("true");
 
     await page.getByRole("button", { name: "Send feedback" }).click();
-    await page.getByRole("alert").getByText("Shorten your comment to 1000 characters or fewer.").waitFor();
+    await page.getByRole("alert").getByText("Shorten your comment to 1,000 characters or fewer.").waitFor();
     expect(await focusedText(page)).toContain("Please check your feedback");
     await expectNoAxeViolations(page);
     expect(await feedbackRows("xxxxxxxxxxy")).toEqual([]);
@@ -119,7 +119,7 @@ describe("topic feedback in Chromium", () => {
 
   it("works as a plain HTML form with JavaScript turned off", async () => {
     const page = await openPage(browser(), topicPath, { javaScriptEnabled: false });
-    expect(await page.getByText("Up to 1000 characters.").count()).toBe(1);
+    expect(await page.getByText("Up to 1,000 characters.").count()).toBe(1);
     await page.getByRole("radio", { name: "Excellent" }).check();
     await page.getByRole("radio", { name: "No", exact: true }).check();
     await page.getByRole("textbox", { name: /more helpful/ }).fill("nojs-run: sent without scripts");

@@ -10,7 +10,12 @@ import {
   type SignedIn,
   selectedUser,
 } from "../../src/islands/demo/demo-state.ts";
+import { demoText } from "../../src/islands/demo/demo-words.ts";
 import type { DemoUser, SandboxState } from "../../src/shared/demo-contract.ts";
+import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
+
+const text = demoText(referenceCatalogue.demo, "en");
+const initial = initialDemoState(text);
 
 const alex: DemoUser = {
   id: "client-rivera",
@@ -33,7 +38,7 @@ const signedIn: SignedIn = {
   expiresAt: 2_000_000,
   at: 1_060_000,
 };
-const run = (events: DemoEvent[], from: DemoState = initialDemoState) => events.reduce(demoReducer, from);
+const run = (events: DemoEvent[], from: DemoState = initial) => events.reduce(demoReducer, from);
 
 describe("the live demo's state machine", () => {
   it("starts at step 1, the Admin tab, and asks for focus there", () => {
@@ -106,7 +111,7 @@ describe("the live demo's state machine", () => {
     ]);
     const again = demoReducer(recapped, { type: "sandbox", sandbox: sandbox(), browserNow: 1_000_000, fresh: true });
     expect(again).toEqual({
-      ...initialDemoState,
+      ...initial,
       sandbox: sandbox(),
       announcement: "Step 1 of 5: the Admin tab is open.",
       focusRevision: recapped.focusRevision + 1,
@@ -131,8 +136,8 @@ describe("the live demo's state machine", () => {
     ]);
     expect(state).toMatchObject({ step: "recap", signedIn, announcement: "Signed in as Alex Rivera." });
     expect(state.focusRevision).toBe(2);
-    expect(progressText(state.step)).toBe("All 5 steps done");
-    expect(progressText("login")).toBe("Step 5 of 5");
+    expect(progressText(text, state.step)).toBe("All 5 steps done");
+    expect(progressText(text, "login")).toBe("Step 5 of 5");
   });
 
   it("keeps a code that cannot be right on the field with its reason, says it aloud, and drops the reason once the reader types", () => {

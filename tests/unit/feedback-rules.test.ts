@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { feedbackInputSchema } from "../../functions/app/feedback/feedback.schema.ts";
+import { feedbackMessages } from "../../functions/app/feedback/feedback-words.ts";
 import {
   asksWhyNot,
   charactersLeft,
   countCharacters,
   emptyFeedback,
   feedbackLimits,
-  feedbackMessages,
-  validateFeedback,
+  validateFeedback as validateIn,
 } from "../../src/shared/feedback-rules.ts";
+import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
+
+/** The form's own checks in English: the API's messages, word for word. */
+const validateFeedback = (values: Parameters<typeof validateIn>[0]) =>
+  validateIn(values, referenceCatalogue.feedback, "en");
+
 import { feedbackReducer, initialFeedbackState } from "../../src/shared/feedback-state.ts";
 
 describe("counting characters", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { findTopics, loadIndex } from "../../src/shared/search/find.ts";
 import { buildSearchIndex, type PageText } from "../../src/shared/search/search-index.ts";
 import { snippetOf } from "../../src/shared/search/snippet.ts";
@@ -48,7 +49,8 @@ const pages = [
     content: "Reports show invoices by client. A phone number column can be added.",
   }),
 ];
-const index = loadIndex(buildSearchIndex(pages));
+const ui = { lang: "en", searchPath: "/search/", words: referenceCatalogue.search };
+const index = loadIndex(buildSearchIndex(pages, ui));
 const urls = (typed: string, options = {}) => {
   const found = findTopics(index, typed, options);
   return found.kind === "results" ? found.hits.map((h) => pages[h.doc]?.url) : [];

@@ -71,16 +71,16 @@ describe("times in the demo", () => {
   const moment = Date.UTC(2026, 10, 30, 14, 12);
 
   it("shows the reader's own time zone with UTC alongside", () => {
-    expect(formatLocalAndUtc(moment, "America/New_York")).toBe("Nov 30, 2026, 9:12 AM EST (2:12 PM UTC)");
+    expect(formatLocalAndUtc(moment, "en", "America/New_York")).toBe("Nov 30, 2026, 9:12 AM EST (2:12 PM UTC)");
   });
 
   it("names the UTC day too when it is another day than the reader's", () => {
-    expect(formatLocalAndUtc(Date.UTC(2026, 10, 30, 23, 30), "Asia/Tokyo")).toBe(
+    expect(formatLocalAndUtc(Date.UTC(2026, 10, 30, 23, 30), "en", "Asia/Tokyo")).toBe(
       "Dec 1, 2026, 8:30 AM GMT+9 (Nov 30, 11:30 PM UTC)",
     );
   });
 
   it("says UTC once to a reader whose zone is UTC", () => {
-    expect(formatLocalAndUtc(moment, "UTC")).toBe("Nov 30, 2026, 2:12 PM UTC");
+    expect(formatLocalAndUtc(moment, "en", "UTC")).toBe("Nov 30, 2026, 2:12 PM UTC");
   });
 });

@@ -1,5 +1,6 @@
 import { renderToString } from "preact-render-to-string";
 import { FeedbackFormView } from "../../../src/shared/components/FeedbackFormView.tsx";
+import { feedbackFormMessages } from "../../../src/shared/feedback-messages.ts";
 import {
   type FeedbackValues,
   formProblems,
@@ -8,7 +9,7 @@ import {
   reasons,
 } from "../../../src/shared/feedback-rules.ts";
 import { initialFeedbackState } from "../../../src/shared/feedback-state.ts";
-import { feedbackWording } from "../../../src/shared/feedback-wording.ts";
+import { referenceCatalogue } from "../../../src/shared/i18n/catalogues.ts";
 import type { ApiError } from "../errors.ts";
 import { escapeHtml } from "../lib/html.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
@@ -62,10 +63,12 @@ export function feedbackFormPage(
     <FeedbackFormView
       topic={knownTopic}
       action="/api/feedback"
-      wording={feedbackWording(knownTopic)}
+      supportHref="/contact-us/"
+      messages={feedbackFormMessages(referenceCatalogue.feedback, knownTopic)}
+      lang="en"
       state={initialFeedbackState(typedValues(form), errors, problem)}
     />,
   );
-  const back = `<p><a href="${escapeHtml(pageFor(topics, knownTopic))}">Back to the page</a></p>`;
+  const back = `<p><a href="${escapeHtml(pageFor(topics, knownTopic))}">${escapeHtml(referenceCatalogue.feedback.backToPage)}</a></p>`;
   return fillMarkupSlot(frame, "feedback-check", `<div class="feedback feedback--check">${back}${body}</div>`);
 }

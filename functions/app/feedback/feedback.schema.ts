@@ -3,7 +3,6 @@ import {
   asksWhyNot,
   countCharacters,
   feedbackLimits,
-  feedbackMessages,
   foundAnswers,
   normalizeLineBreaks,
   ratings,
@@ -11,6 +10,7 @@ import {
 } from "../../../src/shared/feedback-rules.ts";
 import { redactPersonalData } from "../../../src/shared/personal-data.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
+import { feedbackMessages } from "./feedback-words.ts";
 
 /** Free text: line breaks normalized, trimmed, counted as the form counts; blank means not given. */
 const freeText = (limit: number, tooLong: string) =>

@@ -1,5 +1,5 @@
-import { foundLabels, ratingLabels, reasonLabels } from "../../../src/shared/feedback-rules.ts";
 import { plural } from "../dashboard/attention-words.ts";
+import { foundLabels, ratingLabels, reasonLabels } from "../feedback/feedback-words.ts";
 import type { AnswerEvent, DigestEvent, WriterEvent } from "./events.ts";
 import type { WebhookFormat } from "./webhook-settings.ts";
 

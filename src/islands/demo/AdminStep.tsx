@@ -1,10 +1,10 @@
 import { type DemoActions, sectionName } from "./demo-state.ts";
 
 /** Step 1: the Admin tab, with a Users link under each of the firm's two sections. */
-export function AdminStep({ dispatch }: Pick<DemoActions, "dispatch">) {
+export function AdminStep({ actions: { dispatch, text } }: { actions: DemoActions }) {
   return (
-    <section class="demo__screen" aria-label="Admin tab">
-      <p class="demo__tab">Admin</p>
+    <section class="demo__screen" aria-label={text.m.adminTab}>
+      <p class="demo__tab">{text.m.admin}</p>
       {(["client", "staff"] as const).map((kind) => (
         <section key={kind} aria-labelledby={`demo-section-${kind}`}>
           <h4 id={`demo-section-${kind}`}>{sectionName[kind]}</h4>
@@ -14,7 +14,7 @@ export function AdminStep({ dispatch }: Pick<DemoActions, "dispatch">) {
             aria-describedby={`demo-section-${kind}`}
             onClick={() => dispatch({ type: "chose-kind", kind })}
           >
-            Users
+            {text.m.users}
           </button>
         </section>
       ))}

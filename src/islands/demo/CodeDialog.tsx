@@ -1,9 +1,8 @@
-import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { DemoUser } from "../../shared/demo-contract.ts";
 import { CodeToCopy } from "./CodeToCopy.tsx";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions, DemoState } from "./demo-state.ts";
-import { codeStateText, formatCountdown, shownOnce } from "./demo-text.ts";
+import { codeStateText, formatCountdown } from "./demo-text.ts";
 
 interface Props {
   user: DemoUser;
@@ -15,11 +14,11 @@ interface Props {
   actions: DemoActions;
 }
 
-const closed = { type: "go", step: "user", message: "the settings dialog is closed." } as const;
-
 /** Step 4: the settings dialog where the code is generated, shown once, and canceled. */
 export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
-  const { dispatch, update } = actions;
+  const { dispatch, update, text } = actions;
+  const { m, f, time } = text;
+  const closed = { type: "go", step: "user", message: m.settingsClosed } as const;
   const codeState = user.code?.state;
   return (
     <div
@@ -31,14 +30,14 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
         if (e.key === "Escape") dispatch(closed);
       }}
     >
-      <h4 id="demo-dialog-title">Multi-factor Authentication settings for {user.name}</h4>
+      <h4 id="demo-dialog-title">{f(m.dialogTitle, { name: user.name })}</h4>
       <label class="choice">
         <input
           type="checkbox"
           checked={oneTime}
           onChange={(e) => dispatch({ type: "one-time", on: e.currentTarget.checked })}
         />
-        One-time code (stops working after the first sign-in)
+        {m.oneTimeOption}
       </label>
       <p>
         <button
@@ -51,39 +50,39 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
                 dispatch({ type: "issued", userId: user.id, code });
                 return code;
               },
-              (code) => `A temporary code was generated. It expires at ${formatLocalAndUtc(code.expiresAt)}.`,
+              (code) => f(m.generated, { time: time(code.expiresAt) }),
             )
           }
         >
-          Generate a temporary, 24-hour numerical code
+          {m.generate}
         </button>
       </p>
       {live && (
         <div class="demo__code">
-          <p class="demo__code-label">Temporary code for {user.name}:</p>
-          <CodeToCopy code={live.code} />
+          <p class="demo__code-label">{f(m.codeFor, { name: user.name })}</p>
+          <CodeToCopy code={live.code} text={text} />
           <p>
-            Expires at {formatLocalAndUtc(live.expiresAt)}: {formatCountdown(live.expiresAt - now)}.
+            {f(m.expiresIn, { time: time(live.expiresAt), countdown: formatCountdown(text, live.expiresAt - now) })}
           </p>
-          <p class="demo__hint">{shownOnce}</p>
+          <p class="demo__hint">{m.shownOnce}</p>
           <button
             type="button"
             class="button button--quiet"
             onClick={() =>
               update(
                 () => demoApi.revoke(user.id),
-                () => "The code is canceled: it no longer works.",
+                () => m.canceled,
               )
             }
           >
-            Cancel this code
+            {m.cancelCode}
           </button>
         </div>
       )}
-      {codeState && codeState !== "active" && <p>{codeStateText[codeState]}</p>}
+      {codeState && codeState !== "active" && <p>{codeStateText(text, codeState)}</p>}
       {!live && (
         <p id="demo-provide-hint" class="demo__hint">
-          Generate a code first, then provide it to the user.
+          {m.generateFirst}
         </p>
       )}
       <p class="demo__actions">
@@ -94,10 +93,10 @@ export function CodeDialog({ user, oneTime, live, now, actions }: Props) {
           aria-describedby={live ? undefined : "demo-provide-hint"}
           onClick={() => dispatch({ type: "to-login", name: user.name })}
         >
-          Provide the code to the user
+          {m.provide}
         </button>
         <button type="button" class="button button--quiet" onClick={() => dispatch(closed)}>
-          Close
+          {m.close}
         </button>
       </p>
     </div>

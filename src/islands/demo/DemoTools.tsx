@@ -1,4 +1,3 @@
-import { formatLocalAndUtc } from "../../shared/dates.ts";
 import { demoApi } from "./demo-client.ts";
 import type { DemoActions } from "./demo-state.ts";
 
@@ -7,12 +6,13 @@ import type { DemoActions } from "./demo-state.ts";
  * 24 hours to see a code expire, and a reset.
  */
 export function DemoTools({ now, actions }: { now: number; actions: DemoActions }) {
-  const { act, dispatch, restart } = actions;
+  const { act, dispatch, restart, text } = actions;
+  const { m } = text;
   return (
     <fieldset class="demo__tools">
-      <legend class="demo__tools-label">Demo tools</legend>
+      <legend class="demo__tools-label">{m.tools}</legend>
       <p>
-        Demo clock: <time dateTime={new Date(now).toISOString()}>{formatLocalAndUtc(now)}</time>
+        {m.clock} <time dateTime={new Date(now).toISOString()}>{text.time(now)}</time>
       </p>
       <p class="demo__tool-row">
         <button
@@ -21,14 +21,14 @@ export function DemoTools({ now, actions }: { now: number; actions: DemoActions 
           onClick={() =>
             act(async () => {
               dispatch({ type: "sandbox", sandbox: await demoApi.advance(24), browserNow: Date.now() });
-              dispatch({ type: "announce", text: "The demo clock moved 24 hours ahead." });
+              dispatch({ type: "announce", text: m.advanced });
             })
           }
         >
-          Move the clock 24 hours ahead
+          {m.advance}
         </button>
         <button type="button" class="demo__tool" onClick={restart}>
-          Reset the demo
+          {m.reset}
         </button>
       </p>
     </fieldset>

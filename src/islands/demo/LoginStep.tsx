@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef } from "preact/hooks";
-import { formatLocalAndUtc } from "../../shared/dates.ts";
 import type { DemoUser } from "../../shared/demo-contract.ts";
 import { CodeToCopy } from "./CodeToCopy.tsx";
 import { demoApi } from "./demo-client.ts";
@@ -20,7 +19,8 @@ interface Props {
 
 /** Step 5: the code the user was given, and the application's login screen where they sign in with it. */
 export function LoginStep({ state, user, given, actions, productName }: Props) {
-  const { dispatch, act, refresh, now } = actions;
+  const { dispatch, act, refresh, now, text } = actions;
+  const { m, f, time } = text;
   const codeRef = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
     if (state.showCodeField) codeRef.current?.focus();
@@ -32,21 +32,22 @@ export function LoginStep({ state, user, given, actions, productName }: Props) {
     <>
       {given && (
         <section class="demo__given" aria-labelledby="demo-given-title">
-          <h4 id="demo-given-title">The code the administrator gave {name}</h4>
-          <CodeToCopy code={given.code} />
+          <h4 id="demo-given-title">{f(m.givenTitle, { name })}</h4>
+          <CodeToCopy code={given.code} text={text} />
           <p class="demo__hint">
-            {given.oneTime ? "One-time code. " : ""}Expires at {formatLocalAndUtc(given.expiresAt)}.
+            {given.oneTime ? `${m.oneTimeCode} ` : ""}
+            {f(m.expiresAt, { time: time(given.expiresAt) })}
           </p>
         </section>
       )}
       <form
         class="demo__screen demo__login"
-        aria-label="Application login screen"
+        aria-label={m.loginScreen}
         onSubmit={(e) => {
           e.preventDefault();
           // Read the fields themselves: a fast typist can submit before the last keystroke re-renders.
           const fields = new FormData(e.currentTarget);
-          const typed = readTypedCode(String(fields.get("code") ?? ""));
+          const typed = readTypedCode(text, String(fields.get("code") ?? ""));
           if (!typed.ok) {
             dispatch({ type: "code-refused", message: typed.message });
             codeRef.current?.focus();
@@ -65,20 +66,21 @@ export function LoginStep({ state, user, given, actions, productName }: Props) {
                 expiresAt: outcome.expiresAt,
                 at: now(),
               };
-              dispatch({ type: "signed-in", signedIn, text: `Signed in as ${name}.` });
+              dispatch({ type: "signed-in", signedIn, text: f(m.signedInAs, { name }) });
             } else {
-              dispatch({ type: "result", result: { ok: false, text: refusalMessage(outcome) } });
+              dispatch({ type: "result", result: { ok: false, text: refusalMessage(text, outcome) } });
             }
             await refresh();
           });
         }}
       >
-        <p class="demo__tab">{productName}: sign in</p>
+        <p class="demo__tab">{f(m.signInTo, { product: productName })}</p>
         <div class="field">
-          <label for="demo-username">User name</label>
+          <label for="demo-username">{m.userName}</label>
           <input
             id="demo-username"
             name="username"
+            dir="auto"
             value={state.username}
             autocomplete="off"
             onInput={(e) => dispatch({ type: "typed-username", value: e.currentTarget.value })}
@@ -86,9 +88,9 @@ export function LoginStep({ state, user, given, actions, productName }: Props) {
         </div>
         {state.showCodeField ? (
           <div class="field">
-            <label for="demo-code">Temporary code</label>
+            <label for="demo-code">{m.code}</label>
             <p id="demo-code-hint" class="demo__field-hint">
-              8 digits. The space in the middle is optional.
+              {m.codeHint}
             </p>
             <input
               id="demo-code"
@@ -113,13 +115,13 @@ export function LoginStep({ state, user, given, actions, productName }: Props) {
         ) : (
           <p>
             <button type="button" class="demo__link" onClick={() => dispatch({ type: "show-code-field" })}>
-              Enter a code
+              {m.enterCode}
             </button>
           </p>
         )}
         {state.showCodeField && (
           <button type="submit" class="button">
-            Sign in
+            {m.signIn}
           </button>
         )}
         {state.result && (
@@ -132,9 +134,9 @@ export function LoginStep({ state, user, given, actions, productName }: Props) {
         <button
           type="button"
           class="button button--quiet"
-          onClick={() => dispatch({ type: "go", step: "admin", message: "back at the Admin tab." })}
+          onClick={() => dispatch({ type: "go", step: "admin", message: m.backAtAdmin })}
         >
-          Back to the Admin tab
+          {m.backToAdmin}
         </button>
       </p>
     </>

@@ -4,49 +4,47 @@ import type { DemoActions } from "./demo-state.ts";
 
 /** Step 3: the user's identification, the multi-factor settings and the paired device. */
 export function UserStep({ user, actions }: { user: DemoUser; actions: DemoActions }) {
-  const { dispatch, update } = actions;
+  const { dispatch, update, text } = actions;
+  const { m, f } = text;
   return (
     <section class="demo__screen" aria-labelledby="demo-identification">
-      <h4 id="demo-identification">Identification</h4>
+      <h4 id="demo-identification">{m.identification}</h4>
       <dl>
-        <dt>Name</dt>
-        <dd>{user.name}</dd>
-        <dt>User name</dt>
-        <dd>{user.username}</dd>
-        <dt>Multi-factor Authentication</dt>
+        <dt>{m.name}</dt>
+        <dd dir="auto">{user.name}</dd>
+        <dt>{m.userName}</dt>
+        <dd dir="auto">{user.username}</dd>
+        <dt>{m.mfa}</dt>
         <dd>
-          On{" "}
+          {m.on}{" "}
           <button
             type="button"
             class="button button--quiet"
-            onClick={() => dispatch({ type: "go", step: "dialog", message: "the multi-factor settings are open." })}
+            onClick={() => dispatch({ type: "go", step: "dialog", message: m.settingsOpen })}
           >
-            View Settings
+            {m.viewSettings}
           </button>
         </dd>
-        <dt>Paired mobile device</dt>
+        <dt>{m.pairedDevice}</dt>
         <dd>
-          {user.devicePaired ? "Connected " : "Disconnected "}
+          {user.devicePaired ? m.connected : m.disconnected}{" "}
           <button
             type="button"
             class="button button--quiet"
             onClick={() =>
               update(
                 () => demoApi.setDevice(user.id, !user.devicePaired),
-                ({ paired }) => (paired ? "The device is paired again." : "The paired device is disconnected."),
+                ({ paired }) => (paired ? m.pairedAgain : m.devicesDisconnected),
               )
             }
           >
-            {user.devicePaired ? "Disconnect device" : "Pair device again"}
+            {user.devicePaired ? m.disconnect : m.pairAgain}
           </button>
         </dd>
       </dl>
       {!user.devicePaired && (
         <p class="note">
-          Disconnecting the paired device does not turn off multi-factor authentication.
-          {user.code?.state === "active"
-            ? ` ${user.name} can still sign in with the active temporary code.`
-            : ` ${user.name} needs a temporary code to sign in.`}
+          {m.disconnectNote} {f(user.code?.state === "active" ? m.canStillSignIn : m.needsCode, { name: user.name })}
         </p>
       )}
     </section>

@@ -8,7 +8,17 @@ type SignInBody = InferRequestType<DemoApi["sign-in"]["$post"]>["json"];
 type IssueBody = InferRequestType<DemoApi["users"][":userId"]["code"]["$post"]>["json"];
 type Answer<Endpoint> = InferResponseType<Endpoint, 200 | 201>;
 
-export class DemoError extends Error {}
+/**
+ * A call that did not work: the network (`unreachable`, which the demo says in the page's
+ * language), or the server's refusal with its own message (the API speaks the default language).
+ */
+export class DemoError extends Error {
+  readonly unreachable: boolean;
+  constructor(message: string, { unreachable = false } = {}) {
+    super(message);
+    this.unreachable = unreachable;
+  }
+}
 
 /**
  * The demo API, checked against the app's types at both ends: each call's answer has the type
@@ -23,12 +33,12 @@ async function call<Endpoint>(method: string, path: string, body?: unknown): Pro
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new DemoError("The demo could not reach the server. Check your connection and try again.");
+    throw new DemoError("unreachable", { unreachable: true });
   }
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = errorBodyOf(data);
-    throw new DemoError(error?.fields?.map((f) => f.message).join(" ") || error?.message || "Something went wrong.");
+    throw new DemoError(error?.fields?.map((f) => f.message).join(" ") || error?.message || "");
   }
   // The route's own type: what it returned is what the compiler says it returns.
   return data as Answer<Endpoint>;
@@ -47,3 +57,9 @@ export const demoApi = {
   signIn: (body: SignInBody) => call<DemoApi["sign-in"]["$post"]>("POST", "/sign-in", body),
   advance: (hours: number) => call<DemoApi["clock"]["$post"]>("POST", "/clock", { hours }),
 };
+
+/** What the demo says about a failed call: the network in its own words, a refusal in the server's, else `failed`. */
+export function problemText(error: unknown, words: { unreachable: string; failed: string }): string {
+  if (error instanceof DemoError) return error.unreachable ? words.unreachable : error.message || words.failed;
+  return words.failed;
+}

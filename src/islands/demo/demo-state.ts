@@ -1,4 +1,5 @@
 import type { DemoUser, IssuedCode, SandboxState } from "../../shared/demo-contract.ts";
+import type { DemoText, DemoWords } from "./demo-words.ts";
 
 /**
  * The live demo as a pure state machine: every screen, choice and message follows from the
@@ -12,14 +13,20 @@ export type Step = (typeof steps)[number];
 export type Screen = Step | "recap";
 export const stepCount = steps.length;
 export const stepNumber = (step: Step) => steps.indexOf(step) + 1;
-export const screenTitle: Record<Screen, string> = {
-  admin: "Open the Users list",
-  users: "Select the user",
-  user: "Open the multi-factor settings",
-  dialog: "Generate the temporary code",
-  login: "Sign in with the code",
-  recap: "What just happened",
-};
+const screenKeys = {
+  admin: "screenAdmin",
+  users: "screenUsers",
+  user: "screenUser",
+  dialog: "screenDialog",
+  login: "screenLogin",
+  recap: "screenRecap",
+} as const satisfies Record<Screen, keyof DemoWords>;
+
+/** A screen's heading: "2. Select the user", or the recap's own. */
+export function screenTitle(text: DemoText, screen: Screen): string {
+  const title = text.m[screenKeys[screen]];
+  return screen === "recap" ? title : text.f(text.m.stepTitle, { step: stepNumber(screen), title });
+}
 
 export type UserKind = DemoUser["kind"];
 export const sectionName: Record<UserKind, string> = { client: "NetClient CS", staff: "NetStaff CS" };
@@ -36,6 +43,8 @@ export interface SignedIn {
 }
 
 export interface DemoState {
+  /** The words it speaks, in the page's language. */
+  text: DemoText;
   sandbox: SandboxState | undefined;
   /** The sandbox's clock minus this browser's, so the demo clock runs on between answers. */
   clockSkew: number;
@@ -76,7 +85,9 @@ export type DemoEvent =
   | { type: "announce"; text: string }
   | { type: "problem"; problem: string | undefined };
 
-export const initialDemoState: DemoState = {
+/** The demo before a sandbox is open, speaking `text`. */
+export const initialDemoState = (text: DemoText): DemoState => ({
+  text,
   sandbox: undefined,
   clockSkew: 0,
   step: "admin",
@@ -93,37 +104,45 @@ export const initialDemoState: DemoState = {
   problem: undefined,
   announcement: "",
   focusRevision: 0,
-};
+});
 
 /** "Step 2 of 5" for a step; the recap is past the last step. */
-export const progressText = (screen: Screen) =>
-  screen === "recap" ? `All ${stepCount} steps done` : `Step ${stepNumber(screen)} of ${stepCount}`;
+export const progressText = ({ m, f }: DemoText, screen: Screen) =>
+  screen === "recap"
+    ? f(m.allDone, { steps: stepCount })
+    : f(m.progress, { step: stepNumber(screen), steps: stepCount });
 
 const go = (state: DemoState, step: Screen, message: string): DemoState => ({
   ...state,
   step,
-  announcement: step === "recap" ? message : `${progressText(step)}: ${message}`,
+  announcement: step === "recap" ? message : `${progressText(state.text, step)}: ${message}`,
   focusRevision: state.focusRevision + 1,
 });
 
 export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
+  const { m, f } = state.text;
   switch (event.type) {
     case "sandbox": {
       const clockSkew = event.sandbox.now - event.browserNow;
       if (!event.fresh) return { ...state, sandbox: event.sandbox, clockSkew };
       // A new sandbox is a new start: nothing chosen, typed or learned before carries over.
-      const restart = { ...initialDemoState, sandbox: event.sandbox, clockSkew, focusRevision: state.focusRevision };
-      return go(restart, "admin", "the Admin tab is open.");
+      const restart = {
+        ...initialDemoState(state.text),
+        sandbox: event.sandbox,
+        clockSkew,
+        focusRevision: state.focusRevision,
+      };
+      return go(restart, "admin", m.adminOpen);
     }
     case "go":
       return go(state, event.step, event.message);
     case "chose-kind":
-      return go({ ...state, kind: event.kind }, "users", `the ${sectionName[event.kind]} users are listed.`);
+      return go({ ...state, kind: event.kind }, "users", f(m.usersListed, { section: sectionName[event.kind] }));
     case "chose-user":
       return go(
         { ...state, userId: event.user.id, username: event.user.username },
         "user",
-        `${event.user.name} is selected.`,
+        f(m.userSelected, { name: event.user.name }),
       );
     case "one-time":
       return { ...state, oneTime: event.on };
@@ -133,10 +152,10 @@ export function demoReducer(state: DemoState, event: DemoEvent): DemoState {
       return go(
         { ...state, showCodeField: false, typed: "", codeError: undefined, result: undefined },
         "login",
-        `the application's login screen is shown for ${event.name}.`,
+        f(m.loginShown, { name: event.name }),
       );
     case "show-code-field":
-      return { ...state, showCodeField: true, announcement: "Type or paste the temporary code." };
+      return { ...state, showCodeField: true, announcement: m.typeOrPaste };
     case "typed-username":
       return { ...state, username: event.value };
     case "typed-code":
@@ -174,8 +193,9 @@ export function givenCode(state: DemoState): DemoState["issued"] {
   return state.issued && state.issued.userId === state.userId ? state.issued : undefined;
 }
 
-/** What a step may do besides rendering: the widget's dispatch and its API helpers. */
+/** What a step may do besides rendering: the widget's words, its dispatch and its API helpers. */
 export interface DemoActions {
+  text: DemoText;
   dispatch: (event: DemoEvent) => void;
   /** Runs API work; a failure becomes the demo's problem message. */
   act: (work: () => Promise<void>) => Promise<void>;

@@ -1,4 +1,5 @@
 import type { ComponentChildren, RefObject } from "preact";
+import type { FeedbackFormMessages } from "../feedback-messages.ts";
 import {
   asksWhyNot,
   charactersLeft,
@@ -7,14 +8,11 @@ import {
   feedbackLimits,
   feedbackOrder,
   foundAnswers,
-  foundLabels,
-  type Reason,
-  ratingLabels,
   ratings,
   reasons,
 } from "../feedback-rules.ts";
 import type { Answer, FeedbackEvent, FeedbackState } from "../feedback-state.ts";
-import type { FeedbackWording } from "../feedback-wording.ts";
+import { formatMessage, messageParts } from "../i18n/format.ts";
 
 /**
  * The feedback form as markup, from its state alone: the island renders it live, the server
@@ -23,10 +21,14 @@ import type { FeedbackWording } from "../feedback-wording.ts";
 export interface FeedbackFormViewProps {
   /** Topic id; absent for feedback on the help center as a whole. */
   topic?: string | undefined;
-  /** The two questions' words (see feedback-wording.ts). */
-  wording: FeedbackWording;
+  /** Every word the form says, in the page's language (see feedback-messages.ts). */
+  messages: FeedbackFormMessages;
+  /** The page's language, for counts and plural forms. */
+  lang: string;
   /** Where the plain HTML form posts. */
   action: string;
+  /** Contact us, in the page's language: offered beside the reasons. */
+  supportHref: string;
   state: FeedbackState;
   /** True once hydrated: the live counter replaces the static hint. */
   enhanced?: boolean;
@@ -45,22 +47,20 @@ export interface FeedbackFormViewProps {
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
 
 export function FeedbackFormView(props: FeedbackFormViewProps) {
-  const { topic, action, state, enhanced = false, announcement = "", refs = {} } = props;
+  const { topic, action, state, enhanced = false, announcement = "", refs = {}, messages: m, lang } = props;
   const dispatch = props.dispatch ?? (() => {});
   const left = charactersLeft(state.values.comment);
+  const count = (message: Parameters<typeof formatMessage>[0], n: number) => formatMessage(message, lang, { count: n });
 
   if (state.status === "sent") {
     return (
       <div class="feedback__thanks" role="status" tabIndex={-1} ref={refs.thanks ?? null}>
         <p>
-          <strong>{state.justSent ? "Thank you for your feedback." : "You already sent feedback on this page."}</strong>
+          <strong>{state.justSent ? m.thanks : m.alreadySent}</strong>
         </p>
-        <AnswerSummary
-          answer={state.previous ?? { id: "", editToken: "", values: state.values }}
-          reasons={props.wording.whyNot.reasons}
-        />
+        <AnswerSummary answer={state.previous ?? { id: "", editToken: "", values: state.values }} messages={m} />
         <button type="button" class="button button--quiet" onClick={() => dispatch({ type: "change" })}>
-          Change your answer
+          {m.change}
         </button>
       </div>
     );
@@ -87,7 +87,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
           aria-labelledby="feedback-problem-title"
         >
           <p id="feedback-problem-title">
-            <strong>{hasErrors ? "Please check your feedback:" : "Your feedback was not sent."}</strong>
+            <strong>{hasErrors ? m.checkSummary : m.notSent}</strong>
           </p>
           {state.problem && <p>{state.problem}</p>}
           {hasErrors && (
@@ -107,8 +107,8 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
 
       <RadioGroup
         field="rating"
-        legend={props.wording.rate}
-        options={ratings.map((r) => ({ value: r, label: ratingLabels[r] }))}
+        legend={m.rate}
+        options={ratings.map((r) => ({ value: r, label: m.ratings[r] }))}
         value={values.rating}
         error={errors.rating}
         firstRef={refs.firstField ?? null}
@@ -116,8 +116,8 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
       />
       <RadioGroup
         field="found"
-        legend="Did you find the information you need?"
-        options={foundAnswers.map((f) => ({ value: f, label: foundLabels[f] }))}
+        legend={m.found}
+        options={foundAnswers.map((f) => ({ value: f, label: m.answers[f] }))}
         value={values.found}
         error={errors.found}
         onPick={(value) => dispatch({ type: "edit", field: "found", value })}
@@ -128,21 +128,21 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         <RadioGroup
           field="reason"
           class={enhanced ? undefined : "feedback__reasons-without-script"}
-          legend={enhanced ? props.wording.whyNot.legend : props.wording.whyNot.legendWithoutScript}
-          options={reasons.map((r) => ({ value: r, label: props.wording.whyNot.reasons[r] }))}
+          legend={enhanced ? m.whyNot : m.whyNotWithoutScript}
+          options={reasons.map((r) => ({ value: r, label: m.reasons[r] }))}
           value={values.reason}
           error={errors.reason}
           onPick={(value) => dispatch({ type: "edit", field: "reason", value })}
           after={
             <p class="feedback__support">
-              Need an answer now? <a href="/contact-us/">Contact Support</a>.
+              {messageParts(m.needAnswer, { supportLink: <a href={props.supportHref}>{m.contactSupport}</a> })}
             </p>
           }
         />
       )}
 
       <div class="field">
-        <label for="feedback-name">Name (optional):</label>
+        <label for="feedback-name">{m.name}</label>
         {fieldError("name")}
         <input
           id="feedback-name"
@@ -157,12 +157,12 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
 
       {/* The honeypot: off-screen and hidden from assistive tech, so only bots fill it in. */}
       <div class="honeypot" aria-hidden="true">
-        <label for="feedback-website">Leave this blank:</label>
+        <label for="feedback-website">{m.honeypot}</label>
         <input id="feedback-website" name={feedbackFields.honeypot} tabIndex={-1} autocomplete="off" />
       </div>
 
       <div class="field">
-        <label for="feedback-comment">{props.wording.comment}</label>
+        <label for="feedback-comment">{m.comment}</label>
         {fieldError("comment")}
         <textarea
           id="feedback-comment"
@@ -176,9 +176,9 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
         <p id="feedback-comment-count" class={left < 0 ? "counter counter--over" : "counter"}>
           {enhanced
             ? left < 0
-              ? `Characters left: 0 (${-left} over the limit)`
-              : `Characters left: ${left}`
-            : `Up to ${feedbackLimits.comment} characters.`}
+              ? count(m.charactersOver, -left)
+              : count(m.charactersLeft, left)
+            : count(m.upTo, feedbackLimits.comment)}
         </p>
         <p class="visually-hidden" aria-live="polite">
           {enhanced ? announcement : ""}
@@ -186,7 +186,7 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
       </div>
 
       <button type="submit" class="button" aria-disabled={state.status === "sending" ? "true" : undefined}>
-        {state.status === "sending" ? "Sending…" : state.previous ? "Update feedback" : "Send feedback"}
+        {state.status === "sending" ? m.sending : state.previous ? m.update : m.send}
       </button>
     </form>
   );
@@ -234,12 +234,14 @@ function RadioGroup(props: {
   );
 }
 
-function AnswerSummary({ answer, reasons }: { answer: Answer; reasons: Record<Reason, string> }) {
+function AnswerSummary({ answer, messages: m }: { answer: Answer; messages: FeedbackFormMessages }) {
+  const { rating, found, reason, comment } = answer.values;
+  const line = (message: string, values: Record<string, string>) => messageParts(message, values).join("");
   const parts = [
-    answer.values.rating && `Rating: ${ratingLabels[answer.values.rating]}`,
-    answer.values.found && `Found what you needed: ${foundLabels[answer.values.found]}`,
-    answer.values.reason && `What was wrong: ${reasons[answer.values.reason]}`,
-    answer.values.comment && `Comment: “${answer.values.comment}”`,
+    rating && line(m.yourRating, { rating: m.ratings[rating] }),
+    found && line(m.yourFound, { answer: m.answers[found] }),
+    reason && line(m.yourReason, { reason: m.reasons[reason] }),
+    comment && line(m.yourComment, { comment }),
   ].filter(Boolean);
   return (
     <ul class="feedback__answer">

@@ -1,5 +1,5 @@
 import { editDistance } from "./edit-distance.ts";
-import { field, type IndexedDoc, type SearchIndex } from "./search-index.ts";
+import { field, type IndexedDoc, type SearchIndex, type SearchUi } from "./search-index.ts";
 import { stem, stemsOf, stopWords, wordsOf } from "./words.ts";
 
 /**
@@ -27,6 +27,8 @@ const commonShare = 0.4;
 const keywordPhraseBonus = 20;
 
 export interface LoadedIndex {
+  /** What the search says in the index's language. */
+  ui: SearchUi;
   docs: readonly IndexedDoc[];
   stems: ReadonlyMap<string, readonly number[]>;
   /** Words, most frequent first (corrections), and sorted (prefixes), with each one's rank. */
@@ -48,6 +50,7 @@ const phraseOf = (text: string) =>
 
 export function loadIndex(index: SearchIndex): LoadedIndex {
   return {
+    ui: index.ui,
     docs: index.docs,
     stems: new Map(Object.entries(index.stems)),
     byFrequency: index.words,

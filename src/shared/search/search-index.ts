@@ -1,3 +1,4 @@
+import type { Catalogue } from "../i18n/catalogues.ts";
 import { stem, stemsOf, wordsOf } from "./words.ts";
 
 /**
@@ -21,8 +22,23 @@ export interface IndexedDoc {
   fragment: string;
 }
 
+/** The catalogue's search words (src/shared/i18n/messages/). */
+export type SearchWords = Catalogue["search"];
+
+/**
+ * What the search says, in the index's language: one file carries the words and what is said about
+ * them, so the search code, the same for every language, loads nothing else.
+ */
+export interface SearchUi {
+  lang: string;
+  /** The search page in this language, for the status line's links. */
+  searchPath: string;
+  words: SearchWords;
+}
+
 export interface SearchIndex {
   version: 1;
+  ui: SearchUi;
   docs: IndexedDoc[];
   /** stem → [doc, fields, times in the body, doc, fields, times, …], docs in order. */
   stems: Record<string, number[]>;
@@ -46,7 +62,7 @@ export const bodyText = (content: string, title: string) =>
   content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content;
 
 /** Builds the index of a build's pages. */
-export function buildSearchIndex(pages: readonly PageText[]): SearchIndex {
+export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): SearchIndex {
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();
   const wordCounts = new Map<string, number>();
   const note = (doc: number, stems: readonly string[], bit: number) => {
@@ -77,6 +93,7 @@ export function buildSearchIndex(pages: readonly PageText[]): SearchIndex {
   }
   return {
     version: 1,
+    ui,
     docs: pages.map(({ url, title, description, keywords, headings, fragment }) => ({
       url,
       title,

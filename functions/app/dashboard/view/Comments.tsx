@@ -1,14 +1,6 @@
 import { formatUtcDateTime } from "../../../../src/shared/dates.ts";
-import {
-  foundAnswers,
-  foundLabels,
-  type Rating,
-  type Reason,
-  ratingLabels,
-  ratings,
-  reasonLabels,
-  reasons,
-} from "../../../../src/shared/feedback-rules.ts";
+import { foundAnswers, type Rating, type Reason, ratings, reasons } from "../../../../src/shared/feedback-rules.ts";
+import { foundLabels, ratingLabels, reasonLabels } from "../../feedback/feedback-words.ts";
 import type { TriageMessage } from "../bulk-triage.ts";
 import type { CommentsPage } from "../comments.queries.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";

@@ -1,4 +1,4 @@
-import { reasonLabels } from "../../../../src/shared/feedback-rules.ts";
+import { reasonLabels } from "../../feedback/feedback-words.ts";
 import type { AttentionItem } from "../attention.ts";
 import { signalText } from "../attention-words.ts";
 import type { Period } from "../vocabulary.ts";

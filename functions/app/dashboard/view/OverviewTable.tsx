@@ -1,4 +1,5 @@
-import { ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts";
+import { ratings } from "../../../../src/shared/feedback-rules.ts";
+import { ratingLabels } from "../../feedback/feedback-words.ts";
 import type { PeriodChange } from "../aggregate.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";
 import { type Period, periodNames, type SortKey } from "../vocabulary.ts";

@@ -1,4 +1,5 @@
-import { type Reason, reasonLabels, reasons } from "../../../../src/shared/feedback-rules.ts";
+import { type Reason, reasons } from "../../../../src/shared/feedback-rules.ts";
+import { reasonLabels } from "../../feedback/feedback-words.ts";
 import type { SortKey } from "../vocabulary.ts";
 import { type Filters, link, percent } from "./format.ts";
 

@@ -1,5 +1,6 @@
 import { isoDay } from "../../../../src/shared/dates.ts";
-import { type Rating, ratingLabels, ratings } from "../../../../src/shared/feedback-rules.ts";
+import { type Rating, ratings } from "../../../../src/shared/feedback-rules.ts";
+import { ratingLabels } from "../../feedback/feedback-words.ts";
 import type { TopicSummary, WeekPoint } from "../aggregate.ts";
 import { percent, score } from "./format.ts";
 

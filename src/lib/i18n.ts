@@ -1,0 +1,64 @@
+import { type Catalogue, catalogues, referenceCatalogue } from "../shared/i18n/catalogues.ts";
+import { formatMessage, type Message, type MessageValues, messageParts } from "../shared/i18n/format.ts";
+import { type Language, localizedPath } from "../shared/i18n/languages.ts";
+import { catalogueProblems } from "./catalogue-check.ts";
+import { loadLanguages } from "./languages.ts";
+
+/** Every declared language's catalogue, checked against the default language's once per build. */
+function checkedCatalogues(): Map<string, Catalogue> {
+  const languages = loadLanguages();
+  const problems = languages.all.flatMap((language) =>
+    language.code in catalogues
+      ? catalogueProblems(referenceCatalogue, catalogues[language.code], language.code)
+      : [
+          `${language.code}: no message catalogue; add src/shared/i18n/messages/${language.code}.json and list it in src/shared/i18n/catalogues.ts`,
+        ],
+  );
+  if (problems.length > 0) throw new Error(`Message catalogues:\n  ${problems.join("\n  ")}`);
+  return new Map(languages.all.map((language) => [language.code, catalogues[language.code] as Catalogue]));
+}
+
+let checked: Map<string, Catalogue> | undefined;
+
+/** How a page speaks one language: its messages, and text, dates and addresses written for it. */
+export interface Translator {
+  language: Language;
+  /** The catalogue: `m.frame.skipLink`. */
+  m: Catalogue;
+  /** A message as text, its `{slots}` filled and its plural form chosen by `count`. */
+  f: (message: Message, values?: MessageValues) => string;
+  /** A message's parts with markup (a link) in its slots, for a sentence that holds one. */
+  parts: <T>(message: string, values: Readonly<Record<string, T>>) => (string | T)[];
+  /** A front-matter day, as the language writes it ("2. November 2026"). */
+  day: (date: Date) => string;
+  /** Another language's name, in this one ("Englisch"). */
+  languageName: (code: string) => string;
+  /** An address of the default language, in this one (`/de/…`). */
+  path: (path: string) => string;
+}
+
+const translators = new Map<string, Translator>();
+
+/** The translator of a declared language; the build fails here first if any catalogue is incomplete. */
+export function translator(code: string): Translator {
+  checked ??= checkedCatalogues();
+  let found = translators.get(code);
+  if (found) return found;
+  const languages = loadLanguages();
+  const language = languages.all.find((l) => l.code === code);
+  const m = checked.get(code);
+  if (!language || !m) throw new Error(`${code} is not a language of content/languages.json`);
+  const days = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" });
+  const names = new Intl.DisplayNames(code, { type: "language" });
+  found = {
+    language,
+    m,
+    f: (message, values) => formatMessage(message, code, values),
+    parts: (message, values) => messageParts(message, values),
+    day: (date) => days.format(date),
+    languageName: (other) => names.of(other) ?? other,
+    path: (path) => localizedPath(path, code, languages.default.code),
+  };
+  translators.set(code, found);
+  return found;
+}
