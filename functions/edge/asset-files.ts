@@ -1,5 +1,5 @@
 import type { StatusCode } from "hono/utils/http-status";
-import type { BuiltFiles } from "../app/site/static-site.ts";
+import { type BuiltFiles, languageFolderOf } from "../app/site/static-site.ts";
 import type { AssetsBinding } from "./env.ts";
 
 /**
@@ -16,6 +16,8 @@ const assetUrl = (path: string) => new URL(path, "https://assets.invalid");
 /** One build among the static assets, for the runtime-independent static site. */
 export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
   let notFound: Promise<string> | undefined;
+  /** Each language's 404 page, once found; a folder with none is asked again (remembering every guess would grow without end). */
+  const inLanguage = new Map<string, string>();
   return {
     async get(c, path, range) {
       const file = `${folder}${path.endsWith("/") ? `${path}index.html` : path}`;
@@ -37,9 +39,14 @@ export function assetFiles(assets: AssetsBinding, folder: string): BuiltFiles {
       const answer = await assets.fetch(new Request(assetUrl(`${folder}${path}/index.html`), { method: "HEAD" }));
       return answer.ok;
     },
-    notFoundPage: () => {
+    notFoundPage: async (path) => {
       notFound ??= readAsset(assets, `${folder}/404.html`).then((page) => page ?? "<h1>Page not found</h1>");
-      return notFound;
+      const language = languageFolderOf(path);
+      const known = language && inLanguage.get(language);
+      if (known) return known;
+      const page = language ? await readAsset(assets, `${folder}/${language}/404.html`) : undefined;
+      if (language && page) inLanguage.set(language, page);
+      return page ?? notFound;
     },
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
-import { type BuiltFiles, staticSite } from "../app/site/static-site.ts";
+import { type BuiltFiles, languageFolderOf, staticSite } from "../app/site/static-site.ts";
 
 /**
  * Whether a path is one of the build's hashed assets (`/_astro/…`), listed once at start. Both
@@ -17,16 +17,23 @@ export function hashedAssetsOf(root: string): (path: string) => boolean {
 /** A build folder on disk, read by @hono/node-server (content types, ranges, streaming). */
 function folderFiles(root: string): BuiltFiles {
   const files = serveStatic({ root });
-  // Read once: the folder is a finished build, and a burst of 404s should not mean a burst of reads.
-  const notFoundFile = join(root, "404.html");
-  const notFoundPage = existsSync(notFoundFile) ? readFileSync(notFoundFile, "utf8") : "<h1>Page not found</h1>";
+  // Read once, every language's: the folder is a finished build, and a burst of 404s should not mean a burst of reads.
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
+  const notFoundPage = read(join(root, "404.html")) ?? "<h1>Page not found</h1>";
+  const folders = existsSync(root) ? readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()) : [];
+  const inLanguage = new Map(
+    folders.flatMap((e) => {
+      const page = read(join(root, e.name, "404.html"));
+      return page ? [[e.name, page] as const] : [];
+    }),
+  );
   return {
     async get(c, _path, range) {
       if (range === undefined) c.req.raw.headers.delete("Range");
       return (await files(c, async () => {})) ?? undefined;
     },
     hasPage: async (folder) => existsSync(join(root, folder, "index.html")),
-    notFoundPage: async () => notFoundPage,
+    notFoundPage: async (path) => inLanguage.get(languageFolderOf(path) ?? "") ?? notFoundPage,
   };
 }
 

@@ -9,23 +9,37 @@ import type { Audience, BuildOptions } from "../config/build-options.ts";
 import { sitePath, splitRenderedPath } from "../lib/audience.ts";
 import { translator } from "../lib/i18n.ts";
 import { loadLanguages } from "../lib/languages.ts";
-import type { SearchUi } from "../shared/search/search-index.ts";
+import { splitLanguage } from "../shared/i18n/languages.ts";
 import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
+import { writeIslandWords } from "./island-words.ts";
+import type { LanguageIndex } from "./search-index.ts";
 import { SitePagefind } from "./site-pagefind.ts";
 
-/** Where a page rendered at `/<audience>/<path>` goes in its site: `<path>/index.html`, `404.html`, or the file an endpoint names. */
+/**
+ * Where a page rendered at `/<site>/<path>` goes in its site: `<path>/index.html`, the language's
+ * `404.html` (`de/404.html`), or the file an endpoint names.
+ */
 export function siteFileOf(pathname: string): string {
   const path = sitePath(pathname);
-  if (path === "/404/" || path === "/404") return "404.html";
+  const languages = loadLanguages();
+  const { code, path: inDefault } = splitLanguage(
+    path,
+    languages.all.map((l) => l.code),
+    languages.default.code,
+  );
+  if (inDefault === "/404/" || inDefault === "/404")
+    return code === languages.default.code ? "404.html" : `${code}/404.html`;
   return path.endsWith("/") ? join(path, "index.html").slice(1) : path.slice(1);
 }
 
-/** Writes a site's search index on a worker thread; resolves to the number of pages it holds. */
-function writeSearchIndexAside(siteDir: string, ui: SearchUi): Promise<number> {
+/** Writes a site's search indexes on a worker thread, one per language; resolves to the number of pages they hold. */
+function writeSearchIndexesAside(siteDir: string, indexes: LanguageIndex[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), { workerData: { siteDir, ui } });
+    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), {
+      workerData: { siteDir, indexes },
+    });
     worker.once("message", (pages: number) => resolve(pages));
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`The search index worker ended (exit ${code}) before it was done`)));
@@ -74,9 +88,20 @@ class Site {
     const clock = this.#clock;
     await clock.aside(`${this.audience}: Pagefind`, () => this.pagefind.write(this.dir));
     await clock.aside(`${this.audience}: CSP hashes`, () => this.hashes.write(this.dir));
-    const { language, m, path } = translator(loadLanguages().default.code);
-    const ui: SearchUi = { lang: language.code, searchPath: path("/search/"), words: m.search };
-    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexAside(this.dir, ui));
+    const languages = loadLanguages();
+    const indexes = languages.all.map(({ code }): LanguageIndex => {
+      const { m, f, path, languageName } = translator(code);
+      return {
+        folder: path("/").slice(1),
+        ui: {
+          lang: code,
+          searchPath: path("/search/"),
+          words: m.search,
+          inOriginal: f(m.frame.inLanguage, { language: languageName(languages.default.code) }),
+        },
+      };
+    });
+    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexesAside(this.dir, indexes));
   }
 }
 
@@ -156,6 +181,8 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
         setPrerenderer(prerenderer);
       },
       "astro:build:done": async ({ logger }) => {
+        // Copied into every site with the other shared files below.
+        writeIslandWords(staging, loadLanguages().all);
         const finished = await clock.time("finishing sites", async () => {
           const all = await Promise.allSettled([...sites.values()].map((site) => site.finish()));
           await pagefind.close();

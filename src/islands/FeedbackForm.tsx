@@ -1,6 +1,6 @@
 import { Component, createRef } from "preact";
 import { FeedbackFormView } from "../shared/components/FeedbackFormView.tsx";
-import type { FeedbackFormMessages } from "../shared/feedback-messages.ts";
+import { type FeedbackFormMessages, feedbackFormMessages } from "../shared/feedback-messages.ts";
 import {
   charactersLeft,
   emptyFeedback,
@@ -16,6 +16,10 @@ import {
 } from "../shared/feedback-state.ts";
 import { formatMessage } from "../shared/i18n/format.ts";
 import { loadAnswer, saveAnswer, sendFeedback } from "./feedback-client.ts";
+import { catalogueWords, type FeedbackWords, loadIslandWords } from "./island-words.ts";
+
+/** The form's words in the page's language, loaded before the island hydrates (see island-words.ts). */
+const loadedWords = import.meta.env.SSR ? undefined : await loadIslandWords("feedback");
 
 export interface FeedbackFormProps {
   /** Topic id; absent for feedback on the help center as a whole. */
@@ -24,8 +28,7 @@ export interface FeedbackFormProps {
   action: string;
   /** Contact us, in the page's language. */
   supportHref: string;
-  /** Every word the form says, in the page's language (see feedback-messages.ts). */
-  messages: FeedbackFormMessages;
+  /** The page's language: the server renders the form's words in it, the browser loads them. */
   lang: string;
   /** What the server kept when it sent the form back without JavaScript. */
   initialValues?: FeedbackValues;
@@ -65,9 +68,17 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
 
   private dispatch = (event: FeedbackEvent) => this.setState((state) => feedbackReducer(state, event));
 
+  /** Every word the form says, worded for what is rated (see feedback-messages.ts). */
+  private readonly messages: FeedbackFormMessages = feedbackFormMessages(
+    import.meta.env.SSR ? catalogueWords("feedback", this.props.lang) : (loadedWords as FeedbackWords),
+    this.props.topic,
+  );
+
   private leftMessage(left: number): string {
-    const { messages, lang } = this.props;
-    return formatMessage(left < 0 ? messages.overAnnounced : messages.leftAnnounced, lang, { count: Math.abs(left) });
+    const { messages } = this;
+    return formatMessage(left < 0 ? messages.overAnnounced : messages.leftAnnounced, this.props.lang, {
+      count: Math.abs(left),
+    });
   }
 
   override componentDidMount() {
@@ -101,10 +112,10 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
     const { topic } = this.props;
     const { status, values, previous } = this.state;
     if (status === "sending") return;
-    const errors = validateFeedback(values, this.props.messages, this.props.lang);
+    const errors = validateFeedback(values, this.messages, this.props.lang);
     if (Object.keys(errors).length > 0) return this.dispatch({ type: "invalid", errors });
     this.dispatch({ type: "send" });
-    const result = await sendFeedback(topic, values, previous, this.props.messages);
+    const result = await sendFeedback(topic, values, previous, this.messages);
     if (result.ok) {
       saveAnswer(topic, result.answer);
       return this.dispatch({ type: "sent", answer: result.answer });
@@ -113,7 +124,8 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
   };
 
   override render() {
-    const { topic, action, supportHref, messages, lang } = this.props;
+    const { topic, action, supportHref, lang } = this.props;
+    const { messages } = this;
     return (
       <FeedbackFormView
         topic={topic}

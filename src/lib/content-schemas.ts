@@ -66,3 +66,40 @@ export const alertSchema = z.strictObject({
   /** `important` alerts are marked as such in the list; the newest one is a banner on every page. Default: `notice`. */
   severity: z.enum(["notice", "important"]).default("notice"),
 });
+
+/** What a translation leaves to its original, said when a translation sets it anyway. */
+const inheritedFields = (fields: string) => ({
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys"
+      ? `${issue.keys?.join(", ")}: a translation takes ${fields} from its original; set ${issue.keys?.length === 1 ? "it" : "them"} there`
+      : undefined,
+});
+
+/**
+ * Front matter of a topic's translation, `content/topics/<lang>/<id>.mdx` beside the original
+ * `content/topics/<id>.mdx`: the words readers see in that language. What the topic is (related
+ * topics, demo, owner, review date, popular) stays the original's.
+ */
+export const topicTranslationSchema = z.strictObject(
+  {
+    title: topicSchema.shape.title,
+    description: topicSchema.shape.description,
+    /** When the translation last changed in substance; shown on the page. */
+    updated: z.coerce.date(),
+    /** The original's, said again so that an internal-only topic's translation is never public by mistake. Default: `public`. */
+    audience: topicSchema.shape.audience,
+    /** The category's name in this language, when the original's category should read otherwise here. Default: the original's. */
+    category: topicSchema.shape.category.optional(),
+    keywords: topicSchema.shape.keywords,
+    readers: topicSchema.shape.readers,
+    /** Keeps the translation unpublished: readers of its language get the original meanwhile. Default: false. */
+    draft: topicSchema.shape.draft,
+  },
+  inheritedFields("related topics, demo, owner, review date and popularity"),
+);
+
+/** Front matter of an alert's translation, `content/alerts/<lang>/<id>.md`: its date and severity are the original's. */
+export const alertTranslationSchema = z.strictObject(
+  { title: alertSchema.shape.title },
+  inheritedFields("its date and severity"),
+);

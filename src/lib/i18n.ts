@@ -35,6 +35,11 @@ export interface Translator {
   languageName: (code: string) => string;
   /** An address of the default language, in this one (`/de/…`). */
   path: (path: string) => string;
+  /**
+   * The `lang` and `dir` of words in another language on this page (an untranslated title, the
+   * brand file's words), so they are read and laid out in their own language; none for this one's.
+   */
+  foreign: (code: string) => { lang?: string; dir?: "ltr" | "rtl" };
 }
 
 const translators = new Map<string, Translator>();
@@ -58,6 +63,10 @@ export function translator(code: string): Translator {
     day: (date) => days.format(date),
     languageName: (other) => names.of(other) ?? other,
     path: (path) => localizedPath(path, code, languages.default.code),
+    foreign: (other) => {
+      const words = languages.all.find((l) => l.code === other);
+      return other === code || !words ? {} : { lang: other, dir: words.dir };
+    },
   };
   translators.set(code, found);
   return found;

@@ -2,7 +2,7 @@ import { render } from "astro:content";
 import publicVariants from "virtual:help-center/public-topic-bodies";
 import type { MarkdownHeading } from "astro";
 import type { Audience } from "../config/build-options.ts";
-import type { Topic } from "./topics.ts";
+import type { Topic, TopicTranslation } from "./topics.ts";
 
 export interface TopicBody {
   Content: Awaited<ReturnType<typeof render>>["Content"];
@@ -15,7 +15,7 @@ export interface TopicBody {
  * (src/integrations/public-topic-variants.ts), or the topic's own module when its source has no
  * such block to drop.
  */
-export async function topicBody(topic: Topic, audience: Audience): Promise<TopicBody> {
+export async function topicBody(topic: Topic | TopicTranslation, audience: Audience): Promise<TopicBody> {
   const variant = audience === "public" && topic.filePath ? publicVariants[topic.filePath] : undefined;
   if (!variant && audience === "public" && topic.body?.includes("Internal")) {
     // Never render a public page from a module that may hold internal text, whatever went wrong.

@@ -9,10 +9,9 @@ export interface TopicGroup<T extends ListedTopic> {
   topics: T[];
 }
 
-const byText = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-
-/** Topics grouped by category for the home page: categories and titles in alphabetical order. */
-export function groupByCategory<T extends ListedTopic>(topics: readonly T[]): TopicGroup<T>[] {
+/** Topics grouped by category for the home page: categories and titles in the language's alphabetical order. */
+export function groupByCategory<T extends ListedTopic>(topics: readonly T[], lang = "en"): TopicGroup<T>[] {
+  const byText = new Intl.Collator(lang, { sensitivity: "base", numeric: true });
   const groups = new Map<string, T[]>();
   for (const topic of topics) {
     const group = groups.get(topic.category) ?? [];

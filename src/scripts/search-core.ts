@@ -13,6 +13,10 @@ import { escapeHtml, snippetOf } from "../shared/search/snippet.ts";
 export interface Hit {
   url: string;
   title: string;
+  /** The language of its words. */
+  lang: string;
+  /** Set when the topic is not in the index's language yet: what to say beside it ("in English"). */
+  inOriginal: string | undefined;
   excerpt: string;
 }
 
@@ -79,7 +83,13 @@ export async function searchTopics(
       const snippet = options.snippets
         ? snippetOf(await textOf(doc.fragment, doc.title).catch(() => ""), hit.matched)
         : undefined;
-      return { url: doc.url, title: doc.title, excerpt: snippet ?? escapeHtml(doc.description) };
+      return {
+        url: doc.url,
+        title: doc.title,
+        lang: doc.lang,
+        inOriginal: doc.lang === index.ui.lang ? undefined : index.ui.inOriginal,
+        excerpt: snippet ?? escapeHtml(doc.description),
+      };
     }),
   );
   return { ...found, hits, total: found.hits.length };

@@ -72,7 +72,7 @@ export function attachSuggestions(input: HTMLInputElement): void {
         const option = document.createElement("li");
         option.id = `${listId}-${i}`;
         option.setAttribute("role", "option");
-        option.textContent = hit.title;
+        option.textContent = hit.inOriginal ? `${hit.title} (${hit.inOriginal})` : hit.title;
         // Keep focus in the box: a click chooses without blurring it first.
         option.addEventListener("pointerdown", (event) => event.preventDefault());
         option.addEventListener("click", () => go(hit));

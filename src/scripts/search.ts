@@ -14,7 +14,15 @@ function resultItem(hit: Hit): HTMLLIElement {
   const excerpt = document.createElement("p");
   // Escaped text with only <mark> added (src/shared/search/snippet.ts).
   excerpt.innerHTML = hit.excerpt;
-  item.append(link, excerpt);
+  item.append(link);
+  // A topic not yet in the page's language: found all the same, in the original, which it says.
+  if (hit.inOriginal) {
+    link.lang = excerpt.lang = hit.lang;
+    const mark = Object.assign(document.createElement("span"), { className: "language-mark" });
+    mark.textContent = ` (${hit.inOriginal})`;
+    item.append(mark);
+  }
+  item.append(excerpt);
   return item;
 }
 

@@ -10,6 +10,15 @@ describe("one build, two sites", () => {
     expect(sitePath("/public/sitemap.xml")).toBe("/sitemap.xml");
   });
 
+  it("puts every other language's pages under its own folder of the same site", () => {
+    expect(sitePath("/public-de/topics/temporary-login-code/")).toBe("/de/topics/temporary-login-code/");
+    expect(sitePath("/internal-ar/")).toBe("/ar/");
+    expect(siteFileOf("/public-de/topics/a/")).toBe("de/topics/a/index.html");
+    expect(siteFileOf("/internal-es/404/")).toBe("es/404.html");
+    // A topic named like the 404 page stays a topic.
+    expect(siteFileOf("/public-de/topics/404/")).toBe("de/topics/404/index.html");
+  });
+
   it("writes each page where the servers look for it", () => {
     expect(siteFileOf("/public/")).toBe("index.html");
     expect(siteFileOf("/internal/topics/a/")).toBe("topics/a/index.html");

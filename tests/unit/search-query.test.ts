@@ -8,6 +8,7 @@ import { stem, stopWords, wordsOf } from "../../src/shared/search/words.ts";
 /** A small help center: one realistic page, the others made by overriding what a test needs. */
 const page = (overrides: Partial<PageText>): PageText => ({
   url: "/topics/x/",
+  lang: "en",
   title: "A topic",
   description: "What this topic is about.",
   keywords: [],
@@ -49,7 +50,7 @@ const pages = [
     content: "Reports show invoices by client. A phone number column can be added.",
   }),
 ];
-const ui = { lang: "en", searchPath: "/search/", words: referenceCatalogue.search };
+const ui = { lang: "en", searchPath: "/search/", words: referenceCatalogue.search, inOriginal: "in English" };
 const index = loadIndex(buildSearchIndex(pages, ui));
 const urls = (typed: string, options = {}) => {
   const found = findTopics(index, typed, options);

@@ -11,8 +11,17 @@ export interface BuiltFiles {
   get(c: Context, path: string, range: string | undefined): Promise<Response | undefined>;
   /** Whether `folder` (no trailing slash) holds a page, so `/folder` should redirect to `/folder/`. */
   hasPage(folder: string): Promise<boolean>;
-  /** The build's own 404 page. */
-  notFoundPage(): Promise<string>;
+  /**
+   * The build's own 404 page in the language of the address asked for: the one in the address's
+   * first folder (`/de/…` → `de/404.html`) where the build has one, else the default language's.
+   */
+  notFoundPage(path: string): Promise<string>;
+}
+
+/** The folder a language's pages sit in, as far as an address can say: its first folder, if it looks like a language tag. */
+export function languageFolderOf(path: string): string | undefined {
+  const folder = /^\/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)\//.exec(path)?.[1];
+  return folder;
 }
 
 const singleRange = /^bytes=(\d+-\d*|-\d+)$/;
@@ -39,7 +48,7 @@ export function staticSite(files: BuiltFiles, options: { private?: boolean } = {
   const isPrivate = options.private === true;
   const notFound = async (c: Context) => {
     setCachePolicy(c, cachePolicyFor("/404.html", isPrivate));
-    return c.html(await files.notFoundPage(), 404);
+    return c.html(await files.notFoundPage(c.req.path), 404);
   };
 
   return async (c) => {

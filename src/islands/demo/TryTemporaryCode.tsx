@@ -1,16 +1,18 @@
 import { useState } from "preact/hooks";
 import type { SandboxState } from "../../shared/demo-contract.ts";
+import { catalogueWords, loadIslandWords } from "../island-words.ts";
 import { DemoFrame } from "./DemoFrame.tsx";
 import { demoApi, problemText } from "./demo-client.ts";
-import { type DemoText, demoText, loadDemoWords } from "./demo-words.ts";
+import { type DemoText, type DemoWords, demoText } from "./demo-words.ts";
+
+/** The demo's words in the page's language, loaded with the demo, before it hydrates (see island-words.ts). */
+const loadedWords = import.meta.env.SSR ? undefined : await loadIslandWords("demo");
 
 interface Props {
   /** The product's name from the brand file, on the login screen's title bar. */
   productName: string;
-  /** The page's language: the demo's words load in it when the reader starts. */
+  /** The page's language: the server renders the demo's words in it, the browser loads them. */
   lang: string;
-  /** The only words the page carries: the intro, its button and why it could not start, before the demo loads its own. */
-  intro: { intro: string; start: string; unreachable: string; failed: string };
 }
 
 /**
@@ -18,31 +20,30 @@ interface Props {
  * (DemoFrame.tsx). The server renders this intro: the button is in the page, in tab order, before
  * the island wakes (it hydrates as it comes near the window). Without JavaScript the stylesheet
  * hides it (html[data-js], set by the head's inline script) and shows the note beside it instead.
- * Starting fetches the demo's words in the page's language beside the reader's new sandbox.
  */
-export default function TryTemporaryCode({ productName, lang, intro }: Props) {
+export default function TryTemporaryCode({ productName, lang }: Props) {
+  const words = import.meta.env.SSR ? catalogueWords("demo", lang) : (loadedWords as DemoWords);
   const [started, setStarted] = useState<{ text: DemoText; sandbox: SandboxState; browserNow: number }>();
   const [problem, setProblem] = useState<string>();
   if (started) return <DemoFrame {...started} productName={productName} />;
   const start = async () => {
     setProblem(undefined);
     try {
-      const [words, sandbox] = await Promise.all([loadDemoWords(lang), demoApi.start()]);
-      setStarted({ text: demoText(words, lang), sandbox, browserNow: Date.now() });
+      setStarted({ text: demoText(words, lang), sandbox: await demoApi.start(), browserNow: Date.now() });
     } catch (error) {
-      setProblem(problemText(error, intro));
+      setProblem(problemText(error, words));
     }
   };
   return (
     <div class="demo__intro">
-      <p>{intro.intro}</p>
+      <p>{words.intro}</p>
       {problem && (
         <p class="field-error" role="alert">
           {problem}
         </p>
       )}
       <button type="button" class="button demo__start" onClick={start}>
-        {intro.start}
+        {words.start}
       </button>
     </div>
   );

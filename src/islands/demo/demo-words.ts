@@ -23,15 +23,3 @@ export function demoText(m: DemoWords, lang: string, timeZone?: string): DemoTex
     time: (ms) => formatLocalAndUtc(ms, lang, timeZone),
   };
 }
-
-/**
- * The demo's words load with the demo, never with the page: each language's are their own small
- * module (the demo namespace of its catalogue), fetched when a reader starts the demo.
- */
-const loaders = import.meta.glob<DemoWords>("../../shared/i18n/messages/*.json", { import: "demo" });
-
-export async function loadDemoWords(lang: string): Promise<DemoWords> {
-  const load = loaders[`../../shared/i18n/messages/${lang}.json`];
-  if (!load) throw new Error(`The demo has no words in ${lang}`);
-  return load();
-}

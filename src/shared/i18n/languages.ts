@@ -22,6 +22,9 @@ export function localizedPath(path: string, code: string, defaultCode: string): 
   return code === defaultCode ? path : `/${code}${path}`;
 }
 
+/** The `#` of the notice an original shows a reader of `code`, whose language it is not in yet. */
+export const untranslatedAnchor = (code: string) => `untranslated-${code}`;
+
 /** An address split into its language (by its first folder) and the address in the default language. */
 export function splitLanguage(
   path: string,

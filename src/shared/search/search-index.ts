@@ -13,6 +13,8 @@ export const field = { title: 1, keyword: 2, heading: 4, body: 8 } as const;
 
 export interface IndexedDoc {
   url: string;
+  /** The language of its words: the index's, or the default for a topic not yet translated. */
+  lang: string;
   title: string;
   /** One sentence for results whose words are not in the body (a keyword match). */
   description: string;
@@ -34,6 +36,8 @@ export interface SearchUi {
   /** The search page in this language, for the status line's links. */
   searchPath: string;
   words: SearchWords;
+  /** Beside a topic not yet in this language: "in English", in this language. */
+  inOriginal: string;
 }
 
 export interface SearchIndex {
@@ -49,6 +53,7 @@ export interface SearchIndex {
 /** A page as Pagefind's fragment has it, with the fragment's file name. */
 export interface PageText {
   url: string;
+  lang: string;
   content: string;
   title: string;
   description: string;
@@ -94,8 +99,9 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
   return {
     version: 1,
     ui,
-    docs: pages.map(({ url, title, description, keywords, headings, fragment }) => ({
+    docs: pages.map(({ url, lang, title, description, keywords, headings, fragment }) => ({
       url,
+      lang,
       title,
       description,
       keywords,
