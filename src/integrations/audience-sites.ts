@@ -108,7 +108,7 @@ class Site {
 /**
  * Renders every audience's pages in one Astro build and writes each audience's site on its own.
  *
- * Pages render under `/<audience>/` (src/pages/[audience]/), one audience after the other. Each
+ * Pages render under `/<site>/` (src/pages/[site]/: an audience in a language), one audience after the other. Each
  * rendered page is written by this integration, straight into its site (`dist/`,
  * `dist-internal/`) and not by Astro: the island style moves into its head and its inline hashes
  * are kept for the CSP manifest on the way, so no page is read back and written again, and the two
@@ -129,7 +129,7 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
   const siteAt = (pathname: string) => {
     const audience = splitRenderedPath(pathname)?.audience;
     const site = audience && sites.get(audience);
-    if (!site) throw new Error(`${pathname} is outside every audience's folder (src/pages/[audience]/)`);
+    if (!site) throw new Error(`${pathname} is outside every site folder (src/pages/[site]/)`);
     return site;
   };
   let staging = "";

@@ -28,7 +28,9 @@ function parseSiteKey(key: string | undefined): PageSite | undefined {
   const languages = loadLanguages();
   if (!isAudience(audience)) return undefined;
   if (lang === undefined) return { audience, lang: languages.default.code };
-  return languages.all.some((l) => l.code === lang && l !== languages.default) ? { audience, lang } : undefined;
+  return languages.all.some((l) => l.code === lang && l.code !== languages.default.code)
+    ? { audience, lang }
+    : undefined;
 }
 
 /** The site of the page being rendered, from its `[site]` route parameter. */

@@ -32,7 +32,8 @@ export const topicSchema = z.strictObject({
         /** A heading of this topic, like `#generate-a-temporary-code`: `what` becomes a link to it. */
         section: z
           .string()
-          .regex(/^#[a-z0-9-]+$/, "a heading's anchor, like #generate-a-temporary-code")
+          // Headings in any language: a German or Arabic heading's anchor keeps its letters.
+          .regex(/^#[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_-]+$/u, "a heading's anchor, like #generate-a-temporary-code")
           .optional(),
       }),
     )

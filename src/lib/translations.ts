@@ -24,10 +24,12 @@ export function translationProblems(
   languages: SiteLanguages,
   folder: string,
 ): string[] {
-  const others = new Set(languages.all.filter((l) => l !== languages.default).map((l) => l.code));
+  const others = new Set(languages.all.filter((l) => l.code !== languages.default.code).map((l) => l.code));
   return translations.flatMap((entry) => {
     const { lang, id } = translationOf(entry);
     const file = entry.filePath ?? `${folder}/${entry.id}`;
+    if (lang === languages.default.code)
+      return [`${file}: ${lang} is the default language; its pages are the originals, in ${folder}/ itself`];
     if (!others.has(lang)) {
       const declared = [...others].join(", ") || "none besides the default";
       return [`${file}: "${lang}" is not a language to translate into (content/languages.json declares ${declared})`];

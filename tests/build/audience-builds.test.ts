@@ -18,9 +18,11 @@ function leaks(site: SiteFile[]) {
 }
 
 describe("the two audience builds", () => {
-  it("derives enough internal text from the sources to make the check meaningful", () => {
+  it("derives enough internal text from the sources to make the check meaningful, in every language", () => {
     expect(secretRuns.length).toBeGreaterThan(50);
     expect(secretWords).toEqual(expect.arrayContaining(["letterhead", "citrix", "sharepoint"]));
+    // The translated internal notes and the translated internal-only topic: German, Spanish, Arabic.
+    expect(secretWords).toEqual(expect.arrayContaining(["firmenbriefpapier", "membrete", "ترويسة", "kontodatensatz"]));
   });
 
   it("leaves every internal block, internal topic and the banner out of every public file, search index included", () => {
@@ -60,8 +62,19 @@ describe("the two audience builds", () => {
     expect(readFileSync("dist-internal/sitemap.xml", "utf8")).toContain("internal-admin");
   });
 
-  it("builds no page for an internal-only topic in the public site", () => {
+  it("builds no page for an internal-only topic in the public site, in any language", () => {
     expect(publicSite.some((f) => f.path.includes("internal-admin"))).toBe(false);
+    expect(internalSite.some((f) => f.path === "de/topics/internal-admin-temporary-code/index.html")).toBe(true);
+  });
+
+  it("keeps each translation's internal notes to the internal build of its language", () => {
+    const found = leaks(internalSite);
+    for (const lang of ["de", "es", "ar"]) {
+      expect(found.some((f) => f.startsWith(`${lang}/topics/temporary-login-code/index.html`))).toBe(true);
+      expect(readFileSync(`dist/${lang}/topics/temporary-login-code/index.html`, "utf8")).not.toContain(
+        'class="internal"',
+      );
+    }
   });
 
   it("ships no source maps", () => {

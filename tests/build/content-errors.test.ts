@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 
@@ -16,7 +16,9 @@ function buildWithContent(file: string, edit: (source: string) => string) {
   const contentDir = join(root, "content");
   cpSync("content", contentDir, { recursive: true });
   const path = join(contentDir, file);
-  writeFileSync(path, edit(readFileSync(path, "utf8")));
+  // A file the content does not have yet (a new translation) starts empty.
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, edit(existsSync(path) ? readFileSync(path, "utf8") : ""));
   const result = spawnSync(process.execPath, [astroBin, "build"], {
     env: { ...process.env, HELP_CONTENT_DIR: contentDir, HELP_BUILD_ROOT: root, NO_COLOR: "1" },
     encoding: "utf8",
@@ -76,5 +78,13 @@ describe("an author's mistake fails the build with a message naming file and fie
     );
     expect(status).not.toBe(0);
     expect(output).toContain("languages.json: languages.3.dir: ar is written rtl, not ltr");
+  });
+
+  it("fails on a translation in a folder that is no declared language, naming the file", () => {
+    const { status, output } = buildWithContent("topics/fr/add-a-user.mdx", () =>
+      readFileSync("content/topics/de/multi-factor-authentication-overview.mdx", "utf8"),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/topics\/fr\/add-a-user\.mdx: "fr" is not a language to translate into/);
   });
 });

@@ -12,8 +12,9 @@ function readTree(dir: string, ending: string): string[] {
 
 /**
  * Splits the project's own sources into what the public may read and what only employees may:
- * internal blocks, internal-only topics and the internal banner. Derived from the sources, so a
- * new internal paragraph is covered without touching the tests.
+ * internal blocks, internal-only topics and the internal banner, in every language (translations
+ * sit in `topics/<lang>/`, read with the originals). Derived from the sources, so a new internal
+ * paragraph or translation is covered without touching the tests.
  */
 export function contentByAudience() {
   const topics = readTree(join(contentDir, "topics"), ".mdx");
@@ -42,7 +43,8 @@ export function contentByAudience() {
       ...readTree(join(contentDir, "alerts"), ".md"),
       // The brand file (names, contact options, links) is on every public page.
       JSON.stringify(publicBrand),
-      // The site's own wording (navigation, labels, messages) is public too.
+      // The site's own wording (navigation, labels, messages, every language's catalogue) is public too.
+      ...readTree("src", ".json"),
       ...readTree("src", ".astro"),
       ...readTree("src", ".ts"),
       ...readTree("src", ".tsx"),
