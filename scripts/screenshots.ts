@@ -1,8 +1,8 @@
 /**
- * Screenshots of the pages readers and employees judge the help center by (home, the seed topic,
- * search, 404, the dashboard with sample answers), at 375 and 1280 px, light and dark, full page,
- * from the built site on a throwaway database. For design reviews; prints any page that scrolls
- * sideways.
+ * Screenshots of the pages readers and employees judge the help center by (home, the seed topic in
+ * English, German and Arabic, search, 404, the dashboard with sample answers), at 375 and 1280 px,
+ * light and dark, full page, from the built site on a throwaway database. For design reviews;
+ * prints any page that scrolls sideways.
  *   npm run screenshots [-- --out DIR]      (default .cache/screenshots)
  */
 import { mkdirSync } from "node:fs";
@@ -19,7 +19,15 @@ import { startServerProcess } from "./lib/server-process.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: join(".cache", "screenshots") } } });
 const outDir = values.out;
-const readerPages = ["/", "/topics/temporary-login-code/", "/search/?q=temporary+code", "/no-such-page/"];
+const readerPages = [
+  "/",
+  "/topics/temporary-login-code/",
+  "/search/?q=temporary+code",
+  "/no-such-page/",
+  // A translated topic, and one in a right-to-left language.
+  "/de/topics/temporary-login-code/",
+  "/ar/topics/temporary-login-code/",
+];
 const employeePages = ["/topics/temporary-login-code/", "/topics/internal-admin-temporary-code/", "/dashboard/"];
 const widths = [375, 1280];
 const themes = ["light", "dark"] as const;

@@ -12,7 +12,7 @@ function leaks(site: SiteFile[]) {
   const found: string[] = [];
   for (const file of site) {
     for (const run of secretRuns) if (file.text.includes(run)) found.push(`${file.path}: “${run}”`);
-    for (const word of secretWords) if (file.words.has(word)) found.push(`${file.path}: word “${word}”`);
+    for (const word of secretWords) if (file.has(word)) found.push(`${file.path}: word “${word}”`);
   }
   return found;
 }

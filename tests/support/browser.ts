@@ -104,11 +104,15 @@ export function useChromium(): () => Browser {
   };
 }
 
-/** Every page a reader reaches from the sitemap, plus searches, Leave feedback and the 404 page. */
+/**
+ * Every page a reader reaches from the sitemap (every language's), plus searches, Leave feedback
+ * and the 404 page, and the same in the right-to-left language.
+ */
 export async function publicPagePaths(): Promise<string[]> {
   const sitemap = await (await fetch(`${baseUrl()}/sitemap.xml`)).text();
   const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? "/").pathname);
-  return [...paths, "/search/?q=temporary+code", "/search/?q=zzqx", "/feedback/", "/no-such-page/"];
+  const others = ["/search/?q=temporary+code", "/search/?q=zzqx", "/feedback/", "/no-such-page/"];
+  return [...paths, ...others, ...others.map((path) => `/ar${path}`)];
 }
 
 const sweptWidths = [320, 375, 1280, 1440];

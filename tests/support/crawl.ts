@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { contentByAudience } from "./content-audiences.ts";
-import { checkedText, normalize, visibleText } from "./site-text.ts";
+import { checkedText, normalize, visibleText, wordCheck } from "./site-text.ts";
 
 const { secretRuns, secretWords } = contentByAudience();
 const maxRequests = 3_000;
@@ -73,10 +73,10 @@ export async function crawl(base: string, cookie: string | undefined): Promise<C
     if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
       queue.push(...linksIn(base, raw, path));
     const text = normalize(raw);
-    const words = new Set(normalize(visibleText(raw)).split(" "));
+    const has = wordCheck(path, raw, new Set(normalize(visibleText(raw)).split(" ")));
     for (const run of secretRuns) if (text.includes(run)) leaks.push(`${path}: “${run}”`);
     for (const word of secretWords)
-      if (words.has(word) && !/\.(js|css|wasm)$|wasm\./.test(path)) leaks.push(`${path}: word “${word}”`);
+      if (has(word) && !/\.(js|css|wasm)$|wasm\./.test(path)) leaks.push(`${path}: word “${word}”`);
   }
   return { leaks, requests: seen.size };
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { analyzerOf } from "../../src/shared/search/find.ts";
 import type { SearchIndex } from "../../src/shared/search/search-index.ts";
-import { stem } from "../../src/shared/search/words.ts";
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -35,6 +35,18 @@ export interface SiteFile {
   text: string;
   /** The words a reader or a search could meet: page text and the search index's data, not code. */
   words: Set<string>;
+  /** Whether `word` is among them, as the file would hold it (a German search index folds "ä" to "a"). */
+  has(word: string): boolean;
+}
+
+/**
+ * How a file holds a word: a search index keeps its words as its language's search reads them
+ * (folded: "temporären" as "temporaren"), so a secret is looked for in that form too.
+ */
+export function wordCheck(path: string, raw: string, words: ReadonlySet<string>): (word: string) => boolean {
+  if (!path.endsWith("search-index.json")) return (word) => words.has(word);
+  const { wordsOf } = analyzerOf(JSON.parse(raw) as SearchIndex);
+  return (word) => words.has(word) || wordsOf(word).some((folded) => words.has(folded));
 }
 
 /**
@@ -46,7 +58,8 @@ export interface SiteFile {
 export function checkedText(path: string, raw: string): string {
   if (!path.endsWith("search-index.json")) return raw;
   const index = JSON.parse(raw) as SearchIndex;
-  const fromWords = new Set(index.words.map(stem));
+  // Stems as the index's own language made them (a German index stems German words).
+  const fromWords = new Set(index.words.map(analyzerOf(index).stem));
   const strays = Object.keys(index.stems).filter((s) => !fromWords.has(s));
   if (strays.length > 0) throw new Error(`${path}: stems of no listed word: ${strays.slice(0, 10).join(", ")}`);
   return JSON.stringify({ ...index, stems: {} });
@@ -73,7 +86,8 @@ export function readSite(root: string): SiteFile[] {
       else {
         const path = relative(root, full);
         const raw = checkedText(full, readSiteFile(full));
-        files.push({ path, text: normalize(raw), words: wordsOf(path, raw) });
+        const words = wordsOf(path, raw);
+        files.push({ path, text: normalize(raw), words, has: wordCheck(path, raw, words) });
       }
     }
   };

@@ -126,6 +126,8 @@ describe("finding topics", () => {
     // Four letters: only letters swapped make a typo; one changed letter makes another word too often.
     expect(findTopics(index, "tbas")).not.toHaveProperty("correctedFrom");
     expect(findTopics(index, "exoprt")).toMatchObject({ correctedFrom: "exoprt", searched: "export" });
+    // Only the word corrected changes: "login", which search reads as "sign in", stays as typed.
+    expect(findTopics(index, "temprary login code")).toMatchObject({ searched: "temporary login code" });
     // Every word unknown: a subject the help center does not cover, not a row of typos.
     expect(findTopics(index, "tempory invocie")).toMatchObject({ match: "none" });
     expect(findTopics(index, "tempory invocie")).not.toHaveProperty("correctedFrom");

@@ -1,6 +1,6 @@
+import { type Analyzer, analyzerFor } from "./analyzers.ts";
 import { editDistance } from "./edit-distance.ts";
 import { field, type IndexedDoc, type SearchIndex, type SearchUi } from "./search-index.ts";
-import { stem, stemsOf, stopWords, wordsOf } from "./words.ts";
 
 /**
  * What a reader typed, against a build's index: which topics have every meaningful word (or,
@@ -29,6 +29,8 @@ const keywordPhraseBonus = 20;
 export interface LoadedIndex {
   /** What the search says in the index's language. */
   ui: SearchUi;
+  /** Words, stems and stop words as the index's language reads them (analyzers.ts). */
+  analyzer: Analyzer;
   docs: readonly IndexedDoc[];
   stems: ReadonlyMap<string, readonly number[]>;
   /** Words, most frequent first (corrections), and sorted (prefixes), with each one's rank. */
@@ -43,14 +45,24 @@ export interface LoadedIndex {
 }
 
 /** A text's stems without stop words, one space apart. */
-const phraseOf = (text: string) =>
-  stemsOf(text)
+const phraseOf = ({ wordsOf, stem, stopWords }: Analyzer, text: string) =>
+  wordsOf(text)
+    .map(stem)
     .filter((s) => !stopWords.has(s))
     .join(" ");
 
+/** The analyzer an index was built with: its language's, reading the originals it holds as well. */
+export const analyzerOf = (index: Pick<SearchIndex, "ui" | "docs">): Analyzer =>
+  analyzerFor(
+    index.ui.lang,
+    [...new Set(index.docs.map((doc) => doc.lang))].filter((lang) => lang !== index.ui.lang),
+  );
+
 export function loadIndex(index: SearchIndex): LoadedIndex {
+  const analyzer = analyzerOf(index);
   return {
     ui: index.ui,
+    analyzer,
     docs: index.docs,
     stems: new Map(Object.entries(index.stems)),
     byFrequency: index.words,
@@ -58,9 +70,9 @@ export function loadIndex(index: SearchIndex): LoadedIndex {
     rank: new Map(index.words.map((w, i) => [w, i])),
     known: new Set(index.words),
     shortFields: index.docs.map((d) =>
-      [d.title, d.description, ...d.keywords, ...d.headings].map((text) => ` ${phraseOf(text)} `),
+      [d.title, d.description, ...d.keywords, ...d.headings].map((text) => ` ${phraseOf(analyzer, text)} `),
     ),
-    keywordPhrases: index.docs.map((d) => d.keywords.map(phraseOf)),
+    keywordPhrases: index.docs.map((d) => d.keywords.map((keyword) => phraseOf(analyzer, keyword))),
   };
 }
 
@@ -115,6 +127,7 @@ function completionsOf(index: LoadedIndex, prefix: string): string[] {
 }
 
 function planWords(index: LoadedIndex, words: readonly string[], typing: boolean): QueryWord[] {
+  const { stem, stopWords } = index.analyzer;
   return words.map((word, i) => {
     const last = i === words.length - 1;
     // Never completed to a stop word ("whic" is not "which"), nor from "not" (what "don't" became).
@@ -227,7 +240,8 @@ function correctionOf(index: LoadedIndex, word: string): string | undefined {
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of index.byFrequency) {
-    if (candidate[0] !== word[0] || candidate.length < minCorrected || stopWords.has(candidate)) continue;
+    if (candidate[0] !== word[0] || candidate.length < minCorrected || index.analyzer.stopWords.has(candidate))
+      continue;
     if (/\d/.test(candidate)) continue;
     // A four-letter word is corrected only for letters swapped ("crad" → "card"): one letter
     // changed makes another word too often ("tags" → "tabs").
@@ -243,9 +257,13 @@ function correctionOf(index: LoadedIndex, word: string): string | undefined {
 }
 
 /** What the reader typed, with only the corrected words changed ("temprary login" → "temporary login"). */
-function withCorrections(typed: string, words: readonly string[], corrected: readonly string[]): string {
+function withCorrections(index: LoadedIndex, typed: string, words: readonly string[], corrected: readonly string[]) {
   const fixes = new Map(words.map((w, i) => [w, corrected[i] ?? w]));
-  return typed.trim().replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => fixes.get(w.toLowerCase()) ?? w);
+  // A typed word as the index reads it ("ä" folded); one that reads as two ("login" is "sign in") was not corrected.
+  return typed.trim().replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => {
+    const read = index.analyzer.wordsOf(w);
+    return (read.length === 1 && fixes.get(read[0] ?? "")) || w;
+  });
 }
 
 /**
@@ -258,6 +276,7 @@ export function findTopics(
   typed: string,
   options: { typing?: boolean; asTyped?: boolean } = {},
 ): Found {
+  const { wordsOf, stem, stopWords } = index.analyzer;
   const all = wordsOf(typed);
   if (all.length === 0) return { kind: "empty" };
   // Each meaningful word once (by stem), and no more than a reader could mean: a query of
@@ -288,7 +307,7 @@ export function findTopics(
         ...result,
         ...better,
         words: corrected,
-        searched: withCorrections(typed, meaningful, corrected),
+        searched: withCorrections(index, typed, meaningful, corrected),
         correctedFrom: typed.trim(),
       };
     }

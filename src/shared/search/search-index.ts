@@ -1,5 +1,5 @@
 import type { Catalogue } from "../i18n/catalogues.ts";
-import { stem, stemsOf, wordsOf } from "./words.ts";
+import { analyzerFor } from "./analyzers.ts";
 
 /**
  * The search index each build writes beside its pages (`search-index.json`), made from the same
@@ -68,6 +68,12 @@ export const bodyText = (content: string, title: string) =>
 
 /** Builds the index of a build's pages. */
 export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): SearchIndex {
+  // The index's language reads every page it holds, the originals among them (find.ts reads queries the same way).
+  const { wordsOf, stem } = analyzerFor(
+    ui.lang,
+    [...new Set(pages.map((page) => page.lang))].filter((l) => l !== ui.lang),
+  );
+  const stemsOf = (text: string) => wordsOf(text).map(stem);
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();
   const wordCounts = new Map<string, number>();
   const note = (doc: number, stems: readonly string[], bit: number) => {

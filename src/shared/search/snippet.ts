@@ -1,4 +1,4 @@
-import { stem, stopWords, wordsOf } from "./words.ts";
+import { type Analyzer, english } from "./analyzers.ts";
 
 /**
  * The passage of a topic's text that best shows why it was found: the stretch holding the most of
@@ -23,7 +23,7 @@ interface Token {
   opens: boolean;
 }
 
-function tokensOf(text: string, matched: ReadonlySet<string>): Token[] {
+function tokensOf(text: string, matched: ReadonlySet<string>, { wordsOf, stem, stopWords }: Analyzer): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
   for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
@@ -43,9 +43,13 @@ function tokensOf(text: string, matched: ReadonlySet<string>): Token[] {
   return tokens;
 }
 
-/** A snippet of `text` around the words whose stems are in `matched`; undefined when none occurs. */
-export function snippetOf(text: string, matched: readonly string[], maxWords = windowWords): string | undefined {
-  const tokens = tokensOf(text, new Set(matched));
+/** A snippet of `text` around the words whose stems are in `matched` (as `analyzer` stems); undefined when none occurs. */
+export function snippetOf(
+  text: string,
+  matched: readonly string[],
+  { maxWords = windowWords, analyzer = english }: { maxWords?: number; analyzer?: Analyzer } = {},
+): string | undefined {
+  const tokens = tokensOf(text, new Set(matched), analyzer);
   if (!tokens.some((t) => t.marked)) return undefined;
   // The window with the most marked words; of equals, the first.
   let bestStart = 0;

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { catalogues, type referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
+import { analyzerFor } from "../../src/shared/search/analyzers.ts";
+import { findTopics, loadIndex } from "../../src/shared/search/find.ts";
+import { buildSearchIndex, type PageText } from "../../src/shared/search/search-index.ts";
+import { snippetOf } from "../../src/shared/search/snippet.ts";
+
+const stems = (lang: string, text: string, alsoHolds: string[] = []) => {
+  const { wordsOf, stem } = analyzerFor(lang, alsoHolds);
+  return wordsOf(text).map(stem);
+};
+
+describe("words as each language's search reads them", () => {
+  it("reads German with or without umlauts and meets the forms of a word at one stem", () => {
+    expect(stems("de", "temporären Code")).toEqual(stems("de", "temporaren code"));
+    expect(stems("de", "Anmeldung Anmeldungen")).toEqual(["anmeld", "anmeld"]);
+    expect(stems("de", "Straße")).toEqual(stems("de", "strasse"));
+  });
+
+  it("reads Spanish without its accents but keeps ñ, and meets plurals and genders", () => {
+    expect(stems("es", "código")).toEqual(stems("es", "codigo"));
+    expect(stems("es", "códigos temporales")).toEqual(stems("es", "codigo temporal"));
+    expect(stems("es", "año")).not.toEqual(stems("es", "ano"));
+  });
+
+  it("reads Arabic without short vowels, tatweel or letter variants, and without its article", () => {
+    expect(stems("ar", "الرمز المؤقت")).toEqual(stems("ar", "رمز مؤقت"));
+    expect(stems("ar", "رمزًا")).toEqual(stems("ar", "رمزا"));
+    expect(stems("ar", "إنشاء")).toEqual(stems("ar", "انشاء"));
+    expect(stems("ar", "كلمة")).toEqual(stems("ar", "كلمه"));
+  });
+
+  it("never finds anything with a language's stop words, nor with the English ones where the index holds English pages", () => {
+    expect(analyzerFor("de").stopWords.has("wie")).toBe(true);
+    expect(analyzerFor("de").stopWords.has("how")).toBe(false);
+    expect(analyzerFor("de", ["en"]).stopWords.has("how")).toBe(true);
+    expect(analyzerFor("ar").stopWords.has("كيف")).toBe(true);
+  });
+});
+
+const page = (lang: string, url: string, title: string, content: string): PageText => ({
+  url,
+  lang,
+  title,
+  content,
+  description: "",
+  keywords: [],
+  headings: [],
+  fragment: `${url}.pf_fragment`,
+});
+const ui = (lang: string) => ({
+  lang,
+  searchPath: `/${lang}/search/`,
+  words: (catalogues[lang] as typeof referenceCatalogue).search,
+  inOriginal: "",
+});
+
+describe("one language's index", () => {
+  const german = loadIndex(
+    buildSearchIndex(
+      [
+        page("de", "/de/topics/code/", "Einen temporären Anmeldecode erzeugen", "Der Administrator erzeugt den Code."),
+        page("en", "/topics/invoice/#untranslated-de", "Download an invoice", "Invoices are PDF files."),
+      ],
+      ui("de"),
+    ),
+  );
+  const urls = (typed: string) => {
+    const found = findTopics(german, typed);
+    return found.kind === "results" ? found.hits.map((hit) => german.docs[hit.doc]?.url) : found.kind;
+  };
+
+  it("finds a German topic typed the way German readers type, umlauts or none", () => {
+    expect(urls("temporärer Code")).toEqual(["/de/topics/code/"]);
+    expect(urls("temporaren code")).toEqual(["/de/topics/code/"]);
+  });
+
+  it("finds an untranslated topic by its English words from the German page", () => {
+    expect(urls("invoice")).toEqual(["/topics/invoice/#untranslated-de"]);
+  });
+
+  it("says a query of stop words alone is one, in either language the index holds", () => {
+    expect(urls("wie und was")).toBe("stop-words");
+    expect(urls("how to")).toBe("stop-words");
+  });
+
+  it("marks the matched words in a German snippet, folded or not", () => {
+    const found = findTopics(german, "temporaren");
+    const matched = found.kind === "results" ? (found.hits[0]?.matched ?? []) : [];
+    expect(snippetOf("Einen temporären Code erzeugen.", matched, { analyzer: german.analyzer })).toContain(
+      "<mark>temporären</mark>",
+    );
+  });
+});
+
+describe("the Arabic index", () => {
+  const arabic = loadIndex(
+    buildSearchIndex([page("ar", "/ar/topics/code/", "إنشاء رمز دخول مؤقت", "ينشئ المسؤول الرمز المؤقت.")], ui("ar")),
+  );
+
+  it("finds a topic with or without the article and the hamza", () => {
+    for (const typed of ["الرمز المؤقت", "رمز مؤقت", "انشاء رمز"]) {
+      const found = findTopics(arabic, typed);
+      expect(found.kind === "results" && found.match, typed).toBe("all");
+    }
+  });
+});
