@@ -7,7 +7,9 @@
  *    The search page's own JavaScript against the same 12 KB, and the index it loads.
  * 2. Builds of generated topics from cold caches, alternated in rounds in the same run (`--rounds`,
  *    default 3; the median of each figure is kept): both audiences in one pass against the
- *    public site alone (ratio <= 1.5), and with `--baseline starlight` against a Starlight site of
+ *    public site alone (ratio <= 1.5); the same topics with 2 and 4 declared languages, 10 % of
+ *    the topics translated into each, and with 4 languages and no translation (each declared
+ *    language with no translated topic must add under 5 %); and with `--baseline starlight` against a Starlight site of
  *    the same topics (bench/lib/starlight-site.ts): both audiences must take at most 0.9x its
  *    wall and CPU time, and no more peak memory. Each build's wall time, CPU time and peak
  *    memory are those of its whole process tree (bench/lib/process-tree.ts); where our time goes
@@ -28,6 +30,8 @@ import { numberOption, textOption } from "./options.ts";
 const htmlCssBudget = 14 * 1024;
 const jsBudget = 12 * 1024;
 const buildRatioBudget = 1.5;
+/** What each declared language may add to the build while it has no translated topic. */
+const untranslatedLanguageBudget = 0.05;
 const starlightGoal = 0.9;
 const topicCount = numberOption("topics", 1000);
 const rounds = numberOption("rounds", 3);
@@ -201,20 +205,37 @@ console.log("\n== Build time, project content (both audiences, one pass)");
 console.log(`\n== Builds of ${topicCount} generated topics (cold caches, ${rounds} alternated rounds, medians)`);
 const generated = scratchDir("bench-content");
 generateContent(generated, topicCount);
-const kinds = ["both audiences", "public only", ...(baseline ? ["Starlight"] : [])] as const;
+/** The same topics in more languages: 10 % translated into each, or none. */
+const inLanguages = {
+  "2 languages": generatedIn(2, 0.1),
+  "4 languages": generatedIn(4, 0.1),
+  "4 declared, 0 translated": generatedIn(4, 0),
+} as const;
+function generatedIn(languages: number, translatedShare: number): string {
+  const dir = scratchDir("bench-content");
+  generateContent(dir, topicCount, { languages, translatedShare });
+  return dir;
+}
+const kinds = [
+  "both audiences",
+  "public only",
+  ...(Object.keys(inLanguages) as (keyof typeof inLanguages)[]),
+  ...(baseline ? ["Starlight"] : []),
+] as const;
 type Kind = (typeof kinds)[number];
+const contentOf = (kind: Kind) => (kind in inLanguages ? inLanguages[kind as keyof typeof inLanguages] : generated);
 const runs = new Map<Kind, BuildRun[]>(kinds.map((kind) => [kind, []]));
 for (let round = 1; round <= rounds; round++) {
   for (const kind of kinds) {
     const run =
       kind === "Starlight"
         ? await starlightBuild(generated)
-        : await ourBuild(generated, kind === "public only" ? ["public"] : ["public", "internal"]);
+        : await ourBuild(contentOf(kind), kind === "public only" ? ["public"] : ["public", "internal"]);
     runs.get(kind)?.push(run);
     console.log(`round ${round}, ${kind}: ${describeRun(run)}`);
   }
 }
-removeScratchDir(generated);
+for (const dir of [generated, ...Object.values(inLanguages)]) removeScratchDir(dir);
 
 const medianRun = (kind: Kind): BuildRun => {
   const of = runs.get(kind) ?? [];
@@ -240,6 +261,17 @@ console.log(`  beside them: ${describePhases(publicOnly.aside)}`);
 const ratio = both.wallSeconds / publicOnly.wallSeconds;
 console.log(
   `\nboth audiences / public only, wall: ${ratio.toFixed(2)} (budget ${buildRatioBudget}) ${verdict(ratio <= buildRatioBudget)}`,
+);
+console.log("\nlanguages (both audiences), against the one-language build of the same topics:");
+for (const kind of Object.keys(inLanguages) as (keyof typeof inLanguages)[]) {
+  const run = medianRun(kind);
+  console.log(
+    `  ${kind}: wall ${(run.wallSeconds / both.wallSeconds).toFixed(3)}x, CPU ${(run.cpuSeconds / both.cpuSeconds).toFixed(3)}x`,
+  );
+}
+const perLanguage = (medianRun("4 declared, 0 translated").wallSeconds / both.wallSeconds - 1) / 3;
+console.log(
+  `  each declared language with no translated topic adds ${(perLanguage * 100).toFixed(1)} % (budget ${untranslatedLanguageBudget * 100} %) ${verdict(perLanguage <= untranslatedLanguageBudget)}`,
 );
 if (baseline) {
   const starlight = medianRun("Starlight");

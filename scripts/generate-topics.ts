@@ -1,7 +1,8 @@
 /**
  * Writes a content folder with N generated topics shaped like the seed topic (steps, notes,
  * Internal blocks, related links, some internal-only topics), plus the project's own pages,
- * alerts and banner. Used by the build benchmark.
+ * alerts and banner. Used by the build benchmark, which may declare more of the project's
+ * languages and translate a share of the topics into each.
  *   node scripts/generate-topics.ts OUT_DIR [COUNT]
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -55,16 +56,63 @@ audit log. Topic number ${index} of ${count}.
 `.replace("related:\n  []", "related: []");
 }
 
-export function generateContent(outDir: string, count: number): void {
+/** A generated topic's translation: the translated words a translation may have, the same body. */
+function translationSource(index: number, count: number, lang: string): string {
+  const source = topicSource(index, count);
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(source)?.[1] ?? "";
+  const kept = front
+    .split("\n")
+    .filter((line) => /^(title|description|updated|keywords|audience):/.test(line))
+    .map((line) => (line.startsWith("title:") ? line.replace('title: "', `title: "(${lang}) `) : line));
+  return `---\n${kept.join("\n")}\n---\n${source.slice(source.indexOf("\n---\n", 4) + 5)}`;
+}
+
+export interface GeneratedLanguages {
+  /** How many of the project's languages to declare, the default first. Default: 1. */
+  languages?: number;
+  /** The share of topics translated into each declared language besides the default. Default: 0. */
+  translatedShare?: number;
+}
+
+export function generateContent(
+  outDir: string,
+  count: number,
+  { languages = 1, translatedShare = 0 }: GeneratedLanguages = {},
+): void {
   const topicsDir = join(outDir, "topics");
   mkdirSync(topicsDir, { recursive: true });
-  for (const folder of ["pages", "alerts"]) cpSync(join("content", folder), join(outDir, folder), { recursive: true });
+  const declared = JSON.parse(readFileSync(join("content", "languages.json"), "utf8")) as {
+    default: string;
+    languages: { code: string }[];
+  };
+  const kept = [
+    ...declared.languages.filter((l) => l.code === declared.default),
+    ...declared.languages.filter((l) => l.code !== declared.default),
+  ].slice(0, languages);
+  const others = kept.filter((l) => l.code !== declared.default).map((l) => l.code);
+  writeFileSync(join(outDir, "languages.json"), JSON.stringify({ ...declared, languages: kept }, null, 2));
+  // The project's header pages and alerts, with their translations into the languages declared here only.
+  for (const folder of ["pages", "alerts"]) {
+    cpSync(join("content", folder), join(outDir, folder), {
+      recursive: true,
+      filter: (from) => {
+        const inside = from.slice(join("content", folder).length + 1).split(/[\\/]/)[0] ?? "";
+        return inside === "" || /\.mdx?$/.test(inside) || others.includes(inside);
+      },
+    });
+  }
   // The site-wide files every build reads; the home page's tasks point at generated topics.
-  for (const file of ["internal-banner.json", "languages.json"]) cpSync(join("content", file), join(outDir, file));
+  cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
   const brand = JSON.parse(readFileSync(join("content", "brand.json"), "utf8")) as { tasks: { topic: string }[] };
   brand.tasks = brand.tasks.map((task, i) => ({ ...task, topic: `topic-${i}` }));
   writeFileSync(join(outDir, "brand.json"), JSON.stringify(brand, null, 2));
   for (let i = 0; i < count; i++) writeFileSync(join(topicsDir, `topic-${i}.mdx`), topicSource(i, count));
+  const every = translatedShare > 0 ? Math.round(1 / translatedShare) : 0;
+  for (const lang of every ? others : []) {
+    mkdirSync(join(topicsDir, lang), { recursive: true });
+    for (let i = 0; i < count; i += every)
+      writeFileSync(join(topicsDir, lang, `topic-${i}.mdx`), translationSource(i, count, lang));
+  }
 }
 
 if (import.meta.main) {
