@@ -55,7 +55,10 @@ export function pagesIndexedBy(pagefindDir: string): Omit<PageText, "lang">[] {
 /**
  * The pages one language's index holds: the pages in its folder, and every page of the default
  * language it has no translation of, which its readers find too (in the original, the link bringing
- * the notice in their language into view). The default language's own index holds only its pages.
+ * the notice in their language into view) by its title, description, keywords and headings. Not by
+ * its body: that would make every declared language index every topic's text again, so a language
+ * would cost the build as much as its default, translated or not. The default language's own index
+ * holds only its pages.
  */
 export function pagesOfLanguage(
   pages: readonly Omit<PageText, "lang">[],
@@ -71,7 +74,12 @@ export function pagesOfLanguage(
   const translated = new Set(own.map((page) => page.url.slice(index.folder.length)));
   const originals = inDefault
     .filter((page) => !translated.has(page.url))
-    .map((page) => ({ ...page, url: `${page.url}#${untranslatedAnchor(index.ui.lang)}`, lang: fallback.ui.lang }));
+    .map((page) => ({
+      ...page,
+      url: `${page.url}#${untranslatedAnchor(index.ui.lang)}`,
+      lang: fallback.ui.lang,
+      content: "",
+    }));
   return [...own, ...originals].sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 

@@ -40,6 +40,12 @@ export interface Translator {
    * brand file's words), so they are read and laid out in their own language; none for this one's.
    */
   foreign: (code: string) => { lang?: string; dir?: "ltr" | "rtl" };
+  /**
+   * A link to a page whose words are in `code`: its attributes (none when they are this page's
+   * language) and, for another language, the mark beside it ("auf Englisch"). Computed once per
+   * language: a category page lists hundreds of such links.
+   */
+  linkIn: (code: string) => { attributes: { hreflang?: string; lang?: string; dir?: "ltr" | "rtl" }; mark?: string };
 }
 
 const translators = new Map<string, Translator>();
@@ -47,15 +53,16 @@ const translators = new Map<string, Translator>();
 /** The translator of a declared language; the build fails here first if any catalogue is incomplete. */
 export function translator(code: string): Translator {
   checked ??= checkedCatalogues();
-  let found = translators.get(code);
-  if (found) return found;
+  const known = translators.get(code);
+  if (known) return known;
   const languages = loadLanguages();
   const language = languages.all.find((l) => l.code === code);
   const m = checked.get(code);
   if (!language || !m) throw new Error(`${code} is not a language of content/languages.json`);
   const days = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" });
+  const links = new Map<string, ReturnType<Translator["linkIn"]>>();
   const names = new Intl.DisplayNames(code, { type: "language" });
-  found = {
+  const found: Translator = {
     language,
     m,
     f: (message, values) => formatMessage(message, code, values),
@@ -66,6 +73,20 @@ export function translator(code: string): Translator {
     foreign: (other) => {
       const words = languages.all.find((l) => l.code === other);
       return other === code || !words ? {} : { lang: other, dir: words.dir };
+    },
+    linkIn: (other) => {
+      let link = links.get(other);
+      if (!link) {
+        const attributes = found.foreign(other);
+        link = attributes.lang
+          ? {
+              attributes: { hreflang: other, ...attributes },
+              mark: `(${formatMessage(m.frame.inLanguage, code, { language: names.of(other) ?? other })})`,
+            }
+          : { attributes };
+        links.set(other, link);
+      }
+      return link;
     },
   };
   translators.set(code, found);

@@ -115,6 +115,8 @@ describe("one search index per language", () => {
       ["/de/topics/a/", "de"],
       ["/topics/b/#untranslated-de", "en"],
     ]);
+    // The original's title and headings find it; its body stays in the default language's index.
+    expect(german.find((p) => p.lang === "en")).toMatchObject({ title: "/topics/b/", content: "" });
   });
 
   it("holds only the default language's pages in the default language's index", () => {
