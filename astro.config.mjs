@@ -7,7 +7,7 @@ import mdx from "@astrojs/mdx";
 import preact from "@astrojs/preact";
 import { defineConfig } from "astro/config";
 import { parseBuildOptions } from "./src/config/build-options.ts";
-import { focusDirective } from "./src/directives/focus-directive.ts";
+import { whenDirective } from "./src/directives/when-directive.ts";
 import { audienceSites } from "./src/integrations/audience-sites.ts";
 import { buildPhases, PhaseClock } from "./src/integrations/build-phases.ts";
 import { publicTopicVariants, publicVariantsRoot } from "./src/integrations/public-topic-variants.ts";
@@ -38,6 +38,30 @@ function islandJsxWithoutBabel() {
     },
   };
 }
+/**
+ * What every island loads before its own code, in one file: Preact and its JSX runtime, the island
+ * client (the renderer), the island words loader and the API's error reader. Left to itself the
+ * bundler splits them by which islands share them, into three files each with its own header and
+ * its own compression; together they weigh 0.27 KB gzip less on the seed topic, whose JavaScript
+ * budget is 12 KB. The message formatter stays apart: the search page, which has no island, uses it.
+ * Only the browser's build: on the server these modules are the renderer's, not a download.
+ * @returns {import("vite").Plugin}
+ */
+function islandRuntimeChunk() {
+  const group = {
+    name: "islands",
+    test: /[\\/]node_modules[\\/]preact[\\/](dist|jsx-runtime)[\\/]|[\\/]src[\\/](islands[\\/](island-words|preact-client)|shared[\\/]api-contract)\.ts$/,
+  };
+  return {
+    name: "help-center:island-runtime-chunk",
+    configEnvironment(name) {
+      // Merged into the client's options (after the topics group below): arrays are concatenated.
+      return name === "client"
+        ? { build: { rolldownOptions: { output: { codeSplitting: { groups: [group] } } } } }
+        : {};
+    },
+  };
+}
 const clock = new PhaseClock();
 
 export default defineConfig({
@@ -54,11 +78,11 @@ export default defineConfig({
     mdx(),
     // Only the islands are Preact components (and only they hold JSX).
     preact({ include: [/\.tsx$/] }),
-    focusDirective(),
+    whenDirective(),
     audienceSites(options, clock),
   ],
   vite: {
-    plugins: [publicTopicVariants(contentDir, projectRoot), islandJsxWithoutBabel()],
+    plugins: [publicTopicVariants(contentDir, projectRoot), islandJsxWithoutBabel(), islandRuntimeChunk()],
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
     resolve: {
       // A slimmer island client (see the file for why).
@@ -73,7 +97,11 @@ export default defineConfig({
       rolldownOptions: {
         // Every topic's module in a few chunks rather than a chunk per topic: at 1,000 topics,
         // writing and loading a thousand chunks took a third of the bundling time.
-        output: { codeSplitting: { groups: [{ name: "topics", test: /\.mdx(\?|$)/ }] } },
+        output: {
+          codeSplitting: {
+            groups: [{ name: "topics", test: /\.mdx(\?|$)/ }],
+          },
+        },
         // MDX modules carry Astro's "use astro:head-inject" directive, which the bundler
         // reports once per topic; it is expected and says nothing about our code.
         onwarn(warning, warn) {

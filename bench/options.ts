@@ -18,3 +18,8 @@ export function textOption<T extends string>(
   if (!allowed.includes(value)) throw new Error(`--${name} takes one of: ${allowed.join(", ")}`);
   return value;
 }
+
+/** Whether `--name` is on the command line. */
+export function flagOption(name: string, args: readonly string[] = process.argv.slice(2)): boolean {
+  return args.includes(`--${name}`);
+}

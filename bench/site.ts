@@ -1,6 +1,7 @@
 /**
  * The site's budgets and build times, printed as figures (not a timed test).
  *   npm run bench:site [-- --topics 1000 --rounds 3 --baseline starlight]
+ *   npm run bench:site -- --weights-only   (part 1 alone, in seconds, on the site `npm run build` left in dist/)
  * 1. The seed topic page: HTML + CSS gzip against 14 KB; its JavaScript (inline scripts and
  *    every island module it loads) against 12 KB, none of it render-blocking. The demo and the
  *    search suggestions load on the reader's move and are printed apart.
@@ -25,7 +26,7 @@ import type { Audience } from "../src/config/build-options.ts";
 import type { BuildPhase } from "../src/integrations/build-phases.ts";
 import { measureTree, type TreeRun } from "./lib/process-tree.ts";
 import { writeStarlightSite } from "./lib/starlight-site.ts";
-import { numberOption, textOption } from "./options.ts";
+import { flagOption, numberOption, textOption } from "./options.ts";
 
 const htmlCssBudget = 14 * 1024;
 const jsBudget = 12 * 1024;
@@ -36,6 +37,7 @@ const starlightGoal = 0.9;
 const topicCount = numberOption("topics", 1000);
 const rounds = numberOption("rounds", 3);
 const baseline = textOption("baseline", ["starlight"]);
+const weightsOnly = flagOption("weights-only");
 
 interface BuildRun extends TreeRun {
   phases: BuildPhase[];
@@ -124,7 +126,7 @@ function pageWeight(siteDir: string, path: string) {
   // and the header's search suggestions (when the search box gets focus). Modules they share with
   // the counted islands are counted once, with them.
   const lazyIsland = (tag: string) =>
-    /TryTemporaryCode/.test(tag) ? "demo" : /client="focus"/.test(tag) ? "suggestions" : undefined;
+    /TryTemporaryCode/.test(tag) ? "demo" : /SearchSuggestions/.test(tag) ? "suggestions" : undefined;
   const islandModules = (kind: "demo" | "suggestions" | undefined) => {
     const files = new Set<string>();
     for (const tag of html.matchAll(/<astro-island\b[^>]*>/g)) {
@@ -195,6 +197,8 @@ console.log("\n== The search page: /search/ (public build in dist/)");
     `the search index it loads (gzip, ${readFileSync(join("dist", "search-index.json")).length} bytes raw): ${kb(gz(readFileSync(join("dist", "search-index.json"))))}`,
   );
 }
+
+if (weightsOnly) process.exit(failed ? 1 : 0);
 
 console.log("\n== Build time, project content (both audiences, one pass)");
 {

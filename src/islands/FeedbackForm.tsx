@@ -1,13 +1,7 @@
 import { Component, createRef } from "preact";
 import { FeedbackFormView } from "../shared/components/FeedbackFormView.tsx";
 import { type FeedbackFormMessages, feedbackFormMessages } from "../shared/feedback-messages.ts";
-import {
-  charactersLeft,
-  emptyFeedback,
-  type FeedbackValues,
-  type FieldErrors,
-  validateFeedback,
-} from "../shared/feedback-rules.ts";
+import { charactersLeft, emptyFeedback, validateFeedback } from "../shared/feedback-rules.ts";
 import {
   type FeedbackEvent,
   type FeedbackState,
@@ -30,10 +24,6 @@ export interface FeedbackFormProps {
   supportHref: string;
   /** The page's language: the server renders the form's words in it, the browser loads them. */
   lang: string;
-  /** What the server kept when it sent the form back without JavaScript. */
-  initialValues?: FeedbackValues;
-  initialErrors?: FieldErrors;
-  initialProblem?: string;
 }
 
 /** How long typing must pause before the characters left are announced. */
@@ -60,7 +50,9 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
   constructor(props: FeedbackFormProps) {
     super(props);
     this.state = {
-      ...initialFeedbackState(props.initialValues ?? emptyFeedback, props.initialErrors ?? {}, props.initialProblem),
+      // It starts empty: a form the server sends back with what a reader typed is its own page
+      // (functions/app/feedback/feedback-form-page.tsx), without this island.
+      ...initialFeedbackState(emptyFeedback, {}),
       enhanced: false,
       announcement: "",
     };

@@ -3,7 +3,7 @@ import { attachSuggestions } from "../scripts/search-suggestions.ts";
 
 /**
  * Renders nothing: it exists so the header's suggestions arrive through Astro's island loader
- * (`client:focus`), which imports them without adding a module-preload helper to every page.
+ * (`client:when`, on focus), which imports them without adding a module-preload helper to every page.
  * The combobox itself is plain DOM code in src/scripts/search-suggestions.ts.
  */
 export default class SearchSuggestions extends Component<{ inputId: string }> {

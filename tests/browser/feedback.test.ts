@@ -22,7 +22,7 @@ async function feedbackRows(marker: string) {
 
 /**
  * Hydrated islands replace the static hint with the live counter. The form wakes when a reader
- * scrolls to it (`client:visible`), so the test scrolls there as a reader would.
+ * comes near it (`client:when`), so the test scrolls there as a reader would.
  */
 async function waitForIsland(page: Page) {
   await page.locator("#feedback").scrollIntoViewIfNeeded();

@@ -136,7 +136,7 @@ describe("readers in Chromium", () => {
     }
     // Every island that wakes on sight has woken (the header's suggestions wait for focus).
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('astro-island:not([client="focus"])')].every(
+      [...document.querySelectorAll('astro-island:not([component-url*="SearchSuggestions"])')].every(
         (island) => !island.hasAttribute("ssr"),
       ),
     );
