@@ -42,19 +42,32 @@ export async function runLighthouse(url: string, chromiumPath: string): Promise<
   }
 }
 
+/**
+ * Chromium makes its singleton socket in TMPDIR, here, and a Unix socket's path holds at most 107
+ * bytes: past that it never listens, and Lighthouse meets only a refused connection. (A folder
+ * named "lighthouse-chromium" with a "tmp" inside allowed a project path of 15 characters.)
+ */
+const chromiumSocket = "/.org.chromium.Chromium.XXXXXX/SingletonSocket";
+const socketPathBytes = 107;
+
 async function lighthouseInChromium(url: string, chromiumPath: string): Promise<Omit<LighthouseRun, "retriedAfter">> {
   // Its profile and its temporary files in one scratch folder: chrome-launcher ends Chromium
-  // with SIGKILL, which leaves Chromium no time to remove what it put in TMPDIR.
-  const scratch = join(process.cwd(), scratchDir("lighthouse-chromium"));
+  // with SIGKILL, which leaves Chromium no time to remove what it put in TMPDIR. The folder itself
+  // is TMPDIR, under a short name, as Chromium's socket is made there (see chromiumSocket).
+  const scratch = join(process.cwd(), scratchDir("chromium"));
+  if (Buffer.byteLength(scratch + chromiumSocket) > socketPathBytes) {
+    removeScratchDir(scratch);
+    throw new Error(
+      `Chromium could not make its socket in ${scratch}: the path would pass ${socketPathBytes} bytes. Run from a project folder of at most 30 characters.`,
+    );
+  }
   const profile = join(scratch, "profile");
-  const temporary = join(scratch, "tmp");
   mkdirSync(profile);
-  mkdirSync(temporary);
   const chromium = await launch({
     chromePath: chromiumPath,
     chromeFlags: ["--headless", ...chromiumArgs],
     userDataDir: profile,
-    envVars: { ...process.env, TMPDIR: temporary },
+    envVars: { ...process.env, TMPDIR: scratch },
     logLevel: "silent",
   });
   try {
