@@ -41,6 +41,15 @@ async function countReaches(count: () => number, expected: number): Promise<numb
   return count();
 }
 
+/** The count once lines of earlier requests stop arriving (stdout is read as it comes). */
+async function settled(count: () => number): Promise<number> {
+  for (let last = -1, waited = 0; count() !== last && waited < 2000; waited += 200) {
+    last = count();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return count();
+}
+
 describe("the Worker in plain workerd, as bench:edge serves it", () => {
   it("answers liveness and the seed topic's page exactly as the Node server does", async () => {
     for (const path of ["/api/health", "/topics/temporary-login-code/"]) {
@@ -54,7 +63,7 @@ describe("the Worker in plain workerd, as bench:edge serves it", () => {
   });
 
   it("logs one request line per request on both runtimes, the count the bench divides CPU time by", async () => {
-    const before = { node: nodeLines.count(), workerd: workerdLines.count() };
+    const before = { node: await settled(nodeLines.count), workerd: await settled(workerdLines.count) };
     for (let i = 0; i < 5; i++) {
       await Promise.all([seen(node.url, "/api/health"), seen(workerd.url, "/no-such-page/")]);
     }
