@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route("/", auth.page);
   app.route("/", dashboard.page);
 
-  if (options.sites) app.use("*", audienceSwitch(options.sites));
+  if (options.sites) app.use("*", audienceSwitch(options.sites, deps.topics.languages));
   app.notFound((c) => errorResponse(new ApiError("not_found", "Nothing here."), c));
 
   return routes;

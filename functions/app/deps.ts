@@ -28,6 +28,7 @@ import { type Notifier, notifier } from "./notify/notifier.ts";
 import type { WebhookSettings } from "./notify/webhook-settings.ts";
 import type { SearchesDeps } from "./searches/searches.service.ts";
 import type { InlineHashes } from "./security-headers.ts";
+import type { LanguagePages } from "./site/built-pages.ts";
 import type { TopicCatalog } from "./topic-catalog.ts";
 import type { ViewsDeps } from "./views/views.service.ts";
 
@@ -77,8 +78,11 @@ export interface AppDeps {
   };
   /** The live demo's sandboxes and their temporary codes. */
   demo: { sandboxes: DemoSandboxes };
-  /** Built pages the server fills in: the sign-in form, the feedback check page, the internal build's dashboard frame. */
-  pages: { signIn: string | undefined; feedbackCheck: string | undefined; dashboard: string | undefined };
+  /**
+   * Built pages the server fills in: the sign-in form and the feedback check page in each language,
+   * the internal build's dashboard frame (in the default language: the dashboard stays in it).
+   */
+  pages: { signIn: LanguagePages; feedbackCheck: LanguagePages; dashboard: string | undefined };
   /** Hashes of the inline scripts and styles in the built pages, for the CSP. */
   inlineHashes: InlineHashes;
   /** Who sent the request and whether over https, as this runtime knows it (proxies included). */
@@ -104,8 +108,10 @@ export interface RuntimeParts {
   passwords: PasswordHasher;
   clock: () => number;
   topics: { public: TopicCatalog; internal: TopicCatalog };
-  signInPage: string | undefined;
-  feedbackCheckPage?: string | undefined;
+  /** The public build's sign-in page in each language (site/built-pages.ts). */
+  signInPages: LanguagePages;
+  /** The public build's "Check your feedback" page in each language. Default: none (a bare frame). */
+  feedbackCheckPages?: LanguagePages;
   dashboardPage?: string | undefined;
   inlineHashes: InlineHashes;
   requestClient: (c: Context) => RequestClient;
@@ -225,7 +231,11 @@ export function assembleDeps(parts: RuntimeParts): AppDeps {
       }),
     },
     demo: { sandboxes: demoSandboxes({ db, writes, hasher, clock }) },
-    pages: { signIn: parts.signInPage, feedbackCheck: parts.feedbackCheckPage, dashboard: parts.dashboardPage },
+    pages: {
+      signIn: parts.signInPages,
+      feedbackCheck: parts.feedbackCheckPages ?? (async () => undefined),
+      dashboard: parts.dashboardPage,
+    },
     inlineHashes: parts.inlineHashes,
     requestClient: parts.requestClient,
     allowedOrigins: parts.allowedOrigins ?? [],

@@ -8,6 +8,7 @@ import { type KnownRefusals, knownRefusals } from "../app/lib/known-refusals.ts"
 import { jsonLogger } from "../app/lib/log.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
 import type { Sites } from "../app/site/audience.ts";
+import { builtPage, type LanguagePages } from "../app/site/built-pages.ts";
 import { staticSite } from "../app/site/static-site.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { assetFiles, assetFolders, readAsset } from "./asset-files.ts";
@@ -16,7 +17,7 @@ import type { AssetsBinding, EdgeConfig } from "./env.ts";
 /** What the two builds give the app: read once per isolate, since a deployment's assets never change. */
 interface BuildParts {
   topics: { public: TopicCatalog; internal: TopicCatalog };
-  pages: { signIn: string | undefined; feedbackCheck: string | undefined; dashboard: string | undefined };
+  pages: { signIn: LanguagePages; feedbackCheck: LanguagePages; dashboard: string | undefined };
   inlineHashes: InlineHashes;
   publicAssets: ReadonlySet<string>;
 }
@@ -29,20 +30,25 @@ async function readJson(assets: AssetsBinding, path: string): Promise<unknown> {
 
 async function readBuildParts(assets: AssetsBinding): Promise<BuildParts> {
   const { public: pub, internal } = assetFolders;
-  const [publicTopics, internalTopics, publicHashes, internalHashes, shared, signIn, feedbackCheck, dashboard] =
-    await Promise.all([
-      readJson(assets, `${pub}/topics.json`),
-      readJson(assets, `${internal}/topics.json`),
-      readJson(assets, `${pub}/csp-hashes.json`),
-      readJson(assets, `${internal}/csp-hashes.json`),
-      readJson(assets, "/public-assets.json"),
-      readAsset(assets, `${pub}/sign-in/index.html`),
-      readAsset(assets, `${pub}/feedback/check/index.html`),
-      readAsset(assets, `${internal}/dashboard/index.html`),
-    ]);
+  const [publicTopics, internalTopics, publicHashes, internalHashes, shared, dashboard] = await Promise.all([
+    readJson(assets, `${pub}/topics.json`),
+    readJson(assets, `${internal}/topics.json`),
+    readJson(assets, `${pub}/csp-hashes.json`),
+    readJson(assets, `${internal}/csp-hashes.json`),
+    readJson(assets, "/public-assets.json"),
+    readAsset(assets, `${internal}/dashboard/index.html`),
+  ]);
+  const topics = { public: topicCatalog(publicTopics), internal: topicCatalog(internalTopics) };
+  const defaultLang = topics.public.languages.default;
+  // Each language's page is read the first time a reader of that language needs it.
+  const publicPage = (folder: string) => readAsset(assets, `${pub}/${folder}/index.html`);
   return {
-    topics: { public: topicCatalog(publicTopics), internal: topicCatalog(internalTopics) },
-    pages: { signIn, feedbackCheck, dashboard },
+    topics,
+    pages: {
+      signIn: builtPage(publicPage, defaultLang, "sign-in"),
+      feedbackCheck: builtPage(publicPage, defaultLang, "feedback/check"),
+      dashboard,
+    },
     inlineHashes: mergeInlineHashes([parseInlineHashes(publicHashes), parseInlineHashes(internalHashes)]),
     publicAssets: new Set(Array.isArray(shared) ? shared.map(String) : []),
   };
@@ -108,8 +114,8 @@ export async function edgeDeps(
     passwords,
     clock: Date.now,
     topics: build.topics,
-    signInPage: build.pages.signIn,
-    feedbackCheckPage: build.pages.feedbackCheck,
+    signInPages: build.pages.signIn,
+    feedbackCheckPages: build.pages.feedbackCheck,
     dashboardPage: build.pages.dashboard,
     inlineHashes: build.inlineHashes,
     requestClient: edgeRequestClient,

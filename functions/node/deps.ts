@@ -8,6 +8,7 @@ import { rememberingKeyed } from "../app/lib/crypto.ts";
 import type { Logger } from "../app/lib/log.ts";
 import type { AppMetrics } from "../app/metrics/app-metrics.ts";
 import { type InlineHashes, mergeInlineHashes, parseInlineHashes } from "../app/security-headers.ts";
+import { builtPage } from "../app/site/built-pages.ts";
 import { type TopicCatalog, topicCatalog } from "../app/topic-catalog.ts";
 import { createDb, type DbConfig, type DbOptions } from "../db/client.ts";
 import { walEraser } from "../db/erase.ts";
@@ -72,14 +73,17 @@ export function nodeDeps(config: NodeConfig, db: Client, passwords: PasswordHash
   const internalDir = existsSync(join(config.internalSiteDir, "topics.json"))
     ? config.internalSiteDir
     : config.publicSiteDir;
+  const publicTopics = readTopicCatalog(config.publicSiteDir);
+  const defaultLang = publicTopics.languages.default;
+  const publicPage = (folder: string) => readPage(config.publicSiteDir, folder);
   return assembleDeps({
     db,
     hasher: rememberingKeyed(createNodeHasher(loadOrCreateSecret(config.serverSecret, secretFile(config)))),
     passwords,
     clock: Date.now,
-    topics: { public: readTopicCatalog(config.publicSiteDir), internal: readTopicCatalog(internalDir) },
-    signInPage: readPage(config.publicSiteDir, "sign-in"),
-    feedbackCheckPage: readPage(config.publicSiteDir, "feedback/check"),
+    topics: { public: publicTopics, internal: readTopicCatalog(internalDir) },
+    signInPages: builtPage(publicPage, defaultLang, "sign-in"),
+    feedbackCheckPages: builtPage(publicPage, defaultLang, "feedback/check"),
     dashboardPage: readPage(config.internalSiteDir, "dashboard"),
     inlineHashes: readCspHashes([config.publicSiteDir, config.internalSiteDir]),
     requestClient: nodeRequestClient(config.trustedProxyHops),

@@ -1,12 +1,25 @@
-/** Build manifests of a small sample site, which API tests and benchmarks run against. */
+/** The sample site's languages, as content/languages.json declares the project's. */
+export const sampleLanguages = { default: "en", all: ["en", "de", "es", "ar"] };
+
+/**
+ * Build manifests of a small sample site, which API tests and benchmarks run against: one topic
+ * in every language, one in English and German only.
+ */
 export const sampleManifest = {
   audience: "public",
+  languages: sampleLanguages,
   topics: [
-    { id: "temporary-login-code", title: "Mobile device inaccessible", path: "/topics/temporary-login-code/" },
+    {
+      id: "temporary-login-code",
+      title: "Mobile device inaccessible",
+      path: "/topics/temporary-login-code/",
+      languages: sampleLanguages.all,
+    },
     {
       id: "multi-factor-authentication-overview",
       title: "MFA overview",
       path: "/topics/multi-factor-authentication-overview/",
+      languages: ["en", "de"],
     },
   ],
 };
@@ -14,6 +27,7 @@ export const sampleManifest = {
 /** The employees' manifest adds each topic's category, words, last update, owner and review date. */
 export const internalSampleManifest = {
   audience: "internal",
+  languages: sampleLanguages,
   topics: [
     {
       ...sampleManifest.topics[0],

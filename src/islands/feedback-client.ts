@@ -1,14 +1,7 @@
 import type { hc, InferRequestType, InferResponseType } from "hono/client";
 import { type AppType, errorBodyOf } from "../shared/api-contract.ts";
-import type { FeedbackFormMessages } from "../shared/feedback-messages.ts";
-import {
-  type FeedbackValues,
-  type FieldErrors,
-  formProblems,
-  foundAnswers,
-  ratings,
-  reasons,
-} from "../shared/feedback-rules.ts";
+import { feedbackRefusal, type RefusalWords } from "../shared/feedback-refusals.ts";
+import { type FeedbackValues, type FieldErrors, foundAnswers, ratings, reasons } from "../shared/feedback-rules.ts";
 import type { Answer } from "../shared/feedback-state.ts";
 import { wholeSite } from "../shared/topic-id.ts";
 
@@ -65,28 +58,26 @@ export type SendResult =
   | { ok: true; answer: Answer }
   | { ok: false; problem: string | undefined; errors: FieldErrors | undefined };
 
-/** The words the form says itself about a refusal, in the page's language. */
-type ProblemWords = Pick<FeedbackFormMessages, "tooMany" | "failed" | "unreachable">;
+/** The words the form says about a refusal and the network, in the page's language. */
+type ProblemWords = RefusalWords & { unreachable: string };
 
 /**
- * A refusal as the form shows it. The API speaks the default language; a problem the form knows by
- * its code (the rate limit) or by none (the server, the network) is said in the page's language.
+ * A refusal as the form shows it, in the page's language: worded from the API's code and the
+ * fields it names, never from its `message`, which is the default language's (feedback-refusals.ts).
  */
-async function failure(response: Response, words: ProblemWords): Promise<SendResult> {
+async function failure(response: Response, values: FeedbackValues, words: ProblemWords, lang: string) {
   const error = errorBodyOf(await response.json().catch(() => undefined));
-  const { errors, problem } = formProblems(
-    error?.fields,
-    error?.code === "rate_limited" ? words.tooMany : words.failed,
-  );
-  return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined };
+  const { errors, problem } = feedbackRefusal(error, values, words, lang);
+  return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined } satisfies SendResult;
 }
 
-/** Sends new feedback, or replaces the reader's earlier answer when there is one to replace. */
+/** Sends new feedback, or replaces the reader's earlier answer when there is one to replace; `lang` is the page's. */
 export async function sendFeedback(
   topic: string | undefined,
   values: FeedbackValues,
   previous: Answer | undefined,
   words: ProblemWords,
+  lang: string,
 ): Promise<SendResult> {
   const json: NewFeedback = {
     ...(topic ? { topic } : {}),
@@ -101,11 +92,11 @@ export async function sendFeedback(
       const path = `/api/feedback/${encodeURIComponent(previous.id)}`;
       const response = await send("PUT", path, { ...json, editToken: previous.editToken });
       if (response.ok) return { ok: true, answer: { ...previous, values } };
-      if (response.status !== 404) return failure(response, words);
+      if (response.status !== 404) return failure(response, values, words, lang);
       // The earlier answer is gone (or not ours any more): send this one as new.
     }
     const response = await send("POST", "/api/feedback", json);
-    if (response.status !== 201) return failure(response, words);
+    if (response.status !== 201) return failure(response, values, words, lang);
     const created: Created = await response.json();
     return { ok: true, answer: { id: created.id, editToken: created.editToken, values } };
   } catch {

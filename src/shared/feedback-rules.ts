@@ -67,6 +67,8 @@ export const feedbackFields = {
   comment: "comment",
   /** The honeypot: labelled "Leave this blank", hidden from people, tempting to bots. */
   honeypot: "website",
+  /** The page's language. */
+  lang: "lang",
 } as const;
 
 /** The catalogue's messages for what the form checks before sending (the server checks the same). */
@@ -118,21 +120,3 @@ export function validateFeedback(values: FeedbackValues, catalogue: FeedbackRule
 }
 
 export const feedbackOrder: readonly FeedbackField[] = ["rating", "found", "reason", "name", "comment"];
-
-/**
- * An API error, sorted for the form: messages for its own fields go beside them; anything else
- * (the topic, the rate limit, the server) becomes one problem for the summary.
- */
-export function formProblems(
-  fields: readonly { field: string; message: string }[] | undefined,
-  message: string,
-): { errors: FieldErrors; problem: string | undefined } {
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const problem of fields ?? []) {
-    const field = feedbackOrder.find((f) => f === problem.field);
-    if (field) errors[field] = problem.message;
-    else other.push(problem.message);
-  }
-  return { errors, problem: other.join(" ") || (Object.keys(errors).length > 0 ? undefined : message) };
-}

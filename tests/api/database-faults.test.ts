@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
+import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { failingDb } from "../support/failing-db.ts";
 import { dashboardTemplate, internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
@@ -66,7 +67,7 @@ describe("while the database is away", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
     const html = await response.text();
-    expect(html).toContain("cannot reach its database right now");
+    expect(html).toContain(referenceCatalogue.feedback.unavailable);
     expect(html).toContain("The code never arrived &lt;b>at all&lt;/b>");
     expect(html).toMatch(/value="poor"[^>]*checked|checked[^>]*value="poor"/);
   });
@@ -78,7 +79,7 @@ describe("while the database is away", () => {
     expect(response.status).toBe(503);
     const html = await response.text();
     expect(html).toContain(`value="${email}"`);
-    expect(html).toContain("cannot reach its database right now");
+    expect(html).toContain(referenceCatalogue.signIn.unavailable);
   });
 
   it("keeps serving pages, the internal ones to an employee seen lately, and says the dashboard's data is unavailable", async () => {

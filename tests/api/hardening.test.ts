@@ -4,6 +4,7 @@ import { passwordHasher } from "../../functions/app/auth/password.ts";
 import { pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
+import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { signInTemplate } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { statuses } from "../support/statuses.ts";
@@ -344,7 +345,7 @@ describe("input hygiene", () => {
       ["next", "//evil.example"],
     ]);
     expect(twice.status).toBe(400);
-    expect(await twice.text()).toContain("Send this field once.");
+    expect(await twice.text()).toContain(referenceCatalogue.signIn.unreadable);
     const twiceJson = await login(app, { email, password });
     expect(twiceJson.status).toBe(200);
     const cookie = await signInAs(app.request, { email, password });

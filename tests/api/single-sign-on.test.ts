@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { staffAccounts } from "../../functions/app/auth/accounts.ts";
 import type { SsoSettings } from "../../functions/app/auth/single-sign-on.ts";
 import { housekeeping } from "../../functions/app/housekeeping.ts";
+import { escapeHtml } from "../../functions/app/lib/html.ts";
 import {
   type DevProvider,
   type DevUser,
@@ -13,6 +14,8 @@ import {
   employeeGroup,
   startDevProvider,
 } from "../../scripts/lib/oidc-dev-provider.ts";
+import { catalogueFor } from "../../src/shared/i18n/catalogues.ts";
+import { formatMessage } from "../../src/shared/i18n/format.ts";
 import { memoryLogger } from "../support/memory-logger.ts";
 import { ssoBrowser } from "../support/oidc-browser.ts";
 import { internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
@@ -155,6 +158,26 @@ describe("single sign-on with the company's OpenID provider", () => {
       body: JSON.stringify({ email: "a@example.com", password: "whatever it is" }),
     });
     expect(local.status).toBe(404);
+  });
+
+  it("speaks the language of the page a sign-in was begun on, and names an unnamed provider the company account", async () => {
+    const de = catalogueFor("de");
+    const { app, browser } = await setUp({ allowedDomains: ["example.com"] });
+    const page = await (await app.request(`${origin}/de/sign-in/?next=%2Fde%2Ftopics%2Fcodes%2F`)).text();
+    expect(page).toContain(
+      'href="/api/auth/oidc/start?next=%2Fde%2Ftopics%2Fcodes%2F&amp;lang=de">Mit the local identity provider anmelden</a>',
+    );
+    const refused = await browser.request(await browser.throughProvider(customer, "/de/topics/codes/"));
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain(formatMessage(de.signIn.notEmployee, "de", { email: customer.email }));
+    const unnamed = await setUp({ providerName: undefined });
+    expect(await (await unnamed.app.request(`${origin}/de/sign-in/`)).text()).toContain(
+      `>${de.signIn.withCompanyAccount}</a>`,
+    );
+    const down = await setUp({ issuer: "http://127.0.0.1:9", providerName: undefined });
+    const start = await down.app.request(`${origin}/api/auth/oidc/start?next=%2Fes%2F&lang=es`);
+    expect(start.status).toBe(503);
+    expect(await start.text()).toContain(escapeHtml(catalogueFor("es").signIn.companyAccountUnreachable));
   });
 
   it("lists single sign-on staff, and disabling one ends their sessions at once and keeps them out", async () => {

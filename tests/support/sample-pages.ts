@@ -14,22 +14,32 @@ export const dashboardTemplate =
 export const internalNote = "Internal note: call the Citrix Portal Tech";
 
 /**
- * Two tiny built sites: `/topics/codes/` with and without the internal note, an internal-only
- * `/topics/staff-only/`, and a 404 page each.
+ * Two tiny built sites: `/topics/codes/` (and its German `/de/topics/codes/`) with and without the
+ * internal note, an internal-only `/topics/staff-only/`, and a 404 page each, in English and German.
  */
 export function twoSites(): Sites {
   const root = scratchDir("sites");
-  for (const [folder, body] of [
+  const page = (lang: string, inside: string) =>
+    `<html lang="${lang}"><body><section><p data-slot="employee" hidden></p></section>${inside}</body></html>`;
+  for (const [folder, extra] of [
     // The public page has the slot too, so a test can see the server never fills it there.
-    ["public", '<html><body><section><p data-slot="employee" hidden></p></section><h1>Codes</h1></body></html>'],
-    [
-      "internal",
-      `<html><body><section><p data-slot="employee" hidden></p></section><h1>Codes</h1><aside>${internalNote}</aside></body></html>`,
-    ],
+    ["public", ""],
+    ["internal", `<aside>${internalNote}</aside>`],
   ] as const) {
-    mkdirSync(join(root, folder, "topics", "codes"), { recursive: true });
-    writeFileSync(join(root, folder, "topics", "codes", "index.html"), body);
-    writeFileSync(join(root, folder, "404.html"), "<html><body><h1>Page not found</h1></body></html>");
+    for (const [lang, prefix, heading, notFound] of [
+      ["en", "", "Codes", "Page not found"],
+      ["de", "de", "Codes (Deutsch)", "Seite nicht gefunden"],
+    ] as const) {
+      mkdirSync(join(root, folder, prefix, "topics", "codes"), { recursive: true });
+      writeFileSync(
+        join(root, folder, prefix, "topics", "codes", "index.html"),
+        page(lang, `<h1>${heading}</h1>${extra}`),
+      );
+      writeFileSync(
+        join(root, folder, prefix, "404.html"),
+        `<html lang="${lang}"><body><h1>${notFound}</h1></body></html>`,
+      );
+    }
   }
   mkdirSync(join(root, "internal", "topics", "staff-only"), { recursive: true });
   writeFileSync(join(root, "internal", "topics", "staff-only", "index.html"), "<html><body>Staff only</body></html>");

@@ -13,13 +13,14 @@ import type { Logger } from "../../functions/app/lib/log.ts";
 import type { AppMetrics } from "../../functions/app/metrics/app-metrics.ts";
 import type { WebhookSettings } from "../../functions/app/notify/webhook-settings.ts";
 import type { Sites } from "../../functions/app/site/audience.ts";
+import { builtPage, type LanguagePages } from "../../functions/app/site/built-pages.ts";
 import { topicCatalog } from "../../functions/app/topic-catalog.ts";
 import { createDb } from "../../functions/db/client.ts";
 import { walEraser } from "../../functions/db/erase.ts";
 import { migrate } from "../../functions/db/migrate.ts";
 import { readMigrations } from "../../functions/db/node-migrations.ts";
 import { scryptPasswords } from "../../functions/node/scrypt-password.ts";
-import { internalSampleManifest, sampleManifest } from "../../scripts/lib/sample-manifest.ts";
+import { internalSampleManifest, sampleLanguages, sampleManifest } from "../../scripts/lib/sample-manifest.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { memoryLogger } from "./memory-logger.ts";
 import { checkAnswersAgainstDocument } from "./openapi-conformance.ts";
@@ -32,9 +33,11 @@ export interface TestAppOptions {
   viewLimit?: RateLimitRule | null;
   clock?: () => number;
   sites?: Sites;
-  signInPage?: string;
+  /** The default language's sign-in page, or each language's (by code). */
+  signInPage?: string | Readonly<Record<string, string>>;
   dashboardPage?: string;
-  feedbackCheckPage?: string;
+  /** The default language's "Check your feedback" page, or each language's (by code). */
+  feedbackCheckPage?: string | Readonly<Record<string, string>>;
   sessionPolicy?: SessionPolicy;
   onUnexpectedError?: (error: unknown) => void;
   passwords?: PasswordHasher;
@@ -63,6 +66,19 @@ export const testPasswords = passwordHasher(pbkdf2Passwords({ iterations: 1000 }
   scryptPasswords({ N: 1024, r: 8, p: 1 }),
 ]);
 
+/** Pages given by language (a string is the default language's), as a build's sites hold them. */
+function pagesOf(pages: string | Readonly<Record<string, string>> | undefined): LanguagePages {
+  const byLanguage: Readonly<Record<string, string>> =
+    typeof pages === "string" ? { [sampleLanguages.default]: pages } : (pages ?? {});
+  const byFolder = new Map(
+    Object.entries(byLanguage).map(([lang, page]) => [
+      lang === sampleLanguages.default ? "page" : `${lang}/page`,
+      page,
+    ]),
+  );
+  return builtPage((folder) => byFolder.get(folder), sampleLanguages.default, "page");
+}
+
 /** The whole app on a fresh, migrated file database of its own. Clients are told apart by `X-Test-Client`. */
 export async function createTestApp(options: TestAppOptions = {}) {
   const databaseFile = options.databaseFile ?? join(scratchDir("help-center-db"), "test.db");
@@ -77,9 +93,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     passwords: options.passwords ?? testPasswords,
     clock: options.clock ?? Date.now,
     topics: { public: topicCatalog(sampleManifest), internal: topicCatalog(internalSampleManifest) },
-    signInPage: options.signInPage,
+    signInPages: pagesOf(options.signInPage),
     dashboardPage: options.dashboardPage,
-    feedbackCheckPage: options.feedbackCheckPage,
+    feedbackCheckPages: pagesOf(options.feedbackCheckPage),
     inlineHashes: { scripts: ["sha256-test"], styles: [] },
     requestClient: (c) => ({
       address: c.req.header("X-Test-Client") ?? "203.0.113.7",

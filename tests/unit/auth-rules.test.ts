@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { passwordHasher } from "../../functions/app/auth/password.ts";
 import { owaspPbkdf2Iterations, pbkdf2Passwords } from "../../functions/app/auth/pbkdf2-password.ts";
 import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
+import { readerLanguage } from "../../functions/app/lib/reader-language.ts";
 import { redirectTarget } from "../../functions/app/lib/redirect-target.ts";
 import { passwordWorkers } from "../../functions/node/password-workers.ts";
 import { owaspScrypt, scryptPasswords } from "../../functions/node/scrypt-password.ts";
+import { sampleLanguages } from "../../scripts/lib/sample-manifest.ts";
 
 describe("the redirect target after a form", () => {
   it.each([
@@ -76,7 +78,11 @@ describe("the sign-in page slots", () => {
     '<form><p class="error-summary" role="alert" data-slot="error" hidden></p><input type="hidden" name="next" value="/" data-slot="next"><input id="e" name="email" value="" data-slot="email"></form>';
 
   it("fills where to return and what went wrong, escaped", () => {
-    const html = fillSignInPage(template, { next: '/a?"><script>', error: "Wrong <b>password</b>", email: "a@b.c" });
+    const html = fillSignInPage(
+      template,
+      { next: '/a?"><script>', error: "Wrong <b>password</b>", email: "a@b.c" },
+      readerLanguage(sampleLanguages, "en"),
+    );
     expect(html).toContain('value="/a?&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('data-slot="error">Wrong &lt;b&gt;password&lt;/b&gt;</p>');
     expect(html).not.toContain("hidden></p>");

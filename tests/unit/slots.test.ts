@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fillSignInPage } from "../../functions/app/auth/sign-in-page.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
+import { readerLanguage } from "../../functions/app/lib/reader-language.ts";
 import { afterBodyOpen, fillInputSlot, fillMarkupSlot, fillTextSlot } from "../../functions/app/lib/slots.ts";
 import { customerViewBar } from "../../functions/app/site/customer-view.ts";
 import { signedInAs } from "../../functions/app/site/employee-bar.ts";
+import { sampleLanguages } from "../../scripts/lib/sample-manifest.ts";
 
+const english = readerLanguage(sampleLanguages, "en");
 const patterns = ["$&", "$`", "$'", "$1", "$$", "$<name>"];
 const page =
   '<html><body class="x"><p data-slot="error" hidden></p><input name="next" value="/" data-slot="next"><div data-slot="main"></div></body></html>';
@@ -28,11 +31,12 @@ describe("filling server slots", () => {
   });
 
   it("fills the sign-in page and the customer-view bar with replacement patterns kept as text", async () => {
-    const html = fillSignInPage(page, { next: "/$&/", email: "a$'@b.c", error: "x" });
+    const html = fillSignInPage(page, { next: "/$&/", email: "a$'@b.c", error: "x" }, english);
     expect(html).toContain('value="/$&amp;/"');
     const response = await customerViewBar(
       new Response(page, { headers: { "Content-Type": "text/html" } }),
       "/topics/$&$`/",
+      english,
     );
     const bar = await response.text();
     expect(bar).toContain('name="next" value="/topics/$&amp;$`/"');
@@ -43,13 +47,13 @@ describe("filling server slots", () => {
     const employeePage = page.replace('data-slot="error"', 'data-slot="employee"');
     const html = (status: number, type = "text/html") =>
       new Response(employeePage, { status, headers: { "Content-Type": type, "Content-Length": "1" } });
-    const filled = await signedInAs(html(200), "<b>$&</b>@example.com");
+    const filled = await signedInAs(html(200), "<b>$&</b>@example.com", english);
     expect(await filled.text()).toContain(
       'data-slot="employee">Signed in as &lt;b&gt;$&amp;&lt;/b&gt;@example.com</p>',
     );
     expect(filled.headers.get("Content-Length")).toBeNull();
     for (const untouched of [html(206), html(200, "text/css")]) {
-      expect(await (await signedInAs(untouched, "kim@example.com")).text()).toBe(employeePage);
+      expect(await (await signedInAs(untouched, "kim@example.com", english)).text()).toBe(employeePage);
     }
   });
 });

@@ -15,7 +15,7 @@ export const authDocs = {
       303: answer.seeOther("A plain form's sign-in: on to where the reader was going."),
     },
     refusals: [...bodyRefusals, "invalid_credentials", "not_found", "rate_limited", "unavailable"],
-    asPage: ["invalid_input", "invalid_credentials", "not_found", "rate_limited", "unavailable"],
+    asPage: ["invalid_input", "invalid_credentials", "not_found", "payload_too_large", "rate_limited", "unavailable"],
   }),
   logout: describe({
     tag: "auth",

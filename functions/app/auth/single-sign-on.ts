@@ -13,8 +13,8 @@ export interface SsoSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Shown on the button: "Sign in with {providerName}". */
-  providerName: string;
+  /** Shown on the button: "Sign in with {providerName}"; without it, "Sign in with your company account". */
+  providerName: string | undefined;
   /** Members of this group (the `groups` claim) are employees. */
   employeeGroup: string | undefined;
   /** People with a verified e-mail address in these domains are employees. */
@@ -23,12 +23,16 @@ export interface SsoSettings {
   publicUrl: string;
 }
 
+/**
+ * How a sign-in at the provider ended. `next`, where the sign-in was begun, is where the reader
+ * returns, whose language the page that tells a refusal speaks (unknown after a forged callback).
+ */
 export type SsoOutcome =
   | { kind: "signed_in"; token: string; next: string }
-  | { kind: "not_employee"; email: string | undefined }
+  | { kind: "not_employee"; email: string | undefined; next: string }
   /** The provider's verified e-mail is another account's here: an administrator must sort it out. */
-  | { kind: "conflict"; email: string }
-  | { kind: "failed"; message: string; why: string };
+  | { kind: "conflict"; email: string; next: string }
+  | { kind: "failed"; why: string; next?: string };
 
 /** The provider could not be reached, or its discovery document is broken: try again later. */
 export class ProviderUnavailable extends Error {}
@@ -71,6 +75,8 @@ export interface SsoDeps {
  */
 export function singleSignOn(deps: SsoDeps) {
   const { settings } = deps;
+  /** The provider as the logs name it. */
+  const providerLabel = settings.providerName ?? "The identity provider";
   let discovered: Promise<oidc.Configuration> | undefined;
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
@@ -87,7 +93,7 @@ export function singleSignOn(deps: SsoDeps) {
           isLoopback(issuer) ? { execute: [oidc.allowInsecureRequests], timeout: 5 } : { timeout: 5 },
         );
       } catch (error) {
-        throw new ProviderUnavailable(`${settings.providerName} cannot be reached`, { cause: error });
+        throw new ProviderUnavailable(`${providerLabel} cannot be reached`, { cause: error });
       }
     })();
     discovered.catch(() => {
@@ -141,11 +147,7 @@ export function singleSignOn(deps: SsoDeps) {
 
     /** Checks the provider's answer and, for an employee, opens a session. */
     async finish(callback: URL, browserState: string | undefined): Promise<SsoOutcome> {
-      const failed = (why: string): SsoOutcome => ({
-        kind: "failed",
-        message: `The sign-in with ${settings.providerName} could not be confirmed. Start it again.`,
-        why,
-      });
+      const failed = (why: string, next?: string): SsoOutcome => ({ kind: "failed", why, ...(next ? { next } : {}) });
       const state = callback.searchParams.get("state") ?? "";
       if (!browserState || !state || !constantTimeEqual(state, browserState)) return failed("state mismatch");
       const [claimed] = await deps.writes.write([
@@ -157,8 +159,9 @@ export function singleSignOn(deps: SsoDeps) {
       ]);
       const attempt = claimed?.rows[0];
       if (!attempt) return failed("unknown or replayed state");
+      const next = String(attempt.return_to);
       const providerError = callback.searchParams.get("error");
-      if (providerError) return failed(`provider answered ${providerError}`);
+      if (providerError) return failed(`provider answered ${providerError}`, next);
 
       const config = await configuration();
       let claims: IdentityClaims & { sub: string; iss: string };
@@ -172,7 +175,7 @@ export function singleSignOn(deps: SsoDeps) {
           idTokenExpected: true,
         });
         const idToken = tokens.claims();
-        if (!idToken) return failed("no ID token");
+        if (!idToken) return failed("no ID token", next);
         // Providers put e-mail and groups in the ID token or only in UserInfo: read both, but take
         // an e-mail and whether it is verified from the same one.
         const userInfo: IdentityClaims = await oidc
@@ -187,29 +190,29 @@ export function singleSignOn(deps: SsoDeps) {
         };
       } catch (error) {
         if (error instanceof TypeError && /fetch failed/.test(error.message)) {
-          throw new ProviderUnavailable(`${settings.providerName} cannot be reached`, { cause: error });
+          throw new ProviderUnavailable(`${providerLabel} cannot be reached`, { cause: error });
         }
-        return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        return failed(error instanceof Error ? `${error.name}: ${error.message}` : String(error), next);
       }
       // After the token's own time checks, so a clock far off is reported as what it is.
-      if (deps.clock() - Number(attempt.created_at) > attemptLifetimeMs) return failed("sign-in attempt expired");
+      if (deps.clock() - Number(attempt.created_at) > attemptLifetimeMs) return failed("sign-in attempt expired", next);
       const email = typeof claims.email === "string" ? claims.email.toLowerCase() : undefined;
-      if (!isEmployee(claims, settings)) return { kind: "not_employee", email };
+      if (!isEmployee(claims, settings)) return { kind: "not_employee", email, next };
 
       const staff = await rememberStaff(
         { writes: deps.writes, clock: deps.clock, issuer: settings.issuer },
         claims,
         email,
       );
-      if (staff.kind === "disabled") return { kind: "not_employee", email };
-      if (staff.kind === "conflict") return { kind: "conflict", email: staff.email };
+      if (staff.kind === "disabled") return { kind: "not_employee", email, next };
+      if (staff.kind === "conflict") return { kind: "conflict", email: staff.email, next };
       const token = await deps.sessions.create(staff.id, typeof claims.sid === "string" ? claims.sid : "");
       // A sign-in that finished used up nothing: an office behind one address is never held up by
       // its own employees' sign-ins.
       if (typeof attempt.limit_bucket === "string") {
         await deps.writes.write([giveBackStatement(attempt.limit_bucket, Number(attempt.limit_window))]);
       }
-      return { kind: "signed_in", token, next: String(attempt.return_to) };
+      return { kind: "signed_in", token, next };
     },
 
     /**

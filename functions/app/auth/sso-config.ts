@@ -7,8 +7,8 @@ export const ssoEnvFields = {
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Shown on the button: "Sign in with …". Default: "your company account". */
-  OIDC_PROVIDER_NAME: z.string().min(1).default("your company account"),
+  /** Shown on the button: "Sign in with …". Default: none, and the button says "Sign in with your company account" in the page's language. */
+  OIDC_PROVIDER_NAME: z.string().min(1).optional(),
   /** Members of this group (the `groups` claim) are employees. */
   OIDC_EMPLOYEE_GROUP: z.string().min(1).optional(),
   /** Verified e-mail domains whose people are employees, comma-separated. */

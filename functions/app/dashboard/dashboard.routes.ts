@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
 import { setCachePolicy } from "../lib/cache-control.ts";
 import { escapeHtml } from "../lib/html.ts";
+import { languageOfPath } from "../lib/reader-language.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { fillMarkupSlot } from "../lib/slots.ts";
@@ -200,7 +201,11 @@ export function dashboardRoutes(deps: AppDeps) {
    */
   const inFrame = async (c: Context<AppEnv>, internalFrame: string, render: () => Promise<string>) => {
     setCachePolicy(c, "privateNoStore");
-    const frame = fillEmployeeBar(internalFrame, c.get("employee")?.email ?? "");
+    const frame = fillEmployeeBar(
+      internalFrame,
+      c.get("employee")?.email ?? "",
+      languageOfPath(deps.topics.languages, c.req.path),
+    );
     try {
       return c.html(fillMarkupSlot(frame, "dashboard", await render()));
     } catch (error) {

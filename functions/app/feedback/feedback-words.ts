@@ -5,7 +5,7 @@ import { referenceCatalogue } from "../../../src/shared/i18n/catalogues.ts";
  * The feedback's words as the API, the dashboard and the writers' messages say them: the default
  * catalogue's (the dashboard stays in English; pages speak each reader's language).
  */
-const { ratings, answers, reasons, nothingToSend, commentTooLong, nameTooLong, reasonWithoutNo } =
+const { ratings, answers, reasons, nothingToSend, commentTooLong, nameTooLong, reasonWithoutNo, unknownTopic } =
   referenceCatalogue.feedback;
 
 export { answers as foundLabels, ratings as ratingLabels, reasons as reasonLabels };
@@ -16,4 +16,5 @@ export const feedbackMessages = {
   commentTooLong: limitMessage(commentTooLong, "comment", "en"),
   nameTooLong: limitMessage(nameTooLong, "name", "en"),
   reasonWithoutNo,
+  unknownTopic,
 };

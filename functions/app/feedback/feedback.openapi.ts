@@ -13,7 +13,7 @@ export const feedbackDocs = {
       303: answer.seeOther("A plain form's post was stored: back to the topic's thank-you."),
     },
     refusals: [...bodyRefusals, "rate_limited", "unavailable"],
-    asPage: ["invalid_input", "rate_limited", "unavailable"],
+    asPage: ["invalid_input", "payload_too_large", "rate_limited", "unavailable"],
   }),
   change: describe({
     tag: "feedback",

@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
 import { inBackground } from "../lib/background.ts";
 import { clientAddress } from "../lib/client.ts";
+import { formLanguage, readerLanguage } from "../lib/reader-language.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
@@ -46,19 +47,26 @@ export function feedbackRoutes(deps: AppDeps) {
     if (outcome.writersToldOf && deps.notifier) inBackground(c, deps.notifier.deliverDue());
   };
 
-  /** A reader without JavaScript whose feedback needs fixing (or could not be saved) gets the form back on a page. */
-  const checkPage = answerFormsWithPage((c, error) =>
-    feedbackFormPage(deps.pages.feedbackCheck ?? bareCheckPage, catalogFor(deps, c), c.get("formFields") ?? {}, error),
-  );
+  /**
+   * A reader without JavaScript whose feedback needs fixing (or could not be saved, or was too
+   * long to read) gets the form back on a page, in the language of the page they wrote on.
+   */
+  const checkPage = answerFormsWithPage(async (c, error) => {
+    const language = formLanguage(c, deps.topics.languages);
+    const frame = (await deps.pages.feedbackCheck(language.code)) ?? bareCheckPage(language);
+    return feedbackFormPage(frame, catalogFor(deps, c), c.get("formFields") ?? {}, error, language);
+  });
 
   return (
     new Hono<AppEnv>()
       // "/feedback/*" covers "/feedback" itself as well.
-      .use("/feedback/*", sameOriginOnly(deps.allowedOrigins), limitBody(maxBodyBytes))
+      .use("/feedback/*", sameOriginOnly(deps.allowedOrigins))
+      // Before the body's limit, so that a form too long to read gets its page too.
+      .use("/feedback", checkPage)
+      .use("/feedback/*", limitBody(maxBodyBytes))
       .post(
         "/feedback",
         feedbackDocs.submit,
-        checkPage,
         requireBody("json", "form"),
         jsonOrForm(feedbackInputSchema),
         async (c) => {
@@ -68,7 +76,10 @@ export function feedbackRoutes(deps: AppDeps) {
           if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
           tellWriters(c, outcome);
           deps.metrics?.collect.recorded("feedback");
-          if (isFormPost(c)) return c.redirect(thanksLocation(catalogFor(deps, c), input.topic), Status.seeOther);
+          if (isFormPost(c)) {
+            const language = readerLanguage(deps.topics.languages, input.lang);
+            return c.redirect(thanksLocation(catalogFor(deps, c), input.topic, language), Status.seeOther);
+          }
           return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);
         },
       )

@@ -26,7 +26,7 @@ export const serverMessages = {
   rating: "Choose Excellent, Good, Average or Poor.",
   found: "Choose Yes or No.",
   reason: "Choose one of the reasons offered, or none.",
-  unknownTopic: "This topic is not in the help center. Reload the page and try again.",
+  unknownTopic: feedbackMessages.unknownTopic,
 } as const;
 
 const unknownFields = {
@@ -51,6 +51,14 @@ const feedbackFieldsSchema = z.strictObject(
     ),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */
     website: z.string().max(2000).optional(),
+    /**
+     * The language of the page the form is on (`en`, `de`): a form sent without JavaScript is
+     * answered in it, and sent back to the page in it. One the site does not speak means its default.
+     */
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, "Send the page's language code, like en or de.")
+      .optional(),
   },
   unknownFields,
 );

@@ -78,19 +78,22 @@ export function jsonOrForm<S extends z.ZodType>(
 export const isFormPost = (c: Context<AppEnv>) => c.get("formPost") === true;
 
 /**
- * For routes a plain HTML form posts to: any failure of a form post — bad input, a limit, the
- * database away — is answered with `page` (what to fix, what was typed) instead of JSON, with
- * the same status and headers. Scripts still get the JSON error.
+ * For routes a plain HTML form posts to: any failure of a form post — bad input, a body too
+ * large to read, a limit, the database away — is answered with `page` (what to fix, what was
+ * typed) instead of JSON, with the same status and headers. Scripts still get the JSON error.
  */
-export function answerFormsWithPage(page: (c: Context<AppEnv>, error: ApiError) => string): MiddlewareHandler<AppEnv> {
+export function answerFormsWithPage(
+  page: (c: Context<AppEnv>, error: ApiError) => string | Promise<string>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (!c.error || !isFormPost(c)) return;
+    // By the body's media type: a body refused before it was read (too large) came from the form too.
+    if (!c.error || bodyKind(c) !== "form") return;
     const error = c.error instanceof ApiError ? c.error : asUnavailable(c.error);
     if (!error) return;
     const headers = new Headers(c.res.headers);
     headers.set("Content-Type", "text/html; charset=UTF-8");
     setCachePolicy(headers, "noStore");
-    c.res = new Response(page(c, error), { status: error.status, headers });
+    c.res = new Response(await page(c, error), { status: error.status, headers });
   };
 }

@@ -1,5 +1,7 @@
 import type { hc, InferRequestType, InferResponseType } from "hono/client";
 import { type AppType, errorBodyOf } from "../../shared/api-contract.ts";
+import type { ErrorBody } from "../../shared/api-errors.ts";
+import type { DemoWords } from "./demo-words.ts";
 
 export type { DemoUser, SandboxState, VerifyOutcome } from "../../shared/demo-contract.ts";
 
@@ -9,13 +11,15 @@ type IssueBody = InferRequestType<DemoApi["users"][":userId"]["code"]["$post"]>[
 type Answer<Endpoint> = InferResponseType<Endpoint, 200 | 201>;
 
 /**
- * A call that did not work: the network (`unreachable`, which the demo says in the page's
- * language), or the server's refusal with its own message (the API speaks the default language).
+ * A call that did not work: the network (`unreachable`), or the server's refusal, kept as the API
+ * gave it; the demo says either in the page's language (`problemText`).
  */
 export class DemoError extends Error {
   readonly unreachable: boolean;
-  constructor(message: string, { unreachable = false } = {}) {
-    super(message);
+  readonly refusal: Partial<ErrorBody["error"]>;
+  constructor(refusal: Partial<ErrorBody["error"]>, { unreachable = false } = {}) {
+    super(refusal.message ?? "unreachable");
+    this.refusal = refusal;
     this.unreachable = unreachable;
   }
 }
@@ -33,13 +37,10 @@ async function call<Endpoint>(method: string, path: string, body?: unknown): Pro
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new DemoError("unreachable", { unreachable: true });
+    throw new DemoError({}, { unreachable: true });
   }
   const data: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = errorBodyOf(data);
-    throw new DemoError(error?.fields?.map((f) => f.message).join(" ") || error?.message || "");
-  }
+  if (!response.ok) throw new DemoError(errorBodyOf(data));
   // The route's own type: what it returned is what the compiler says it returns.
   return data as Answer<Endpoint>;
 }
@@ -58,8 +59,38 @@ export const demoApi = {
   advance: (hours: number) => call<DemoApi["clock"]["$post"]>("POST", "/clock", { hours }),
 };
 
-/** What the demo says about a failed call: the network in its own words, a refusal in the server's, else `failed`. */
-export function problemText(error: unknown, words: { unreachable: string; failed: string }): string {
-  if (error instanceof DemoError) return error.unreachable ? words.unreachable : error.message || words.failed;
-  return words.failed;
+type ProblemWords = Pick<
+  DemoWords,
+  "unreachable" | "failed" | "ended" | "tooManyDemos" | "noUser" | "noUserName" | "noCode" | "unavailable" | "typeCode"
+>;
+
+/**
+ * What the demo says about a failed call, in the page's language: the network, or a refusal worded
+ * from the API's stable `code` (and the field it names), never from its `message`, which is the
+ * default language's; anything else is `failed`.
+ */
+export function problemText(error: unknown, words: ProblemWords): string {
+  if (!(error instanceof DemoError)) return words.failed;
+  if (error.unreachable) return words.unreachable;
+  const { code, fields = [] } = error.refusal;
+  switch (code) {
+    case "no_sandbox":
+      return words.ended;
+    case "rate_limited":
+      return words.tooManyDemos;
+    case "no_user":
+      return words.noUser;
+    case "no_code":
+      return words.noCode;
+    case "unavailable":
+    case "shutting_down":
+      return words.unavailable;
+    case "invalid_input":
+      // The island checks the code as typed first: what is left is a name the sandbox does not know.
+      if (fields.some((f) => f.field === "username")) return words.noUserName;
+      if (fields.some((f) => f.field === "code")) return words.typeCode;
+      return words.failed;
+    default:
+      return words.failed;
+  }
 }

@@ -1,24 +1,36 @@
 import type { APIRoute } from "astro";
 import { everyAudience, pageAudience } from "../../lib/audience.ts";
 import { loadBrand, reviewDue } from "../../lib/brand.ts";
-import { publishedTopics, topicPath } from "../../lib/topics.ts";
+import { loadLanguages } from "../../lib/languages.ts";
+import { publishedTopics, topicLanguages, topicPath } from "../../lib/topics.ts";
 import { isoDay } from "../../shared/dates.ts";
 
 export const getStaticPaths = everyAudience;
 
 /**
- * The site's manifest: which topics exist, for the API to reject feedback on unknown topics.
- * Each audience's site has its own, so the public one never names an internal topic; the
- * employees' one adds what the dashboard needs (category, words, updated, owner, review date).
+ * The site's manifest: which topics exist and in which languages, for the API to reject feedback
+ * on unknown topics and to send a reader back to the page in their language; and the site's
+ * languages, which the server answers readers in. Each audience's site has its own, so the public
+ * one never names an internal topic; the employees' one adds what the dashboard needs (category,
+ * words, updated, owner, review date).
  */
 export const GET: APIRoute = async ({ params }) => {
   const audience = pageAudience(params);
   const topics = await publishedTopics(audience);
   const brand = loadBrand();
+  const languages = loadLanguages();
+  const writtenIn = new Map(await Promise.all(topics.map(async (t) => [t.id, await topicLanguages(t.id)] as const)));
   const manifest = {
     audience,
+    languages: { default: languages.default.code, all: languages.all.map((l) => l.code) },
     topics: topics.map((t) => {
-      const listed = { id: t.id, title: t.data.title, path: topicPath(t.id), audience: t.data.audience };
+      const listed = {
+        id: t.id,
+        title: t.data.title,
+        path: topicPath(t.id),
+        audience: t.data.audience,
+        languages: writtenIn.get(t.id) ?? [languages.default.code],
+      };
       if (audience === "public") return listed;
       // Owners and reviews are the writers' business: only the employees' manifest names them.
       const due = reviewDue(brand, t.data);

@@ -78,6 +78,8 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
   return (
     <form class="feedback__form" method="post" action={action} noValidate onSubmit={props.onSubmit}>
       {topic && <input type="hidden" name={feedbackFields.topic} value={topic} />}
+      {/* Without JavaScript, what comes back (the check page, the thank-you) is in the page's language. */}
+      <input type="hidden" name={feedbackFields.lang} value={lang} />
       {(hasErrors || state.problem) && (
         <div
           class="error-summary"

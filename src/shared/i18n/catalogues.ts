@@ -13,5 +13,15 @@ import es from "./messages/es.json" with { type: "json" };
 export type Catalogue = typeof en;
 
 export const referenceCatalogue: Catalogue = en;
+/** The language of the reference catalogue: the words the API's own messages are written in. */
+export const referenceLanguage = "en";
 
 export const catalogues: Readonly<Record<string, unknown>> = { en, de, es, ar };
+
+/**
+ * A language's catalogue, for the server's pages: a declared language's passed the build's check,
+ * so it has the reference's shape; a code with no catalogue gets the reference's words.
+ */
+export function catalogueFor(code: string): Catalogue {
+  return (Object.hasOwn(catalogues, code) ? catalogues[code] : referenceCatalogue) as Catalogue;
+}
