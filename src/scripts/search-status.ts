@@ -19,9 +19,11 @@ export function searchStatus(term: string, found: Found, ui: SearchUi, { withIns
     `${searchPath}?q=${encodeURIComponent(query)}${asTyped ? "&typed=1" : ""}`;
   const f = (message: Parameters<typeof formatMessage>[0], values: Record<string, string | number>) =>
     formatMessage(message, lang, values);
-  const quoted = (words: readonly string[]) => words.map((word) => f(w.quoted, { word })).join(w.or);
   if (found.kind === "empty") return [w.typeSomething];
   if (found.kind === "stop-words") return [f(w.onlyStopWords, { typed: found.typed })];
+  // Words as the reader typed them, or a correction as the pages write it: never folded for searching.
+  const shown = (word: string) => found.shown[word] ?? word;
+  const quoted = (words: readonly string[]) => words.map((word) => f(w.quoted, { word: shown(word) })).join(w.or);
   const parts: StatusPart[] = [];
   // A sentence with a link in it: the link is a part of its own, wherever the language puts it.
   const withLink = (message: string, slot: string, link: { text: string; href: string }) =>
@@ -41,7 +43,7 @@ export function searchStatus(term: string, found: Found, ui: SearchUi, { withIns
         ? f(w.noTopicMentions, { missing: quoted(found.missing), present: quoted(present) })
         : found.words.length === 2
           ? f(w.noTopicHasBoth, { first: quoted([first]), second: quoted([second]) })
-          : f(w.noTopicHasAll, { words: found.words.join(" ") }),
+          : f(w.noTopicHasAll, { words: found.words.map(shown).join(" ") }),
     );
   } else {
     parts.push(f(w.matches, { count: found.total, query }));

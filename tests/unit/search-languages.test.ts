@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { searchStatus, statusText } from "../../src/scripts/search-status.ts";
 import { catalogues, type referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { analyzerFor } from "../../src/shared/search/analyzers.ts";
 import { findTopics, loadIndex } from "../../src/shared/search/find.ts";
@@ -90,6 +91,59 @@ describe("one language's index", () => {
     expect(snippetOf("Einen temporären Code erzeugen.", matched, { analyzer: german.analyzer })).toContain(
       "<mark>temporären</mark>",
     );
+  });
+});
+
+describe("a correction and the words no topic has, as a German reader is shown them", () => {
+  const german = loadIndex(
+    buildSearchIndex(
+      [
+        page(
+          "de",
+          "/de/topics/code/",
+          "Einen temporären Anmeldecode erzeugen",
+          "Der temporären Anmeldung dient der Code.",
+        ),
+        page("de", "/de/topics/muller/", "Müller und Muller", "Muller schreibt Muller ohne Umlaut, Müller mit."),
+      ],
+      ui("de"),
+    ),
+  );
+
+  it("keeps each word's most frequent written form where it is not the folded one", () => {
+    const index = buildSearchIndex(
+      [page("de", "/de/a/", "Müller und Muller", "Muller schreibt Muller ohne Umlaut, Müller mit. Temporären.")],
+      ui("de"),
+    );
+    expect(index.spellings).toEqual({ temporaren: "temporären" });
+  });
+
+  it("shows a correction as the pages write it, in the results and the suggestions alike", () => {
+    const found = findTopics(german, "tempraren Code");
+    expect(found).toMatchObject({ match: "all", correctedFrom: "tempraren Code", searched: "temporären Code" });
+    if (found.kind !== "results") throw new Error(found.kind);
+    const hits = found.hits.map((hit) => ({
+      url: german.docs[hit.doc]?.url ?? "",
+      title: "",
+      lang: "de",
+      inOriginal: undefined,
+      excerpt: "",
+    }));
+    const status = statusText(searchStatus("tempraren Code", { ...found, hits, total: hits.length }, german.ui));
+    expect(status).toContain("temporären Code");
+    expect(status).not.toContain("temporaren");
+    const suggestion = statusText(
+      searchStatus("tempraren Code", { ...found, hits, total: hits.length }, german.ui, { withInstead: false }),
+    );
+    expect(suggestion).toContain("temporären Code");
+  });
+
+  it("names a word no topic has as the reader typed it, umlauts and all", () => {
+    const found = findTopics(german, "temporären Prüfung");
+    if (found.kind !== "results") throw new Error(found.kind);
+    const status = statusText(searchStatus("temporären Prüfung", { ...found, hits: [], total: 0 }, german.ui));
+    expect(status).toContain("„prüfung“");
+    expect(status).not.toContain("prufung");
   });
 });
 

@@ -9,6 +9,11 @@ import { stem as englishStem, stopWords as englishStopWords, wordsOf as englishW
  */
 export interface Analyzer {
   wordsOf(text: string): string[];
+  /**
+   * The same words as written, lower case but not folded ("temporären" where `wordsOf` has
+   * "temporaren"), each at the place of its folded form: what a reader is shown of a word.
+   */
+  writtenWordsOf(text: string): string[];
   stem(word: string): string;
   stopWords: ReadonlySet<string>;
 }
@@ -87,19 +92,19 @@ const arabic = {
 
 const others: Record<string, typeof german> = { de: german, es: spanish, ar: arabic };
 
-/** The words of a text as a language without English's contractions reads them: letters and digits, lower case, folded. */
-function plainWords(text: string, fold: (word: string) => string): string[] {
-  return (
-    text
-      .normalize("NFKC")
-      .toLowerCase()
-      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
-  )
-    .map(fold)
-    .filter(Boolean);
-}
+/** The words of a text as a language without English's contractions reads them: letters and digits, lower case. */
+const plainWords = (text: string): string[] =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
-export const english: Analyzer = { wordsOf: englishWordsOf, stem: englishStem, stopWords: englishStopWords };
+export const english: Analyzer = {
+  wordsOf: englishWordsOf,
+  writtenWordsOf: englishWordsOf,
+  stem: englishStem,
+  stopWords: englishStopWords,
+};
 
 /**
  * The analyzer of an index in `lang` that also holds pages in `alsoHolds` (a language's index holds
@@ -114,9 +119,12 @@ export function analyzerFor(lang: string, alsoHolds: readonly string[] = []): An
     ]),
   ]);
   if (!own) return lang === "en" ? english : { ...english, stopWords };
+  // English contractions too, where English pages are held ("can't", "log in"); a word that folds
+  // to nothing (a mark alone) is no word.
+  const words = (text: string) => (alsoHolds.includes("en") ? englishWordsOf(text) : plainWords(text));
   return {
-    // English contractions too, where English pages are held ("can't", "log in").
-    wordsOf: (text) => (alsoHolds.includes("en") ? englishWordsOf(text).map(own.fold) : plainWords(text, own.fold)),
+    wordsOf: (text) => words(text).map(own.fold).filter(Boolean),
+    writtenWordsOf: (text) => words(text).filter((word) => own.fold(word) !== ""),
     stem: (word) => own.stem(own.fold(word)),
     stopWords: new Set([...stopWords].map(own.fold)),
   };

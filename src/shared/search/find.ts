@@ -1,5 +1,5 @@
 import { type Analyzer, analyzerFor } from "./analyzers.ts";
-import { editDistance } from "./edit-distance.ts";
+import { correctionOf, spelled, withCorrections } from "./corrections.ts";
 import { field, type IndexedDoc, type SearchIndex, type SearchUi } from "./search-index.ts";
 
 /**
@@ -13,8 +13,6 @@ import { field, type IndexedDoc, type SearchIndex, type SearchUi } from "./searc
 const minPrefix = 3;
 /** Prefix completions looked at, the most frequent first. */
 const maxCompletions = 40;
-/** A correction is made only for a word this long, never to a stop word. */
-const minCorrected = 4;
 
 const weights = { title: 12, keyword: 10, heading: 5, body: 1 } as const;
 /** A word found only as the start of a longer one counts for less than the word itself. */
@@ -38,6 +36,8 @@ export interface LoadedIndex {
   sorted: readonly string[];
   rank: ReadonlyMap<string, number>;
   known: ReadonlySet<string>;
+  /** A word as the pages write it most often, where that differs from the word as read ("temporären"). */
+  spellings: ReadonlyMap<string, string>;
   /** Per doc: its title, keywords, headings and description as " stem stem " strings, for phrases. */
   shortFields: readonly (readonly string[])[];
   /** Per doc: its keywords as "stem stem", stop words left out. */
@@ -69,6 +69,7 @@ export function loadIndex(index: SearchIndex): LoadedIndex {
     sorted: [...index.words].sort(),
     rank: new Map(index.words.map((w, i) => [w, i])),
     known: new Set(index.words),
+    spellings: new Map(Object.entries(index.spellings)),
     shortFields: index.docs.map((d) =>
       [d.title, d.description, ...d.keywords, ...d.headings].map((text) => ` ${phraseOf(analyzer, text)} `),
     ),
@@ -108,6 +109,11 @@ export type Found =
       /** The words as corrected, when a correction found more than the words as typed. */
       correctedFrom?: string;
       searched: string;
+      /**
+       * How to show each of `words` (and `missing`): as the reader typed it, or a correction as the
+       * pages write it, never as folded for searching ("temporären", not "temporaren").
+       */
+      shown: Readonly<Record<string, string>>;
     };
 
 /** Words of the index that start with `prefix`, the most frequent first. */
@@ -228,44 +234,6 @@ function rank(index: LoadedIndex, words: readonly QueryWord[]) {
   return { hits, missing, match };
 }
 
-const isSwap = (a: string, b: string) =>
-  a.length === b.length && [...a].sort().join("") === [...b].sort().join("") && editDistance(a, b, 1) === 1;
-
-/** The closest known word to one no topic has, or undefined (see `minCorrected`). */
-function correctionOf(index: LoadedIndex, word: string): string | undefined {
-  if (word.length < minCorrected || index.known.has(word) || /\d/.test(word)) return undefined;
-  // One slip in a short word, two in a long one; and the first letter as typed (a slip there is
-  // rare, and "matters" is not a typo of "battery").
-  const limit = word.length < 8 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of index.byFrequency) {
-    if (candidate[0] !== word[0] || candidate.length < minCorrected || index.analyzer.stopWords.has(candidate))
-      continue;
-    if (/\d/.test(candidate)) continue;
-    // A four-letter word is corrected only for letters swapped ("crad" → "card"): one letter
-    // changed makes another word too often ("tags" → "tabs").
-    if (word.length === minCorrected && !isSwap(word, candidate)) continue;
-    const distance = editDistance(word, candidate, Math.min(limit, bestDistance - 1));
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-      if (distance === 1) break;
-    }
-  }
-  return best;
-}
-
-/** What the reader typed, with only the corrected words changed ("temprary login" → "temporary login"). */
-function withCorrections(index: LoadedIndex, typed: string, words: readonly string[], corrected: readonly string[]) {
-  const fixes = new Map(words.map((w, i) => [w, corrected[i] ?? w]));
-  // A typed word as the index reads it ("ä" folded); one that reads as two ("login" is "sign in") was not corrected.
-  return typed.trim().replace(/[\p{L}\p{M}\p{N}]+/gu, (w) => {
-    const read = index.analyzer.wordsOf(w);
-    return (read.length === 1 && fixes.get(read[0] ?? "")) || w;
-  });
-}
-
 /**
  * Searches `typed`. `typing` is true while the reader is still typing the last word (the header's
  * suggestions): that word then also matches words it begins, from three letters on. `asTyped`
@@ -285,10 +253,16 @@ export function findTopics(
   const meaningful = all.filter((w) => !stopWords.has(w) && !seen.has(stem(w)) && seen.add(stem(w))).slice(0, maxWords);
   if (meaningful.length === 0) return { kind: "stop-words", typed: typed.trim() };
   const typing = options.typing === true && !/\s$/.test(typed);
+  // Each word as the reader typed it, lower case: what the status line shows of it.
+  const written = index.analyzer.writtenWordsOf(typed);
+  const shown: Record<string, string> = {};
+  all.forEach((word, i) => {
+    shown[word] ??= written[i] ?? word;
+  });
 
   const asTyped = planWords(index, meaningful, typing);
   const found = rank(index, asTyped);
-  const result = { kind: "results" as const, ...found, words: meaningful, searched: meaningful.join(" ") };
+  const result = { kind: "results" as const, ...found, words: meaningful, searched: meaningful.join(" "), shown };
 
   // A word no topic has may be a typo: the closest known word, when that finds more.
   const corrected = meaningful.map((w, i) =>
@@ -303,12 +277,17 @@ export function findTopics(
     const allAfter = better.match === "all" ? better.hits.length : 0;
     // Only a correction that finds topics with every word is worth showing instead.
     if (allAfter > allBefore) {
+      const correctedShown = { ...shown };
+      corrected.forEach((word, i) => {
+        if (word !== meaningful[i]) correctedShown[word] = spelled(index, word);
+      });
       return {
         ...result,
         ...better,
         words: corrected,
         searched: withCorrections(index, typed, meaningful, corrected),
         correctedFrom: typed.trim(),
+        shown: correctedShown,
       };
     }
   }

@@ -48,6 +48,11 @@ export interface SearchIndex {
   stems: Record<string, number[]>;
   /** Every word of the indexed text, most frequent first: prefixes and corrections come from these. */
   words: string[];
+  /**
+   * A word as the pages write it most often, where that is not the word as the index reads it
+   * (`"temporaren": "temporären"`): a correction is shown as the reader would write it.
+   */
+  spellings: Record<string, string>;
 }
 
 /** A page as Pagefind's fragment has it, with the fragment's file name. */
@@ -69,13 +74,14 @@ export const bodyText = (content: string, title: string) =>
 /** Builds the index of a build's pages. */
 export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): SearchIndex {
   // The index's language reads every page it holds, the originals among them (find.ts reads queries the same way).
-  const { wordsOf, stem } = analyzerFor(
+  const { wordsOf, writtenWordsOf, stem } = analyzerFor(
     ui.lang,
     [...new Set(pages.map((page) => page.lang))].filter((l) => l !== ui.lang),
   );
   const stemsOf = (text: string) => wordsOf(text).map(stem);
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();
   const wordCounts = new Map<string, number>();
+  const spellings = new Spellings();
   const note = (doc: number, stems: readonly string[], bit: number) => {
     for (const s of stems) {
       const docs = postings.get(s) ?? new Map<number, { fields: number; times: number }>();
@@ -88,10 +94,11 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
   };
   pages.forEach((page, doc) => {
     const body = wordsOf(page.content);
-    for (const word of body) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-    // Every word a topic can be found by is a word to complete and to correct to.
-    for (const word of [page.title, page.description, ...page.headings, ...page.keywords].flatMap(wordsOf)) {
-      wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    // Every word a topic can be found by is a word to complete and to correct to, and to spell as written.
+    for (const text of [page.content, page.title, page.description, ...page.headings, ...page.keywords]) {
+      const read = text === page.content ? body : wordsOf(text);
+      for (const word of read) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      spellings.note(read, writtenWordsOf(text));
     }
     note(doc, body.map(stem), field.body);
     note(doc, stemsOf(page.title), field.title);
@@ -116,5 +123,36 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
     })),
     stems,
     words: [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
+    spellings: spellings.differing(),
   };
+}
+
+/** How often each word is written each way: the index keeps the most frequent way, where it differs. */
+class Spellings {
+  /** Times each word is written as it is read: most words, and every word of a language that folds nothing. */
+  private readonly plain = new Map<string, number>();
+  private readonly other = new Map<string, Map<string, number>>();
+
+  /** A text's words as read and as written, place by place (an analyzer gives both in the same order). */
+  note(read: readonly string[], written: readonly string[]): void {
+    read.forEach((word, i) => {
+      const as = written[i] ?? word;
+      if (as === word) {
+        this.plain.set(word, (this.plain.get(word) ?? 0) + 1);
+        return;
+      }
+      const ways = this.other.get(word) ?? new Map<string, number>();
+      this.other.set(word, ways);
+      ways.set(as, (ways.get(as) ?? 0) + 1);
+    });
+  }
+
+  differing(): Record<string, string> {
+    const kept: Record<string, string> = {};
+    for (const [word, ways] of [...this.other].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [as, times] = [...ways].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [word, 0];
+      if (times > (this.plain.get(word) ?? 0)) kept[word] = as;
+    }
+    return kept;
+  }
 }
