@@ -103,8 +103,19 @@ export function generateContent(
   }
   // The site-wide files every build reads; the home page's tasks point at generated topics.
   cpSync(join("content", "internal-banner.json"), join(outDir, "internal-banner.json"));
-  const brand = JSON.parse(readFileSync(join("content", "brand.json"), "utf8")) as { tasks: { topic: string }[] };
-  brand.tasks = brand.tasks.map((task, i) => ({ ...task, topic: `topic-${i}` }));
+  type Tasks = { topic: string }[];
+  const brand = JSON.parse(readFileSync(join("content", "brand.json"), "utf8")) as {
+    tasks: Tasks;
+    translations?: Record<string, { tasks?: Tasks }>;
+  };
+  const generated = (tasks: Tasks) => tasks.map((task, i) => ({ ...task, topic: `topic-${i}` }));
+  brand.tasks = generated(brand.tasks);
+  // The brand's words in the languages this content declares, their tasks pointing at generated topics too.
+  brand.translations = Object.fromEntries(
+    Object.entries(brand.translations ?? {})
+      .filter(([lang]) => others.includes(lang))
+      .map(([lang, words]) => [lang, words.tasks ? { ...words, tasks: generated(words.tasks) } : words]),
+  );
   writeFileSync(join(outDir, "brand.json"), JSON.stringify(brand, null, 2));
   for (let i = 0; i < count; i++) writeFileSync(join(topicsDir, `topic-${i}.mdx`), topicSource(i, count));
   const every = translatedShare > 0 ? Math.round(1 / translatedShare) : 0;

@@ -98,13 +98,58 @@ export const brandSchema = z.strictObject({
 
 export type Brand = z.infer<typeof brandSchema>;
 
-let loaded: Brand | undefined;
+const fields = brandSchema.shape;
 
-/** Read and checked once per build; a bad value fails the build naming the field. */
-export function loadBrand(): Brand {
+/** A group of the brand a translation may give, which says so of a field it may not. */
+const translatable = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `${issue.keys.join(", ")}: the same in every language (set it once, outside translations), or not a field of the brand file`
+        : undefined,
+  });
+
+/**
+ * What one language says its own way, each field checked as the default's is; any field left out
+ * is the default language's, and a group (the contact options) may give some of its fields. Lists
+ * (footer links, tasks, escalation contacts) are given whole. Colours, the logo's file, review and
+ * edit settings are the same in every language.
+ */
+export const brandTranslationSchema = translatable({
+  siteName: fields.siteName,
+  productName: fields.productName,
+  company: fields.company,
+  logo: translatable({ alt: fields.logo.shape.alt }),
+  footerLinks: fields.footerLinks,
+  contact: translatable({
+    phone: translatable(fields.contact.shape.phone.shape).partial(),
+    email: fields.contact.shape.email,
+    case: translatable(fields.contact.shape.case.shape).partial(),
+  }).partial(),
+  tasks: fields.tasks,
+  internalContacts: fields.internalContacts,
+}).partial();
+
+/** content/brand.json: the brand, in the default language, and what other languages say their own way. */
+export const brandFileSchema = brandSchema.extend({
+  /** By language code (a declared language other than the default). Default: none. */
+  translations: z.record(z.string(), brandTranslationSchema).optional(),
+});
+export type BrandFile = z.infer<typeof brandFileSchema>;
+
+let loaded: BrandFile | undefined;
+
+/** The brand file, read and checked once per build; a bad value fails the build naming the field. */
+export function loadBrandFile(): BrandFile {
   const file = `${buildOptions.contentDir}/brand.json`;
-  loaded ??= parseOrExplain(brandSchema, JSON.parse(readFileSync(file, "utf8")), file);
+  loaded ??= parseOrExplain(brandFileSchema, JSON.parse(readFileSync(file, "utf8")), file);
   return loaded;
+}
+
+/** The brand in the default language (its translations: brand-languages.ts). */
+export function loadBrand(): Brand {
+  const { translations: _, ...brand } = loadBrandFile();
+  return brand;
 }
 
 /** The "Edit this topic" address for a topic's file, or undefined when the brand configures none. */

@@ -52,6 +52,17 @@ describe("an author's mistake fails the build with a message naming file and fie
     expect(output).toContain("brand.json: colors.accent: use a colour like #0b5cad");
   });
 
+  it("fails on a brand translation for a language the site does not declare, or with a bad value, naming both", () => {
+    const { status, output } = buildWithContent("brand.json", (s) =>
+      s.replace('"es": {', '"fr": {').replace('"https://www.example.com/de/privacy"', '"privacy"'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain("brand.json: translations.de.footerLinks.0.href:");
+    const language = buildWithContent("brand.json", (s) => s.replace('"es": {', '"fr": {'));
+    expect(language.status).not.toBe(0);
+    expect(language.output).toContain('content/brand.json: translations.fr: "fr" is not a declared language');
+  });
+
   it("fails on a home-page task that sends readers to a topic the public cannot see, naming the task", () => {
     const { status, output } = buildWithContent("brand.json", (s) =>
       s.replace('"topic": "cannot-sign-in"', '"topic": "internal-admin-temporary-code"'),

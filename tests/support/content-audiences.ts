@@ -20,10 +20,19 @@ export function contentByAudience() {
   const topics = readTree(join(contentDir, "topics"), ".mdx");
   const isInternalTopic = (source: string) => /^audience:\s*internal\s*$/m.test(source.split(/^---$/m)[1] ?? "");
   const banner = JSON.parse(readFileSync(join(contentDir, "internal-banner.json"), "utf8")) as { text: string };
-  // The brand file is public but for its escalation contacts, which only internal topics show.
-  const { internalContacts, ...publicBrand } = JSON.parse(readFileSync(join(contentDir, "brand.json"), "utf8")) as {
-    internalContacts: { label: string; detail: string; href?: string }[];
+  // The brand file is public but for its escalation contacts, which only internal topics show, in
+  // every language it gives them in.
+  type Contacts = { label: string; detail: string; href?: string }[];
+  const brandFile = JSON.parse(readFileSync(join(contentDir, "brand.json"), "utf8")) as {
+    internalContacts: Contacts;
+    translations?: Record<string, { internalContacts?: Contacts }>;
   };
+  const { internalContacts: ownContacts, translations = {}, ...publicBrand } = brandFile;
+  const publicTranslations = Object.values(translations).map(({ internalContacts: _, ...words }) => words);
+  const internalContacts = [
+    ...ownContacts,
+    ...Object.values(translations).flatMap((words) => words.internalContacts ?? []),
+  ];
 
   // Owners are the writers' business: in every topic's front matter, never in a public file.
   const ownerLine = /^owner:\s*(.+)$/m;
@@ -43,6 +52,7 @@ export function contentByAudience() {
       ...readTree(join(contentDir, "alerts"), ".md"),
       // The brand file (names, contact options, links) is on every public page.
       JSON.stringify(publicBrand),
+      JSON.stringify(publicTranslations),
       // The site's own wording (navigation, labels, messages, every language's catalogue) is public too.
       ...readTree("src", ".json"),
       ...readTree("src", ".astro"),

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { brandSchema, editTopicHref } from "../../src/lib/brand.ts";
+import { brandFileSchema, brandSchema, editTopicHref } from "../../src/lib/brand.ts";
+import { localizeBrand, translationLanguageProblems } from "../../src/lib/brand-languages.ts";
 import { alertSchema, topicSchema } from "../../src/lib/content-schemas.ts";
 import { contrastRatio } from "../../src/lib/contrast.ts";
 import { homeTasks } from "../../src/lib/home-tasks.ts";
+import type { SiteLanguages } from "../../src/shared/i18n/languages.ts";
 import { describeIssues } from "../../src/shared/zod-issues.ts";
 
 const validTopic = {
@@ -87,7 +89,7 @@ describe("brand colours", () => {
   });
 
   it("makes an Edit this topic address from the brand's pattern, and none without one", () => {
-    const brand = brandSchema.parse(JSON.parse(readFileSync("content/brand.json", "utf8")));
+    const brand = brandFileSchema.parse(JSON.parse(readFileSync("content/brand.json", "utf8")));
     const pattern = "https://git.example.com/help/edit/main/content/{path}";
     expect(editTopicHref({ ...brand, editTopicUrl: pattern }, "add-a-user")).toBe(
       "https://git.example.com/help/edit/main/content/topics/add-a-user.mdx",
@@ -103,5 +105,63 @@ describe("brand colours", () => {
     ];
     expect(homeTasks(tasks.slice(0, 1), [{ id: "cannot-sign-in" }])).toEqual(tasks.slice(0, 1));
     expect(() => homeTasks(tasks, [{ id: "cannot-sign-in" }])).toThrow('no published topic for "Invoices" → gone');
+  });
+});
+
+describe("the brand in each language", () => {
+  const file = brandFileSchema.parse(JSON.parse(readFileSync("content/brand.json", "utf8")));
+  const languages: SiteLanguages = {
+    default: { code: "en", name: "English", dir: "ltr" },
+    all: [
+      { code: "en", name: "English", dir: "ltr" },
+      { code: "de", name: "Deutsch", dir: "ltr" },
+      { code: "fr", name: "Français", dir: "ltr" },
+    ],
+  };
+  const withGerman = (de: unknown) => brandFileSchema.parse({ ...file, translations: { de } });
+
+  it("lays a language's words over the default's, and says which language each of the brand's words is in", () => {
+    const brand = withGerman({
+      siteName: "Fairway Hilfe-Center",
+      contact: { case: { label: "Support-Fall eröffnen" } },
+    });
+    const german = localizeBrand(brand, "de", "en");
+    expect(german.brand.siteName).toBe("Fairway Hilfe-Center");
+    expect(german.brand.contact.case).toEqual({ label: "Support-Fall eröffnen", href: file.contact.case.href });
+    expect(german.brand.contact.phone).toEqual(file.contact.phone);
+    expect(german.brand.colors).toEqual(file.colors);
+    expect(german.langOf("siteName")).toBe("de");
+    expect(german.langOf("contact.case.label")).toBe("de");
+    expect(german.langOf("contact.phone.hours")).toBe("en");
+    expect(german.langOf("footerLinks")).toBe("en");
+    const french = localizeBrand(brand, "fr", "en");
+    expect(french.brand.siteName).toBe(file.siteName);
+    expect(french.langOf("siteName")).toBe("en");
+  });
+
+  it("checks a translation's words by the default's rules, and refuses what is the same in every language", () => {
+    const refused = (de: unknown) => brandFileSchema.safeParse({ ...file, translations: { de } }).error?.issues ?? [];
+    expect(refused({ footerLinks: [{ label: "Datenschutz", href: "privacy" }] }).map((i) => i.path.join("."))).toEqual([
+      "translations.de.footerLinks.0.href",
+    ]);
+    expect(refused({ colors: file.colors }).map((i) => i.message)).toEqual([
+      "colors: the same in every language (set it once, outside translations), or not a field of the brand file",
+    ]);
+    expect(refused({ logo: { alt: "Fairway", src: "/brand/other.svg" } }).map((i) => i.message)).toEqual([
+      "src: the same in every language (set it once, outside translations), or not a field of the brand file",
+    ]);
+    expect(refused({ tasks: [] })).toHaveLength(1);
+  });
+
+  it("names a translation of a language the site does not declare, or of the default one", () => {
+    const brand = brandFileSchema.parse({ ...file, translations: { es: {}, en: {}, de: {} } });
+    expect(translationLanguageProblems(brand, languages)).toEqual([
+      'translations.es: "es" is not a declared language (content/languages.json declares de, fr)',
+      "translations.en: en is the default language; its words are the brand file's own",
+    ]);
+  });
+
+  it("ships German, Spanish and Arabic words for the brand", () => {
+    expect(Object.keys(file.translations ?? {}).sort()).toEqual(["ar", "de", "es"]);
   });
 });
