@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { catalogueFor } from "../../src/shared/i18n/catalogues.ts";
+import { formatMessage } from "../../src/shared/i18n/format.ts";
 import { baseUrl, islandAwake, openPage, sweepLayoutAndAxe, useChromium, watchCsp } from "../support/browser.ts";
 
 const browser = useChromium();
@@ -117,6 +119,16 @@ describe("languages in Chromium", () => {
     const first = results.first();
     expect(await first.getByRole("link").getAttribute("href")).toMatch(/^\/topics\/[a-z-]+\/#untranslated-de$/);
     expect(await first.textContent()).toContain("(auf Englisch)");
+
+    // A correction is shown as German writes the word, on the search page and in the suggestions.
+    await page.goto("/de/search/?q=tempraren+Anmeldecode");
+    const status = page.locator("[data-search-status]");
+    await status.getByRole("link", { name: "temporären Anmeldecode" }).waitFor();
+    expect(await status.textContent()).not.toContain("temporaren");
+    await page.goto("/de/");
+    await page.locator("#site-search").focus();
+    await page.keyboard.type("tempraren Anmeldecode");
+    await page.locator(".suggestions__note").filter({ hasText: "Ergebnisse für temporären Anmeldecode." }).waitFor();
     await page.context().close();
   });
 
@@ -168,6 +180,33 @@ describe("languages in Chromium", () => {
       });
     }
   }
+
+  it("signs an employee in and out in Arabic at 320 px, its refusal in Arabic, without overflow, axe clean in both themes", async () => {
+    const ar = catalogueFor("ar");
+    const { email, password } = inject("employee");
+    const page = watchCsp(await openPage(browser(), `/ar${seedTopic}`, { viewport: { width: 320, height: 800 } }));
+    await page.getByRole("link", { name: ar.frame.employeeSignIn }).click();
+    await page.waitForURL((url) => url.pathname === "/ar/sign-in/");
+    expect(await lang(page)).toEqual(["ar", "rtl"]);
+    await page.getByRole("textbox", { name: ar.signIn.email }).fill(email);
+    await page.getByLabel(ar.signIn.password).fill("not the password at all");
+    await page.getByRole("button", { name: ar.signIn.submit, exact: true }).click();
+    await page.getByRole("alert").getByText(ar.signIn.invalid).waitFor();
+    expect(await lang(page)).toEqual(["ar", "rtl"]);
+    expect(await page.getByRole("textbox", { name: ar.signIn.email }).inputValue()).toBe(email);
+    const report: Record<string, string[]> = {};
+    await sweepLayoutAndAxe(page, "Arabic sign-in, refused", report);
+    await page.getByLabel(ar.signIn.password).fill(password);
+    await page.getByLabel(ar.signIn.password).press("Enter");
+    await page.waitForURL(`**/ar${seedTopic}`);
+    await page.getByText(formatMessage(ar.frame.signedInAs, "ar", { email })).waitFor();
+    await page.getByRole("button", { name: ar.frame.signOut }).click();
+    await page.waitForURL((url) => url.pathname === "/ar/sign-in/");
+    await page.getByRole("status").getByText(ar.signIn.signedOut).waitFor();
+    await sweepLayoutAndAxe(page, "Arabic sign-in, signed out", report);
+    expect(report).toEqual({});
+    await page.context().close();
+  });
 
   it("runs the live demo in German, with the code left to right on the Arabic page", async () => {
     const page = await openPage(browser(), `/de${seedTopic}`, wide);

@@ -3,7 +3,7 @@ import { Agent, type ClientRequest, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { type ServerProcess, startServerProcess } from "../../scripts/lib/server-process.ts";
-import { seen } from "../support/same-answer.ts";
+import { seen, seenAfterPosting } from "../support/same-answer.ts";
 
 let node: ServerProcess;
 const edge = inject("edgeUrl");
@@ -39,6 +39,72 @@ describe("an anonymous reader of the edge", () => {
     }
     const [nodeDelete, edgeDelete] = await Promise.all([seen(node.url, "/", "DELETE"), seen(edge, "/", "DELETE")]);
     expect(edgeDelete).toEqual(nodeDelete);
+  });
+});
+
+describe("a reader in another language, on the edge", () => {
+  it("gets the pages Node gives: translated, untranslated, right to left, their 404s and sign-in pages", async () => {
+    const paths = [
+      // Translated, and the original it is translated from.
+      "/de/topics/temporary-login-code/",
+      // Untranslated: opened from German it is the original (its notice shows by #untranslated-de),
+      // and no German address has it.
+      "/topics/add-a-user/",
+      "/de/topics/add-a-user/",
+      "/ar/",
+      "/ar/topics/temporary-login-code/",
+      "/de/no-such-page/",
+      "/de/sign-in/?next=%2Fde%2Falerts%2F",
+      "/ar/sign-in/",
+      "/es/sign-in/?signed-out=1",
+      "/fr/sign-in/",
+      "/de/search-index.json",
+      "/i18n/ar/feedback.json",
+    ];
+    for (const path of paths) {
+      const [fromNode, fromEdge] = await Promise.all([seen(node.url, path), seen(edge, path)]);
+      expect({ path, ...fromEdge }).toEqual({ path, ...fromNode });
+    }
+    const german = await seen(edge, "/de/sign-in/");
+    expect(german.body).toContain('<html lang="de"');
+    expect(german.body).toContain('name="next" value="/de/"');
+    expect((await seen(edge, "/ar/topics/temporary-login-code/")).body).toMatch(/<html lang="ar" dir="rtl"/);
+    expect((await seen(edge, "/de/no-such-page/")).status).toBe(404);
+  });
+
+  it("answers forms sent without JavaScript in the form's language, to its language's address, as Node does", async () => {
+    // One client for these posts, its own: the Worker's feedback limit is low.
+    const client = { "CF-Connecting-IP": "198.51.100.92" };
+    const posts: [string, Record<string, string>][] = [
+      ["/api/feedback", { topic: "temporary-login-code", lang: "de", name: "Ada" }],
+      ["/api/feedback", { topic: "temporary-login-code", lang: "de", rating: "good" }],
+      ["/api/feedback", { lang: "ar", rating: "poor", reason: "out-of-date" }],
+      ["/api/auth/login", { email: "nobody@example.com", password: "not a password", lang: "de" }],
+      ["/api/auth/login", { email: "nobody@example.com", lang: "ar", next: "/ar/topics/temporary-login-code/" }],
+      ["/api/auth/logout", { lang: "es" }],
+    ];
+    for (const [path, fields] of posts) {
+      const [fromNode, fromEdge] = await Promise.all([
+        seenAfterPosting(node.url, path, fields, client),
+        seenAfterPosting(edge, path, fields, client),
+      ]);
+      expect({ path, fields, ...fromEdge }).toEqual({ path, fields, ...fromNode });
+    }
+    const refused = await seenAfterPosting(
+      edge,
+      "/api/feedback",
+      { topic: "temporary-login-code", lang: "de" },
+      client,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('<html lang="de"');
+    const thanks = await seenAfterPosting(
+      edge,
+      "/api/feedback",
+      { topic: "temporary-login-code", lang: "de", found: "yes" },
+      client,
+    );
+    expect(thanks.headers.location).toBe("/de/topics/temporary-login-code/?feedback=sent#feedback-thanks");
   });
 });
 

@@ -16,8 +16,8 @@ const headersCompared = [
   "allow",
 ];
 
-export async function seen(base: string, path: string, method = "GET") {
-  const response = await fetch(`${base}${path}`, { method, redirect: "manual" });
+export async function seen(base: string, path: string, method = "GET", init: RequestInit = {}) {
+  const response = await fetch(`${base}${path}`, { ...init, method, redirect: "manual" });
   const headers = Object.fromEntries(
     headersCompared.map((name) => [name, response.headers.get(name)?.toLowerCase().replace(/\s+/g, " ") ?? null]),
   );
@@ -25,3 +25,15 @@ export async function seen(base: string, path: string, method = "GET") {
   headers.vary = headers.vary?.replace(/,? ?accept-encoding/, "") || null;
   return { status: response.status, headers, body: await response.text() };
 }
+
+/** What a reader gets for a plain HTML form posted to `path` (fields in order), in the same terms as `seen`. */
+export const seenAfterPosting = (
+  base: string,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) =>
+  seen(base, path, "POST", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
