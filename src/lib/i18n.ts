@@ -1,6 +1,6 @@
 import { type Catalogue, catalogues, referenceCatalogue } from "../shared/i18n/catalogues.ts";
 import { formatMessage, type Message, type MessageValues, messageParts } from "../shared/i18n/format.ts";
-import { type Language, localizedPath } from "../shared/i18n/languages.ts";
+import { formAction, type Language, localizedPath } from "../shared/i18n/languages.ts";
 import { catalogueProblems } from "./catalogue-check.ts";
 import { loadLanguages } from "./languages.ts";
 
@@ -35,6 +35,8 @@ export interface Translator {
   languageName: (code: string) => string;
   /** An address of the default language, in this one (`/de/…`). */
   path: (path: string) => string;
+  /** A form's address (`/api/…`) on this language's pages, naming the language (`?lang=de`). */
+  action: (action: string) => string;
   /**
    * The `lang` and `dir` of words in another language on this page (an untranslated title, the
    * brand file's words), so they are read and laid out in their own language; none for this one's.
@@ -70,6 +72,7 @@ export function translator(code: string): Translator {
     day: (date) => days.format(date),
     languageName: (other) => names.of(other) ?? other,
     path: (path) => localizedPath(path, code, languages.default.code),
+    action: (action) => formAction(action, code, languages.default.code),
     foreign: (other) => {
       const words = languages.all.find((l) => l.code === other);
       return other === code || !words ? {} : { lang: other, dir: words.dir };

@@ -25,6 +25,14 @@ export interface Refusal {
   problem: string | undefined;
 }
 
+/** What a refusal other than the fields' says, by the API's code; any code not here is `failed`. */
+const problemOf: Partial<Record<string, keyof RefusalWords>> = {
+  rate_limited: "tooMany",
+  payload_too_large: "tooLarge",
+  unavailable: "unavailable",
+  shutting_down: "unavailable",
+};
+
 /**
  * A refusal of the feedback API as a reader sees it, in the page's language, on the island and on
  * the server's page for a form sent without JavaScript alike. The API's `message` is written for
@@ -39,30 +47,17 @@ export function feedbackRefusal(
   words: RefusalWords,
   lang: string,
 ): Refusal {
-  switch (error.code) {
-    case "invalid_input":
-      return fieldProblems(error.fields ?? [], validateFeedback(values, words, lang), words);
-    case "rate_limited":
-      return { errors: {}, problem: words.tooMany };
-    case "payload_too_large":
-      return { errors: {}, problem: words.tooLarge };
-    case "unavailable":
-    case "shutting_down":
-      return { errors: {}, problem: words.unavailable };
-    default:
-      return { errors: {}, problem: words.failed };
-  }
-}
-
-function fieldProblems(fields: readonly { field: string }[], checked: FieldErrors, words: RefusalWords): Refusal {
+  if (error.code !== "invalid_input") return { errors: {}, problem: words[problemOf[error.code ?? ""] ?? "failed"] };
+  const checked = validateFeedback(values, words, lang);
   const errors: FieldErrors = {};
-  const problems = new Set<string>();
+  const fields = error.fields ?? [];
+  // Named fields are each worded below; none named is a refusal the form cannot explain.
+  const problems = new Set<string>(fields.length > 0 ? [] : [words.failed]);
   for (const { field } of fields) {
     const own = feedbackOrder.find((f) => f === field);
     if (own)
       errors[own] = checked[own] ?? (own === "name" || own === "comment" ? words.unreadable : words.chooseOffered);
     else problems.add(field === "topic" ? words.unknownTopic : words.failed);
   }
-  if (Object.keys(errors).length === 0 && problems.size === 0) problems.add(words.failed);
-  return { errors, problem: problems.size > 0 ? [...problems].join(" ") : undefined };
+  return { errors, problem: [...problems].join(" ") || undefined };
 }

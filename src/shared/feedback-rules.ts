@@ -67,8 +67,6 @@ export const feedbackFields = {
   comment: "comment",
   /** The honeypot: labelled "Leave this blank", hidden from people, tempting to bots. */
   honeypot: "website",
-  /** The page's language. */
-  lang: "lang",
 } as const;
 
 /** The catalogue's messages for what the form checks before sending (the server checks the same). */

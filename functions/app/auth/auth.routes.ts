@@ -6,23 +6,25 @@ import { bodyKind } from "../lib/body.ts";
 import { setCachePolicy } from "../lib/cache-control.ts";
 import { clientAddress } from "../lib/client.ts";
 import { isNavigation } from "../lib/navigation.ts";
-import { formLanguage, languageOfPath, type ReaderLanguage, readerLanguage } from "../lib/reader-language.ts";
+import {
+  formLanguage,
+  languageOfPath,
+  pageLanguageQuery,
+  type ReaderLanguage,
+  readerLanguage,
+} from "../lib/reader-language.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
-import { answerFormsWithPage, isFormPost, jsonOrForm } from "../lib/validate.ts";
+import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import { authDocs } from "./auth.openapi.ts";
 import { sessionCookie, ssoStateCookie as stateCookie, viewCookie } from "./cookies.ts";
 import { fillSignInPage, type SignInSlots, signInMessages, signInRefusal, ssoMessages } from "./sign-in-page.ts";
 import { ProviderUnavailable, type SsoStart } from "./single-sign-on.ts";
 
-/** The language of the page a form is on, so that what comes back speaks it; optional, and one the site does not speak is its default. */
-const pageLanguageField = z.string().max(35).optional();
-
 const signInSchema = z.object({
   email: z.string().max(254).default(""),
   password: z.string().max(1024).default(""),
   next: z.string().max(2048).optional(),
-  lang: pageLanguageField,
 });
 
 const viewSchema = z.object({ as: z.enum(["customer", "employee"]), next: z.string().max(2048).optional() });
@@ -100,41 +102,42 @@ export function authRoutes(deps: AppDeps) {
     // Before the body's limit, so that a form too long to read gets its page too.
     .use("/auth/login", backToSignInPage)
     .use("/auth/*", limitBody(8 * 1024), requireBody("json", "form"))
-    .post("/auth/login", authDocs.login, jsonOrForm(signInSchema, { onInvalid: incomplete }), async (c) => {
-      if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
-      const { email, password } = c.req.valid("json");
-      const next = redirectTarget(
-        c.req.valid("json").next,
-        readerLanguage(languages, c.req.valid("json").lang).path("/"),
-      );
-      if (!email || !password) throw incomplete();
-      const outcome = await signIn(email, password, clientAddress(c));
-      // Audited without the address typed: a password typed into the wrong box would be logged.
-      if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
-      if (outcome.kind === "throttled") {
-        const message = signInMessages.throttled(outcome.retryAfterSeconds);
-        throw new ApiError("rate_limited", message, {
-          headers: { "Retry-After": String(outcome.retryAfterSeconds) },
-        });
-      }
-      if (outcome.kind === "invalid") {
-        throw new ApiError("invalid_credentials", signInMessages.invalid);
-      }
-      await startSession(c, outcome.token);
-      return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
-    })
-    .post("/auth/logout", authDocs.logout, async (c) => {
+    .post(
+      "/auth/login",
+      authDocs.login,
+      valid("query", pageLanguageQuery),
+      jsonOrForm(signInSchema, { onInvalid: incomplete }),
+      async (c) => {
+        if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
+        const { email, password } = c.req.valid("json");
+        const next = redirectTarget(c.req.valid("json").next, formLanguage(c, languages).path("/"));
+        if (!email || !password) throw incomplete();
+        const outcome = await signIn(email, password, clientAddress(c));
+        // Audited without the address typed: a password typed into the wrong box would be logged.
+        if (outcome.kind !== "signed_in") audit("sign_in_refused", { reason: outcome.kind });
+        if (outcome.kind === "throttled") {
+          const message = signInMessages.throttled(outcome.retryAfterSeconds);
+          throw new ApiError("rate_limited", message, {
+            headers: { "Retry-After": String(outcome.retryAfterSeconds) },
+          });
+        }
+        if (outcome.kind === "invalid") {
+          throw new ApiError("invalid_credentials", signInMessages.invalid);
+        }
+        await startSession(c, outcome.token);
+        return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
+      },
+    )
+    .post("/auth/logout", authDocs.logout, valid("query", pageLanguageQuery), async (c) => {
       const token = sessionCookie.read(c);
       const ended = token ? await deps.auth.sessions.end(token) : undefined;
       sessionCookie.clear(c);
       viewCookie.clear(c);
       c.header("Clear-Site-Data", '"cache"');
-      // Nothing else to read from the body: how to answer, and a form's page language. After a
-      // single sign-on session, the sign-in page offers to sign out of the provider too (RP-initiated logout).
+      // Nothing to read from the body: only how to answer. After a single sign-on session, the
+      // sign-in page (in the form's page's language) offers to sign out of the provider too (RP-initiated logout).
       if (bodyKind(c) !== "form") return c.json({ signedOut: true }, Status.ok);
-      // Only the words of the next page depend on it: a form that cannot be read still signs out.
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const signInPath = readerLanguage(languages, form.lang).path("/sign-in/");
+      const signInPath = formLanguage(c, languages).path("/sign-in/");
       // The sign-in page says so, and after single sign-on offers the provider's own sign-out.
       return c.redirect(`${signInPath}?signed-out=${sso && ended?.viaProvider ? "provider" : "1"}`, Status.seeOther);
     })

@@ -60,7 +60,7 @@ export function feedbackFormPage(
   const body = renderToString(
     <FeedbackFormView
       topic={knownTopic}
-      action="/api/feedback"
+      action={language.action("/api/feedback")}
       supportHref={language.path("/contact-us/")}
       messages={feedbackFormMessages(words, knownTopic)}
       lang={language.code}

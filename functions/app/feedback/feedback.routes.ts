@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
 import { inBackground } from "../lib/background.ts";
 import { clientAddress } from "../lib/client.ts";
-import { formLanguage, readerLanguage } from "../lib/reader-language.ts";
+import { formLanguage, pageLanguageQuery } from "../lib/reader-language.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
@@ -67,6 +67,7 @@ export function feedbackRoutes(deps: AppDeps) {
       .post(
         "/feedback",
         feedbackDocs.submit,
+        valid("query", pageLanguageQuery),
         requireBody("json", "form"),
         jsonOrForm(feedbackInputSchema),
         async (c) => {
@@ -77,7 +78,7 @@ export function feedbackRoutes(deps: AppDeps) {
           tellWriters(c, outcome);
           deps.metrics?.collect.recorded("feedback");
           if (isFormPost(c)) {
-            const language = readerLanguage(deps.topics.languages, input.lang);
+            const language = formLanguage(c, deps.topics.languages);
             return c.redirect(thanksLocation(catalogFor(deps, c), input.topic, language), Status.seeOther);
           }
           return c.json({ id: outcome.id, editToken: outcome.editToken }, Status.created);

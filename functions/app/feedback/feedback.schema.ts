@@ -51,14 +51,6 @@ const feedbackFieldsSchema = z.strictObject(
     ),
     /** The honeypot. People never see it; anything in it marks the submission as spam. */
     website: z.string().max(2000).optional(),
-    /**
-     * The language of the page the form is on (`en`, `de`): a form sent without JavaScript is
-     * answered in it, and sent back to the page in it. One the site does not speak means its default.
-     */
-    lang: z
-      .string()
-      .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/, "Send the page's language code, like en or de.")
-      .optional(),
   },
   unknownFields,
 );

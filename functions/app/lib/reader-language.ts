@@ -1,7 +1,8 @@
 import type { Context } from "hono";
+import { z } from "zod";
 import { type Catalogue, catalogueFor } from "../../../src/shared/i18n/catalogues.ts";
 import { formatMessage, type Message, type MessageValues } from "../../../src/shared/i18n/format.ts";
-import { localizedPath, splitLanguage } from "../../../src/shared/i18n/languages.ts";
+import { formAction, localizedPath, splitLanguage } from "../../../src/shared/i18n/languages.ts";
 import type { AppEnv } from "../deps.ts";
 import type { SiteLanguageCodes } from "../topic-catalog.ts";
 
@@ -19,6 +20,8 @@ export interface ReaderLanguage {
   f: (message: Message, values?: MessageValues) => string;
   /** An address of the default language, in this one (`/de/…`). */
   path: (path: string) => string;
+  /** A form's address on this language's pages (`/api/feedback?lang=de`). */
+  action: (action: string) => string;
 }
 
 const known = new Map<string, ReaderLanguage>();
@@ -32,6 +35,7 @@ function speaking(code: string, defaultCode: string): ReaderLanguage {
       m: catalogueFor(code),
       f: (message, values) => formatMessage(message, code, values),
       path: (path) => localizedPath(path, code, defaultCode),
+      action: (action) => formAction(action, code, defaultCode),
     };
     known.set(key, language);
   }
@@ -53,13 +57,17 @@ export function languageOfPath(languages: SiteLanguageCodes, path: string): Read
 }
 
 /**
- * The language to answer a plain form's post in: the `lang` the form sent (every form of the site
- * sends its page's), else, for a body too large to be read, the page it came from (`Referer`:
- * same-origin posts carry the whole address), else the default.
+ * A form's page language, as its address names it (`/api/feedback?lang=de`, src/shared/i18n/
+ * languages.ts): optional, and a code the site does not speak means its default.
  */
-export function formLanguage(c: Context<AppEnv>, languages: SiteLanguageCodes): ReaderLanguage {
-  const typed = c.get("formFields")?.lang;
-  if (typed !== undefined) return readerLanguage(languages, typed);
-  const referer = c.req.header("Referer");
-  return languageOfPath(languages, referer && URL.canParse(referer) ? new URL(referer).pathname : "/");
-}
+export const pageLanguageQuery = z.object({
+  /** The language of the page the form is on: what a form sent without JavaScript is answered in. Default: the site's. */
+  lang: z.string().max(35).optional(),
+});
+
+/**
+ * The language to answer a plain form's post in: the one its address names (every form of the
+ * site names its page's), read without the body, so a body too large to read is answered in it too.
+ */
+export const formLanguage = (c: Context<AppEnv>, languages: SiteLanguageCodes): ReaderLanguage =>
+  readerLanguage(languages, c.req.query("lang"));

@@ -25,7 +25,7 @@ export interface FeedbackFormViewProps {
   messages: FeedbackFormMessages;
   /** The page's language, for counts and plural forms. */
   lang: string;
-  /** Where the plain HTML form posts. */
+  /** Where the plain HTML form posts, naming the page's language (`?lang=de`): what comes back speaks it. */
   action: string;
   /** Contact us, in the page's language: offered beside the reasons. */
   supportHref: string;
@@ -78,8 +78,6 @@ export function FeedbackFormView(props: FeedbackFormViewProps) {
   return (
     <form class="feedback__form" method="post" action={action} noValidate onSubmit={props.onSubmit}>
       {topic && <input type="hidden" name={feedbackFields.topic} value={topic} />}
-      {/* Without JavaScript, what comes back (the check page, the thank-you) is in the page's language. */}
-      <input type="hidden" name={feedbackFields.lang} value={lang} />
       {(hasErrors || state.problem) && (
         <div
           class="error-summary"

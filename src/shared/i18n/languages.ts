@@ -22,6 +22,14 @@ export function localizedPath(path: string, code: string, defaultCode: string): 
   return code === defaultCode ? path : `/${code}${path}`;
 }
 
+/**
+ * A form's address on a page in `code`: the language rides in its query (`/api/feedback?lang=de`;
+ * the default needs none), so the server answers a form sent without JavaScript in it, whether or
+ * not it can read the body.
+ */
+export const formAction = (action: string, code: string, defaultCode: string) =>
+  code === defaultCode ? action : `${action}?lang=${code}`;
+
 /** The `#` of the notice an original shows a reader of `code`, whose language it is not in yet. */
 export const untranslatedAnchor = (code: string) => `untranslated-${code}`;
 
