@@ -4,6 +4,7 @@ import { defaultSignInThrottle } from "../../functions/app/auth/sign-in.ts";
 import { escapeHtml } from "../../functions/app/lib/html.ts";
 import { catalogueFor, referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { formatMessage } from "../../src/shared/i18n/format.ts";
+import { formRequest } from "../support/form-request.ts";
 import { internalNote, signInTemplate, twoSites } from "../support/sample-pages.ts";
 import { signInAs } from "../support/sign-in.ts";
 import { createTestApp, testPasswords } from "../support/test-app.ts";
@@ -32,11 +33,7 @@ async function setUp() {
 type App = Awaited<ReturnType<typeof setUp>>["app"];
 
 const postForm = (app: App, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  app.request(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+  app.request(path, formRequest(fields, headers));
 
 describe("a reader who sends feedback without JavaScript, in their language", () => {
   it("gets the German check page back in German when the form needs fixing, with a way back to the German page", async () => {

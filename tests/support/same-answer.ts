@@ -1,3 +1,5 @@
+import { formRequest } from "./form-request.ts";
+
 /**
  * What a reader of one address gets, in the terms the runtimes must agree on (invariant 9):
  * status, the headers that carry meaning, and the body. Compared between the Node server and a
@@ -32,8 +34,4 @@ export const seenAfterPosting = (
   path: string,
   fields: Record<string, string>,
   headers: Record<string, string> = {},
-) =>
-  seen(base, path, "POST", {
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+) => seen(base, path, "POST", formRequest(fields, headers));

@@ -5,7 +5,7 @@ import { localizeBrand, translationLanguageProblems } from "../../src/lib/brand-
 import { alertSchema, topicSchema } from "../../src/lib/content-schemas.ts";
 import { contrastRatio } from "../../src/lib/contrast.ts";
 import { homeTasks } from "../../src/lib/home-tasks.ts";
-import type { SiteLanguages } from "../../src/shared/i18n/languages.ts";
+import { parseLanguages } from "../../src/lib/languages.ts";
 import { describeIssues } from "../../src/shared/zod-issues.ts";
 
 const validTopic = {
@@ -110,14 +110,10 @@ describe("brand colours", () => {
 
 describe("the brand in each language", () => {
   const file = brandFileSchema.parse(JSON.parse(readFileSync("content/brand.json", "utf8")));
-  const languages: SiteLanguages = {
-    default: { code: "en", name: "English", dir: "ltr" },
-    all: [
-      { code: "en", name: "English", dir: "ltr" },
-      { code: "de", name: "Deutsch", dir: "ltr" },
-      { code: "fr", name: "Français", dir: "ltr" },
-    ],
-  };
+  const languages = parseLanguages(
+    { default: "en", languages: ["en", "de", "fr"].map((code) => ({ code, name: code, dir: "ltr" })) },
+    "languages",
+  );
   const withGerman = (de: unknown) => brandFileSchema.parse({ ...file, translations: { de } });
 
   it("lays a language's words over the default's, and says which language each of the brand's words is in", () => {

@@ -64,6 +64,16 @@ type ProblemWords = Pick<
   "unreachable" | "failed" | "ended" | "tooManyDemos" | "noUser" | "noUserName" | "noCode" | "unavailable" | "typeCode"
 >;
 
+/** The demo's words for a refusal, by the API's code; `invalid_input` goes by the field it names. */
+const refusalWords: Partial<Record<string, keyof ProblemWords>> = {
+  no_sandbox: "ended",
+  rate_limited: "tooManyDemos",
+  no_user: "noUser",
+  no_code: "noCode",
+  unavailable: "unavailable",
+  shutting_down: "unavailable",
+};
+
 /**
  * What the demo says about a failed call, in the page's language: the network, or a refusal worded
  * from the API's stable `code` (and the field it names), never from its `message`, which is the
@@ -72,25 +82,10 @@ type ProblemWords = Pick<
 export function problemText(error: unknown, words: ProblemWords): string {
   if (!(error instanceof DemoError)) return words.failed;
   if (error.unreachable) return words.unreachable;
-  const { code, fields = [] } = error.refusal;
-  switch (code) {
-    case "no_sandbox":
-      return words.ended;
-    case "rate_limited":
-      return words.tooManyDemos;
-    case "no_user":
-      return words.noUser;
-    case "no_code":
-      return words.noCode;
-    case "unavailable":
-    case "shutting_down":
-      return words.unavailable;
-    case "invalid_input":
-      // The island checks the code as typed first: what is left is a name the sandbox does not know.
-      if (fields.some((f) => f.field === "username")) return words.noUserName;
-      if (fields.some((f) => f.field === "code")) return words.typeCode;
-      return words.failed;
-    default:
-      return words.failed;
-  }
+  const { code = "", fields = [] } = error.refusal;
+  // The island checks the code as typed first: what is left is a name the sandbox does not know.
+  const named = (field: string) => code === "invalid_input" && fields.some((f) => f.field === field);
+  if (named("username")) return words.noUserName;
+  if (named("code")) return words.typeCode;
+  return words[refusalWords[code] ?? "failed"];
 }
