@@ -2,11 +2,19 @@ import { writeFileSync } from "node:fs";
 import type { AstroIntegration } from "astro";
 import type { Plugin } from "vite";
 
-/** One phase of a build and how long it took, in milliseconds. */
+/** One phase of a build: how long it took and the CPU time the build's process spent in it (every thread), in milliseconds. */
 export interface BuildPhase {
   name: string;
   ms: number;
+  /** Not for work aside (it overlaps the phases); Pagefind's own process is not in it. */
+  cpuMs?: number;
 }
+
+/** CPU time this process has used so far, every thread, in milliseconds. */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /**
  * Where a build's time goes, phase by phase, for `bench:site` to print. Each phase ends at a mark;
@@ -17,12 +25,15 @@ export class PhaseClock {
   /** Work that runs beside the phases (a site's Pagefind index while the next site renders). */
   readonly #aside: BuildPhase[] = [];
   #last = 0;
+  #lastCpu = 0;
 
   /** Ends the phase running now and names it. */
   end(name: string): void {
     const now = performance.now();
-    this.#phases.push({ name, ms: Math.round(now - this.#last) });
+    const cpu = cpuNow();
+    this.#phases.push({ name, ms: Math.round(now - this.#last), cpuMs: Math.round(cpu - this.#lastCpu) });
     this.#last = now;
+    this.#lastCpu = cpu;
   }
 
   /** Runs `work` and ends the phase with it (the phase began where the previous one ended). */
