@@ -37,26 +37,37 @@ export function needsPublicVariant(source: string): boolean {
 export function publicTopicVariants(contentDir: string, projectRoot: string): Plugin {
   const topicsDir = resolve(contentDir, "topics");
   const variantsRoot = publicVariantsRoot(contentDir);
+  // The bundler calls a hook only for the ids its filter lets through: without one, every module
+  // of the build (tens of thousands of resolutions) went through both hooks.
+  const variantIds = new RegExp(`^${escapeRegExp(variantsRoot + sep)}`);
   return {
     name: "help-center:public-topic-variants",
     enforce: "pre",
-    resolveId(id) {
-      if (id === publicTopicBodiesModule) return resolvedModule;
-      if (!isPublicVariant(id, variantsRoot)) return undefined;
-      // A variant is a topic's MDX; anything else a topic refers to is the real file beside it.
-      return id.endsWith(".mdx") ? id : join(topicsDir, relative(variantsRoot, id));
+    resolveId: {
+      filter: { id: [new RegExp(`^${escapeRegExp(publicTopicBodiesModule)}$`), variantIds] },
+      handler(id) {
+        if (id === publicTopicBodiesModule) return resolvedModule;
+        if (!isPublicVariant(id, variantsRoot)) return undefined;
+        // A variant is a topic's MDX; anything else a topic refers to is the real file beside it.
+        return id.endsWith(".mdx") ? id : join(topicsDir, relative(variantsRoot, id));
+      },
     },
-    load(id) {
-      if (isPublicVariant(id, variantsRoot)) return readFileSync(join(topicsDir, relative(variantsRoot, id)), "utf8");
-      if (id !== resolvedModule) return undefined;
-      const entries = readdirSync(topicsDir, { recursive: true, encoding: "utf8" })
-        .filter((name) => name.endsWith(".mdx") && needsPublicVariant(readFileSync(join(topicsDir, name), "utf8")))
-        .sort()
-        .map((name) => {
-          const key = relative(projectRoot, join(topicsDir, name)).split(sep).join("/");
-          return `  ${JSON.stringify(key)}: () => import(${JSON.stringify(join(variantsRoot, name))}),`;
-        });
-      return `export default {\n${entries.join("\n")}\n};\n`;
+    load: {
+      filter: { id: [new RegExp(`^${escapeRegExp(resolvedModule)}$`), variantIds] },
+      handler(id) {
+        if (isPublicVariant(id, variantsRoot)) return readFileSync(join(topicsDir, relative(variantsRoot, id)), "utf8");
+        if (id !== resolvedModule) return undefined;
+        const entries = readdirSync(topicsDir, { recursive: true, encoding: "utf8" })
+          .filter((name) => name.endsWith(".mdx") && needsPublicVariant(readFileSync(join(topicsDir, name), "utf8")))
+          .sort()
+          .map((name) => {
+            const key = relative(projectRoot, join(topicsDir, name)).split(sep).join("/");
+            return `  ${JSON.stringify(key)}: () => import(${JSON.stringify(join(variantsRoot, name))}),`;
+          });
+        return `export default {\n${entries.join("\n")}\n};\n`;
+      },
     },
   };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
