@@ -34,16 +34,49 @@ export function siteFileOf(pathname: string): string {
   return path.endsWith("/") ? join(path, "index.html").slice(1) : path.slice(1);
 }
 
-/** Writes a site's search indexes on a worker thread, one per language; resolves to the number of pages they hold. */
-function writeSearchIndexesAside(siteDir: string, indexes: LanguageIndex[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url), {
-      workerData: { siteDir, indexes },
+/**
+ * Writes the sites' search indexes on one worker thread, a site at a time, one index per
+ * language; each request resolves to the number of pages its site's indexes hold. One thread for
+ * every site: starting one costs a fifth of a second of loading the same modules again.
+ */
+class SearchIndexWriter {
+  #worker: Worker | undefined;
+  readonly #waiting: { resolve: (pages: number) => void; reject: (error: unknown) => void }[] = [];
+
+  #start(): Worker {
+    const worker = new Worker(new URL("./search-index-worker.ts", import.meta.url));
+    worker.on("message", (pages: number) => {
+      this.#waiting.shift()?.resolve(pages);
+      // Idle, it must not keep a build that failed meanwhile from ending.
+      if (this.#waiting.length === 0) worker.unref();
     });
-    worker.once("message", (pages: number) => resolve(pages));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`The search index worker ended (exit ${code}) before it was done`)));
-  });
+    const failAll = (error: unknown) => {
+      for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
+      this.#worker = undefined;
+    };
+    worker.once("error", failAll);
+    worker.once("exit", (code) =>
+      failAll(new Error(`The search index worker ended (exit ${code}) before it was done`)),
+    );
+    return worker;
+  }
+
+  write(siteDir: string, indexes: LanguageIndex[]): Promise<number> {
+    this.#worker ??= this.#start();
+    const worker = this.#worker;
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ resolve, reject });
+      worker.ref();
+      worker.postMessage({ siteDir, indexes });
+    });
+  }
+
+  /** Ends the thread once every site's indexes are written. */
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
 }
 
 /** One audience's site as the build writes it. */
@@ -58,8 +91,16 @@ class Site {
   readonly dir: string;
   readonly #clock: PhaseClock;
 
-  constructor(audience: Audience, dir: string, clock: PhaseClock, { renderedLast }: { renderedLast: boolean }) {
+  readonly #searchIndexes: SearchIndexWriter;
+
+  constructor(
+    audience: Audience,
+    dir: string,
+    clock: PhaseClock,
+    { renderedLast, searchIndexes }: { renderedLast: boolean; searchIndexes: SearchIndexWriter },
+  ) {
     this.audience = audience;
+    this.#searchIndexes = searchIndexes;
     this.dir = dir;
     this.#clock = clock;
     this.pagefind = new SitePagefind({ asWritten: renderedLast });
@@ -101,7 +142,7 @@ class Site {
         },
       };
     });
-    return clock.aside(`${this.audience}: search index`, () => writeSearchIndexesAside(this.dir, indexes));
+    return clock.aside(`${this.audience}: search index`, () => this.#searchIndexes.write(this.dir, indexes));
   }
 }
 
@@ -120,10 +161,11 @@ class Site {
  */
 export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIntegration {
   const last = options.audiences.at(-1);
+  const searchIndexes = new SearchIndexWriter();
   const sites = new Map(
     options.audiences.map((audience) => [
       audience,
-      new Site(audience, options.outDirs[audience], clock, { renderedLast: audience === last }),
+      new Site(audience, options.outDirs[audience], clock, { renderedLast: audience === last, searchIndexes }),
     ]),
   );
   const siteAt = (pathname: string) => {
@@ -185,7 +227,7 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
         writeIslandWords(staging, loadLanguages().all);
         const finished = await clock.time("finishing sites", async () => {
           const all = await Promise.allSettled([...sites.values()].map((site) => site.finish()));
-          await pagefind.close();
+          await Promise.all([pagefind.close(), searchIndexes.close()]);
           return all;
         });
         const failures = finished.flatMap((result, i) =>

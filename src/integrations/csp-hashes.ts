@@ -55,12 +55,28 @@ export function* inlineElements(
 export class InlineHashes {
   readonly #scripts = new Set<string>();
   readonly #styles = new Set<string>();
+  /**
+   * Texts already hashed, by length: most pages repeat the same stylesheet and scripts, and
+   * comparing their bytes costs far less than hashing them again.
+   */
+  readonly #hashed = new Map<number, { text: Buffer; hash: string }[]>();
+
+  #hashOf(text: Buffer): string {
+    const sameLength = this.#hashed.get(text.length) ?? [];
+    const known = sameLength.find((seen) => seen.text.equals(text));
+    if (known) return known.hash;
+    const hash = sha256(text);
+    // A copy: the page's buffer is not kept alive by one of its parts.
+    sameLength.push({ text: Buffer.from(text), hash });
+    this.#hashed.set(text.length, sameLength);
+    return hash;
+  }
 
   add(html: Buffer): void {
     for (const { tag, attributes, text } of inlineElements(html)) {
       if (text.length === 0) continue;
-      if (tag === "style") this.#styles.add(sha256(text));
-      else if (!/\bsrc=/i.test(attributes)) this.#scripts.add(sha256(text));
+      if (tag === "style") this.#styles.add(this.#hashOf(text));
+      else if (!/\bsrc=/i.test(attributes)) this.#scripts.add(this.#hashOf(text));
     }
   }
 

@@ -1,9 +1,11 @@
 /**
- * Builds one site's search indexes, one per language, on a thread of its own (audience-sites.ts
- * starts it), so the public site's are built while the internal pages render on the main thread.
+ * Builds the sites' search indexes, one per language, on a thread of its own (audience-sites.ts
+ * starts it and sends each site as it is finished), so the public site's are built while the
+ * internal pages render on the main thread. Answers each site with the number of pages indexed.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { type LanguageIndex, writeSearchIndexes } from "./search-index.ts";
 
-const { siteDir, indexes } = workerData as { siteDir: string; indexes: LanguageIndex[] };
-parentPort?.postMessage(writeSearchIndexes(siteDir, indexes));
+parentPort?.on("message", ({ siteDir, indexes }: { siteDir: string; indexes: LanguageIndex[] }) => {
+  parentPort?.postMessage(writeSearchIndexes(siteDir, indexes));
+});

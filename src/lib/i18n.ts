@@ -64,13 +64,30 @@ export function translator(code: string): Translator {
   const days = new Intl.DateTimeFormat(code, { dateStyle: "long", timeZone: "UTC" });
   const links = new Map<string, ReturnType<Translator["linkIn"]>>();
   const names = new Intl.DisplayNames(code, { type: "language" });
+  // Every page asks for the same few days and names: Intl is asked once for each.
+  const dayNames = new Map<number, string>();
+  const languageNames = new Map<string, string>();
   const found: Translator = {
     language,
     m,
     f: (message, values) => formatMessage(message, code, values),
     parts: (message, values) => messageParts(message, values),
-    day: (date) => days.format(date),
-    languageName: (other) => names.of(other) ?? other,
+    day: (date) => {
+      let text = dayNames.get(date.getTime());
+      if (text === undefined) {
+        text = days.format(date);
+        dayNames.set(date.getTime(), text);
+      }
+      return text;
+    },
+    languageName: (other) => {
+      let name = languageNames.get(other);
+      if (name === undefined) {
+        name = names.of(other) ?? other;
+        languageNames.set(other, name);
+      }
+      return name;
+    },
     path: (path) => localizedPath(path, code, languages.default.code),
     action: (action) => formAction(action, code, languages.default.code),
     foreign: (other) => {
@@ -84,7 +101,7 @@ export function translator(code: string): Translator {
         link = attributes.lang
           ? {
               attributes: { hreflang: other, ...attributes },
-              mark: `(${formatMessage(m.frame.inLanguage, code, { language: names.of(other) ?? other })})`,
+              mark: `(${formatMessage(m.frame.inLanguage, code, { language: found.languageName(other) })})`,
             }
           : { attributes };
         links.set(other, link);

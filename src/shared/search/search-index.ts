@@ -74,10 +74,21 @@ export const bodyText = (content: string, title: string) =>
 /** Builds the index of a build's pages. */
 export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): SearchIndex {
   // The index's language reads every page it holds, the originals among them (find.ts reads queries the same way).
-  const { wordsOf, writtenWordsOf, stem } = analyzerFor(
+  const analyzer = analyzerFor(
     ui.lang,
     [...new Set(pages.map((page) => page.lang))].filter((l) => l !== ui.lang),
   );
+  const { wordsOf, writtenWordsOf } = analyzer;
+  // Pages share most of their words: each is stemmed once.
+  const stemmed = new Map<string, string>();
+  const stem = (word: string) => {
+    let known = stemmed.get(word);
+    if (known === undefined) {
+      known = analyzer.stem(word);
+      stemmed.set(word, known);
+    }
+    return known;
+  };
   const stemsOf = (text: string) => wordsOf(text).map(stem);
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();
   const wordCounts = new Map<string, number>();
@@ -105,9 +116,9 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
     note(doc, page.keywords.flatMap(stemsOf), field.keyword);
     note(doc, [...page.headings, page.description].flatMap(stemsOf), field.heading);
   });
-  const stems: Record<string, number[]> = {};
+  const index: Record<string, number[]> = {};
   for (const [s, docs] of [...postings].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    stems[s] = [...docs].sort(([a], [b]) => a - b).flatMap(([doc, { fields, times }]) => [doc, fields, times]);
+    index[s] = [...docs].sort(([a], [b]) => a - b).flatMap(([doc, { fields, times }]) => [doc, fields, times]);
   }
   return {
     version: 1,
@@ -121,7 +132,7 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
       headings,
       fragment,
     })),
-    stems,
+    stems: index,
     words: [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
     spellings: spellings.differing(),
   };
