@@ -25,6 +25,7 @@ import { generateContent } from "../scripts/generate-topics.ts";
 import { removeScratchDir, scratchDir } from "../scripts/lib/scratch-dir.ts";
 import type { Audience } from "../src/config/build-options.ts";
 import type { BuildPhase } from "../src/integrations/build-phases.ts";
+import { describePhases, describeRun, median, medianPhases } from "./lib/build-figures.ts";
 import { measureTree, type TreeRun } from "./lib/process-tree.ts";
 import { writeStarlightSite } from "./lib/starlight-site.ts";
 import { flagOption, numberOption, textOption } from "./options.ts";
@@ -72,38 +73,6 @@ async function starlightBuild(contentDir: string): Promise<BuildRun> {
     removeScratchDir(root);
   }
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = values.toSorted((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-/** Each phase's median over the runs, by name, in the order the first run met them. */
-function medianPhases(all: readonly BuildPhase[][]): BuildPhase[] {
-  const names = [...new Set(all.flatMap((phases) => phases.map((phase) => phase.name)))];
-  const medianOf = (name: string, figure: "ms" | "cpuMs") =>
-    median(all.map((phases) => phases.find((phase) => phase.name === name)?.[figure] ?? 0));
-  return names.map((name) => ({
-    name,
-    ms: medianOf(name, "ms"),
-    ...(all.some((phases) => phases.some((phase) => phase.name === name && phase.cpuMs !== undefined))
-      ? { cpuMs: medianOf(name, "cpuMs") }
-      : {}),
-  }));
-}
-
-const seconds = (s: number) => `${s.toFixed(1)} s`;
-const describeRun = (run: TreeRun) =>
-  `wall ${seconds(run.wallSeconds)}, CPU ${seconds(run.cpuSeconds)}, peak memory ${(run.peakBytes / 1024 ** 3).toFixed(2)} GB`;
-/** Each phase's wall time, and the CPU time of the build's process in it where it was measured (a busy machine stretches the first, less the second). */
-const describePhases = (phases: readonly BuildPhase[]) =>
-  phases
-    .map(
-      (phase) =>
-        `${phase.name} ${seconds(phase.ms / 1000)}${phase.cpuMs === undefined ? "" : ` (CPU ${seconds(phase.cpuMs / 1000)})`}`,
-    )
-    .join(", ");
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
