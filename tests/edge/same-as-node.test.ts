@@ -90,7 +90,7 @@ describe("a reader in another language, on the edge", () => {
       ]);
       expect({ path, fields, ...fromEdge }).toEqual({ path, fields, ...fromNode });
     }
-    const refused = await seenAfterPosting(edge, "/api/feedback", { topic: "temporary-login-code" }, client);
+    const refused = await seenAfterPosting(edge, "/api/feedback?lang=de", { topic: "temporary-login-code" }, client);
     expect(refused.status).toBe(400);
     expect(refused.body).toContain('<html lang="de"');
     const thanks = await seenAfterPosting(
