@@ -63,18 +63,21 @@ const widths = [375, 1280];
 const themes = ["light", "dark"] as const;
 const employee = { email: "alex.rivera@example.com", password: "screenshots sign in with this" };
 
-/** A dashboard with something on it: answers across topics, ratings and comments. */
+/** A dashboard with something on it: answers across topics, ratings, comments and languages. */
 async function sampleAnswers(base: string) {
   const topics = ["temporary-login-code", "cannot-sign-in", "add-a-user", "download-an-invoice", "reset-your-password"];
   const ratings = ["excellent", "good", "average", "poor"];
   for (let i = 0; i < 40; i++) {
+    const topic = topics[i % topics.length];
+    // The seed topic is translated: its answers come from its pages in every language.
+    const lang = topic === "temporary-login-code" ? (["en", "de", "es", "ar"][Math.floor(i / 5) % 4] ?? "en") : "en";
     const answer = {
-      topic: topics[i % topics.length],
+      topic,
       rating: ratings[(i * 7) % ratings.length],
       found: i % 3 ? "yes" : "no",
       ...(i % 4 === 0 ? { comment: `Step ${(i % 5) + 1} does not match what I see on screen.` } : {}),
     };
-    const response = await fetch(`${base}/api/feedback`, {
+    const response = await fetch(`${base}/api/feedback?lang=${lang}`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Origin: base },
       body: JSON.stringify(answer),

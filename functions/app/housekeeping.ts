@@ -52,8 +52,8 @@ export async function housekeeping(db: Client, now: number, retention: Retention
         },
         {
           // Whole days only: a day is dropped once every search of it is past retention.
-          sql: `DELETE FROM search_daily WHERE (day, audience, query) IN
-                (SELECT day, audience, query FROM search_daily WHERE day < ? LIMIT ?)`,
+          sql: `DELETE FROM search_daily WHERE (day, audience, lang, query) IN
+                (SELECT day, audience, lang, query FROM search_daily WHERE day < ? LIMIT ?)`,
           args: [Math.floor(searchesBefore / dayMs), deleteBatch],
         },
         { sql: "DELETE FROM sso_attempts WHERE created_at < ?", args: [now - attemptLifetimeMs] },

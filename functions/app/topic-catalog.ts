@@ -5,12 +5,21 @@ import { parseOrExplain } from "../../src/shared/zod-issues.ts";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A translation's words: what Needs attention matches that language's failed searches against. */
+const wordsSchema = z.object({
+  title: z.string(),
+  description: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+});
+
 const topicSchema = z.object({
   id: z.string(),
   title: z.string(),
   path: z.string(),
   /** The languages it is written in, the default first. Default: the site's default language only. */
   languages: z.array(z.string()).optional(),
+  /** The employees' manifest only: each translation's words, by language. */
+  translations: z.record(z.string(), wordsSchema).optional(),
   /** The employees' manifest only: what the writers' dashboard shows and filters by. */
   category: z.string().optional(),
   /** The words it is found by: Needs attention matches searches that found nothing against them. */

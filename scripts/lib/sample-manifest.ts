@@ -24,13 +24,22 @@ export const sampleManifest = {
   ],
 };
 
-/** The employees' manifest adds each topic's category, words, last update, owner and review date. */
+/** The employees' manifest adds each topic's category, words (its translations' too), last update, owner and review date. */
 export const internalSampleManifest = {
   audience: "internal",
   languages: sampleLanguages,
   topics: [
     {
       ...sampleManifest.topics[0],
+      translations: {
+        de: {
+          title: "Mobilgerät nicht zugänglich",
+          description:
+            "Einen temporären Anmeldecode für einen Benutzer erzeugen, der seinen Authentifikator verloren hat.",
+          keywords: ["MFA zurücksetzen"],
+        },
+        ar: { title: "الجهاز المحمول غير متاح", description: "إنشاء رمز دخول مؤقت لمستخدم فقد جهاز المصادقة." },
+      },
       category: "Security and sign-in",
       description: "Generate a temporary login code for a user who lost their authenticator.",
       keywords: ["MFA reset"],

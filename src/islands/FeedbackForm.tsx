@@ -107,7 +107,7 @@ export default class FeedbackForm extends Component<FeedbackFormProps, ViewState
     const errors = validateFeedback(values, this.messages, this.props.lang);
     if (Object.keys(errors).length > 0) return this.dispatch({ type: "invalid", errors });
     this.dispatch({ type: "send" });
-    const result = await sendFeedback(topic, values, previous, this.messages, this.props.lang);
+    const result = await sendFeedback(topic, values, previous, this.messages, this.props.lang, this.props.action);
     if (result.ok) {
       saveAnswer(topic, result.answer);
       return this.dispatch({ type: "sent", answer: result.answer });

@@ -71,13 +71,18 @@ async function failure(response: Response, values: FeedbackValues, words: Proble
   return { ok: false, problem, errors: Object.keys(errors).length > 0 ? errors : undefined } satisfies SendResult;
 }
 
-/** Sends new feedback, or replaces the reader's earlier answer when there is one to replace; `lang` is the page's. */
+/**
+ * Sends new feedback, or replaces the reader's earlier answer when there is one to replace;
+ * `lang` is the page's, and `action` the plain form's address, which names it (`?lang=de`): the
+ * answer is recorded in that language.
+ */
 export async function sendFeedback(
   topic: string | undefined,
   values: FeedbackValues,
   previous: Answer | undefined,
   words: ProblemWords,
   lang: string,
+  action: string,
 ): Promise<SendResult> {
   const json: NewFeedback = {
     ...(topic ? { topic } : {}),
@@ -89,13 +94,13 @@ export async function sendFeedback(
   };
   try {
     if (previous) {
-      const path = `/api/feedback/${encodeURIComponent(previous.id)}`;
+      const path = action.replace("feedback", `feedback/${encodeURIComponent(previous.id)}`);
       const response = await send("PUT", path, { ...json, editToken: previous.editToken });
       if (response.ok) return { ok: true, answer: { ...previous, values } };
       if (response.status !== 404) return failure(response, values, words, lang);
       // The earlier answer is gone (or not ours any more): send this one as new.
     }
-    const response = await send("POST", "/api/feedback", json);
+    const response = await send("POST", action, json);
     if (response.status !== 201) return failure(response, values, words, lang);
     const created: Created = await response.json();
     return { ok: true, answer: { id: created.id, editToken: created.editToken, values } };

@@ -38,7 +38,9 @@ function flush() {
   commit();
   if (pending.length === 0) return;
   const body = JSON.stringify({ searches: pending.splice(0) });
-  navigator.sendBeacon("/api/searches", new Blob([body], { type: "application/json" }));
+  // Searches count in the page's language, the index they ran on, named in the address as a form names it.
+  const lang = encodeURIComponent(document.documentElement.lang);
+  navigator.sendBeacon(`/api/searches?lang=${lang}`, new Blob([body], { type: "application/json" }));
 }
 
 /** What a search found, as it is recorded (see LoggedSearch). */

@@ -123,7 +123,7 @@ describe("the feedback dashboard API", () => {
       ["temporary-login-code", today - 40, "public", 50],
     ] as const) {
       await test.db.execute({
-        sql: "INSERT INTO topic_views (topic, day, audience, views) VALUES (?, ?, ?, ?)",
+        sql: "INSERT INTO topic_views (topic, day, audience, lang, views) VALUES (?, ?, ?, 'en', ?)",
         args: [topic, dayNumber, audience, views],
       });
     }
@@ -205,8 +205,8 @@ describe("the feedback dashboard API", () => {
           missed: {
             searches: 3,
             queries: [
-              { query: "temporary code expired", searches: 2 },
-              { query: "login code authenticater lost", searches: 1 },
+              { query: "temporary code expired", lang: "en", searches: 2 },
+              { query: "login code authenticater lost", lang: "en", searches: 1 },
             ],
           },
         },
@@ -310,7 +310,7 @@ describe("the feedback dashboard API", () => {
     const csv = await response.text();
     const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe(
-      "id,created_at,topic,topic_title,rating,found,reason,name,comment,from_employee,status,status_by,status_at",
+      "id,created_at,topic,topic_title,language,rating,found,reason,name,comment,from_employee,status,status_by,status_at",
     );
     expect(row).toContain(`'@admin,"'=HYPERLINK(""http://evil"",""click""), then`);
   });

@@ -40,6 +40,7 @@ describe("recording searches", () => {
         id: 1,
         query: "temporary code",
         audience: "public",
+        lang: "en",
         results: 3,
         opened: "/topics/temporary-login-code/",
         created_at: now,
@@ -50,6 +51,7 @@ describe("recording searches", () => {
         id: 2,
         query: "zzqx",
         audience: "public",
+        lang: "en",
         results: 0,
         opened: null,
         created_at: now,
@@ -232,9 +234,9 @@ describe("the Searches view", () => {
     expect(html).toContain('href="/search/?q=invoice&amp;typed=1"');
     const csv = await (await get("/api/dashboard/searches.csv?period=all")).text();
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
-      "query,searches,found_nothing,some_words_only,opened_a_result,corrected_to,searches_period_before",
+      "query,language,searches,found_nothing,some_words_only,opened_a_result,corrected_to,searches_period_before",
     );
-    expect(csv).toContain("invoice,4,4,0,0,,\r\n");
+    expect(csv).toContain("invoice,en,4,4,0,0,,\r\n");
   });
 
   it("says once that nobody searched, rather than that every search found a topic", async () => {

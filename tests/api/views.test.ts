@@ -44,7 +44,7 @@ describe("counting topic views", () => {
     const columns = (await test.db.execute("SELECT name FROM pragma_table_info('topic_views')")).rows.map(
       (r) => r.name,
     );
-    expect(columns).toEqual(["topic", "day", "audience", "views"]);
+    expect(columns).toEqual(["topic", "day", "audience", "lang", "views"]);
   });
 
   it("counts nothing for a reader who asks not to be tracked, another site's page, a HEAD, a topic the build lacks, or a made-up address", async () => {
@@ -86,7 +86,7 @@ describe("counting topic views", () => {
       clock += next(2 * 3600_000);
       const topic = ["temporary-login-code", "multi-factor-authentication-overview"][next(2)] ?? "";
       const audience = next(4) === 0 ? "internal" : "public";
-      await countView(test.deps.views, topic, { address: `198.51.100.${next(200)}`, audience });
+      await countView(test.deps.views, topic, { address: `198.51.100.${next(200)}`, audience, lang: "en" });
       const day = `${topic} ${Math.floor(clock / 86_400_000)} ${audience}`;
       tally.set(day, (tally.get(day) ?? 0) + 1);
       totals.set(`${topic} ${audience}`, (totals.get(`${topic} ${audience}`) ?? 0) + 1);

@@ -37,7 +37,9 @@ describe("telling writers through their webhook", () => {
     expect(message?.headers["x-help-center-event"]).toBe("answer");
     expect(signatureHolds(message as Received)).toBe(true);
     const body = JSON.parse(message?.body ?? "{}") as { text: string; blocks: unknown[] };
-    expect(body.text).toBe("A reader on “Mobile device inaccessible”: rated it Poor, found what they needed: No");
+    expect(body.text).toBe(
+      "A reader on “Mobile device inaccessible” (English): rated it Poor, found what they needed: No",
+    );
     expect(JSON.stringify(body.blocks)).toContain("The code never arrived by text.");
     expect(JSON.stringify(body.blocks)).toContain(
       "https://help.example.com/dashboard/?topic=temporary-login-code&status=any#comments-heading",

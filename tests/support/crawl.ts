@@ -27,6 +27,9 @@ function linksIn(base: string, text: string, from: string): string[] {
       const url = new URL(link.replaceAll("&amp;", "&"), new URL(from, base));
       // Beginning a sign-in only sends the reader to the provider, and counts against the client's limit.
       if (url.pathname === "/api/auth/oidc/start") return [];
+      // A dashboard view with other filters (period, language, sort, topic…) is the same page with
+      // other figures: each view is read once, not once per combination of its filters.
+      if (url.pathname.startsWith("/dashboard/") && url.search !== "") return [];
       return url.origin === new URL(base).origin ? [`${url.pathname}${url.search}`] : [];
     } catch {
       return [];

@@ -71,7 +71,7 @@ describe("Searches that found nothing, near a topic's words", () => {
     keywords: ["MFA reset"],
   };
   const invoices = { id: "invoices", title: "Download your invoices", description: "Find past invoices as PDF." };
-  const failed = (query: string, ...days: [number, number][]) => ({ query, days });
+  const failed = (query: string, ...days: [number, number][]) => ({ query, lang: "en", days });
 
   it("gives a failed search to the topic sharing most of its words, with one letter wrong forgiven", () => {
     const missed = missedSearchesByTopic(
@@ -83,12 +83,13 @@ describe("Searches that found nothing, near a topic's words", () => {
         failed("zebra crossing", [100, 9]),
       ],
       () => 0,
+      "en",
     );
     expect(missed.get("temporary-login-code")).toEqual({
       searches: 3,
       queries: [
-        { query: "temporary code expired", searches: 2 },
-        { query: "autenticator lost", searches: 1 },
+        { query: "temporary code expired", lang: "en", searches: 2 },
+        { query: "autenticator lost", lang: "en", searches: 1 },
       ],
     });
     expect(missed.get("invoices")?.queries.map((q) => q.query)).toEqual(["invoice pdf missing"]);
@@ -100,27 +101,48 @@ describe("Searches that found nothing, near a topic's words", () => {
       [login],
       [failed("login code broken", [99, 5], [100, 1]), failed("printer toner cartridge code", [100, 4])],
       () => 100,
+      "en",
     );
     // Five searches before the update were about the older text; "code" is one word in four.
     expect(missed.get("temporary-login-code")).toEqual({
       searches: 1,
-      queries: [{ query: "login code broken", searches: 1 }],
+      queries: [{ query: "login code broken", lang: "en", searches: 1 }],
     });
   });
 
   it("lays a general query at no topic's door when more than three topics meet it equally", () => {
     const many = ["a", "b", "c", "d"].map((id) => ({ id, title: `Code ${id} settings` }));
-    expect(missedSearchesByTopic(many, [failed("code", [1, 10])], () => 0).size).toBe(0);
-    expect(missedSearchesByTopic(many.slice(0, 3), [failed("code", [1, 10])], () => 0).size).toBe(3);
+    expect(missedSearchesByTopic(many, [failed("code", [1, 10])], () => 0, "en").size).toBe(0);
+    expect(missedSearchesByTopic(many.slice(0, 3), [failed("code", [1, 10])], () => 0, "en").size).toBe(3);
+  });
+
+  it("matches a search in the language it was typed in: a translation's words, or an untranslated original's", () => {
+    const translated = {
+      ...login,
+      translations: { de: { title: "Einen temporären Anmeldecode erzeugen", keywords: ["MFA zurücksetzen"] } },
+    };
+    const inGerman = (query: string) => ({ query, lang: "de", days: [[100, 4] as const] });
+    const missed = missedSearchesByTopic(
+      [translated, invoices],
+      // Umlauts left out and a German ending, as German readers type; "invoices" is the untranslated topic's own word.
+      [inGerman("anmeldecode temporar abgelaufen"), inGerman("invoices pdf fehlt"), inGerman("authenticator lost")],
+      () => 0,
+      "en",
+    );
+    expect(missed.get("temporary-login-code")?.queries).toEqual([
+      { query: "anmeldecode temporar abgelaufen", lang: "de", searches: 4 },
+    ]);
+    // The English words of a translated topic are not what a German reader's index holds.
+    expect(missed.get("invoices")?.queries.map((q) => q.query)).toEqual(["invoices pdf fehlt"]);
   });
 
   it("puts a topic on the list from three such searches, saying which", () => {
-    const missed = new Map([["quiet", { searches: 3, queries: [{ query: "quiet hours", searches: 3 }] }]]);
+    const missed = new Map([["quiet", { searches: 3, queries: [{ query: "quiet hours", lang: "en", searches: 3 }] }]]);
     const items = needsAttention({
       topics: [topic("quiet"), topic("near")],
       current: new Map(),
       previous: undefined,
-      missed: new Map([...missed, ["near", { searches: 2, queries: [{ query: "near", searches: 2 }] }]]),
+      missed: new Map([...missed, ["near", { searches: 2, queries: [{ query: "near", lang: "en", searches: 2 }] }]]),
       today: "2026-12-01",
     });
     expect(items.map((i) => [i.topic, i.signals])).toEqual([

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Client } from "@libsql/client";
+import type { Client, InStatement } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { housekeeping } from "../../functions/app/housekeeping.ts";
 import { createDb } from "../../functions/db/client.ts";
@@ -38,29 +38,33 @@ const rows = async (db: Client, sql: string) => (await db.execute(sql)).rows.map
 
 /** The raw rows counted the way the rollup counts them. */
 const feedbackFromRaw = `
-  SELECT created_at / 86400000 AS day, coalesce(topic, '_help-center') AS topic, count(*) AS responses,
+  SELECT created_at / 86400000 AS day, coalesce(topic, '_help-center') AS topic, lang, count(*) AS responses,
          ${ratings.map((r) => `sum(rating IS '${r}') AS ${r}`).join(", ")},
          sum(found IS 'yes') AS found_yes, sum(found IS 'no') AS found_no,
          ${reasons.map((r) => `sum(reason IS '${r}') AS reason_${r.replaceAll("-", "_")}`).join(", ")}
-  FROM feedback WHERE is_spam = 0 AND status != 'spam' GROUP BY 1, 2 ORDER BY 1, 2`;
-const feedbackFromRollup = `SELECT * FROM feedback_daily WHERE responses > 0 ORDER BY day, topic`;
+  FROM feedback WHERE is_spam = 0 AND status != 'spam' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+const feedbackFromRollup = `SELECT * FROM feedback_daily WHERE responses > 0 ORDER BY day, topic, lang`;
+const languages = ["en", "de", "ar"];
 
 describe("daily rollups", () => {
   for (const seed of [1, 2, 3]) {
-    it(`count feedback exactly as the raw rows do, through inserts, changed answers and spam marks (seed ${seed})`, async () => {
+    it(`count feedback per language exactly as the raw rows do, through inserts, changed answers and spam marks (seed ${seed})`, async () => {
       const db = await freshDb();
       const r = random(seed);
       const topics = ["temporary-login-code", "multi-factor-authentication-overview", "site", null];
+      // One transaction: the triggers run per statement all the same, without a disk sync each.
+      const writes: InStatement[] = [];
       for (let i = 0; i < 400; i++) {
         const rating = r.maybe(ratings);
         const found = r.maybe(foundAnswers);
         const reason = rating === "poor" || found === "no" ? r.maybe(reasons) : null;
-        await db.execute({
-          sql: `INSERT INTO feedback (id, topic, rating, found, reason, comment, is_spam, status, client_hash, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
+        writes.push({
+          sql: `INSERT INTO feedback (id, topic, lang, rating, found, reason, comment, is_spam, status, client_hash, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'h', ?, ?)`,
           args: [
             `id-${i}`,
             r.pick(topics),
+            r.pick(languages),
             rating,
             found,
             reason,
@@ -74,26 +78,33 @@ describe("daily rollups", () => {
       }
       for (let i = 0; i < 300; i++) {
         const id = `id-${Math.floor(r.next() * 400)}`;
-        const change = r.pick(["answer", "status", "topic"]);
+        const change = r.pick(["answer", "status", "topic", "language"]);
         if (change === "answer") {
-          await db.execute({
+          writes.push({
             sql: "UPDATE feedback SET rating = ?, found = 'no', reason = ? WHERE id = ?",
             args: [r.pick(ratings), r.maybe(reasons), id],
           });
         } else if (change === "status") {
-          await db.execute({
+          writes.push({
             sql: "UPDATE feedback SET status = ? WHERE id = ?",
             args: [r.pick(["new", "spam", "reviewed"]), id],
           });
+        } else if (change === "language") {
+          // An answer changed from the topic's page in another language.
+          writes.push({
+            sql: "UPDATE feedback SET lang = ?, found = 'yes' WHERE id = ?",
+            args: [r.pick(languages), id],
+          });
         } else {
-          await db.execute({ sql: "UPDATE feedback SET topic = ? WHERE id = ?", args: [r.pick(topics), id] });
+          writes.push({ sql: "UPDATE feedback SET topic = ? WHERE id = ?", args: [r.pick(topics), id] });
         }
       }
+      await db.batch(writes, "write");
       expect(await rows(db, feedbackFromRollup)).toEqual(await rows(db, feedbackFromRaw));
       const totals = feedbackFromRaw
         .replace("created_at / 86400000 AS day, ", "")
-        .replaceAll("GROUP BY 1, 2 ORDER BY 1, 2", "GROUP BY 1 ORDER BY 1");
-      expect(await rows(db, "SELECT * FROM feedback_totals WHERE responses > 0 ORDER BY topic")).toEqual(
+        .replaceAll("GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", "GROUP BY 1, 2 ORDER BY 1, 2");
+      expect(await rows(db, "SELECT * FROM feedback_totals WHERE responses > 0 ORDER BY topic, lang")).toEqual(
         await rows(db, totals),
       );
     });
@@ -112,17 +123,19 @@ describe("daily rollups", () => {
     expect(await rows(db, feedbackFromRollup)).toEqual(before);
   });
 
-  it("counts searches exactly as the raw rows do", async () => {
+  it("counts searches per language exactly as the raw rows do", async () => {
     const db = await freshDb();
     const r = random(7);
+    const writes: InStatement[] = [];
     for (let i = 0; i < 500; i++) {
       const results = r.next() < 0.3 ? 0 : Math.floor(r.next() * 5) + 1;
-      await db.execute({
-        sql: `INSERT INTO searches (query, audience, results, opened, created_at, partial, corrected)
-              VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      writes.push({
+        sql: `INSERT INTO searches (query, audience, lang, results, opened, created_at, partial, corrected)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         args: [
           r.pick(["temporary code", "mfa", "invoice", "pasword"]),
           r.pick(["public", "internal"]),
+          r.pick(languages),
           results,
           results > 0 && r.next() < 0.4 ? "/topics/x/" : null,
           start + Math.floor(r.next() * 30 * dayMs),
@@ -131,17 +144,18 @@ describe("daily rollups", () => {
         ],
       });
     }
+    await db.batch(writes, "write");
     expect(
       await rows(
         db,
-        "SELECT day, audience, query, searches, no_results, opened, partial, corrected IS NOT NULL AS corrected FROM search_daily ORDER BY day, audience, query",
+        "SELECT day, audience, lang, query, searches, no_results, opened, partial, corrected IS NOT NULL AS corrected FROM search_daily ORDER BY day, audience, lang, query",
       ),
     ).toEqual(
       await rows(
         db,
-        `SELECT created_at / 86400000 AS day, audience, query, count(*) AS searches, sum(results = 0) AS no_results,
+        `SELECT created_at / 86400000 AS day, audience, lang, query, count(*) AS searches, sum(results = 0) AS no_results,
                 sum(opened IS NOT NULL) AS opened, sum(partial) AS partial, max(corrected IS NOT NULL) AS corrected
-         FROM searches GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+         FROM searches GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
       ),
     );
   });

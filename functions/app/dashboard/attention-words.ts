@@ -8,8 +8,15 @@ import { type Period, periodNames } from "./vocabulary.ts";
 /** "1 reader", "3 readers". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Why a topic is on the list, in a writer's words. */
-export function signalText(signal: AttentionSignal, period: Period): string {
+/**
+ * Why a topic is on the list, in a writer's words. `languageOf` names a search's language where it
+ * is worth saying (not the default language's): “Anmeldecode abgelaufen” (German, 4).
+ */
+export function signalText(
+  signal: AttentionSignal,
+  period: Period,
+  languageOf: (code: string) => string | undefined = () => undefined,
+): string {
   switch (signal.kind) {
     case "failing":
       return `${unhelpfulRange(signal.unhelpful)} readers rated it Poor or said No`;
@@ -18,7 +25,12 @@ export function signalText(signal: AttentionSignal, period: Period): string {
     case "out-of-date":
       return `${plural(signal.readers, "reader")} said it is out of date`;
     case "searches-missed": {
-      const queries = signal.missed.queries.map((q) => `“${q.query}” (${q.searches})`).join(", ");
+      const queries = signal.missed.queries
+        .map((q) => {
+          const language = languageOf(q.lang);
+          return `“${q.query}” (${language ? `${language}, ` : ""}${q.searches})`;
+        })
+        .join(", ");
       return `${plural(signal.missed.searches, "search", "searches")} close to its words found nothing: ${queries}`;
     }
     case "review-due":

@@ -30,16 +30,18 @@ function commentFilters(query: CommentsQuery, now: number) {
   if (query.rating) filter("rating = ?", query.rating);
   if (query.found) filter("found = ?", query.found);
   if (query.reason) filter("reason = ?", query.reason);
+  if (query.lang) filter("lang = ?", query.lang);
   if (query.status !== "any") filter("status = ?", query.status);
   return { where, args };
 }
 
 const commentColumns =
-  "id, topic, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at";
+  "id, topic, lang, rating, found, reason, name, comment, is_employee, status, status_by, status_at, created_at";
 
 export const toCommentRow = (r: Record<string, unknown>): CommentRow => ({
   id: String(r.id),
   topic: r.topic === null ? null : String(r.topic),
+  lang: String(r.lang),
   rating: r.rating === null ? null : String(r.rating),
   found: r.found === null ? null : String(r.found),
   reason: r.reason === null ? null : String(r.reason),

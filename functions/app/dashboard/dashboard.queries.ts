@@ -1,5 +1,4 @@
-import type { Client } from "@libsql/client";
-import { type Reason, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
+import type { Client, InValue } from "@libsql/client";
 import { asJsonRows, jsonRowsOf } from "../../db/json-rows.ts";
 import {
   change,
@@ -13,7 +12,8 @@ import {
   weekStartFromIndex,
 } from "./aggregate.ts";
 import type { TopicSignals } from "./attention.ts";
-import type { Overview, OverviewRow } from "./dashboard.responses.ts";
+import type { LanguageRow, Overview, OverviewRow } from "./dashboard.responses.ts";
+import { countsSql, noCounts, reasonCountsOf, toCounts, totalsBy } from "./feedback-counts.ts";
 import type { Period, SortKey } from "./vocabulary.ts";
 
 export type { Overview, OverviewRow };
@@ -21,105 +21,91 @@ export type { Overview, OverviewRow };
 /** The chart shows at most two years of weeks. */
 const chartWeeks = 104;
 
+/** One language's rows only (of the totals table read as `t`), or every language's. */
+const inLanguage = (lang: string | undefined) =>
+  lang ? { sql: " AND t.lang = ?", args: [lang] } : { sql: "", args: [] };
+
+const sum = (values: readonly number[]) => values.reduce((total, n) => total + n, 0);
+
 /**
- * Counts per topic (the whole site as `wholeSite`) over whole days, from the daily rollup. A
- * topic whose answers all moved away (changed, marked spam) leaves rows of zeros: not a row here.
+ * Every topic with feedback in the period, with its change against the period before, their
+ * totals, and the same per language; in one language only when `lang` is given.
  */
-function countsSql(
-  where: string,
-  options: {
-    allTime: boolean;
-    reasons: boolean;
-    /** Only the topics of a JSON object (its first argument) `{ topic: value }`, read as `u.value`. */
-    topicsOf?: boolean;
-  },
-) {
-  // All time is one row per topic (feedback_totals); a window sums its days. Reasons only where shown.
-  const columns = [
-    "responses",
-    ...ratings,
-    "found_yes",
-    "found_no",
-    ...(options.reasons ? reasons.map(reasonColumn) : []),
-  ];
-  const select = options.allTime
-    ? `SELECT topic, ${columns.join(", ")} FROM feedback_totals t WHERE ${where} AND responses > 0`
-    : // Topic by topic (feedback_totals lists them in order), each one's days in the window: a range
-      // of the (topic, day) key per topic and no sorting of every topic-day in the period.
-      `SELECT t.topic AS topic, ${columns.map((c) => `sum(d.${c}) AS ${c}`).join(", ")}
-       FROM ${options.topicsOf ? "json_each(?) u JOIN feedback_totals t ON t.topic = u.key" : "feedback_totals t"}
-       JOIN feedback_daily d ON d.topic = t.topic
-       WHERE ${where} GROUP BY t.topic HAVING sum(d.responses) > 0`;
-  return asJsonRows(select, ["topic", ...columns]);
-}
-
-const reasonColumn = (reason: Reason) => `reason_${reason.replaceAll("-", "_")}`;
-
-const reasonCountsOf = (row: Record<string, unknown>) =>
-  Object.fromEntries(reasons.map((r) => [r, Number(row[reasonColumn(r)] ?? 0)])) as Record<Reason, number>;
-
-function toCounts(row: Record<string, unknown>): TopicCounts {
-  return {
-    responses: Number(row.responses ?? 0),
-    ratings: Object.fromEntries(ratings.map((r) => [r, Number(row[r] ?? 0)])) as TopicCounts["ratings"],
-    foundYes: Number(row.found_yes ?? 0),
-    foundAnswered: Number(row.found_yes ?? 0) + Number(row.found_no ?? 0),
-  };
-}
-
-const noCounts = sumCounts([]);
-
-/** Every topic with feedback in the period, with its change against the period before, and their totals. */
-export async function overview(db: Client, period: Period, sort: SortKey, now: number): Promise<Overview> {
+export async function overview(
+  db: Client,
+  period: Period,
+  sort: SortKey,
+  now: number,
+  lang?: string,
+): Promise<Overview> {
   const { startDay, previousStartDay } = dayWindow(period, now);
+  const one = inLanguage(lang);
+  const counts = (where: string, args: InValue[], allTime = false) => ({
+    sql: countsSql(`${where}${one.sql}`, { allTime, byLanguage: true, reasons: false }),
+    args: [...args, ...one.args],
+  });
   const [viewed, current, previous] = await db.batch(
     [
       previousStartDay === null
-        ? { sql: "SELECT topic, sum(views) AS views FROM topic_view_totals GROUP BY topic", args: [] }
+        ? {
+            sql: asJsonRows(
+              `SELECT topic, lang, sum(views) AS views FROM topic_view_totals t WHERE 1${one.sql} GROUP BY topic, lang`,
+              ["topic", "lang", "views"],
+            ),
+            args: one.args,
+          }
         : {
-            // The period's days alone, from the covering day index, not every topic's whole history.
-            sql: `SELECT topic, sum(views) AS views FROM topic_views INDEXED BY topic_views_by_day
-                  WHERE day >= ? GROUP BY topic`,
-            args: [startDay],
+            // Each (topic, language, build)'s days in the period, as the feedback counts read theirs.
+            sql: asJsonRows(
+              `SELECT t.topic AS topic, t.lang AS lang, sum(v.views) AS views
+               FROM topic_view_totals t
+               CROSS JOIN topic_views v ON v.topic = t.topic AND v.lang = t.lang AND v.audience = t.audience
+               WHERE v.day >= ?${one.sql} GROUP BY t.topic, t.lang`,
+              ["topic", "lang", "views"],
+            ),
+            args: [startDay, ...one.args],
           },
-      previousStartDay === null
-        ? { sql: countsSql("1", { allTime: true, reasons: false }), args: [] }
-        : { sql: countsSql("d.day >= ?", { allTime: false, reasons: false }), args: [startDay] },
-      ...(previousStartDay === null
-        ? []
-        : [
-            {
-              sql: countsSql("d.day >= ? AND d.day < ?", { allTime: false, reasons: false }),
-              args: [previousStartDay, startDay],
-            },
-          ]),
+      previousStartDay === null ? counts("1", [], true) : counts("d.day >= ?", [startDay]),
+      ...(previousStartDay === null ? [] : [counts("d.day >= ? AND d.day < ?", [previousStartDay, startDay])]),
     ],
     "read",
   );
-  const before = new Map(jsonRowsOf(previous).map((r) => [String(r.topic), toCounts(r)]));
-  const inPeriod = jsonRowsOf(current).map((r) => ({ topic: String(r.topic), counts: toCounts(r) }));
-  const views = new Map((viewed?.rows ?? []).map((r) => [String(r.topic), Number(r.views)]));
-  const rows = inPeriod.map(({ topic, counts }) => {
-    const summary = summarize(counts);
-    const earlier = previousStartDay === null ? null : summarize(before.get(topic) ?? noCounts);
-    return { topic, summary, change: earlier ? change(summary, earlier) : null, views: views.get(topic) ?? 0 };
-  });
-  const total = summarize(sumCounts(inPeriod.map((row) => row.counts)));
-  const totalBefore = previousStartDay === null ? null : summarize(sumCounts([...before.values()]));
+  const views = jsonRowsOf(viewed);
+  const viewsOf = (key: "topic" | "lang") => totalsBy(views, key, (r) => Number(r.views), sum);
+  const inPeriod = jsonRowsOf(current);
+  const before = previousStartDay === null ? undefined : jsonRowsOf(previous);
+  const rowsBy = (key: "topic" | "lang") => {
+    const counted = totalsBy(inPeriod, key, toCounts, sumCounts);
+    const earlier = before && totalsBy(before, key, toCounts, sumCounts);
+    const seen = viewsOf(key);
+    // A language read but not answered in is a row too; a topic only where it was answered.
+    return [...new Set([...counted.keys(), ...(key === "lang" ? seen.keys() : [])])].map((name) => {
+      const summary = summarize(counted.get(name) ?? noCounts);
+      const then = earlier && summarize(earlier.get(name) ?? noCounts);
+      return { name, summary, change: then ? change(summary, then) : null, views: seen.get(name) ?? 0 };
+    });
+  };
+  const total = summarize(sumCounts(inPeriod.map(toCounts)));
+  const totalBefore = before && summarize(sumCounts(before.map(toCounts)));
   return {
-    topics: sortTopics(rows, sort),
+    topics: sortTopics(
+      rowsBy("topic").map(({ name, ...row }) => ({ topic: name, ...row })),
+      sort,
+    ),
     totals: {
       summary: total,
       change: totalBefore ? change(total, totalBefore) : null,
-      views: [...views.values()].reduce((sum, n) => sum + n, 0),
+      views: sum(views.map((r) => Number(r.views))),
     },
+    languages: rowsBy("lang").map(({ name, ...row }): LanguageRow => ({ lang: name, ...row })),
   };
 }
 
 /**
- * Every listed topic's feedback in the period counted from the day it was last updated (a topic
- * updated after its complaints starts afresh), with its reasons; and the period before, for what
- * is rising. `topics` are the catalog's, each with its `updated` day ("YYYY-MM-DD").
+ * Every listed topic's feedback in the period, every language together, counted from the day it
+ * was last updated (a topic updated after its complaints starts afresh), with its reasons; and
+ * the period before, for what is rising. `topics` are the catalog's, each with its `updated` day
+ * ("YYYY-MM-DD").
  */
 export async function attentionCounts(
   db: Client,
@@ -131,19 +117,24 @@ export async function attentionCounts(
   const updatedDays = JSON.stringify(
     Object.fromEntries(topics.map((t) => [t.id, t.updated ? dayOf(Date.parse(t.updated)) : 0])),
   );
-  // Driven by the listed topics, each read from its own day on: one range of the (topic, day)
-  // key per topic, whatever the number of topics.
+  // Driven by the listed topics, each read from its own day on: one range of the daily key per
+  // topic and language, whatever the number of topics.
   const [current, previous] = await db.batch(
     [
       {
-        sql: countsSql("d.day >= max(?, u.value)", { allTime: false, reasons: true, topicsOf: true }),
+        sql: countsSql("d.day >= max(?, u.value)", {
+          allTime: false,
+          byLanguage: false,
+          reasons: true,
+          topicsOf: true,
+        }),
         args: [updatedDays, startDay],
       },
       ...(previousStartDay === null
         ? []
         : [
             {
-              sql: countsSql("d.day >= ? AND d.day < ?", { allTime: false, reasons: false }),
+              sql: countsSql("d.day >= ? AND d.day < ?", { allTime: false, byLanguage: false, reasons: false }),
               args: [previousStartDay, startDay],
             },
           ]),
@@ -159,20 +150,23 @@ export async function attentionCounts(
   };
 }
 
-/** One topic in the period: its counts, its weeks (up to two years) and why readers said no. */
-export async function topicDetail(db: Client, topic: string, period: Period, now: number) {
+/** One topic in the period (in one language, if given): its counts, its weeks (up to two years) and why readers said no. */
+export async function topicDetail(db: Client, topic: string, period: Period, now: number, lang?: string) {
   const { startDay, previousStartDay } = dayWindow(period, now);
   const allTime = previousStartDay === null;
+  const one = inLanguage(lang);
+  const options = { allTime, byLanguage: false, reasons: true };
   const [counts, weeks] = await db.batch(
     [
       allTime
-        ? { sql: countsSql("t.topic = ?", { allTime, reasons: true }), args: [topic] }
-        : { sql: countsSql("t.topic = ? AND d.day >= ?", { allTime, reasons: true }), args: [topic, startDay] },
+        ? { sql: countsSql(`t.topic = ?${one.sql}`, options), args: [topic, ...one.args] }
+        : { sql: countsSql(`t.topic = ? AND d.day >= ?${one.sql}`, options), args: [topic, startDay, ...one.args] },
       {
-        sql: `SELECT (day + 3) / 7 AS week, sum(responses) AS responses, sum(found_yes) AS yes,
-                     sum(found_yes + found_no) AS answered
-              FROM feedback_daily WHERE topic = ? AND day >= ? GROUP BY week ORDER BY week`,
-        args: [topic, Math.max(startDay, dayOf(now) - chartWeeks * 7 + 1)],
+        sql: `SELECT (d.day + 3) / 7 AS week, sum(d.responses) AS responses, sum(d.found_yes) AS yes,
+                     sum(d.found_yes + d.found_no) AS answered
+              FROM feedback_totals t CROSS JOIN feedback_daily d ON d.topic = t.topic AND d.lang = t.lang
+              WHERE t.topic = ? AND d.day >= ?${one.sql} GROUP BY week ORDER BY week`,
+        args: [topic, Math.max(startDay, dayOf(now) - chartWeeks * 7 + 1), ...one.args],
       },
     ],
     "read",

@@ -47,39 +47,55 @@ export const periodChangeSchema = z.strictObject({
 });
 export type PeriodChange = z.infer<typeof periodChangeSchema>;
 
-export const overviewRowSchema = z.strictObject({
-  topic: z.string(),
+/** A row's figures for the period: its answers summed up, their change, its views. */
+const figuresSchema = z.strictObject({
   summary: topicSummarySchema,
   /** Against the period before; null for "all time". */
   change: periodChangeSchema.nullable(),
-  /** Views in the period, every build together (functions/app/views/). */
+  /** Views in the period, every build together (functions/app/views/), in the languages asked for. */
   views: z.number(),
 });
+
+export const overviewRowSchema = figuresSchema.extend({ topic: z.string() });
 export type OverviewRow = z.infer<typeof overviewRowSchema>;
+
+/** Every topic together in one language: the overview's breakdown by language. */
+export const languageRowSchema = figuresSchema.extend({
+  /** The language's code, as pages declare it (`<html lang>`). */
+  lang: z.string(),
+});
+export type LanguageRow = z.infer<typeof languageRowSchema>;
 
 export const overviewSchema = z.strictObject({
   topics: z.array(overviewRowSchema),
   /** Every topic together: the dashboard's summary figures, with their change. */
-  totals: z.strictObject({ summary: topicSummarySchema, change: periodChangeSchema.nullable(), views: z.number() }),
+  totals: figuresSchema,
+  /** The same per language (only the one asked for, when the overview is filtered by language). */
+  languages: z.array(languageRowSchema),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
 const period = z.enum(periods);
 /** The owner filter as asked, or null for every owner. */
 const ownerAsked = z.string().nullable();
+/** The language filter as asked, or null for every language. */
+const languageAsked = z.string().nullable();
 
 export const overviewAnswerSchema = overviewSchema.extend({
   period,
   owner: ownerAsked,
+  lang: languageAsked,
   topics: z.array(overviewRowSchema.extend({ title: z.string() })),
+  /** With each language's name in English ("German"). */
+  languages: z.array(languageRowSchema.extend({ name: z.string() })),
 });
 
 /** Searches that found nothing, yet had the words of a topic: it may be missing what they asked. */
 export const missedSearchesSchema = z.strictObject({
   /** Searches in all, counted from the topic's last update on. */
   searches: z.number(),
-  /** The most frequent, at most three. */
-  queries: z.array(z.strictObject({ query: z.string(), searches: z.number() })),
+  /** The most frequent, at most three, each with the language it was typed in (its page's). */
+  queries: z.array(z.strictObject({ query: z.string(), lang: z.string(), searches: z.number() })),
 });
 export type MissedSearches = z.infer<typeof missedSearchesSchema>;
 
@@ -112,6 +128,8 @@ export const attentionAnswerSchema = z.strictObject({
 export const commentRowSchema = z.strictObject({
   id: z.string(),
   topic: z.string().nullable(),
+  /** The language of the page it was written on. */
+  lang: z.string(),
   rating: z.string().nullable(),
   found: z.string().nullable(),
   reason: z.string().nullable(),
@@ -145,11 +163,17 @@ const audience = z.enum(searchAudiences);
 export const searchesAnswerSchema = z.strictObject({
   period,
   audience,
+  lang: languageAsked,
   top: z.array(searchRowSchema),
   noResults: z.array(searchRowSchema),
   unopened: z.array(searchRowSchema),
 });
-export const searchesExportSchema = z.strictObject({ period, audience, searches: z.array(searchRowSchema) });
+export const searchesExportSchema = z.strictObject({
+  period,
+  audience,
+  lang: languageAsked,
+  searches: z.array(searchRowSchema),
+});
 
 export const triageOutcomeSchema = z.strictObject({
   action: z.enum(bulkActions),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { foundAnswers, ratings, reasons } from "../../../src/shared/feedback-rules.ts";
 import { topicIdSchema } from "../../../src/shared/topic-id-schema.ts";
+import { languageFilterSchema } from "../lib/page-language.ts";
 import { searchAudiences } from "../searches/searches.queries.ts";
+import type { SiteLanguageCodes } from "../topic-catalog.ts";
 import {
   commentStatuses,
   defaultPeriod,
@@ -71,13 +73,26 @@ export const commentsQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 
-export type CommentsQuery = z.infer<typeof commentsQuerySchema>;
-
 export const searchesQuerySchema = z.object({
   period,
   /** Readers (public), employees (internal) or both. Default: both. */
   audience: z.enum(searchAudiences).default("any"),
 });
+
+/**
+ * The views' queries for a build's languages: each filtered by one language (`lang`), or by none.
+ * Needs attention takes no language: it counts each topic in every language together.
+ */
+export function dashboardQueries(languages: SiteLanguageCodes) {
+  const lang = languageFilterSchema(languages);
+  return {
+    overview: overviewQuerySchema.extend({ lang }),
+    comments: commentsQuerySchema.extend({ lang }),
+    searches: searchesQuerySchema.extend({ lang }),
+  };
+}
+type DashboardQueries = ReturnType<typeof dashboardQueries>;
+export type CommentsQuery = z.infer<DashboardQueries["comments"]>;
 
 export const statusChangeSchema = z.strictObject({
   status: z.enum(commentStatuses, { error: "Choose new, reviewed, archived or spam." }),

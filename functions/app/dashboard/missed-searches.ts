@@ -1,28 +1,36 @@
+import { type Analyzer, analyzerFor } from "../../../src/shared/search/analyzers.ts";
 import { editDistance } from "../../../src/shared/search/edit-distance.ts";
-import { stem, stopWords, wordsOf } from "../../../src/shared/search/words.ts";
 import type { MissedSearches } from "./dashboard.responses.ts";
 
 /**
  * Searches that found nothing, laid at the door of the topic whose words they come closest to:
  * "temporary code expired" found nothing, and shares two of its three words with "Generate a
  * temporary login code", so that topic's writer hears that readers looked for something near it
- * and did not find it.
+ * and did not find it. A search is matched in the language it was typed in (its page's): against
+ * the topics' words in that language, as that language's search reads them ("Anmeldecode
+ * abgelaufen" meets the German title of the topic, not the English one).
  */
 
-/** A search that found nothing, with how often on each day ([day number, searches]). */
+/** A search that found nothing, the language it was typed in, and how often on each day ([day number, searches]). */
 export interface FailedSearch {
   query: string;
+  lang: string;
   days: readonly (readonly [number, number])[];
 }
 
 export type { MissedSearches };
 
 /** The words a topic is found by: its title, description and keywords. */
-export interface TopicWords {
-  id: string;
+interface Words {
   title: string;
   description?: string | undefined;
   keywords?: readonly string[] | undefined;
+}
+
+/** A topic's words in the default language, and in each language it is translated into. */
+export interface TopicWords extends Words {
+  id: string;
+  translations?: Readonly<Record<string, Words>> | undefined;
 }
 
 export const missedSearchRules = {
@@ -36,24 +44,29 @@ export const missedSearchRules = {
   rememberedQueries: 20_000,
 } as const;
 
-const contentStems = (text: string) =>
-  wordsOf(text)
-    .filter((word) => !stopWords.has(word))
-    .map(stem);
+const contentStems = (text: string, analyzer: Analyzer) =>
+  analyzer
+    .wordsOf(text)
+    .filter((word) => !analyzer.stopWords.has(word))
+    .map(analyzer.stem);
 
 /** A word and each way of dropping one letter from it: two words one edit apart share one of these. */
 const withOneLetterDropped = (word: string) => [word, ...[...word].map((_, i) => word.slice(0, i) + word.slice(i + 1))];
 
 /**
- * The topics a query comes closest to, from which topics have each word, exactly or with one
- * letter wrong. Words one edit apart share a form with one letter dropped (symmetric deletion),
- * so a query's word is looked up in a few map reads, not compared with every word of every topic.
+ * The topics a query in `lang` comes closest to, from which topics have each word, exactly or with
+ * one letter wrong. Words one edit apart share a form with one letter dropped (symmetric
+ * deletion), so a query's word is looked up in a few map reads, not compared with every word of
+ * every topic. A topic not translated into `lang` is found by its original's words, as that
+ * language's search index finds it.
  */
-function closenessIndex(topics: readonly TopicWords[]) {
+function closenessIndex(topics: readonly TopicWords[], lang: string, defaultLanguage: string) {
+  const analyzer = analyzerFor(lang, lang === defaultLanguage ? [] : [defaultLanguage]);
   const byStem = new Map<string, Set<number>>();
   topics.forEach((topic, index) => {
-    const text = [topic.title, topic.description ?? "", ...(topic.keywords ?? [])].join(" ");
-    for (const word of contentStems(text)) {
+    const words = (lang !== defaultLanguage && topic.translations?.[lang]) || topic;
+    const text = [words.title, words.description ?? "", ...(words.keywords ?? [])].join(" ");
+    for (const word of contentStems(text, analyzer)) {
       const holders = byStem.get(word) ?? new Set<number>();
       holders.add(index);
       byStem.set(word, holders);
@@ -81,7 +94,7 @@ function closenessIndex(topics: readonly TopicWords[]) {
   // How many of the query's words each topic has, in one array for every query.
   const met = new Uint16Array(topics.length);
   const closestOf = (query: string): readonly number[] => {
-    const queryStems = [...new Set(contentStems(query))];
+    const queryStems = [...new Set(contentStems(query, analyzer))];
     const touched: number[] = [];
     let best = 0;
     for (const word of queryStems) {
@@ -113,34 +126,42 @@ function closenessIndex(topics: readonly TopicWords[]) {
   };
 }
 
-/** A build's catalog is fixed for the app's life: its words are gathered once. */
-const vocabularies = new WeakMap<readonly TopicWords[], ReturnType<typeof closenessIndex>>();
+/** A build's catalog is fixed for the app's life: its words are gathered once per language. */
+const vocabularies = new WeakMap<readonly TopicWords[], Map<string, ReturnType<typeof closenessIndex>>>();
+
+function vocabularyOf(topics: readonly TopicWords[], lang: string, defaultLanguage: string) {
+  const ofCatalog = vocabularies.get(topics) ?? new Map<string, ReturnType<typeof closenessIndex>>();
+  vocabularies.set(topics, ofCatalog);
+  let closestTo = ofCatalog.get(lang);
+  if (!closestTo) {
+    closestTo = closenessIndex(topics, lang, defaultLanguage);
+    ofCatalog.set(lang, closestTo);
+  }
+  return closestTo;
+}
 
 /**
  * Each topic's failed searches since `sinceDay(topic)` (the day it was last updated: searches
- * before it were answered, or not, by an older text). A query goes to the topics it is closest
- * to, when few enough share that closeness.
+ * before it were answered, or not, by an older text), in every language together. A query goes
+ * to the topics it is closest to in its own language, when few enough share that closeness.
  */
 export function missedSearchesByTopic(
   topics: readonly TopicWords[],
   failed: readonly FailedSearch[],
   sinceDay: (topic: string) => number,
+  defaultLanguage: string,
 ): Map<string, MissedSearches> {
-  let closestTo = vocabularies.get(topics);
-  if (!closestTo) {
-    closestTo = closenessIndex(topics);
-    vocabularies.set(topics, closestTo);
-  }
-  const found = new Map<string, { query: string; searches: number }[]>();
+  const found = new Map<string, MissedSearches["queries"]>();
   for (const search of failed) {
-    for (const index of closestTo(search.query)) {
+    for (const index of vocabularyOf(topics, search.lang, defaultLanguage)(search.query)) {
       const id = topics[index]?.id ?? "";
       const from = sinceDay(id);
       const searches = search.days.reduce((sum, [day, n]) => (day >= from ? sum + n : sum), 0);
       if (searches === 0) continue;
+      const query = { query: search.query, lang: search.lang, searches };
       const queries = found.get(id);
-      if (queries) queries.push({ query: search.query, searches });
-      else found.set(id, [{ query: search.query, searches }]);
+      if (queries) queries.push(query);
+      else found.set(id, [query]);
     }
   }
   return new Map(

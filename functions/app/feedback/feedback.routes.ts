@@ -3,7 +3,8 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, invalidInput, Status } from "../errors.ts";
 import { inBackground } from "../lib/background.ts";
 import { clientAddress } from "../lib/client.ts";
-import { formLanguage, pageLanguageQuery } from "../lib/reader-language.ts";
+import { recordedLanguageQuery } from "../lib/page-language.ts";
+import { formLanguage } from "../lib/reader-language.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
@@ -37,6 +38,8 @@ function requireKnownTopic(catalog: TopicCatalog, input: { topic?: string | unde
 }
 
 export function feedbackRoutes(deps: AppDeps) {
+  /** The language of the page the answer was given on, recorded with it (`?lang=`, as the form's address names it). */
+  const pageLanguage = valid("query", recordedLanguageQuery(deps.topics.languages));
   const sender = (c: Context<AppEnv>): Sender => ({
     address: clientAddress(c),
     isEmployee: c.get("employee") !== undefined,
@@ -67,13 +70,15 @@ export function feedbackRoutes(deps: AppDeps) {
       .post(
         "/feedback",
         feedbackDocs.submit,
-        valid("query", pageLanguageQuery),
         requireBody("json", "form"),
         jsonOrForm(feedbackInputSchema),
+        // After the body: a plain form naming a language the site does not speak gets the check page.
+        pageLanguage,
         async (c) => {
           const input: FeedbackInput = c.req.valid("json");
           requireKnownTopic(catalogFor(deps, c), input);
-          const outcome = await submitFeedback(deps.feedback, input, sender(c));
+          const { lang } = c.req.valid("query");
+          const outcome = await submitFeedback(deps.feedback, { ...input, lang }, sender(c));
           if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
           tellWriters(c, outcome);
           deps.metrics?.collect.recorded("feedback");
@@ -90,10 +95,12 @@ export function feedbackRoutes(deps: AppDeps) {
         requireBody("json"),
         valid("param", feedbackIdParamSchema),
         valid("json", feedbackEditSchema),
+        pageLanguage,
         async (c) => {
           const edit = c.req.valid("json");
           requireKnownTopic(catalogFor(deps, c), edit);
-          const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, edit, sender(c));
+          const { lang } = c.req.valid("query");
+          const outcome = await changeFeedback(deps.feedback, c.req.valid("param").id, { ...edit, lang }, sender(c));
           if (outcome.kind === "limited") throw tooMany(outcome.retryAfterSeconds);
           if (outcome.kind === "not_found") {
             throw new ApiError("not_found", "That answer cannot be changed any more. Send it as new feedback.");

@@ -46,10 +46,17 @@ const feedbackCheck = (rule: RateLimitRule, clientHash: string): LimitCheck => (
 });
 
 const feedbackColumns =
-  "INSERT INTO feedback (id, topic, rating, found, reason, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
+  "INSERT INTO feedback (id, topic, lang, rating, found, reason, name, comment, is_employee, is_spam, client_hash, edit_token_hash, created_at, updated_at)";
+
+/** What the reader sent, with the language of the page they sent it from. */
+type FromPage<T> = T & { lang: string };
 
 /** Stores one submission. A honeypot hit is stored as spam and answered exactly like a real one. */
-export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, sender: Sender): Promise<SubmitOutcome> {
+export async function submitFeedback(
+  deps: FeedbackDeps,
+  input: FromPage<FeedbackInput>,
+  sender: Sender,
+): Promise<SubmitOutcome> {
   const now = deps.clock();
   const clientHash = await deps.hasher.keyed("client", sender.address);
   const check = deps.limit ? feedbackCheck(deps.limit, clientHash) : undefined;
@@ -62,6 +69,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
   const values = [
     id,
     input.topic ?? null,
+    input.lang,
     input.rating ?? null,
     input.found ?? null,
     input.reason ?? null,
@@ -74,7 +82,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
     now,
     now,
   ];
-  const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  const select = "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   if (!check) {
     await deps.writes.insert({
@@ -101,7 +109,7 @@ export async function submitFeedback(deps: FeedbackDeps, input: FeedbackInput, s
 export async function changeFeedback(
   deps: FeedbackDeps,
   id: string,
-  edit: FeedbackEdit,
+  edit: FromPage<FeedbackEdit>,
   sender: Sender,
 ): Promise<ChangeOutcome> {
   const now = deps.clock();
@@ -111,9 +119,11 @@ export async function changeFeedback(
   const limit = deps.limit ? { check: feedbackCheck(deps.limit, clientHash), refusals: deps.refusals } : null;
   const outcome = await limitedWrite(deps.writes, limit, now, (guard) => [
     {
-      sql: `UPDATE feedback SET rating = ?, found = ?, reason = ?, name = ?, comment = ?, updated_at = ?
+      // The answer as it stands now, from the page it was changed on (the same topic, perhaps in another language).
+      sql: `UPDATE feedback SET lang = ?, rating = ?, found = ?, reason = ?, name = ?, comment = ?, updated_at = ?
           WHERE id = ? AND edit_token_hash = ? AND topic IS ? AND is_spam = 0 AND ${guard.sql}`,
       args: [
+        edit.lang,
         edit.rating ?? null,
         edit.found ?? null,
         edit.reason ?? null,

@@ -3,6 +3,7 @@ import { dayMs, isoDay } from "../../../src/shared/dates.ts";
 import { topicsNeedingAttention } from "../dashboard/attention.service.ts";
 import { signalText } from "../dashboard/attention-words.ts";
 import { defaultPeriod } from "../dashboard/vocabulary.ts";
+import { languageName, otherLanguageName } from "../lib/page-language.ts";
 import { failedSearchesBetween } from "../searches/searches.queries.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 import type { DigestEvent } from "./events.ts";
@@ -39,37 +40,46 @@ export async function makeDigest(
   now: number,
 ): Promise<StoredDigest> {
   const before = await previousDigest(db);
+  const otherLanguage = (code: string) => otherLanguageName(catalog.languages, code);
   const since = before?.at ?? now - dayMs;
   const [answers, attention, failed] = await Promise.all([
     db.execute({
-      sql: `SELECT count(*) AS total, coalesce(sum(rating = 'poor' OR found = 'no'), 0) AS unhelpful,
+      sql: `SELECT lang, count(*) AS total, coalesce(sum(rating = 'poor' OR found = 'no'), 0) AS unhelpful,
                    count(comment) AS comments
-            FROM feedback WHERE created_at >= ? AND created_at < ? AND is_spam = 0`,
+            FROM feedback WHERE created_at >= ? AND created_at < ? AND is_spam = 0
+            GROUP BY lang ORDER BY total DESC, lang`,
       args: [since, now],
     }),
-    topicsNeedingAttention(db, catalog.all(), catalog.all(), defaultPeriod, now),
+    topicsNeedingAttention(db, catalog, catalog.all(), defaultPeriod, now),
     failedSearchesBetween(db, since, now, searchesShown),
   ]);
   const known = new Set(before?.attention ?? []);
-  const counts = answers.rows[0];
+  const counted = (column: string) => answers.rows.reduce((sum, row) => sum + Number(row[column]), 0);
   return {
     attention: attention.map((item) => item.topic),
     event: {
       type: "digest",
       day: isoDay(now),
       answers: {
-        total: Number(counts?.total ?? 0),
-        unhelpful: Number(counts?.unhelpful ?? 0),
-        comments: Number(counts?.comments ?? 0),
+        total: counted("total"),
+        unhelpful: counted("unhelpful"),
+        comments: counted("comments"),
+        byLanguage: answers.rows.map((row) => ({
+          language: languageName(String(row.lang)),
+          answers: Number(row.total),
+        })),
       },
       entering: attention
         .filter((item) => !known.has(item.topic))
         .map((item) => ({
           title: item.title,
           url: `${siteUrl}${catalog.path(item.topic) ?? "/"}`,
-          why: item.signals.map((signal) => signalText(signal, defaultPeriod)),
+          why: item.signals.map((signal) => signalText(signal, defaultPeriod, otherLanguage)),
         })),
-      failedSearches: failed,
+      failedSearches: failed.map(({ lang, ...search }) => {
+        const language = otherLanguage(lang);
+        return language ? { ...search, language } : search;
+      }),
       dashboardUrl: `${siteUrl}/dashboard/`,
     },
   };

@@ -5,8 +5,10 @@ import type { Found, Rating, Reason } from "../../../src/shared/feedback-rules.t
 /** A reader rated a topic Poor or said No, and wrote why. */
 export interface AnswerEvent {
   type: "answer";
-  /** The topic, or null for feedback on the help center as a whole. */
+  /** The topic, or null for feedback on the help center as a whole; its address in the answer's language. */
   topic: { title: string; url: string | null } | null;
+  /** The language of the page it was given on, by its English name ("German"). */
+  language: string;
   rating: Rating | null;
   found: Found | null;
   reason: Reason | null;
@@ -22,12 +24,15 @@ export interface DigestEvent {
   type: "digest";
   /** "YYYY-MM-DD" (UTC). */
   day: string;
-  /** Answers since the digest before (or the last 24 hours). */
-  answers: { total: number; unhelpful: number; comments: number };
+  /**
+   * Answers since the digest before (or the last 24 hours), and how many in each language (by its
+   * English name, most first); a digest queued before languages has none.
+   */
+  answers: { total: number; unhelpful: number; comments: number; byLanguage?: { language: string; answers: number }[] };
   /** Topics on Needs attention that were not on it at the digest before, with why. */
   entering: { title: string; url: string; why: string[] }[];
-  /** Searches that found nothing since the digest before, the most frequent first. */
-  failedSearches: { query: string; searches: number }[];
+  /** Searches that found nothing since the digest before, the most frequent first; in which language, where not the default. */
+  failedSearches: { query: string; language?: string; searches: number }[];
   dashboardUrl: string;
 }
 

@@ -37,12 +37,12 @@ function answerMessage(e: AnswerEvent): Message {
   const title = e.topic?.title ?? "the help center";
   const who = e.fromEmployee ? "An employee" : e.name ? `${e.name} (a reader)` : "A reader";
   return {
-    summary: `${who} on “${title}”: ${answerHeadline(e)}`,
+    summary: `${who} on “${title}” (${e.language}): ${answerHeadline(e)}`,
     paragraphs: [
       [
         { text: `${who} on ` },
         { text: title, bold: true, ...(e.topic?.url ? { link: e.topic.url } : {}) },
-        { text: `: ${answerHeadline(e)}` },
+        { text: ` (${e.language}): ${answerHeadline(e)}` },
       ],
       [{ text: e.comment }],
     ],
@@ -55,6 +55,10 @@ function answerMessage(e: AnswerEvent): Message {
  * and the first digest finds every topic already on the list "entering" it.
  */
 export const enteringShown = 10;
+
+/** "(English 8, German 4)": the answers in each language, when there were any. */
+const perLanguage = (counts: { language: string; answers: number }[] = []) =>
+  counts.length === 0 ? "" : ` (${counts.map((c) => `${c.language} ${c.answers}`).join(", ")})`;
 
 function digestMessage(e: DigestEvent): Message {
   const { total, unhelpful, comments } = e.answers;
@@ -71,7 +75,13 @@ function digestMessage(e: DigestEvent): Message {
   const searches: Line[][] = e.failedSearches.length
     ? [
         [{ text: "Searches that found nothing", bold: true }],
-        [{ text: e.failedSearches.map((s) => `“${s.query}” (${s.searches})`).join(", ") }],
+        [
+          {
+            text: e.failedSearches
+              .map((s) => `“${s.query}” (${s.language ? `${s.language}, ` : ""}${s.searches})`)
+              .join(", "),
+          },
+        ],
       ]
     : [];
   return {
@@ -80,7 +90,7 @@ function digestMessage(e: DigestEvent): Message {
       [{ text: `Help center digest, ${e.day}`, bold: true }],
       [
         {
-          text: `${plural(total, "answer")} since the last digest: ${unhelpful} Poor or No, ${plural(comments, "comment")}.`,
+          text: `${plural(total, "answer")} since the last digest${perLanguage(e.answers.byLanguage)}: ${unhelpful} Poor or No, ${plural(comments, "comment")}.`,
         },
       ],
       ...entering,

@@ -4,6 +4,7 @@ import type { Found, Rating, Reason } from "../../../src/shared/feedback-rules.t
 import type { WriteQueue } from "../../db/write-queue.ts";
 import { wholeSite } from "../dashboard/vocabulary.ts";
 import type { Logger } from "../lib/log.ts";
+import { languageName } from "../lib/page-language.ts";
 import type { TopicCatalog } from "../topic-catalog.ts";
 import { makeDigest, type StoredDigest } from "./digest.ts";
 import type { AnswerEvent, WriterEvent } from "./events.ts";
@@ -63,14 +64,15 @@ export function notifier(deps: NotifierDeps): Notifier {
 
   async function answerEvent(feedbackId: string): Promise<AnswerEvent | undefined> {
     const result = await db.execute({
-      sql: `SELECT topic, rating, found, reason, name, comment, is_employee FROM feedback
+      sql: `SELECT topic, lang, rating, found, reason, name, comment, is_employee FROM feedback
             WHERE id = ? AND is_spam = 0 AND status <> 'spam' AND comment IS NOT NULL`,
       args: [feedbackId],
     });
     const row = result.rows[0];
     if (!row) return undefined;
     const topic = row.topic === null || row.topic === wholeSite ? null : String(row.topic);
-    const path = topic === null ? undefined : catalog.path(topic);
+    const lang = String(row.lang);
+    const path = topic === null ? undefined : catalog.path(topic, lang);
     const dashboard = new URLSearchParams({ topic: topic ?? wholeSite, status: "any" });
     return {
       type: "answer",
@@ -78,6 +80,7 @@ export function notifier(deps: NotifierDeps): Notifier {
         topic === null
           ? null
           : { title: catalog.title(topic) ?? topic, url: path ? `${settings.siteUrl}${path}` : null },
+      language: languageName(lang),
       rating: row.rating === null ? null : (String(row.rating) as Rating),
       found: row.found === null ? null : (String(row.found) as Found),
       reason: row.reason === null ? null : (String(row.reason) as Reason),

@@ -10,27 +10,30 @@ export type { SearchRow };
 export const searchAudiences = ["any", "public", "internal"] as const;
 export type SearchAudience = (typeof searchAudiences)[number];
 
-/** What readers searched for in the period, from the daily rollups: top, finding nothing, opened by nobody. */
+/**
+ * What readers searched for in the period, from the daily rollups: top, finding nothing, opened by
+ * nobody. The same words in two languages are two searches: each ran on its language's index.
+ */
 export async function searchInsight(
   db: Client,
-  period: Period,
-  audience: SearchAudience,
+  filter: { period: Period; audience: SearchAudience; lang?: string | undefined },
   now: number,
   limit = 50,
 ): Promise<{ top: SearchRow[]; noResults: SearchRow[]; unopened: SearchRow[] }> {
-  const { startDay, previousStartDay } = dayWindow(period, now);
-  const audienceWhere = audience === "any" ? "" : "AND audience = ?";
-  const audienceArgs = audience === "any" ? [] : [audience];
+  const { startDay, previousStartDay } = dayWindow(filter.period, now);
+  const { audience, lang } = filter;
+  const filterWhere = `${audience === "any" ? "" : "AND audience = ?"} ${lang ? "AND lang = ?" : ""}`;
+  const filterArgs = [...(audience === "any" ? [] : [audience]), ...(lang ? [lang] : [])];
   const grouped = (having: string, order: string) => ({
-    sql: `SELECT query,
+    sql: `SELECT query, lang,
                  sum(CASE WHEN day >= ? THEN searches ELSE 0 END) AS searches,
                  sum(CASE WHEN day >= ? THEN no_results ELSE 0 END) AS no_results,
                  sum(CASE WHEN day >= ? THEN opened ELSE 0 END) AS opened,
                  sum(CASE WHEN day >= ? THEN partial ELSE 0 END) AS partial,
                  max(CASE WHEN day >= ? THEN corrected END) AS corrected,
                  sum(CASE WHEN day < ? THEN searches ELSE 0 END) AS previous
-          FROM search_daily WHERE day >= ? ${audienceWhere}
-          GROUP BY query HAVING ${having} ORDER BY ${order}, query LIMIT ?`,
+          FROM search_daily WHERE day >= ? ${filterWhere}
+          GROUP BY query, lang HAVING ${having} ORDER BY ${order}, query, lang LIMIT ?`,
     args: [
       startDay,
       startDay,
@@ -39,7 +42,7 @@ export async function searchInsight(
       startDay,
       startDay,
       previousStartDay ?? startDay,
-      ...audienceArgs,
+      ...filterArgs,
       limit,
     ],
   });
@@ -54,6 +57,7 @@ export async function searchInsight(
   const rows = (result: typeof top): SearchRow[] =>
     (result?.rows ?? []).map((r) => ({
       query: String(r.query),
+      lang: String(r.lang),
       searches: Number(r.searches),
       noResults: Number(r.no_results),
       opened: Number(r.opened),
@@ -70,29 +74,30 @@ export async function failedSearchesBetween(
   from: number,
   to: number,
   limit: number,
-): Promise<{ query: string; searches: number }[]> {
+): Promise<{ query: string; lang: string; searches: number }[]> {
   const result = await db.execute({
-    sql: `SELECT query, count(*) AS searches FROM searches
+    sql: `SELECT query, lang, count(*) AS searches FROM searches
           WHERE created_at >= ? AND created_at < ? AND results = 0
-          GROUP BY query ORDER BY searches DESC, query LIMIT ?`,
+          GROUP BY query, lang ORDER BY searches DESC, query, lang LIMIT ?`,
     args: [from, to, limit],
   });
-  return result.rows.map((r) => ({ query: String(r.query), searches: Number(r.searches) }));
+  return result.rows.map((r) => ({ query: String(r.query), lang: String(r.lang), searches: Number(r.searches) }));
 }
 
 /**
- * The queries that found nothing since `startDay`, the most frequent first, each with its days
- * (Needs attention counts each topic's from its own last update on).
+ * The queries that found nothing since `startDay`, the most frequent first, each with the language
+ * it was typed in and its days (Needs attention counts each topic's from its own last update on).
  */
 export async function failedSearches(db: Client, startDay: number, limit = 500): Promise<FailedSearch[]> {
   const result = await db.execute({
-    sql: `SELECT query, sum(no_results) AS total, json_group_array(json_array(day, no_results)) AS days
+    sql: `SELECT query, lang, sum(no_results) AS total, json_group_array(json_array(day, no_results)) AS days
           FROM search_daily WHERE day >= ? AND no_results > 0
-          GROUP BY query ORDER BY total DESC, query LIMIT ?`,
+          GROUP BY query, lang ORDER BY total DESC, query, lang LIMIT ?`,
     args: [startDay, limit],
   });
   return result.rows.map((r) => ({
     query: String(r.query),
+    lang: String(r.lang),
     days: (JSON.parse(String(r.days)) as [number, number][]).map(([day, n]) => [Number(day), Number(n)] as const),
   }));
 }

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, Status } from "../errors.ts";
 import { clientAddress } from "../lib/client.ts";
+import { recordedLanguageQuery } from "../lib/page-language.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
 import { declinesTracking } from "../lib/tracking.ts";
 import { valid } from "../lib/validate.ts";
@@ -18,6 +19,7 @@ export function searchesRoutes(deps: AppDeps) {
     searchesDocs.record,
     sameOriginOnly(deps.allowedOrigins),
     limitBody(16 * 1024),
+    valid("query", recordedLanguageQuery(deps.topics.languages)),
     requireBody("json"),
     valid("json", searchBatchSchema),
     async (c) => {
@@ -26,6 +28,7 @@ export function searchesRoutes(deps: AppDeps) {
       const outcome = await recordSearches(deps.searches, c.req.valid("json"), {
         address: clientAddress(c),
         audience: c.get("employee") ? "internal" : "public",
+        lang: c.req.valid("query").lang,
       });
       if (outcome.kind === "limited") {
         throw new ApiError("rate_limited", "Too many searches recorded from here just now.", {

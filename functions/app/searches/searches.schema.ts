@@ -30,7 +30,7 @@ const searchSchema = z.strictObject({
     .optional(),
 });
 
-/** A batch of searches from one page. */
+/** A batch of searches from one page (its language is in the address: `?lang=de`). */
 export const searchBatchSchema = z.strictObject({
   searches: z
     .array(searchSchema)
@@ -45,6 +45,8 @@ export const searchesRecordedSchema = z.strictObject({ recorded: z.number().int(
 /** One search's words and what came of them in a period (the dashboard's Searches view). */
 export const searchRowSchema = z.strictObject({
   query: z.string(),
+  /** The language of the pages it was searched on: the index that answered it. */
+  lang: z.string(),
   searches: z.number(),
   noResults: z.number(),
   opened: z.number(),

@@ -1,4 +1,5 @@
 import { type Period, periodNames, periods } from "../vocabulary.ts";
+import type { LanguageChoice } from "./format.ts";
 
 /** A row of links, one per choice, the current one marked: the period, whose searches. */
 export function ChoiceNav(props: {
@@ -34,6 +35,25 @@ export function PeriodNav(props: { current: Period; href: (period: Period) => st
       lead="Period"
       current={props.current}
       choices={periods.map((p) => ({ value: p, name: periodNames[p], href: props.href(p) }))}
+    />
+  );
+}
+
+/** The language links beside the period: every language, or one. */
+export function LanguageNav(props: {
+  current: string | undefined;
+  languages: readonly LanguageChoice[];
+  href: (lang: string | undefined) => string;
+}) {
+  return (
+    <ChoiceNav
+      label="Language"
+      lead="Language"
+      current={props.current ?? ""}
+      choices={[
+        { value: "", name: "All languages", href: props.href(undefined) },
+        ...props.languages.map((l) => ({ value: l.lang, name: l.name, href: props.href(l.lang) })),
+      ]}
     />
   );
 }

@@ -1,102 +1,23 @@
 import { formatUtcDateTime } from "../../../../src/shared/dates.ts";
-import { foundAnswers, type Rating, type Reason, ratings, reasons } from "../../../../src/shared/feedback-rules.ts";
-import { foundLabels, ratingLabels, reasonLabels } from "../../feedback/feedback-words.ts";
+import type { Rating, Reason } from "../../../../src/shared/feedback-rules.ts";
+import { ratingLabels, reasonLabels } from "../../feedback/feedback-words.ts";
 import type { TriageMessage } from "../bulk-triage.ts";
 import type { CommentsPage } from "../comments.queries.ts";
 import type { OverviewRow } from "../dashboard.queries.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
-import {
-  commentStatuses,
-  periodNames,
-  periods,
-  type SortKey,
-  statusFilters,
-  statusNames,
-  wholeSite,
-} from "../vocabulary.ts";
-import { type Filters, link } from "./format.ts";
+import { commentStatuses, type SortKey, wholeSite } from "../vocabulary.ts";
+import { CommentFilters } from "./CommentFilters.tsx";
+import { type Filters, type LanguageChoice, link, nameIn } from "./format.ts";
 
-/** A filter's drop-down; `any` labels the first choice, the one that filters nothing. */
-function FilterSelect(props: {
-  label: string;
-  name: string;
-  selected: string | undefined;
-  any?: string;
-  options: { value: string; label: string }[];
-}) {
-  const options = props.any ? [{ value: "", label: props.any }, ...props.options] : props.options;
-  return (
-    <label>
-      {props.label}
-      <select name={props.name}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === (props.selected ?? "")}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-type FilterProps = Parameters<typeof FilterSelect>[0];
-
-/** The comment filters, each with its choices. */
-function filterChoices(view: { query: CommentsQuery; overview: OverviewRow[]; titles: (topic: string) => string }) {
-  const { query } = view;
-  const choices = <T extends string>(values: readonly T[], label: (value: T) => string) =>
-    values.map((value) => ({ value, label: label(value) }));
-  const filters: FilterProps[] = [
-    { label: "Period", name: "period", selected: query.period, options: choices(periods, (p) => periodNames[p]) },
-    {
-      label: "Topic",
-      name: "topic",
-      selected: query.topic,
-      any: "All topics",
-      options: choices(
-        view.overview.map((row) => row.topic),
-        view.titles,
-      ),
-    },
-    {
-      label: "Rating",
-      name: "rating",
-      selected: query.rating,
-      any: "Any rating",
-      options: choices(ratings, (r) => ratingLabels[r]),
-    },
-    {
-      label: "Found",
-      name: "found",
-      selected: query.found,
-      any: "Any answer",
-      options: choices(foundAnswers, (f) => foundLabels[f]),
-    },
-    {
-      label: "Why not",
-      name: "reason",
-      selected: query.reason,
-      any: "Any reason",
-      options: choices(reasons, (r) => reasonLabels[r]),
-    },
-    {
-      label: "Status",
-      name: "status",
-      selected: query.status,
-      options: choices(statusFilters, (st) => statusNames[st]),
-    },
-  ];
-  return filters;
-}
-
-/** A comment's topic, linked to the topic itself where it has a page. */
+/** A comment's topic, linked to the topic's page in the comment's language, where it has a page. */
 function TopicLink(props: {
   topic: string | null;
+  lang: string;
   titles: (topic: string) => string;
-  path: (topic: string) => string | undefined;
+  path: (topic: string, lang?: string) => string | undefined;
 }) {
   const title = props.titles(props.topic ?? wholeSite);
-  const path = props.topic ? props.path(props.topic) : undefined;
+  const path = props.topic ? props.path(props.topic, props.lang) : undefined;
   return path ? <a href={path}>{title}</a> : title;
 }
 
@@ -162,9 +83,10 @@ export function Comments(view: {
   sort: SortKey;
   filters: Filters;
   titles: (topic: string) => string;
-  topicPath: (topic: string) => string | undefined;
+  topicPath: (topic: string, lang?: string) => string | undefined;
   /** The owner the page is filtered by, kept by the comment filters. */
   owner: string | undefined;
+  languages: readonly LanguageChoice[];
   self: string;
   /** What the last bulk action did, when the page came back from one. */
   triaged: TriageMessage | undefined;
@@ -181,16 +103,7 @@ export function Comments(view: {
         Comments ({comments.totalIsExact ? comments.total : `more than ${comments.total.toLocaleString("en")}`})
       </h2>
       {view.triaged && <TriageDone message={view.triaged} back={back} />}
-      <form method="get" action="/dashboard/" class="filters">
-        <input type="hidden" name="sort" value={view.sort} />
-        {view.owner && <input type="hidden" name="owner" value={view.owner} />}
-        {filterChoices(view).map((filter) => (
-          <FilterSelect key={filter.name} {...filter} />
-        ))}
-        <button type="submit" class="button">
-          Filter
-        </button>
-      </form>
+      <CommentFilters {...view} />
       <p>
         Export these comments: <a href={`/api/dashboard/comments.csv?${exportQuery}`}>CSV</a> ·{" "}
         <a href={`/api/dashboard/comments.json?${exportQuery}`}>JSON</a>
@@ -211,14 +124,18 @@ export function Comments(view: {
             </p>
             <p class="comment__meta">
               {formatUtcDateTime(c.createdAt)} ·{" "}
-              <TopicLink topic={c.topic} titles={view.titles} path={view.topicPath} />
+              <TopicLink topic={c.topic} lang={c.lang} titles={view.titles} path={view.topicPath} />
+              {` · ${nameIn(view.languages, c.lang)}`}
               {c.rating && ` · ${ratingLabels[c.rating as Rating] ?? c.rating}`}
               {c.found && ` · found: ${c.found}`}
               {c.reason && ` · why not: ${reasonLabels[c.reason as Reason] ?? c.reason}`} ·{" "}
               {c.name ? c.name : "anonymous"}
               {c.isEmployee ? " · sent by an employee" : " · customer"}
             </p>
-            <p class="comment__text">{c.comment}</p>
+            {/* In the reader's language, and its direction: an Arabic comment reads right to left. */}
+            <p class="comment__text" lang={c.lang} dir="auto">
+              {c.comment}
+            </p>
             <form method="post" action={`/api/dashboard/comments/${c.id}/status`} class="comment__status">
               {/* Without JavaScript the reviewer comes back to this comment; with it, nothing moves. */}
               <input type="hidden" name="next" value={`${view.self}#comment-${c.id}`} />

@@ -4,12 +4,14 @@ import type { AttentionItem } from "../attention.ts";
 import type { TriageMessage } from "../bulk-triage.ts";
 import type { CommentsPage } from "../comments.queries.ts";
 import type { Overview } from "../dashboard.queries.ts";
+import type { LanguageRow } from "../dashboard.responses.ts";
 import type { CommentsQuery } from "../dashboard.schema.ts";
 import type { Period, SortKey } from "../vocabulary.ts";
-import { PeriodNav } from "./ChoiceNav.tsx";
+import { LanguageNav, PeriodNav } from "./ChoiceNav.tsx";
 import { Comments } from "./Comments.tsx";
 import { DistributionChart, WeeklyChart } from "./charts.tsx";
-import { link } from "./format.ts";
+import { type LanguageChoice, link } from "./format.ts";
+import { LanguagesTable } from "./LanguagesTable.tsx";
 import { NeedsAttention } from "./NeedsAttention.tsx";
 import { OverviewTable } from "./OverviewTable.tsx";
 import { ReasonsTable } from "./ReasonsTable.tsx";
@@ -19,12 +21,18 @@ import { ViewSwitch } from "./ViewSwitch.tsx";
 export interface DashboardView {
   period: Period;
   sort: SortKey;
-  overview: Overview;
+  /** The overview, its breakdown by language with each language's name. */
+  overview: Omit<Overview, "languages"> & { languages: (LanguageRow & LanguageChoice)[] };
   attention: AttentionItem[];
   /** Every owner the topics name, and the one chosen. */
   owners: string[];
   owner: string | undefined;
-  topicPath: (topic: string) => string | undefined;
+  /** The site's languages, offered as a filter. */
+  languages: LanguageChoice[];
+  /** A language's name where words should say it (not the default language's). */
+  languageOf: (code: string) => string | undefined;
+  /** A topic's page, in a language (default: the default language's). */
+  topicPath: (topic: string, lang?: string) => string | undefined;
   /** Comments still marked New, whatever the filters. */
   newComments: { count: number; exact: boolean };
   titles: (topic: string) => string;
@@ -47,11 +55,17 @@ export function Dashboard(view: DashboardView) {
     reason: query.reason,
     status: query.status,
     owner: view.owner,
+    lang: query.lang,
   };
   return (
     <div class="dashboard">
       <ViewSwitch current="feedback" />
       <PeriodNav current={view.period} href={(period) => link({ ...filters, period, sort: view.sort })} />
+      <LanguageNav
+        current={query.lang}
+        languages={view.languages}
+        href={(lang) => link({ ...filters, lang, sort: view.sort })}
+      />
       <SummaryFigures totals={view.overview.totals} period={view.period} newComments={view.newComments} />
       <NeedsAttention
         items={view.attention}
@@ -60,6 +74,16 @@ export function Dashboard(view: DashboardView) {
         owners={view.owners}
         owner={view.owner}
         topicPath={view.topicPath}
+        languageFiltered={query.lang !== undefined}
+        languageOf={view.languageOf}
+      />
+
+      <LanguagesTable
+        rows={view.overview.languages}
+        languages={view.languages}
+        period={view.period}
+        sort={view.sort}
+        filters={filters}
       />
 
       <OverviewTable
@@ -88,6 +112,7 @@ export function Dashboard(view: DashboardView) {
         titles={view.titles}
         topicPath={view.topicPath}
         owner={view.owner}
+        languages={view.languages}
         self={view.self}
         triaged={view.triaged}
       />

@@ -7,7 +7,8 @@ import { searchesLink } from "./Searches.tsx";
 
 /**
  * The dashboard's first list: the topics to fix, in order, each with why and where to look next
- * (its comments, its reasons and figures, the topic itself). Owners filter it.
+ * (its comments, its reasons and figures, the topic itself). Owners filter it; languages do not:
+ * a topic's answers and searches count in every language together.
  */
 export function NeedsAttention(view: {
   items: AttentionItem[];
@@ -16,6 +17,10 @@ export function NeedsAttention(view: {
   owners: string[];
   owner: string | undefined;
   topicPath: (topic: string) => string | undefined;
+  /** Whether the rest of the page shows one language only (this list never does). */
+  languageFiltered: boolean;
+  /** A search's language where worth naming (not the default language). */
+  languageOf: (code: string) => string | undefined;
 }) {
   const { filters } = view;
   return (
@@ -41,6 +46,11 @@ export function NeedsAttention(view: {
         </label>
         <button type="submit">Show</button>
       </form>
+      {view.languageFiltered && (
+        <p class="dashboard__note">
+          Counted in every language: a topic's translations share its steps, so its answers and searches count together.
+        </p>
+      )}
       {view.items.length === 0 ? (
         <p>
           Nothing needs attention{view.owner ? ` for ${view.owner}` : ""}: no topic is failing its readers or past its
@@ -58,7 +68,7 @@ export function NeedsAttention(view: {
                 {item.owner && <p class="attention__owner">Owner: {item.owner}</p>}
                 <ul class="attention__why">
                   {item.signals.map((signal) => (
-                    <li key={signal.kind}>{signalText(signal, view.period)}</li>
+                    <li key={signal.kind}>{signalText(signal, view.period, view.languageOf)}</li>
                   ))}
                   {item.topReason && (
                     <li>

@@ -1,14 +1,16 @@
 import { type SearchAudience, type SearchRow, searchAudiences } from "../../searches/searches.queries.ts";
 import type { Period } from "../vocabulary.ts";
-import { ChoiceNav, PeriodNav } from "./ChoiceNav.tsx";
-import { percent } from "./format.ts";
+import { ChoiceNav, LanguageNav, PeriodNav } from "./ChoiceNav.tsx";
+import { type LanguageChoice, nameIn, percent } from "./format.ts";
 import { ScrollRegion } from "./ScrollRegion.tsx";
 import { ViewSwitch } from "./ViewSwitch.tsx";
 
 const audienceNames: Record<SearchAudience, string> = { any: "Everyone", public: "Readers", internal: "Employees" };
 
-export const searchesLink = (params: { period: Period; audience: SearchAudience }) =>
-  `/dashboard/searches/?${new URLSearchParams(params).toString()}`;
+export const searchesLink = (params: { period: Period; audience: SearchAudience; lang?: string | undefined }) => {
+  const { lang, ...rest } = params;
+  return `/dashboard/searches/?${new URLSearchParams({ ...rest, ...(lang ? { lang } : {}) }).toString()}`;
+};
 
 /** "+3", "−2", "new" (none before), "–" (no period before): searches against the period before. */
 function Trend({ row }: { row: SearchRow }) {
@@ -18,7 +20,17 @@ function Trend({ row }: { row: SearchRow }) {
   return <>{change === 0 ? "±0" : change > 0 ? `+${change}` : `−${-change}`}</>;
 }
 
-function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; empty: string }) {
+/** Where a search's own page is, in the language it was searched in. */
+type SearchPage = (lang: string) => string;
+
+function SearchTable(props: {
+  id: string;
+  caption: string;
+  rows: SearchRow[];
+  empty: string;
+  nameOf: (lang: string) => string;
+  searchPage: SearchPage;
+}) {
   if (props.rows.length === 0) {
     return (
       <>
@@ -35,6 +47,7 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
           <thead>
             <tr>
               <th scope="col">Search</th>
+              <th scope="col">Language</th>
               <th scope="col">Searches</th>
               <th scope="col">Found nothing</th>
               <th scope="col">Of which some words</th>
@@ -44,16 +57,31 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
           </thead>
           <tbody>
             {props.rows.map((row) => (
-              <tr key={row.query}>
+              <tr key={`${row.lang} ${row.query}`}>
                 <th scope="row">
-                  <a href={`/search/?q=${encodeURIComponent(row.query)}&typed=1`}>{row.query}</a>
+                  {/* The words as typed, on that language's search page. */}
+                  <a
+                    href={`${props.searchPage(row.lang)}?q=${encodeURIComponent(row.query)}&typed=1`}
+                    lang={row.lang}
+                    dir="auto"
+                  >
+                    {row.query}
+                  </a>
                   {row.corrected && (
                     <span class="dashboard__note">
                       {" "}
-                      shown as <a href={`/search/?q=${encodeURIComponent(row.corrected)}`}>{row.corrected}</a>
+                      shown as{" "}
+                      <a
+                        href={`${props.searchPage(row.lang)}?q=${encodeURIComponent(row.corrected)}`}
+                        lang={row.lang}
+                        dir="auto"
+                      >
+                        {row.corrected}
+                      </a>
                     </span>
                   )}
                 </th>
+                <td>{props.nameOf(row.lang)}</td>
                 <td>{row.searches}</td>
                 <td>{row.noResults}</td>
                 <td>{row.partial}</td>
@@ -74,13 +102,23 @@ function SearchTable(props: { id: string; caption: string; rows: SearchRow[]; em
 export function Searches(view: {
   period: Period;
   audience: SearchAudience;
+  /** One language's searches, or every language's. */
+  lang?: string | undefined;
+  languages: readonly LanguageChoice[];
+  searchPage: SearchPage;
   insight: { top: SearchRow[]; noResults: SearchRow[]; unopened: SearchRow[] };
 }) {
-  const exportQuery = new URLSearchParams({ period: view.period, audience: view.audience }).toString();
+  const filter = { period: view.period, audience: view.audience, lang: view.lang };
+  const exportQuery = searchesLink(filter).split("?")[1];
+  const tables = {
+    nameOf: (lang: string) => nameIn(view.languages, lang),
+    searchPage: view.searchPage,
+  };
   return (
     <div class="dashboard">
       <ViewSwitch current="searches" />
-      <PeriodNav current={view.period} href={(period) => searchesLink({ period, audience: view.audience })} />
+      <PeriodNav current={view.period} href={(period) => searchesLink({ ...filter, period })} />
+      <LanguageNav current={view.lang} languages={view.languages} href={(lang) => searchesLink({ ...filter, lang })} />
       <ChoiceNav
         label="Whose searches"
         lead="Searches by"
@@ -88,7 +126,7 @@ export function Searches(view: {
         choices={searchAudiences.map((a) => ({
           value: a,
           name: audienceNames[a],
-          href: searchesLink({ period: view.period, audience: a }),
+          href: searchesLink({ ...filter, audience: a }),
         }))}
       />
       <p>
@@ -104,12 +142,14 @@ export function Searches(view: {
             caption="Searches that found nothing"
             rows={view.insight.noResults}
             empty="Every search in this period found at least one topic."
+            {...tables}
           />
           <SearchTable
             id="unopened-heading"
             caption="Searches whose results nobody opened"
             rows={view.insight.unopened}
             empty="Readers opened a result of every search that found one."
+            {...tables}
           />
         </>
       )}
@@ -118,6 +158,7 @@ export function Searches(view: {
         caption="Top searches"
         rows={view.insight.top}
         empty="Nobody searched in this period."
+        {...tables}
       />
     </div>
   );

@@ -1,3 +1,5 @@
+import { type Period, periodNames } from "../vocabulary.ts";
+
 /** How the dashboard writes numbers and links. */
 
 export const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)} %`);
@@ -29,4 +31,22 @@ export interface Filters {
   status: string;
   /** Needs attention and the overview show one owner's topics. */
   owner: string | undefined;
+  /** Every figure and comment in one language (Needs attention counts every language). */
+  lang: string | undefined;
 }
+
+/** A language the dashboard offers as a filter: its code and its name in English. */
+export interface LanguageChoice {
+  lang: string;
+  name: string;
+}
+
+/** A language's name from the choices, or its code for one no longer declared. */
+export const nameIn = (languages: readonly LanguageChoice[], lang: string) =>
+  languages.find((l) => l.lang === lang)?.name ?? lang;
+
+/** A table's caption: what it counts, and over which period, against the one before. */
+export const periodCaption = (what: string, period: Period) =>
+  period === "all"
+    ? `${what}, all time`
+    : `${what}, last ${periodNames[period]}; change against the ${periodNames[period]} before`;
