@@ -6,11 +6,12 @@
  * protocol into a local SQLite file, in one read transaction. Either way the copy must pass
  * integrity_check and match the schema of its version before it is written to FILE.
  */
-import { setPriority } from "node:os";
+import { lowestPriority } from "./lib/lowest-priority.ts";
 
 // The whole tool runs at the lowest CPU priority: lowered before the rest of it loads (loading
-// is CPU work too) and before libuv's thread pool starts, whose threads then inherit it.
-setPriority(19);
+// is CPU work too) and before libuv's thread pool starts, whose threads then inherit it. npm
+// starts it under `nice` already; this covers `node scripts/db-backup.ts` run directly.
+lowestPriority();
 const { backupFile } = await import("../functions/db/backup/file-backup.ts");
 const { exportRemote } = await import("../functions/db/backup/remote-export.ts");
 const { fileDbPath, isFileUrl } = await import("../functions/db/file-url.ts");

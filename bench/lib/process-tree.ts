@@ -161,3 +161,19 @@ export function measureTree(command: string, args: readonly string[], env: NodeJ
     });
   });
 }
+
+/**
+ * Milliseconds a running process's threads have spent so far ready to run but waiting for a CPU
+ * (the second field of each thread's /proc/<pid>/task/<tid>/schedstat): how much it was starved.
+ */
+export function processRunQueueMs(pid: number): number {
+  let nanoseconds = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[1]);
+    } catch {
+      // The thread ended while we looked.
+    }
+  }
+  return nanoseconds / 1e6;
+}

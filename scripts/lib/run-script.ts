@@ -8,18 +8,33 @@ export interface ScriptRun {
 
 /**
  * Runs one of the project's scripts (`scripts/db-backup.ts`) with Node as `npm run` would, without
- * blocking this process: a test or bench keeps sending requests while it runs.
+ * blocking this process: a test or bench keeps sending requests while it runs. `onLine` hears each
+ * line of its output as it comes; `nice` starts it under `nice -n 19`, as npm starts db:backup.
  */
-export function runScript(script: string, args: readonly string[], env: Record<string, string>): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { onLine?: (line: string) => void; nice?: boolean } = {},
+): Promise<ScriptRun> {
+  const { onLine } = options;
+  const command = [process.execPath, script, ...args];
+  if (options.nice) command.unshift("nice", "-n", "19");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
+    const [file, ...rest] = command as [string, ...string[]];
+    const child = spawn(file, rest, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
+    let partial = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();
+      if (!onLine) return;
+      const lines = (partial + chunk.toString()).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

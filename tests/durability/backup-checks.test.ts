@@ -7,7 +7,7 @@ import { restoreFile } from "../../functions/db/backup/restore.ts";
 import { schemaVersion } from "../../functions/db/schema-version.ts";
 import { runScript } from "../../scripts/lib/run-script.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
-import { alter, damagePage, fileDigest, migratedDatabase } from "../support/backup-fixtures.ts";
+import { alter, damagePage, fileDigest, migratedDatabase, misdefineIndex } from "../support/backup-fixtures.ts";
 
 describe("the checks a backup must pass", () => {
   it("refuses a damaged backup with a clear message through npm run db:restore, and keeps the database", async () => {
@@ -25,6 +25,18 @@ describe("the checks a backup must pass", () => {
     );
     expect(fileDigest(live)).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(["backup.db", "help.db"]);
+  });
+
+  it("refuses to back up a database whose index disagrees with its rows, which only the full integrity_check sees", async () => {
+    const dir = scratchDir("backup-checks");
+    const live = await migratedDatabase(dir, { feedback: 50 });
+    alter(live, "PRAGMA wal_checkpoint(TRUNCATE)");
+    expect(misdefineIndex(live)).toBe("ok");
+    const backup = join(dir, "backup.db");
+    await expect(backupFile(live, backup)).rejects.toThrow(
+      `The copy failed its check, so ${backup} was not written: it is damaged; integrity_check reports: row 1 missing from index feedback_created; row 2 missing from index feedback_created; row 3 missing from index feedback_created.`,
+    );
+    expect(existsSync(backup)).toBe(false);
   });
 
   it("refuses a file that is not a database, another program's database and one from a newer version", async () => {

@@ -58,3 +58,29 @@ export function alter(file: string, sql: string): void {
     db.close();
   }
 }
+
+/**
+ * Makes the index `feedback_created` disagree with its table, its b-tree intact: its definition
+ * names another column than the one its entries were made from. `PRAGMA quick_check` finds
+ * nothing wrong with such a file; only the full `integrity_check` compares each row with its
+ * index entries. Returns what quick_check says.
+ */
+export function misdefineIndex(file: string): string {
+  const db = new DatabaseSync(file);
+  try {
+    db.enableDefensive(false);
+    db.exec("PRAGMA writable_schema = ON");
+    db.exec(
+      "UPDATE sqlite_schema SET sql = 'CREATE INDEX feedback_created ON feedback (client_hash)' WHERE name = 'feedback_created'",
+    );
+    db.exec("PRAGMA writable_schema = OFF");
+  } finally {
+    db.close();
+  }
+  const reopened = new DatabaseSync(file, { readOnly: true });
+  try {
+    return String(reopened.prepare("PRAGMA quick_check").get()?.quick_check);
+  } finally {
+    reopened.close();
+  }
+}

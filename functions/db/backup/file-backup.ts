@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { CopyFailed } from "./check-copy.ts";
+import type { BackupPhase } from "./copy-process.ts";
 import { stagingFor, writeOutPaced } from "./staged-copy.ts";
 import {
   BackupRefused,
@@ -17,7 +18,11 @@ import {
  * while a server reads and writes it, checked (integrity_check, schema version) and written to
  * `destination` only when it passes: a failed backup never replaces a good one.
  */
-export async function backupFile(livePath: string, destination: string): Promise<VerifiedCopy> {
+export async function backupFile(
+  livePath: string,
+  destination: string,
+  options: { onPhase?: (phase: BackupPhase) => void } = {},
+): Promise<VerifiedCopy> {
   if (!existsSync(livePath)) throw new BackupRefused(`There is no database at ${livePath} to back up.`);
   if (canonical(livePath) === canonical(destination)) {
     throw new BackupRefused(`${destination} is the database itself: name another file.`);
@@ -27,10 +32,12 @@ export async function backupFile(livePath: string, destination: string): Promise
   }
   const staging = stagingFor(livePath, destination);
   try {
+    options.onPhase?.("copy");
     const version = await verifyCopy(
       staging.path,
       (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
       livePath,
+      options.onPhase,
     ).catch((error: unknown) => {
       throw error instanceof CopyFailed
         ? new BackupRefused(`${destination} was not written: ${error.message}.`)
@@ -38,6 +45,7 @@ export async function backupFile(livePath: string, destination: string): Promise
     });
     if (!staging.inMemory) return { ...(await moveIntoPlace(staging.path, destination)), version };
     const partial = partialPathFor(destination);
+    options.onPhase?.("write-out");
     try {
       await writeOutPaced(staging.path, partial);
       return { ...(await moveIntoPlace(partial, destination)), version };

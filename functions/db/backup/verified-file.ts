@@ -3,6 +3,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { inspectCopy, judgeCopy } from "./check-copy.ts";
+import type { BackupPhase } from "./copy-process.ts";
 
 /** A path as the file system resolves it, links and `..` followed, for a file that may not exist yet. */
 export function canonical(path: string): string {
@@ -52,8 +53,9 @@ export async function verifyCopy(
   path: string,
   refusal: (problem: string) => string,
   copyFrom?: string,
+  onPhase?: (phase: BackupPhase) => void,
 ): Promise<number> {
-  const verdict = judgeCopy(await inspectCopy(path, copyFrom));
+  const verdict = judgeCopy(await inspectCopy(path, copyFrom, onPhase));
   if (!verdict.usable) throw new BackupRefused(refusal(verdict.problem));
   return verdict.version;
 }
