@@ -43,6 +43,8 @@ const everything: Configuration = {
     // System tools the durability and build tests call (tests/support/debian-tools.ts, filesystem-faults.ts).
     "apt-get",
     "umount",
+    // util-linux's idle-class tool: a backup's process runs it on itself (functions/db/backup/copy-process.ts).
+    "chrt",
   ],
 };
 

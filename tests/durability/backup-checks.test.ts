@@ -100,8 +100,10 @@ describe("the checks a backup must pass", () => {
     const ended = spawnSync(process.execPath, ["-e", ""]).pid;
     const abandoned = join("/dev/shm", `help-center-backup-${ended}-0a1b2c3d4e5f.db`);
     writeFileSync(abandoned, "left by a backup killed half-way");
+    writeFileSync(`${abandoned}-journal`, "and the journal its check had open");
     await backupFile(live, join(dir, "backup.db"));
     expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(`${abandoned}-journal`)).toBe(false);
     // Only this process's copies: other backups may be running on the machine meanwhile.
     expect(readdirSync("/dev/shm").filter((name) => name.startsWith(`help-center-backup-${process.pid}-`))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { appliedVersionSql, schemaVersion } from "../schema-version.ts";
-import { type BackupPhase, type CopyProcessOutcome, runCopyProcess } from "./copy-process.ts";
+import { type BackupPhase, type CopyProcess, type CopyProcessOutcome, startCopyProcess } from "./copy-process.ts";
 import { expectedSchemaObjects, schemaObjectsSql } from "./expected-schema.ts";
 
 /** What a look inside a copy found. */
@@ -11,18 +11,28 @@ export class CopyFailed extends Error {
 }
 
 /**
- * Looks inside the copy at `path` in a process of its own (copy-process.ts) and reports what it
- * holds; with `copyFrom`, first makes it there as a copy of that database.
+ * Starts the process (copy-process.ts) that checks the copy at `path`, and with `copyFrom` first
+ * makes it there as a copy of that database.
  */
-export async function inspectCopy(
-  path: string,
-  copyFrom?: string,
-  onPhase?: (phase: BackupPhase) => void,
-): Promise<CopyInspection> {
-  const job = { path, copyFrom, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql };
-  const outcome = await runCopyProcess(job, onPhase);
+export function startCheck(path: string, copyFrom?: string, onPhase?: (phase: BackupPhase) => void): CopyProcess {
+  return startCopyProcess({ path, copyFrom, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql }, onPhase);
+}
+
+/** What the process found inside the copy; `CopyFailed` when it could not make it. */
+export async function inspection(check: CopyProcess): Promise<CopyInspection> {
+  const outcome = await check.outcome;
   if ("copyFailed" in outcome) throw new CopyFailed(`the database could not be copied (${outcome.copyFailed})`);
   return outcome;
+}
+
+/** Looks inside the copy at `path` in a process of its own and reports what it holds. */
+export async function inspectCopy(path: string): Promise<CopyInspection> {
+  const check = startCheck(path);
+  try {
+    return await inspection(check);
+  } finally {
+    check.end();
+  }
 }
 
 /** A copy this help center can run on, at schema `version`, or what is wrong with it in words. */

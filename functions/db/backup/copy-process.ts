@@ -4,15 +4,22 @@ import { spawn } from "node:child_process";
 export type BackupPhase = "copy" | "check" | "write-out";
 
 /**
- * What the process reports: a look inside the copy, or that the copy could not be made. `idle`:
- * the check ran in the idle class (else at nice 19: no `chrt` here, or not Linux).
+ * How low the process ran: `idle`, whether the check ran in the idle class (else at nice 19: no
+ * `chrt` here, or not Linux); `groupNice`, the nice value of its session's group (undefined where
+ * the system does not group by session).
  */
+export interface ProcessPriority {
+  idle: boolean;
+  groupNice: number | undefined;
+}
+
+/** What the process found: a look inside the copy, or that the copy could not be made. */
 export type CopyProcessOutcome =
-  | { readable: false; error: string; idle: boolean }
-  | { readable: true; damage: string[]; objects: string[]; version: number | undefined; idle: boolean }
+  | ({ readable: false; error: string } & ProcessPriority)
+  | ({ readable: true; damage: string[]; objects: string[]; version: number | undefined } & ProcessPriority)
   | { copyFailed: string };
 
-/** What the process is asked to do: check the file at `path`, first made there from `copyFrom` when given. */
+/** What the process is asked: check the file at `path`, first made there from `copyFrom` when given. */
 interface CopyJob {
   path: string;
   copyFrom: string | undefined;
@@ -20,25 +27,38 @@ interface CopyJob {
   versionSql: string;
 }
 
+/** How a checked copy is written out: this many bytes at a time, each synced, then a pause. */
+export interface WriteOutPace {
+  chunkBytes: number;
+  pauseMs: number;
+}
+
 /**
- * The copy and its check run in a process of their own, not on a thread of the server's: a
- * process can be put wholly in the idle class (below), its memory goes when it ends, and it
- * shares nothing with the server but the database file (not SQLite's per-process state for that
- * file, whose mutexes a preempted low-priority thread could hold, nor libuv's pool, nor the
- * memory allocator).
+ * Everything a backup does to the database and its copy happens in a process of its own, at
+ * the lowest priority the system gives, never on a thread of the server's: a process can be
+ * lowered as a whole, its memory goes when it ends, and it shares nothing with the server but
+ * the database file (not SQLite's per-process state for that file, not libuv's pool).
  *
- * The copy is `VACUUM INTO`, at nice 19: one statement in one read transaction, so the copy is
- * the database as it was when it began, with every write committed before then, while the
- * server goes on writing (in WAL mode a reader never blocks a writer). It stays in the ordinary
- * class, if at its lowest priority, because its read transaction holds back the server's WAL
- * checkpoints for as long as it lasts: it must not starve. It is the cheap part (0.6 s of CPU
- * for a million rows). Then the process puts itself in Linux's idle class (SCHED_IDLE, by
- * `chrt`, where there is one), where it runs only on CPU time nothing else wants and gives way
- * the moment anything else wakes, and checks the copy: `integrity_check` is the costly part (2 to
- * 5 s of CPU) and touches nothing of the server's, so it may take as long as it needs. A thread
- * cannot leave the idle class without privileges, hence this order. The copy is read through
- * memory mapping: it lies in memory (staged-copy.ts), and mapped pages spare the check a system
- * call and a copy per page.
+ * Its priority. It leads a session of its own, and sets that session's group to nice 19: where
+ * Linux groups processes by session (autogroup, the default on many systems, and here), a
+ * priority counts only against processes of the same session, so a backup started from a login
+ * shell would otherwise compete with the server's session as an equal, whatever its own nice
+ * value (measured here: two busy processes in two sessions, one at nice 19, got 161 and 164 CPU
+ * ticks of 330). Every thread is at nice 19 too, for when the server and the backup share a
+ * group (a systemd service, or no autogroups).
+ *
+ * The copy is `VACUUM INTO`: one statement in one read transaction, so the copy is the database
+ * as it was when it began, with every write committed before then, while the server goes on
+ * writing (in WAL mode a reader never blocks a writer). It stays in the ordinary class, at nice
+ * 19, because its read transaction holds back the server's WAL checkpoints for as long as it
+ * lasts: it must not starve. It is the cheap part (0.6 s of CPU for a million rows). Then the
+ * process puts itself in Linux's idle class (SCHED_IDLE, by `chrt`, where there is one), where it
+ * runs only on CPU time nothing else in its group wants and gives way the moment anything else
+ * wakes, and checks the copy: `integrity_check` is the costly part (2 to 5 s of CPU) and touches
+ * nothing of the server's, so it may take as long as it needs. A thread cannot leave the idle
+ * class without privileges, hence this order. The copy is read through memory mapping: it lies
+ * in memory (staged-copy.ts), and mapped pages spare the check a system call and a copy per page.
+ * When asked, it then writes the checked copy out to its destination at `WriteOutPace`.
  *
  * The copy is made one self-contained file first (rollback journal, not WAL), so that opening
  * it later never leaves a `-wal` or `-shm` file beside it.
@@ -47,29 +67,27 @@ const processSource = `
 const { DatabaseSync } = require("node:sqlite");
 const { setPriority } = require("node:os");
 const { spawnSync } = require("node:child_process");
-const { readdirSync, readFileSync } = require("node:fs");
-// Every thread, those Node started before this line too (scripts/lib/lowest-priority.ts says why).
-try { for (const thread of readdirSync("/proc/self/task")) setPriority(Number(thread), 19); }
+const fs = require("node:fs");
+try { fs.writeFileSync("/proc/self/autogroup", "19"); } catch {}
+try { for (const thread of fs.readdirSync("/proc/self/task")) setPriority(Number(thread), 19); }
 catch { try { setPriority(19); } catch {} }
+// The backup that started this process has ended (or its process died): nobody waits for the rest.
+process.on("disconnect", () => process.exit(0));
 const job = JSON.parse(process.argv[1]);
-const send = (message) => new Promise((resolve) => process.send(message, resolve));
-/** Enters the idle class and says whether it did: the policy field of /proc/self/stat, 5 for SCHED_IDLE. */
-const idleClass = () => {
+const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
+/** Enters the idle class; says whether it did (the policy field of /proc/self/stat: 5, SCHED_IDLE) and its group's nice. */
+const lowest = () => {
+  let idle = false;
+  let groupNice;
   try {
     spawnSync("chrt", ["--all-tasks", "--idle", "-p", "0", String(process.pid)], { stdio: "ignore" });
-    const stat = readFileSync("/proc/self/stat", "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[38] === "5";
-  } catch { return false; }
+    const stat = fs.readFileSync("/proc/self/stat", "utf8");
+    idle = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[38] === "5";
+  } catch {}
+  try { groupNice = Number(/nice (-?\\d+)/.exec(fs.readFileSync("/proc/self/autogroup", "utf8"))[1]); } catch {}
+  return { idle, groupNice };
 };
-const inspect = async () => {
-  if (job.copyFrom) {
-    const source = new DatabaseSync(job.copyFrom, { timeout: 5000 });
-    try { source.prepare("VACUUM INTO ?").run(job.path); }
-    catch (error) { return { copyFailed: error.message }; }
-    finally { source.close(); }
-  }
-  const idle = idleClass();
-  if (job.copyFrom) await send({ phase: "check" });
+const check = (priority) => {
   let db;
   try {
     db = new DatabaseSync(job.path, { timeout: 5000 });
@@ -80,41 +98,108 @@ const inspect = async () => {
     const objects = db.prepare(job.objectsSql).all().map((row) => String(row.object));
     const version = objects.includes("table schema_migrations")
       ? Number(db.prepare(job.versionSql).get().version) : undefined;
-    return { readable: true, damage, objects, version, idle };
+    return { readable: true, damage, objects, version, ...priority };
   } catch (error) {
     // SQLITE_CORRUPT: a page so broken that the check itself stops there.
-    if ((error.errcode & 0xff) === 11) return { readable: true, damage: [error.message], objects: [], idle };
-    return { readable: false, error: error.message, idle };
+    if ((error.errcode & 0xff) === 11) return { readable: true, damage: [error.message], objects: [], ...priority };
+    return { readable: false, error: error.message, ...priority };
   } finally {
     if (db && db.isOpen) db.close();
   }
 };
-inspect().then(send).then(() => process.disconnect());
+const writeOut = ({ to, chunkBytes, pauseMs }) => {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const input = fs.openSync(job.path, "r");
+  try {
+    const output = fs.openSync(to, "wx");
+    try {
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      for (let position = 0; ; ) {
+        const read = fs.readSync(input, buffer, 0, chunkBytes, position);
+        if (read === 0) break;
+        for (let written = 0; written < read; ) {
+          written += fs.writeSync(output, buffer, written, read - written, position + written);
+        }
+        fs.fdatasyncSync(output);
+        position += read;
+        Atomics.wait(pause, 0, 0, pauseMs);
+      }
+      fs.fsyncSync(output);
+    } finally {
+      fs.closeSync(output);
+    }
+  } finally {
+    fs.closeSync(input);
+  }
+};
+process.on("message", (message) => {
+  try { writeOut(message); send({ written: true }); }
+  catch (error) { send({ writeFailed: error.message }); }
+});
+(async () => {
+  if (job.copyFrom) {
+    const source = new DatabaseSync(job.copyFrom, { timeout: 5000 });
+    try { source.prepare("VACUUM INTO ?").run(job.path); }
+    catch (error) { return send({ copyFailed: error.message }); }
+    finally { source.close(); }
+  }
+  const priority = lowest();
+  if (job.copyFrom) await send({ phase: "check" });
+  await send(check(priority));
+})();
 `;
 
-/** Runs `job` in its own low-priority process; `onPhase` hears when the copy is made and the check begins. */
-export function runCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) => void): Promise<CopyProcessOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", processSource, JSON.stringify(job)], {
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    // A server stopped in the middle of a backup takes the backup's process with it.
-    const stop = () => child.kill("SIGKILL");
-    process.once("exit", stop);
-    let stderr = "";
-    let outcome: CopyProcessOutcome | undefined;
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("message", (message: CopyProcessOutcome | { phase: BackupPhase }) => {
-      if ("phase" in message) onPhase?.(message.phase);
-      else outcome = message;
-    });
-    child.once("error", reject);
+export interface CopyProcess {
+  /** What the look inside the copy found. */
+  outcome: Promise<CopyProcessOutcome>;
+  /** Writes the checked copy out to the new file `to`, at `pace`; resolves once it is all synced. */
+  writeOut(to: string, pace: WriteOutPace): Promise<void>;
+  /** Lets the process go (it exits); call it in every case. */
+  end(): void;
+}
+
+type Reply = CopyProcessOutcome | { phase: BackupPhase } | { written: true } | { writeFailed: string };
+
+/** Starts the process on `job`; `onPhase` hears when the copy is made and the check begins. */
+export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) => void): CopyProcess {
+  const child = spawn(process.execPath, ["-e", processSource, JSON.stringify(job)], {
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+    detached: true,
+  });
+  // A server stopped in the middle of a backup takes the backup's process with it.
+  const stop = () => child.kill("SIGKILL");
+  process.once("exit", stop);
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ended = new Promise<Error>((resolve) => {
+    const failed = (detail: string) => new Error(`The backup's process for ${job.path} stopped (${detail}): ${stderr}`);
+    child.once("error", (error) => resolve(failed(error.message)));
     child.once("close", (code) => {
       process.off("exit", stop);
-      if (outcome) resolve(outcome);
-      else reject(new Error(`The check of ${job.path} stopped (exit ${code}): ${stderr.trim()}`));
+      resolve(failed(`exit ${code}`));
     });
   });
+  let replied: (reply: Reply) => void = () => undefined;
+  const next = () =>
+    Promise.race([new Promise<Reply>((resolve) => (replied = resolve)), ended.then((error) => Promise.reject(error))]);
+  child.on("message", (reply: Reply) => {
+    if ("phase" in reply) onPhase?.(reply.phase);
+    else replied(reply);
+  });
+  const outcome = next() as Promise<CopyProcessOutcome>;
+  outcome.catch(() => undefined); // read by the caller; a process that dies unread is no unhandled rejection
+  return {
+    outcome,
+    async writeOut(to, pace) {
+      const reply = next();
+      child.send({ to, ...pace });
+      const result = await reply;
+      if ("writeFailed" in result) throw new Error(`${to} could not be written: ${result.writeFailed}`);
+    },
+    end() {
+      if (child.connected) child.disconnect();
+    },
+  };
 }

@@ -1,18 +1,17 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { CopyFailed } from "./check-copy.ts";
+import { CopyFailed, inspection, startCheck } from "./check-copy.ts";
 import type { BackupPhase } from "./copy-process.ts";
-import { stagingFor, writeOutPaced } from "./staged-copy.ts";
+import { stagingFor, writeOutPace } from "./staged-copy.ts";
 import {
+  acceptCopy,
   BackupRefused,
   canonical,
   moveIntoPlace,
   partialPathFor,
   type VerifiedCopy,
-  verifyCopy,
 } from "./verified-file.ts";
-
 /**
  * A consistent copy of the file database at `livePath` as it was when the copy began, taken
  * while a server reads and writes it, checked (integrity_check, schema version) and written to
@@ -31,28 +30,29 @@ export async function backupFile(
     throw new BackupRefused(`The folder of ${destination} does not exist.`);
   }
   const staging = stagingFor(livePath, destination);
+  options.onPhase?.("copy");
+  const check = startCheck(staging.path, livePath, options.onPhase);
   try {
-    options.onPhase?.("copy");
-    const version = await verifyCopy(
-      staging.path,
-      (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
-      livePath,
-      options.onPhase,
-    ).catch((error: unknown) => {
+    const found = await inspection(check).catch((error: unknown) => {
       throw error instanceof CopyFailed
         ? new BackupRefused(`${destination} was not written: ${error.message}.`)
         : error;
     });
+    const version = acceptCopy(
+      found,
+      (problem) => `The copy failed its check, so ${destination} was not written: ${problem}.`,
+    );
     if (!staging.inMemory) return { ...(await moveIntoPlace(staging.path, destination)), version };
     const partial = partialPathFor(destination);
     options.onPhase?.("write-out");
     try {
-      await writeOutPaced(staging.path, partial);
+      await check.writeOut(partial, writeOutPace);
       return { ...(await moveIntoPlace(partial, destination)), version };
     } finally {
       await rm(partial, { force: true });
     }
   } finally {
+    check.end();
     staging.remove();
   }
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, rmSync, statfsSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
 import { freemem } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import type { WriteOutPace } from "./copy-process.ts";
 import { partialPathFor } from "./verified-file.ts";
 
 /**
@@ -16,8 +15,7 @@ import { partialPathFor } from "./verified-file.ts";
  * machine has room for it, then written out at that pace.
  */
 const memoryFolder = "/dev/shm";
-const chunkBytes = 4 * 1024 * 1024;
-const pauseMs = 20;
+export const writeOutPace: WriteOutPace = { chunkBytes: 4 * 1024 * 1024, pauseMs: 20 };
 
 export interface Staging {
   path: string;
@@ -27,8 +25,11 @@ export interface Staging {
   remove(): void;
 }
 
-/** A copy in memory is named after its process, so that one a killed process left can be told apart. */
-const stagedName = /^help-center-backup-(\d+)-[0-9a-f]+\.db$/;
+/**
+ * A copy in memory is named after its process, so that one a killed process left can be told
+ * apart, with the rollback journal its check may leave beside it.
+ */
+const stagedName = /^help-center-backup-(\d+)-[0-9a-f]+\.db(-journal)?$/;
 
 function isRunning(pid: number): boolean {
   try {
@@ -79,30 +80,4 @@ export function stagingFor(livePath: string, destination: string): Staging {
       remove();
     },
   };
-}
-
-/** Copies `from` into the new file `to` a few megabytes at a time, each synced, with a pause between. */
-export async function writeOutPaced(from: string, to: string): Promise<void> {
-  const input = await open(from, "r");
-  try {
-    const output = await open(to, "wx");
-    try {
-      const buffer = Buffer.allocUnsafe(chunkBytes);
-      for (let position = 0; ; ) {
-        const { bytesRead } = await input.read(buffer, 0, chunkBytes, position);
-        if (bytesRead === 0) break;
-        for (let written = 0; written < bytesRead; ) {
-          written += (await output.write(buffer, written, bytesRead - written, position + written)).bytesWritten;
-        }
-        await output.datasync();
-        position += bytesRead;
-        await sleep(pauseMs);
-      }
-      await output.sync();
-    } finally {
-      await output.close();
-    }
-  } finally {
-    await input.close();
-  }
 }

@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { inspectCopy, judgeCopy } from "./check-copy.ts";
-import type { BackupPhase } from "./copy-process.ts";
+import { type CopyInspection, inspectCopy, judgeCopy } from "./check-copy.ts";
 
 /** A path as the file system resolves it, links and `..` followed, for a file that may not exist yet. */
 export function canonical(path: string): string {
@@ -44,20 +43,16 @@ export async function syncPath(path: string): Promise<void> {
   }
 }
 
-/**
- * Checks the copy at `path` (integrity_check, the schema of its version), first made there from
- * the database `copyFrom` when given (which fails with `CopyFailed` when it cannot be copied);
- * returns its schema version, or refuses with `refusal(problem)` as the message.
- */
-export async function verifyCopy(
-  path: string,
-  refusal: (problem: string) => string,
-  copyFrom?: string,
-  onPhase?: (phase: BackupPhase) => void,
-): Promise<number> {
-  const verdict = judgeCopy(await inspectCopy(path, copyFrom, onPhase));
+/** The schema version of a copy that passes the checks, or a refusal with `refusal(problem)` as its message. */
+export function acceptCopy(inspection: CopyInspection, refusal: (problem: string) => string): number {
+  const verdict = judgeCopy(inspection);
   if (!verdict.usable) throw new BackupRefused(refusal(verdict.problem));
   return verdict.version;
+}
+
+/** Checks the copy at `path` (integrity_check, the schema of its version): see `acceptCopy`. */
+export async function verifyCopy(path: string, refusal: (problem: string) => string): Promise<number> {
+  return acceptCopy(await inspectCopy(path), refusal);
 }
 
 /** Renames a checked copy into its place, both on disk before this resolves. */
