@@ -3,7 +3,8 @@
  *   npm run bench:backup [-- --rows 1000000 --rate 500 --rounds 10]
  * A database of N feedback rows is served by the real server (the `npm start` bundle) on
  * 127.0.0.1 while feedback is posted at a steady rate (an open loop of simultaneous requests).
- * Backups (what `npm run db:backup` does, its phases marked: bench/lib/timed-backup.ts) alternate
+ * Backups (what `npm run db:backup` does, its phases marked: bench/lib/timed-backup.ts, started
+ * in a session of its own as from an operator's login shell, under `nice` as npm starts it) alternate
  * with windows of no backup, each as long as the backup before it: N B N B … N. Each round
  * compares the p99 of the writes sent during its backup with the p99 of those sent during the
  * windows on either side of it, so that a drift of the machine's load over the run favours
@@ -96,7 +97,7 @@ async function backUp(round: number): Promise<Window> {
     window.phases.push({ ...current, to: now, queuedTo: queued() });
     current = { phase, ...spanFrom(now, queued()) };
   };
-  const run = await runScript("bench/lib/timed-backup.ts", [live, copy], {}, { onLine, nice: true });
+  const run = await runScript("bench/lib/timed-backup.ts", [live, copy], {}, { onLine, nice: true, ownSession: true });
   if (run.status !== 0) throw new Error(`The backup failed: ${run.stderr}`);
   rmSync(copy, { force: true });
   return { ...window, to: performance.now(), queuedTo: queued() };

@@ -9,13 +9,14 @@ export interface ScriptRun {
 /**
  * Runs one of the project's scripts (`scripts/db-backup.ts`) with Node as `npm run` would, without
  * blocking this process: a test or bench keeps sending requests while it runs. `onLine` hears each
- * line of its output as it comes; `nice` starts it under `nice -n 19`, as npm starts db:backup.
+ * line of its output as it comes; `nice` starts it under `nice -n 19`, as npm starts db:backup;
+ * `ownSession` in a session of its own, as a command typed in another login shell runs.
  */
 export function runScript(
   script: string,
   args: readonly string[],
   env: Record<string, string>,
-  options: { onLine?: (line: string) => void; nice?: boolean } = {},
+  options: { onLine?: (line: string) => void; nice?: boolean; ownSession?: boolean } = {},
 ): Promise<ScriptRun> {
   const { onLine } = options;
   const command = [process.execPath, script, ...args];
@@ -25,6 +26,7 @@ export function runScript(
     const child = spawn(file, rest, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: options.ownSession ?? false,
     });
     let stdout = "";
     let stderr = "";
