@@ -22,7 +22,8 @@ await runOnFile("npm run db:backup -- FILE", async (file) => {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   if (isFileUrl(database.url)) {
-    const copy = await backupFile(fileDbPath(database.url), file);
+    // Run by hand, from a session other than the server's.
+    const copy = await backupFile(fileDbPath(database.url), file, { ownSession: true });
     console.log(
       `Backed up ${fileDbPath(database.url)} to ${copy.file}: ${readableBytes(copy.bytes)}, schema ${copy.version}, integrity ok (${seconds()} s).`,
     );

@@ -13,5 +13,5 @@ const [live, destination] = process.argv.slice(2);
 if (!live || !destination) throw new Error("Usage: timed-backup.ts DATABASE DESTINATION");
 
 const mark = (phase: string) => console.log(JSON.stringify({ phase, at: performance.timeOrigin + performance.now() }));
-await backupFile(live, destination, { onPhase: mark });
+await backupFile(live, destination, { onPhase: mark, ownSession: true });
 mark("done");

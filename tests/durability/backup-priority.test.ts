@@ -26,12 +26,16 @@ function processesMentioning(text: string): number[] {
     .map(Number);
 }
 
+/** The nice value of this process's session group, where there are such groups. */
+const ownGroupNice = () =>
+  autogroupsHere ? Number(/nice (-?\d+)/.exec(readFileSync("/proc/self/autogroup", "utf8"))?.[1]) : undefined;
+
 describe("a backup's copy and check", () => {
-  it("run in a session of their own at the lowest weight, the check in Linux's idle class", async () => {
+  it("run, for a backup started by hand, in a session of their own at the lowest weight, the check in Linux's idle class", async () => {
     const dir = scratchDir("backup-priority");
     const live = await migratedDatabase(dir, { feedback: 200 });
     const phases: string[] = [];
-    const check = startCheck(join(dir, "copy.db"), live, (phase) => phases.push(phase));
+    const check = startCheck(join(dir, "copy.db"), live, { ownSession: true, onPhase: (phase) => phases.push(phase) });
     try {
       expect(await inspection(check)).toMatchObject({
         readable: true,
@@ -40,6 +44,19 @@ describe("a backup's copy and check", () => {
         groupNice: autogroupsHere ? 19 : undefined,
       });
       expect(phases).toEqual(["check"]);
+    } finally {
+      check.end();
+    }
+  });
+
+  it("run, for the server's scheduled backups, in the server's own session, whose priority they leave alone", async () => {
+    const dir = scratchDir("backup-priority");
+    const live = await migratedDatabase(dir, { feedback: 200 });
+    const before = ownGroupNice();
+    const check = startCheck(join(dir, "copy.db"), live);
+    try {
+      expect(await inspection(check)).toMatchObject({ readable: true, idle: chrtHere, groupNice: before });
+      expect(ownGroupNice()).toBe(before);
     } finally {
       check.end();
     }

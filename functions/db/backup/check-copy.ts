@@ -10,12 +10,20 @@ export class CopyFailed extends Error {
   override name = "CopyFailed";
 }
 
+/** Who starts a check, and who watches it. */
+export interface CheckOptions {
+  /** The caller runs in a session of its own, not the server's (copy-process.ts says why it matters). */
+  ownSession?: boolean;
+  onPhase?: (phase: BackupPhase) => void;
+}
+
 /**
  * Starts the process (copy-process.ts) that checks the copy at `path`, and with `copyFrom` first
  * makes it there as a copy of that database.
  */
-export function startCheck(path: string, copyFrom?: string, onPhase?: (phase: BackupPhase) => void): CopyProcess {
-  return startCopyProcess({ path, copyFrom, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql }, onPhase);
+export function startCheck(path: string, copyFrom?: string, options: CheckOptions = {}): CopyProcess {
+  const job = { path, copyFrom, objectsSql: schemaObjectsSql, versionSql: appliedVersionSql };
+  return startCopyProcess({ ...job, ownSession: options.ownSession ?? false }, options.onPhase);
 }
 
 /** What the process found inside the copy; `CopyFailed` when it could not make it. */

@@ -19,12 +19,16 @@ export type CopyProcessOutcome =
   | ({ readable: true; damage: string[]; objects: string[]; version: number | undefined } & ProcessPriority)
   | { copyFailed: string };
 
-/** What the process is asked: check the file at `path`, first made there from `copyFrom` when given. */
+/**
+ * What the process is asked: check the file at `path`, first made there from `copyFrom` when
+ * given; with `ownSession`, in a session of its own at the lowest weight (see below).
+ */
 interface CopyJob {
   path: string;
   copyFrom: string | undefined;
   objectsSql: string;
   versionSql: string;
+  ownSession: boolean;
 }
 
 /** How a checked copy is written out: this many bytes at a time, each synced, then a pause. */
@@ -39,13 +43,14 @@ export interface WriteOutPace {
  * lowered as a whole, its memory goes when it ends, and it shares nothing with the server but
  * the database file (not SQLite's per-process state for that file, not libuv's pool).
  *
- * Its priority. It leads a session of its own, and sets that session's group to nice 19: where
+ * Its priority. Every thread is at nice 19, and the check runs in the idle class (below). Where
  * Linux groups processes by session (autogroup, the default on many systems, and here), a
- * priority counts only against processes of the same session, so a backup started from a login
- * shell would otherwise compete with the server's session as an equal, whatever its own nice
- * value (measured here: two busy processes in two sessions, one at nice 19, got 161 and 164 CPU
- * ticks of 330). Every thread is at nice 19 too, for when the server and the backup share a
- * group (a systemd service, or no autogroups).
+ * priority counts only against processes of the same session: two busy processes on one CPU in
+ * two sessions, one at nice 19, got 161 and 164 CPU ticks, and one in the idle class 135 against
+ * 151 (measured here). Within the server's session, the idle class gives way at once (0 ticks
+ * against 110). So a backup started by the server (scheduled) stays in the server's session,
+ * and one started from another session (`ownSession`: `npm run db:backup` in a login shell)
+ * leads a session of its own whose group it sets to nice 19, the lowest weight a group has.
  *
  * The copy is `VACUUM INTO`: one statement in one read transaction, so the copy is the database
  * as it was when it began, with every write committed before then, while the server goes on
@@ -68,12 +73,13 @@ const { DatabaseSync } = require("node:sqlite");
 const { setPriority } = require("node:os");
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-try { fs.writeFileSync("/proc/self/autogroup", "19"); } catch {}
+const job = JSON.parse(process.argv[1]);
+// Only in a session of its own: in the server's, this would lower the server's whole group.
+if (job.ownSession) try { fs.writeFileSync("/proc/self/autogroup", "19"); } catch {}
 try { for (const thread of fs.readdirSync("/proc/self/task")) setPriority(Number(thread), 19); }
 catch { try { setPriority(19); } catch {} }
 // The backup that started this process has ended (or its process died): nobody waits for the rest.
 process.on("disconnect", () => process.exit(0));
-const job = JSON.parse(process.argv[1]);
 const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
 /** Enters the idle class; says whether it did (the policy field of /proc/self/stat: 5, SCHED_IDLE) and its group's nice. */
 const lowest = () => {
@@ -164,7 +170,7 @@ type Reply = CopyProcessOutcome | { phase: BackupPhase } | { written: true } | {
 export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) => void): CopyProcess {
   const child = spawn(process.execPath, ["-e", processSource, JSON.stringify(job)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
-    detached: true,
+    detached: job.ownSession,
   });
   // A server stopped in the middle of a backup takes the backup's process with it.
   const stop = () => child.kill("SIGKILL");

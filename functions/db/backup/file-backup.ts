@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { CopyFailed, inspection, startCheck } from "./check-copy.ts";
-import type { BackupPhase } from "./copy-process.ts";
+import { type CheckOptions, CopyFailed, inspection, startCheck } from "./check-copy.ts";
 import { stagingFor, writeOutPace } from "./staged-copy.ts";
 import {
   acceptCopy,
@@ -20,7 +19,7 @@ import {
 export async function backupFile(
   livePath: string,
   destination: string,
-  options: { onPhase?: (phase: BackupPhase) => void } = {},
+  options: CheckOptions = {},
 ): Promise<VerifiedCopy> {
   if (!existsSync(livePath)) throw new BackupRefused(`There is no database at ${livePath} to back up.`);
   if (canonical(livePath) === canonical(destination)) {
@@ -31,7 +30,7 @@ export async function backupFile(
   }
   const staging = stagingFor(livePath, destination);
   options.onPhase?.("copy");
-  const check = startCheck(staging.path, livePath, options.onPhase);
+  const check = startCheck(staging.path, livePath, options);
   try {
     const found = await inspection(check).catch((error: unknown) => {
       throw error instanceof CopyFailed
