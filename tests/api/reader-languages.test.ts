@@ -164,6 +164,24 @@ describe("the sign-in page in each language", () => {
       `${escapeHtml(de.signIn.signedOut)} <a href="/de/">${escapeHtml(de.signIn.backToHelpCenter)}</a>`,
     );
   });
+
+  it("signs in and out whatever language the form's address names: one the site does not speak, repeated, overlong or unreadable is the default", async () => {
+    const { app } = await setUp();
+    const signedIn = (cookie: string) => app.request("/api/dashboard/overview", { headers: { Cookie: cookie } });
+    for (const lang of ["fr", "de&lang=ar", "x".repeat(40), "%00"]) {
+      const login = await postForm(app, `/api/auth/login?lang=${lang}`, { email, password });
+      expect(login.status, lang).toBe(303);
+      const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+      expect((await signedIn(cookie)).status, lang).toBe(200);
+      const out = await postForm(app, `/api/auth/logout?lang=${lang}`, {}, { Cookie: cookie });
+      expect(out.status, lang).toBe(303);
+      // The first one it names where the site speaks it, as the server's words do; else the default's page.
+      expect(out.headers.get("location"), lang).toBe(
+        lang.startsWith("de") ? "/de/sign-in/?signed-out=1" : "/sign-in/?signed-out=1",
+      );
+      expect((await signedIn(cookie)).status, lang).toBe(401);
+    }
+  });
 });
 
 describe("what the server adds to an employee's pages", () => {

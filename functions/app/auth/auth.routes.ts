@@ -9,13 +9,13 @@ import { isNavigation } from "../lib/navigation.ts";
 import {
   formLanguage,
   languageOfPath,
-  pageLanguageQuery,
+  pageLanguageParam,
   type ReaderLanguage,
   readerLanguage,
 } from "../lib/reader-language.ts";
 import { redirectTarget } from "../lib/redirect-target.ts";
 import { limitBody, requireBody, sameOriginOnly } from "../lib/request-guards.ts";
-import { answerFormsWithPage, isFormPost, jsonOrForm, valid } from "../lib/validate.ts";
+import { answerFormsWithPage, isFormPost, jsonOrForm } from "../lib/validate.ts";
 import { authDocs } from "./auth.openapi.ts";
 import { sessionCookie, ssoStateCookie as stateCookie, viewCookie } from "./cookies.ts";
 import { fillSignInPage, type SignInSlots, signInMessages, signInRefusal, ssoMessages } from "./sign-in-page.ts";
@@ -105,7 +105,7 @@ export function authRoutes(deps: AppDeps) {
     .post(
       "/auth/login",
       authDocs.login,
-      valid("query", pageLanguageQuery),
+      pageLanguageParam,
       jsonOrForm(signInSchema, { onInvalid: incomplete }),
       async (c) => {
         if (!localSignIn) throw new ApiError("not_found", "Sign in with your company account instead.");
@@ -128,7 +128,7 @@ export function authRoutes(deps: AppDeps) {
         return isFormPost(c) ? c.redirect(next, Status.seeOther) : c.json({ next }, Status.ok);
       },
     )
-    .post("/auth/logout", authDocs.logout, valid("query", pageLanguageQuery), async (c) => {
+    .post("/auth/logout", authDocs.logout, pageLanguageParam, async (c) => {
       const token = sessionCookie.read(c);
       const ended = token ? await deps.auth.sessions.end(token) : undefined;
       sessionCookie.clear(c);

@@ -1,9 +1,10 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { type Catalogue, catalogueFor } from "../../../src/shared/i18n/catalogues.ts";
 import { formatMessage, type Message, type MessageValues } from "../../../src/shared/i18n/format.ts";
 import { formAction, localizedPath, splitLanguage } from "../../../src/shared/i18n/languages.ts";
 import type { AppEnv } from "../deps.ts";
+import { documented } from "../openapi/describe.ts";
 import type { SiteLanguageCodes } from "../topic-catalog.ts";
 
 /**
@@ -60,10 +61,17 @@ export function languageOfPath(languages: SiteLanguageCodes, path: string): Read
  * A form's page language, as its address names it (`/api/feedback?lang=de`, src/shared/i18n/
  * languages.ts): optional, and a code the site does not speak means its default.
  */
-export const pageLanguageQuery = z.object({
+const pageLanguageQuery = z.object({
   /** The language of the page the form is on: what a form sent without JavaScript is answered in. Default: the site's. */
   lang: z.string().max(35).optional(),
 });
+
+/**
+ * The page language in the API's document, never checked: it only chooses the words of the answer
+ * (`formLanguage` reads it forgivingly), so no value of it, unknown, repeated or overlong, may
+ * refuse what the form asks (a sign-out that refused left the reader signed in).
+ */
+export const pageLanguageParam = documented<MiddlewareHandler>(async (_, next) => next(), "query", pageLanguageQuery);
 
 /**
  * The language to answer a plain form's post in: the one its address names (every form of the
