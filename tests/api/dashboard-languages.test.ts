@@ -108,12 +108,35 @@ describe("the dashboard in one language, and per language", () => {
     ]) {
       const response = await get(path);
       expect(response.status, path).toBe(400);
-      const { error } = (await response.json()) as { error: { code: string; fields: { field: string }[] } };
+      const { error } = (await response.json()) as {
+        error: { code: string; fields: { field: string; message: string }[] };
+      };
       expect(error.code).toBe("invalid_input");
-      expect(error.fields.map((f) => f.field)).toEqual(["lang"]);
+      expect(error.fields).toEqual([
+        {
+          field: "lang",
+          message: "Choose one of the help center's languages (en, de, es, ar), or none for all of them.",
+        },
+      ]);
     }
     // An empty choice is every language, as the page's drop-down sends it.
     expect((await get("/api/dashboard/overview?lang=")).status).toBe(200);
+  });
+
+  it("shows every language on a page whose language filter it cannot use, keeping the period and the build chosen beside it", async () => {
+    const { get } = await setUp();
+    const current = (html: string, label: string) =>
+      new RegExp(
+        `<nav aria-label="${label}">[\\s\\S]*?<a class="period" href="[^"]*" aria-current="page">([^<]*)</a>`,
+      ).exec(html)?.[1];
+    for (const lang of ["fr", "%3Cb%3E", "x".repeat(40)]) {
+      const overview = await (await get(`/dashboard/?period=7d&sort=responses&lang=${lang}`)).text();
+      expect(current(overview, "Period"), lang).toBe("7 days");
+      expect(current(overview, "Language"), lang).toBe("All languages");
+      const searches = await (await get(`/dashboard/searches/?period=7d&audience=public&lang=${lang}`)).text();
+      expect(current(searches, "Period"), lang).toBe("7 days");
+      expect(searches, lang).toContain('href="/dashboard/searches/?period=7d&amp;audience=public&amp;lang=de"');
+    }
   });
 
   it("lists each search in the language it was typed in, filters by language, and links that language's search page", async () => {

@@ -28,6 +28,11 @@ export function dashboardPages(deps: AppDeps, context: DashboardContext) {
   const { queries, titles, named } = context;
   const now = () => deps.clock();
   const languageChoices = context.languages.all.map((lang) => named({ lang }));
+  /** The query, without a language filter the page cannot use: that one alone falls back (to every language), not the period beside it. */
+  const queryOf = (c: Context<AppEnv>) => {
+    const { lang, ...rest } = c.req.query();
+    return queries.lang.safeParse(lang).success ? { ...rest, lang } : rest;
+  };
 
   /** A view in the frame; when the database is away, the frame says so (503) instead. */
   const inFrame = async (c: Context<AppEnv>, internalFrame: string, render: () => Promise<string>) => {
@@ -52,7 +57,7 @@ export function dashboardPages(deps: AppDeps, context: DashboardContext) {
     .get("/dashboard/", async (c: Context<AppEnv>, next) => {
       const frame = deps.pages.dashboard;
       if (!c.get("employee") || !frame) return next();
-      const raw = c.req.query();
+      const raw = queryOf(c);
       const ov = queries.overview.safeParse(raw);
       const cq = queries.comments.safeParse(raw);
       const period = ov.success ? ov.data.period : defaultPeriod;
@@ -99,7 +104,7 @@ export function dashboardPages(deps: AppDeps, context: DashboardContext) {
     .get("/dashboard/searches/", async (c: Context<AppEnv>, next) => {
       const frame = deps.pages.dashboard;
       if (!c.get("employee") || !frame) return next();
-      const parsed = queries.searches.safeParse(c.req.query());
+      const parsed = queries.searches.safeParse(queryOf(c));
       const filter = parsed.success ? parsed.data : queries.searches.parse({});
       return inFrame(c, frame, async () =>
         renderToString(

@@ -86,6 +86,7 @@ export const searchesQuerySchema = z.object({
 export function dashboardQueries(languages: SiteLanguageCodes) {
   const lang = languageFilterSchema(languages);
   return {
+    lang,
     overview: overviewQuerySchema.extend({ lang }),
     comments: commentsQuerySchema.extend({ lang }),
     searches: searchesQuerySchema.extend({ lang }),

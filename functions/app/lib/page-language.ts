@@ -20,12 +20,10 @@ export function recordedLanguageQuery(languages: SiteLanguageCodes) {
 
 /** The dashboard's language filter: one language, or every language when absent or empty. */
 export function languageFilterSchema(languages: SiteLanguageCodes) {
+  const error = `Choose one of the help center's languages (${languages.all.join(", ")}), or none for all of them.`;
+  // The union's own message: a value neither branch takes is reported by the union, not by the enum.
   return z
-    .enum(languages.all, {
-      error: `Choose one of the help center's languages (${languages.all.join(", ")}), or none for all of them.`,
-    })
-    .optional()
-    .or(z.literal("").transform(() => undefined))
+    .union([z.enum(languages.all, { error }).optional(), z.literal("").transform(() => undefined)], { error })
     .meta({ description: "One language's answers, searches and views only; every language when absent." });
 }
 
