@@ -40,6 +40,7 @@ async function loadLibrary(): Promise<TopicLibrary> {
   const entries = await getCollection("topicTranslations");
   const byLanguage = translationsByLanguage(entries, new Set(byId.keys()), loadLanguages(), "content/topics");
   const problems: string[] = [];
+  const originalCategories = [...new Set(all.map((t) => t.data.category))];
   const translations = new Map<string, Map<string, TopicTranslation>>();
   const categories = new Map<string, Map<string, string>>();
   for (const [lang, ofLanguage] of byLanguage) {
@@ -49,6 +50,7 @@ async function loadLibrary(): Promise<TopicLibrary> {
         original: byId.get(id)?.data.category ?? "",
         name: t.data.category,
       })),
+      originalCategories,
     );
     problems.push(...named.problems);
     categories.set(lang, named.names);

@@ -71,10 +71,13 @@ export function writtenIn(
 
 /**
  * The name each category has in one language: the one its topics' translations give, which must
- * agree. A category no translation names keeps the original's name.
+ * agree. A category no translation names keeps the original's name. Pages group topics by that
+ * name, so no two of the `categories` (every original category) may share one in a language: the
+ * two would be one card, and the second one's page, which its topics' breadcrumbs link, unbuilt.
  */
 export function categoryNames(
   translations: readonly { filePath?: string | undefined; original: string; name: string | undefined }[],
+  categories: readonly string[],
 ): { names: Map<string, string>; problems: string[] } {
   const names = new Map<string, { name: string; file: string }>();
   const problems: string[] = [];
@@ -85,6 +88,15 @@ export function categoryNames(
     else if (known.name !== name)
       problems.push(
         `${filePath}: category: "${name}", but ${known.file} names the category "${original}" "${known.name}" in this language`,
+      );
+  }
+  for (const [original, { name, file }] of names) {
+    const other = categories.find(
+      (category) => category !== original && (names.get(category)?.name ?? category) === name,
+    );
+    if (other !== undefined)
+      problems.push(
+        `${file}: category: "${name}" names the category "${original}" as "${other}" is named in this language; give each its own name`,
       );
   }
   return { names: new Map([...names].map(([original, { name }]) => [original, name])), problems };

@@ -52,15 +52,37 @@ describe("translations beside their originals", () => {
   });
 
   it("names a category once per language, and says so when two translations disagree", () => {
-    const named = categoryNames([
-      { filePath: "a.mdx", original: "Security and sign-in", name: "Anmeldung und Sicherheit" },
-      { filePath: "b.mdx", original: "Security and sign-in", name: undefined },
-      { filePath: "c.mdx", original: "Security and sign-in", name: "Sicherheit" },
-    ]);
+    const named = categoryNames(
+      [
+        { filePath: "a.mdx", original: "Security and sign-in", name: "Anmeldung und Sicherheit" },
+        { filePath: "b.mdx", original: "Security and sign-in", name: undefined },
+        { filePath: "c.mdx", original: "Security and sign-in", name: "Sicherheit" },
+      ],
+      ["Security and sign-in"],
+    );
     expect(named.names.get("Security and sign-in")).toBe("Anmeldung und Sicherheit");
     expect(named.problems).toEqual([
       'c.mdx: category: "Sicherheit", but a.mdx names the category "Security and sign-in" "Anmeldung und Sicherheit" in this language',
     ]);
+  });
+
+  it("refuses one name for two categories in a language, translated or kept as the original's, naming the file", () => {
+    const categories = ["Security and sign-in", "Sign-in", "Reports"];
+    const named = categoryNames(
+      [
+        { filePath: "a.mdx", original: "Security and sign-in", name: "Anmeldung" },
+        { filePath: "b.mdx", original: "Sign-in", name: "Anmeldung" },
+        { filePath: "c.mdx", original: "Billing", name: "Reports" },
+      ],
+      [...categories, "Billing"],
+    );
+    expect(named.problems).toEqual([
+      'a.mdx: category: "Anmeldung" names the category "Security and sign-in" as "Sign-in" is named in this language; give each its own name',
+      'b.mdx: category: "Anmeldung" names the category "Sign-in" as "Security and sign-in" is named in this language; give each its own name',
+      'c.mdx: category: "Reports" names the category "Billing" as "Reports" is named in this language; give each its own name',
+    ]);
+    const distinct = [{ filePath: "a.mdx", original: "Sign-in", name: "Anmeldung" }];
+    expect(categoryNames(distinct, categories).problems).toEqual([]);
   });
 
   it("leaves what a topic is to its original: a translation that sets it is told where it belongs", () => {
