@@ -31,6 +31,11 @@ describe("words as each language's search reads them", () => {
     expect(stems("ar", "كلمة")).toEqual(stems("ar", "كلمه"));
   });
 
+  it("reads digits typed on an Arabic keyboard, Arabic-Indic or Persian, as the digits the pages write", () => {
+    expect(stems("ar", "رمز صالح ٢٤ ساعة")).toEqual(stems("ar", "رمز صالح 24 ساعة"));
+    expect(stems("ar", "خطأ ۰x۸۰۰۷۰۰۰۵", ["en"])).toEqual(stems("ar", "خطأ 0x80070005", ["en"]));
+  });
+
   it("never finds anything with a language's stop words, nor with the English ones where the index holds English pages", () => {
     expect(analyzerFor("de").stopWords.has("wie")).toBe(true);
     expect(analyzerFor("de").stopWords.has("how")).toBe(false);
@@ -149,8 +154,16 @@ describe("a correction and the words no topic has, as a German reader is shown t
 
 describe("the Arabic index", () => {
   const arabic = loadIndex(
-    buildSearchIndex([page("ar", "/ar/topics/code/", "إنشاء رمز دخول مؤقت", "ينشئ المسؤول الرمز المؤقت.")], ui("ar")),
+    buildSearchIndex(
+      [page("ar", "/ar/topics/code/", "إنشاء رمز دخول مؤقت", "ينشئ المسؤول الرمز المؤقت، صالحًا لمدة 24 ساعة.")],
+      ui("ar"),
+    ),
   );
+
+  it("finds a topic by a number typed in Arabic-Indic digits", () => {
+    const found = findTopics(arabic, "٢٤ ساعة");
+    expect(found.kind === "results" && found.match).toBe("all");
+  });
 
   it("finds a topic with or without the article and the hamza", () => {
     for (const typed of ["الرمز المؤقت", "رمز مؤقت", "انشاء رمز"]) {

@@ -66,9 +66,13 @@ const arabic = {
     "في من على إلى الى عن مع هل ما ماذا كيف لماذا متى أين اين هو هي هذا هذه ذلك تلك أن ان أو او ثم قد لا لم لن كل " +
       "بعد قبل عند التي الذي الذين انا أنا نحن انت أنت كان يكون يمكن اريد أريد مساعدة",
   ),
-  /** Short vowels and tatweel out; the forms of alef, ya and ta marbuta as readers type them. */
+  /**
+   * Short vowels and tatweel out; the forms of alef, ya and ta marbuta as readers type them; and
+   * the Arabic-Indic and Persian digits an Arabic keyboard types (٢٤) as the 24 the pages write.
+   */
   fold: (word: string) =>
     word
+      .replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
       .replace(/[\u064B-\u065F\u0670\u0640]/g, "")
       .replace(/[أإآ]/g, "ا")
       .replace(/ى/g, "ي")
