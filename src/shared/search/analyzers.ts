@@ -27,8 +27,18 @@ const german = {
       "für fur über uber unter um nicht kein keine kann können konnen muss will möchte mochte soll auch noch nur so dass " +
       "hilfe finden bitte ja",
   ),
-  // ä → a and ß → ss, so a reader without a German keyboard finds the same words.
-  fold: (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "").replace(/ß/g, "ss"),
+  /**
+   * ä → a and ß → ss, and ae, oe, ue as a reader without a German keyboard writes ä, ö, ü ("fuer",
+   * "Schluessel"), so both find the same words: ue stays after e, i, q or y ("neue", "Quelle"), as
+   * German normalisation has it (Lucene's GermanNormalizationFilter).
+   */
+  fold: (word: string) =>
+    word
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/ß/g, "ss")
+      .replace(/([ao])e/g, "$1")
+      .replace(/(?<![eiqy])ue/g, "u"),
   stem(word: string): string {
     if (word.length <= 4 || /\d/.test(word)) return word;
     for (const ending of ["ungen", "ung", "ern", "em", "en", "er", "es", "e", "s", "n"]) {
