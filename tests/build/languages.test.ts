@@ -114,6 +114,25 @@ describe("every page of every language, in both audiences", () => {
     expect(readFileSync("dist/topics/temporary-login-code/index.html", "utf8")).not.toContain('id="untranslated-de"');
   });
 
+  it("links, from a page in a language, a page written in it to its translation, not to its original", () => {
+    const problems: string[] = [];
+    for (const { site, path, html } of pages) {
+      const lang = languageOf(path);
+      if (lang === languages.default) continue;
+      const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? "";
+      // A link naming its language (hreflang) leads to another language on purpose: an untranslated original.
+      for (const [, attributes = ""] of main.matchAll(/<a\b([^>]*)>/g)) {
+        const href = /href="(\/[^/"][^"]*)"/.exec(attributes)?.[1];
+        if (!href || attributes.includes("hreflang=")) continue;
+        const target = href.split(/[#?]/)[0] ?? "";
+        if (target.startsWith(`/${lang}/`) || /^\/(api|_astro|pagefind)\//.test(target)) continue;
+        if (existsSync(fileOf(site, `${origin}/${lang}${target}`)))
+          problems.push(`${site}${path}: ${href}, which is written in ${lang} at /${lang}${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("lists every language's pages in the sitemap, an untranslated topic once", () => {
     const sitemap = readFileSync("dist/sitemap.xml", "utf8");
     expect(sitemap).toContain(`<loc>${origin}/de/topics/temporary-login-code/</loc>`);
