@@ -63,7 +63,7 @@ export function languageOfPath(languages: SiteLanguageCodes, path: string): Read
  */
 const pageLanguageQuery = z.object({
   /** The language of the page the form is on: what a form sent without JavaScript is answered in. Default: the site's. */
-  lang: z.string().max(35).optional(),
+  lang: z.string().optional(),
 });
 
 /**
