@@ -93,6 +93,11 @@ export interface LocalizedAlert {
   title: string;
 }
 
+/** Every alert's id, in the collection's order: every page's head names each (read once per build, not per page). */
+export async function alertIds(): Promise<string[]> {
+  return (await alertLibrary()).originals.map((alert) => alert.id);
+}
+
 /** Every alert, newest first, as `lang`'s pages show it. */
 export async function alertsIn(lang: string): Promise<LocalizedAlert[]> {
   const { originals, translations } = await alertLibrary();

@@ -10,6 +10,24 @@ export interface TopicBody {
 }
 
 /**
+ * Each entry's own module as rendered, by collection and id: a topic whose source names no
+ * `Internal` is one module for both sites, whose pages (and each language's page falling back to
+ * the original) then share one lookup instead of making it per page. (Astro's experimental
+ * incremental build, which records the entries each page renders, is not used.)
+ */
+const rendered = new Map<string, Promise<TopicBody>>();
+
+function renderedOnce(topic: Topic | TopicTranslation): Promise<TopicBody> {
+  const key = `${topic.collection}/${topic.id}`;
+  let body = rendered.get(key);
+  if (!body) {
+    body = render(topic).then(({ Content, headings }) => ({ Content, headings }));
+    rendered.set(key, body);
+  }
+  return body;
+}
+
+/**
  * A topic's body as one audience's site shows it. The internal site renders the topic's own
  * module; the public site renders its public variant, compiled without `<Internal>` blocks
  * (src/integrations/public-topic-variants.ts), or the topic's own module when its source has no
@@ -21,10 +39,7 @@ export async function topicBody(topic: Topic | TopicTranslation, audience: Audie
     // Never render a public page from a module that may hold internal text, whatever went wrong.
     throw new Error(`${topic.filePath ?? topic.id}: no public variant was compiled for a topic that names Internal`);
   }
-  if (!variant) {
-    const { Content, headings } = await render(topic);
-    return { Content, headings };
-  }
+  if (!variant) return renderedOnce(topic);
   const module = await variant();
   return { Content: module.Content, headings: module.getHeadings() };
 }
