@@ -109,7 +109,8 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
     for (const text of [page.content, page.title, page.description, ...page.headings, ...page.keywords]) {
       const read = text === page.content ? body : wordsOf(text);
       for (const word of read) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-      spellings.note(read, writtenWordsOf(text));
+      // English reads words as written (one function for both): a text is read once, not twice.
+      spellings.note(read, writtenWordsOf === wordsOf ? read : writtenWordsOf(text));
     }
     note(doc, body.map(stem), field.body);
     note(doc, stemsOf(page.title), field.title);
