@@ -1,10 +1,41 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { catalogueFor } from "../../src/shared/i18n/catalogues.ts";
 import { formatMessage } from "../../src/shared/i18n/format.ts";
 import { baseUrl, islandAwake, openPage, sweepLayoutAndAxe, useChromium, watchCsp } from "../support/browser.ts";
 
 const browser = useChromium();
+
+/**
+ * Where a field's text sits, from 0 (its left edge) to 1 (its right): the middle of the ink of its
+ * first line, read from a screenshot of the field with nothing focused (no caret, no focus ring).
+ */
+async function inkCentre(page: Page, field: Locator): Promise<number> {
+  await field.blur();
+  const png = (await field.screenshot()).toString("base64");
+  return page.evaluate(async (encoded) => {
+    const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext("2d") as OffscreenCanvasRenderingContext2D;
+    context.drawImage(bitmap, 0, 0);
+    const { data, width } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    // How far the pixel at byte offset `i` is from the one at `j`, over red, green and blue.
+    const distance = (i: number, j: number) =>
+      [0, 1, 2].reduce((sum, c) => sum + Math.abs((data[i + c] ?? 0) - (data[j + c] ?? 0)), 0);
+    const paper = (4 * width + 4) * 4;
+    let [left, right] = [width, -1];
+    for (let y = 4; y < Math.min(bitmap.height - 4, 36); y++) {
+      for (let x = 4; x < width - 4; x++) {
+        if (distance((y * width + x) * 4, paper) > 96) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    return right < 0 ? Number.NaN : (left + right) / 2 / width;
+  }, png);
+}
 
 const seedTopic = "/topics/temporary-login-code/";
 const wide = { viewport: { width: 1280, height: 900 } };
@@ -180,6 +211,20 @@ describe("languages in Chromium", () => {
       });
     }
   }
+
+  it("lets a reader write Arabic into the feedback form of an English page, right to left, and English left to right", async () => {
+    const page = await openPage(browser(), seedTopic, wide);
+    const form = page.locator("#feedback");
+    await form.scrollIntoViewIfNeeded();
+    await islandAwake(page, "#feedback-comment");
+    for (const field of [form.getByRole("textbox").first(), form.getByRole("textbox").last()]) {
+      await field.fill("شكرا على الشرح");
+      expect(await inkCentre(page, field)).toBeGreaterThan(0.6);
+      await field.fill("Thanks for the steps");
+      expect(await inkCentre(page, field)).toBeLessThan(0.4);
+    }
+    await page.context().close();
+  });
 
   it("signs an employee in and out in Arabic at 320 px, its refusal in Arabic, without overflow, axe clean in both themes", async () => {
     const ar = catalogueFor("ar");
