@@ -25,6 +25,8 @@ const everything: Configuration = {
   entry: [
     // The Node server: scripts/bundle-server.ts hands it to esbuild by path, which knip cannot follow.
     "functions/node.ts!",
+    // The backup's process, which copy-process.ts starts by path (and the bundle builds beside the server).
+    "functions/db/backup/backup-process.ts!",
     // Scripts and benches run with `node`, whether or not a package.json script names them yet.
     "scripts/*.{ts,cjs}",
     "bench/*.ts",
@@ -43,7 +45,7 @@ const everything: Configuration = {
     // System tools the durability and build tests call (tests/support/debian-tools.ts, filesystem-faults.ts).
     "apt-get",
     "umount",
-    // util-linux's idle-class tool: a backup's process runs it on itself (functions/db/backup/copy-process.ts).
+    // util-linux's idle-class tool: a backup's process runs it on itself (functions/db/backup/backup-process.ts).
     "chrt",
   ],
 };
@@ -55,7 +57,9 @@ const everything: Configuration = {
  */
 const server: Configuration = {
   include,
-  entry: ["functions/node.ts!", "functions/worker.ts!"],
+  entry: ["functions/node.ts!", "functions/db/backup/backup-process.ts!", "functions/worker.ts!"],
+  // util-linux's idle-class tool, as above.
+  ignoreBinaries: ["chrt"],
   astro: false,
   vitest: false,
   wrangler: false,

@@ -6,7 +6,7 @@
  * protocol into a local SQLite file, in one read transaction. Either way the copy must pass
  * integrity_check and match the schema of its version before it is written to FILE.
  */
-import { lowestPriority } from "./lib/lowest-priority.ts";
+import { lowestPriority } from "../functions/node/process-priority.ts";
 
 // The whole tool runs at the lowest CPU priority: lowered before the rest of it loads (loading
 // is CPU work too) and before libuv's thread pool starts, whose threads then inherit it. npm

@@ -5,7 +5,7 @@
  * db:backup (under `nice -n 19`) and, like it, lowers every thread before anything else loads.
  * argv: database file, destination.
  */
-import { lowestPriority } from "../../scripts/lib/lowest-priority.ts";
+import { lowestPriority } from "../../functions/node/process-priority.ts";
 
 lowestPriority();
 const { backupFile } = await import("../../functions/db/backup/file-backup.ts");

@@ -33,7 +33,7 @@ export async function startServerProcess(
   env: Record<string, string>,
   options: { keepOutput?: boolean } = {},
 ): Promise<ServerProcess> {
-  bundled ??= bundleServer(join(scratchDir("bundle"), "node.mjs"));
+  bundled ??= bundleServer(scratchDir("bundle"));
   const child = spawn(process.execPath, [await bundled], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inspection, startCheck } from "../../functions/db/backup/check-copy.ts";
 import { backupFile } from "../../functions/db/backup/file-backup.ts";
+import { sessionGroupNice } from "../../functions/node/process-priority.ts";
 import { scratchDir } from "../../scripts/lib/scratch-dir.ts";
 import { migratedDatabase } from "../support/backup-fixtures.ts";
 
@@ -25,10 +26,6 @@ function processesMentioning(text: string): number[] {
     })
     .map(Number);
 }
-
-/** The nice value of this process's session group, where there are such groups. */
-const ownGroupNice = () =>
-  autogroupsHere ? Number(/nice (-?\d+)/.exec(readFileSync("/proc/self/autogroup", "utf8"))?.[1]) : undefined;
 
 describe("a backup's copy and check", () => {
   it("run, for a backup started by hand, in a session of their own at the lowest weight, the check in Linux's idle class", async () => {
@@ -52,11 +49,11 @@ describe("a backup's copy and check", () => {
   it("run, for the server's scheduled backups, in the server's own session, whose priority they leave alone", async () => {
     const dir = scratchDir("backup-priority");
     const live = await migratedDatabase(dir, { feedback: 200 });
-    const before = ownGroupNice();
+    const before = sessionGroupNice();
     const check = startCheck(join(dir, "copy.db"), live);
     try {
       expect(await inspection(check)).toMatchObject({ readable: true, idle: chrtHere, groupNice: before });
-      expect(ownGroupNice()).toBe(before);
+      expect(sessionGroupNice()).toBe(before);
     } finally {
       check.end();
     }

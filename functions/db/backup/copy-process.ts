@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 /** The steps of a backup, in order, for whoever watches one (bench:backup). */
 export type BackupPhase = "copy" | "check" | "write-out";
@@ -23,7 +24,7 @@ export type CopyProcessOutcome =
  * What the process is asked: check the file at `path`, first made there from `copyFrom` when
  * given; with `ownSession`, in a session of its own at the lowest weight (see below).
  */
-interface CopyJob {
+export interface CopyJob {
   path: string;
   copyFrom: string | undefined;
   objectsSql: string;
@@ -67,93 +68,13 @@ export interface WriteOutPace {
  *
  * The copy is made one self-contained file first (rollback journal, not WAL), so that opening
  * it later never leaves a `-wal` or `-shm` file beside it.
+ *
+ * The process runs backup-process.ts: from the source tree as TypeScript, and beside the
+ * server's bundle (scripts/bundle-server.ts) as the JavaScript esbuild made of it.
  */
-const processSource = `
-const { DatabaseSync } = require("node:sqlite");
-const { setPriority } = require("node:os");
-const { spawnSync } = require("node:child_process");
-const fs = require("node:fs");
-const job = JSON.parse(process.argv[1]);
-// Only in a session of its own: in the server's, this would lower the server's whole group.
-if (job.ownSession) try { fs.writeFileSync("/proc/self/autogroup", "19"); } catch {}
-try { for (const thread of fs.readdirSync("/proc/self/task")) setPriority(Number(thread), 19); }
-catch { try { setPriority(19); } catch {} }
-// The backup that started this process has ended (or its process died): nobody waits for the rest.
-process.on("disconnect", () => process.exit(0));
-const send = (message) => new Promise((resolve) => process.send(message, () => resolve()));
-/** Enters the idle class; says whether it did (the policy field of /proc/self/stat: 5, SCHED_IDLE) and its group's nice. */
-const lowest = () => {
-  let idle = false;
-  let groupNice;
-  try {
-    spawnSync("chrt", ["--all-tasks", "--idle", "-p", "0", String(process.pid)], { stdio: "ignore" });
-    const stat = fs.readFileSync("/proc/self/stat", "utf8");
-    idle = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[38] === "5";
-  } catch {}
-  try { groupNice = Number(/nice (-?\\d+)/.exec(fs.readFileSync("/proc/self/autogroup", "utf8"))[1]); } catch {}
-  return { idle, groupNice };
-};
-const check = (priority) => {
-  let db;
-  try {
-    db = new DatabaseSync(job.path, { timeout: 5000 });
-    db.exec("PRAGMA journal_mode = DELETE");
-    db.exec("PRAGMA mmap_size = 4294967296");
-    const damage = db.prepare("PRAGMA integrity_check(10)").all()
-      .map((row) => String(row.integrity_check)).filter((message) => message !== "ok");
-    const objects = db.prepare(job.objectsSql).all().map((row) => String(row.object));
-    const version = objects.includes("table schema_migrations")
-      ? Number(db.prepare(job.versionSql).get().version) : undefined;
-    return { readable: true, damage, objects, version, ...priority };
-  } catch (error) {
-    // SQLITE_CORRUPT: a page so broken that the check itself stops there.
-    if ((error.errcode & 0xff) === 11) return { readable: true, damage: [error.message], objects: [], ...priority };
-    return { readable: false, error: error.message, ...priority };
-  } finally {
-    if (db && db.isOpen) db.close();
-  }
-};
-const writeOut = ({ to, chunkBytes, pauseMs }) => {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  const input = fs.openSync(job.path, "r");
-  try {
-    const output = fs.openSync(to, "wx");
-    try {
-      const buffer = Buffer.allocUnsafe(chunkBytes);
-      for (let position = 0; ; ) {
-        const read = fs.readSync(input, buffer, 0, chunkBytes, position);
-        if (read === 0) break;
-        for (let written = 0; written < read; ) {
-          written += fs.writeSync(output, buffer, written, read - written, position + written);
-        }
-        fs.fdatasyncSync(output);
-        position += read;
-        Atomics.wait(pause, 0, 0, pauseMs);
-      }
-      fs.fsyncSync(output);
-    } finally {
-      fs.closeSync(output);
-    }
-  } finally {
-    fs.closeSync(input);
-  }
-};
-process.on("message", (message) => {
-  try { writeOut(message); send({ written: true }); }
-  catch (error) { send({ writeFailed: error.message }); }
-});
-(async () => {
-  if (job.copyFrom) {
-    const source = new DatabaseSync(job.copyFrom, { timeout: 5000 });
-    try { source.prepare("VACUUM INTO ?").run(job.path); }
-    catch (error) { return send({ copyFailed: error.message }); }
-    finally { source.close(); }
-  }
-  const priority = lowest();
-  if (job.copyFrom) await send({ phase: "check" });
-  await send(check(priority));
-})();
-`;
+const processScript = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "./backup-process.ts" : "./backup-process.mjs", import.meta.url),
+);
 
 export interface CopyProcess {
   /** What the look inside the copy found. */
@@ -164,12 +85,18 @@ export interface CopyProcess {
   end(): void;
 }
 
-type Reply = CopyProcessOutcome | { phase: BackupPhase } | { written: true } | { writeFailed: string };
+/** What the process is asked once the check is done: write the copy out to `to`. */
+export type WriteOutRequest = { to: string } & WriteOutPace;
+
+/** What the process answers, in order: the phase, the outcome, then whether the write-out worked. */
+export type Reply = CopyProcessOutcome | { phase: BackupPhase } | { written: true } | { writeFailed: string };
 
 /** Starts the process on `job`; `onPhase` hears when the copy is made and the check begins. */
 export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) => void): CopyProcess {
-  const child = spawn(process.execPath, ["-e", processSource, JSON.stringify(job)], {
+  const child = spawn(process.execPath, [processScript, JSON.stringify(job)], {
     stdio: ["ignore", "ignore", "pipe", "ipc"],
+    // Structured clone, not JSON: an outcome's undefined fields (no session group here) arrive as such.
+    serialization: "advanced",
     detached: job.ownSession,
   });
   // A server stopped in the middle of a backup takes the backup's process with it.
