@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { searchStatus, statusText } from "../../src/scripts/search-status.ts";
 import { referenceCatalogue } from "../../src/shared/i18n/catalogues.ts";
 import { findTopics, loadIndex } from "../../src/shared/search/find.ts";
 import { buildSearchIndex, type PageText } from "../../src/shared/search/search-index.ts";
@@ -141,6 +142,24 @@ describe("finding topics", () => {
     expect(findTopics(index, "reset my pa", { typing: true })).toMatchObject({ match: "all", missing: [] });
     // A query longer than anyone types costs no more than 16 words.
     expect(findTopics(index, `pasword ${"word ".repeat(3000)}`)).toMatchObject({ kind: "results" });
+  });
+
+  it("reads words that every JavaScript object has a property for as words, in pages and in queries", () => {
+    const developer = page({
+      url: "/topics/api/",
+      title: "The API client",
+      content: "Call the constructor with your key.",
+    });
+    const withApi = loadIndex(buildSearchIndex([...pages, developer], ui));
+    const found = findTopics(withApi, "constructor");
+    if (found.kind !== "results") throw new Error(found.kind);
+    expect(found.hits.map((hit) => withApi.docs[hit.doc]?.url)).toEqual(["/topics/api/"]);
+    expect(statusText(searchStatus("constructor", found, ui))).toContain("constructor");
+    const nowhere = findTopics(index, "constructor tostring");
+    if (nowhere.kind !== "results") throw new Error(nowhere.kind);
+    expect(statusText(searchStatus("constructor tostring", { ...nowhere, hits: [], total: 0 }, ui))).not.toMatch(
+      /function|native code/,
+    );
   });
 
   it("does not require a word most topics have, but counts it", () => {

@@ -136,10 +136,20 @@ export function analyzerFor(lang: string, alsoHolds: readonly string[] = []): An
   // English contractions too, where English pages are held ("can't", "log in"); a word that folds
   // to nothing (a mark alone) is no word.
   const words = (text: string) => (alsoHolds.includes("en") ? englishWordsOf(text) : plainWords(text));
+  // An index reads the same few thousand words over and over: each is folded once.
+  const foldedWords = new Map<string, string>();
+  const fold = (word: string) => {
+    let folded = foldedWords.get(word);
+    if (folded === undefined) {
+      folded = own.fold(word);
+      foldedWords.set(word, folded);
+    }
+    return folded;
+  };
   return {
-    wordsOf: (text) => words(text).map(own.fold).filter(Boolean),
-    writtenWordsOf: (text) => words(text).filter((word) => own.fold(word) !== ""),
-    stem: (word) => own.stem(own.fold(word)),
-    stopWords: new Set([...stopWords].map(own.fold)),
+    wordsOf: (text) => words(text).map(fold).filter(Boolean),
+    writtenWordsOf: (text) => words(text).filter((word) => fold(word) !== ""),
+    stem: (word) => own.stem(fold(word)),
+    stopWords: new Set([...stopWords].map(fold)),
   };
 }

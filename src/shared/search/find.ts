@@ -257,7 +257,8 @@ export function findTopics(
   const written = index.analyzer.writtenWordsOf(typed);
   const shown: Record<string, string> = {};
   all.forEach((word, i) => {
-    shown[word] ??= written[i] ?? word;
+    // Own keys only: a reader's "constructor" is not the one every object inherits.
+    if (!Object.hasOwn(shown, word)) shown[word] = written[i] ?? word;
   });
 
   const asTyped = planWords(index, meaningful, typing);

@@ -19,30 +19,35 @@ export const stopWords: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-/** Contractions readers type, as the words topics use. */
-const contractions: Record<string, string> = {
-  "can't": "cannot",
-  cant: "cannot",
-  "won't": "will not",
-  wont: "will not",
-  "don't": "do not",
-  dont: "do not",
-  "doesn't": "does not",
-  doesnt: "does not",
-  "didn't": "did not",
-  didnt: "did not",
-  "isn't": "is not",
-  isnt: "is not",
-  "aren't": "are not",
-  "couldn't": "could not",
-  couldnt: "could not",
-  "wasn't": "was not",
-  "haven't": "have not",
-  // One name for signing in, however a reader or a writer calls it.
-  login: "sign in",
-  logon: "sign in",
-  signin: "sign in",
-};
+/**
+ * Contractions readers type, as the words topics use. A Map, not an object: a reader's word such as
+ * "constructor" must not find what every object inherits.
+ */
+const contractions = new Map<string, string[]>(
+  Object.entries({
+    "can't": "cannot",
+    cant: "cannot",
+    "won't": "will not",
+    wont: "will not",
+    "don't": "do not",
+    dont: "do not",
+    "doesn't": "does not",
+    doesnt: "does not",
+    "didn't": "did not",
+    didnt: "did not",
+    "isn't": "is not",
+    isnt: "is not",
+    "aren't": "are not",
+    "couldn't": "could not",
+    couldnt: "could not",
+    "wasn't": "was not",
+    "haven't": "have not",
+    // One name for signing in, however a reader or a writer calls it.
+    login: "sign in",
+    logon: "sign in",
+    signin: "sign in",
+  }).map(([word, meaning]) => [word, meaning.split(" ")]),
+);
 
 /** "log in", "log on" and "log into" are signing in; "log" alone stays a log. */
 function signingIn(words: string[]): string[] {
@@ -57,9 +62,13 @@ export function wordsOf(text: string): string[] {
     .replace(/[’‘`]/g, "'")
     .match(/[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+)*/gu);
   if (!words) return [];
-  return signingIn(
-    words.flatMap((word) => (contractions[word] ?? word.replace(/'s$/, "").replace(/'/g, "")).split(" ")),
-  );
+  const read: string[] = [];
+  for (const word of words) {
+    const meaning = contractions.get(word);
+    if (meaning) read.push(...meaning);
+    else read.push(word.includes("'") ? word.replace(/'s$/, "").replace(/'/g, "") : word);
+  }
+  return signingIn(read);
 }
 
 const vowel = /[aeiouy]/;
