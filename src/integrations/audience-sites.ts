@@ -93,17 +93,12 @@ class Site {
 
   readonly #searchIndexes: SearchIndexWriter;
 
-  constructor(
-    audience: Audience,
-    dir: string,
-    clock: PhaseClock,
-    { renderedLast, searchIndexes }: { renderedLast: boolean; searchIndexes: SearchIndexWriter },
-  ) {
+  constructor(audience: Audience, dir: string, clock: PhaseClock, searchIndexes: SearchIndexWriter) {
     this.audience = audience;
     this.#searchIndexes = searchIndexes;
     this.dir = dir;
     this.#clock = clock;
-    this.pagefind = new SitePagefind({ asWritten: renderedLast });
+    this.pagefind = new SitePagefind();
   }
 
   /** Takes a written page in: its inline code for the CSP manifest, its text for Pagefind. */
@@ -160,12 +155,11 @@ class Site {
  * blocks (public-topic-variants.ts).
  */
 export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIntegration {
-  const last = options.audiences.at(-1);
   const searchIndexes = new SearchIndexWriter();
   const sites = new Map(
     options.audiences.map((audience) => [
       audience,
-      new Site(audience, options.outDirs[audience], clock, { renderedLast: audience === last, searchIndexes }),
+      new Site(audience, options.outDirs[audience], clock, searchIndexes),
     ]),
   );
   const siteAt = (pathname: string) => {

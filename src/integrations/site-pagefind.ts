@@ -4,8 +4,8 @@ import { inlineElements } from "./csp-hashes.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
-/** A page as Pagefind needs it: without its scripts and styles, whose text it never indexes (over half a page's bytes). */
-export function withoutInlineCode(html: Buffer): string {
+/** A page without its scripts and styles, whose text Pagefind never indexes (over half a page's bytes). */
+function withoutInlineCode(html: Buffer): string {
   const parts: Buffer[] = [];
   let at = 0;
   for (const { start, end } of inlineElements(html)) {
@@ -16,20 +16,55 @@ export function withoutInlineCode(html: Buffer): string {
   return Buffer.concat(parts).toString("utf8");
 }
 
+/** Where the element that begins at `start` (`<tag …>`) ends, counting the same elements nested in it. */
+function elementEnd(html: string, start: number, tag: string): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, "gi");
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let found = tags.exec(html); found; found = tags.exec(html)) {
+    depth += found[1] ? -1 : 1;
+    if (depth === 0) return tags.lastIndex;
+  }
+  return -1;
+}
+
 /**
- * One site's Pagefind index. A site that renders while nothing else runs beside it (the last
- * audience's) hands Pagefind each page as it is written, so Pagefind indexes on its own process
- * while the rest render and only writing its files is left at the end. A site finished while
- * another renders is read from disk in one go, which costs this process nothing.
+ * What Pagefind reads of a page, as a page of its own: the page's `<html>` tag (its language),
+ * the page's first `<h1>` where it stands outside (Pagefind's default title), and the element
+ * marked `data-pagefind-body`, whose text is all it indexes. Undefined for a page without that
+ * element: in a site where some page has one, Pagefind leaves such a page out. A tenth of the
+ * bytes of the whole page, so Pagefind parses a tenth; a build test proves the index the same
+ * as of whole pages. A page that marks anything else for Pagefind outside that element fails.
+ */
+export function indexedPart(html: Buffer, page: string): string | undefined {
+  const text = withoutInlineCode(html);
+  // In a tag, not in text (a topic may write the attribute's name): text has no "<" unescaped.
+  const body = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b/i.exec(text);
+  if (!body) return undefined;
+  const [, tag = ""] = body;
+  const start = body.index;
+  const end = elementEnd(text, start, tag);
+  if (end < 0) throw new Error(`${page}: its data-pagefind-body element has no end`);
+  const stray = /<[^>]*\s(data-pagefind-(?!ignore\b)[\w-]+)/.exec(text.slice(0, start) + text.slice(end));
+  if (stray) {
+    throw new Error(
+      `${page}: ${stray[1]} stands outside the data-pagefind-body element, where Pagefind is not shown it`,
+    );
+  }
+  const htmlTag = /<html\b[^>]*>/i.exec(text)?.[0] ?? "<html>";
+  const firstH1 = /<h1\b[^>]*>[\s\S]*?<\/h1>/i.exec(text);
+  const title = firstH1 && firstH1.index < start ? firstH1[0] : "";
+  return `<!DOCTYPE html>${htmlTag}<head></head><body>${title}${text.slice(start, end)}</body></html>`;
+}
+
+/**
+ * One site's Pagefind index, fed each page as it is written: Pagefind indexes in its own process
+ * while the rest render, and only writing its files is left at the end. It is handed only what
+ * it reads of each page (`indexedPart`), so handing pages over costs this process little.
  */
 export class SitePagefind {
-  readonly #asWritten: boolean;
   #index: Promise<PagefindIndex> | undefined;
   readonly #added: Promise<void>[] = [];
-
-  constructor({ asWritten }: { asWritten: boolean }) {
-    this.#asWritten = asWritten;
-  }
 
   #indexNow(): Promise<PagefindIndex> {
     this.#index ??= pagefind.createIndex({}).then(({ index, errors }) => {
@@ -39,11 +74,12 @@ export class SitePagefind {
     return this.#index;
   }
 
-  /** Takes a written page in, when this site is indexed as it is written. */
+  /** Takes a written page in. */
   addPage(url: string, html: Buffer): void {
-    if (!this.#asWritten) return;
+    const content = indexedPart(html, url);
+    if (content === undefined) return;
     const added = this.#indexNow().then(async (index) => {
-      const { errors } = await index.addHTMLFile({ url, content: withoutInlineCode(html) });
+      const { errors } = await index.addHTMLFile({ url, content });
       if (errors.length > 0) throw new Error(`${url}: ${errors.join("; ")}`);
     });
     // Awaited in `write`; until then a failure must not end the process unhandled.
@@ -51,14 +87,10 @@ export class SitePagefind {
     this.#added.push(added);
   }
 
-  /** Writes the index into the finished site (reading its pages first, unless they came as written). */
+  /** Writes the index into the finished site. */
   async write(siteDir: string): Promise<void> {
     const index = await this.#indexNow();
-    if (this.#asWritten) await Promise.all(this.#added);
-    else {
-      const added = await index.addDirectory({ path: siteDir });
-      if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-    }
+    await Promise.all(this.#added);
     const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
     if (written.errors.length > 0) throw new Error(written.errors.join("; "));
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { indexedPart } from "../../src/integrations/site-pagefind.ts";
+
+const page = (body: string) =>
+  Buffer.from(
+    `<!DOCTYPE html><html lang="de" dir="ltr"><head><title>T</title><style>p{}</style></head><body>${body}</body></html>`,
+  );
+
+describe("the part of a page Pagefind is shown", () => {
+  it("is nothing for a page without a data-pagefind-body element", () => {
+    expect(indexedPart(page("<main><h1>Home</h1></main>"), "/")).toBeUndefined();
+  });
+
+  it("keeps the page's language, the first heading standing before the indexed element, and the element whole", () => {
+    const part = indexedPart(
+      page(
+        `<header>Menu <script>x()</script></header><h1>Meldungen</h1><ol data-pagefind-body><li><ol><li>a</li></ol></li><li>b</li></ol><footer>Fuß</footer>`,
+      ),
+      "/de/alerts/",
+    );
+    expect(part).toBe(
+      '<!DOCTYPE html><html lang="de" dir="ltr"><head></head><body><h1>Meldungen</h1><ol data-pagefind-body><li><ol><li>a</li></ol></li><li>b</li></ol></body></html>',
+    );
+  });
+
+  it("finds the marked element, not a topic's text that writes the attribute's name", () => {
+    const part = indexedPart(
+      page(
+        `<p>Write data-pagefind-body on the element</p><article class="topic" data-pagefind-body><h1>Search</h1></article>`,
+      ),
+      "/topics/search/",
+    );
+    expect(part).toContain('<body><article class="topic" data-pagefind-body><h1>Search</h1></article></body>');
+  });
+
+  it("fails, naming the page, when something outside the indexed element is marked for Pagefind", () => {
+    expect(() =>
+      indexedPart(
+        page(`<span data-pagefind-filter="tag">x</span><article data-pagefind-body>y</article>`),
+        "/topics/x/",
+      ),
+    ).toThrow("/topics/x/: data-pagefind-filter stands outside the data-pagefind-body element");
+  });
+});
