@@ -7,7 +7,8 @@
  *    search suggestions load on the reader's move and are printed apart.
  *    The search page's own JavaScript against the same 12 KB, and the index it loads.
  * 2. Builds of generated topics from cold caches, alternated in rounds in the same run (`--rounds`,
- *    default 3; the median of each figure is kept): both audiences in one pass against the
+ *    default 3; every other round in reverse order; each verdict is the median of the ratios of
+ *    two builds of the same round, run next to each other): both audiences in one pass against the
  *    public site alone (ratio <= 1.5); the same topics with 2 and 4 declared languages, 10 % of
  *    the topics translated into each, and with 4 languages and no translation (each declared
  *    language with no translated topic must add under 5 %); and with `--baseline starlight` against a Starlight site of
@@ -202,11 +203,15 @@ function generatedIn(languages: number, translatedShare: number): string {
   generateContent(dir, topicCount, { languages, translatedShare });
   return dir;
 }
+// The builds a verdict compares run next to each other: this machine's speed drifts by a fifth
+// over minutes, and a pair that runs apart measures the drift as much as the builds.
 const kinds = [
-  "both audiences",
   "public only",
-  ...(Object.keys(inLanguages) as (keyof typeof inLanguages)[]),
-  ...(baseline ? ["Starlight"] : []),
+  ...(baseline ? (["Starlight"] as const) : []),
+  "both audiences",
+  "4 declared, 0 translated",
+  "2 languages",
+  "4 languages",
 ] as const;
 type Kind = (typeof kinds)[number];
 const contentOf = (kind: Kind) => (kind in inLanguages ? inLanguages[kind as keyof typeof inLanguages] : generated);
@@ -249,46 +254,50 @@ console.log(
 console.log(`where the time goes, public only:   ${describePhases(publicOnly.phases)}`);
 console.log(`  beside them: ${describePhases(publicOnly.aside)}`);
 
-const ratio = both.wallSeconds / publicOnly.wallSeconds;
+/**
+ * `kind` against `base` round by round, and the median of those ratios: each pair ran within a
+ * minute of each other, so the machine's drift between rounds cancels out.
+ */
+function pairedRatio(kind: Kind, base: Kind, figure: "wallSeconds" | "cpuSeconds" | "peakBytes") {
+  const of = runs.get(kind) ?? [];
+  const each = (runs.get(base) ?? []).map((run, i) => (of[i]?.[figure] ?? Number.NaN) / run[figure]);
+  return { each, median: median(each) };
+}
+const roundByRound = (each: number[]) => each.map((r) => r.toFixed(2)).join(", ");
+
+console.log("\nratios of builds in the same round, median of the rounds (round by round in brackets):");
+const ratio = pairedRatio("both audiences", "public only", "wallSeconds");
 console.log(
-  `\nboth audiences / public only, wall: ${ratio.toFixed(2)} (budget ${buildRatioBudget}) ${verdict(ratio <= buildRatioBudget)}`,
+  `both audiences / public only, wall: ${ratio.median.toFixed(2)} [${roundByRound(ratio.each)}] (budget ${buildRatioBudget}) ${verdict(ratio.median <= buildRatioBudget)}`,
 );
 console.log("\nlanguages (both audiences), against the one-language build of the same topics:");
 for (const kind of Object.keys(inLanguages) as (keyof typeof inLanguages)[]) {
-  const run = medianRun(kind);
-  console.log(
-    `  ${kind}: wall ${(run.wallSeconds / both.wallSeconds).toFixed(3)}x, CPU ${(run.cpuSeconds / both.cpuSeconds).toFixed(3)}x`,
-  );
+  const wall = pairedRatio(kind, "both audiences", "wallSeconds");
+  const cpu = pairedRatio(kind, "both audiences", "cpuSeconds");
+  console.log(`  ${kind}: wall ${wall.median.toFixed(3)}x [${roundByRound(wall.each)}], CPU ${cpu.median.toFixed(3)}x`);
 }
-const perLanguage = (medianRun("4 declared, 0 translated").wallSeconds / both.wallSeconds - 1) / 3;
-const declaredRuns = runs.get("4 declared, 0 translated") ?? [];
-const roundRatios = (runs.get("both audiences") ?? []).map(
-  (run, i) => (declaredRuns[i]?.wallSeconds ?? 0) / run.wallSeconds,
-);
-console.log(
-  `  4 declared, 0 translated / one language, wall, round by round: ${roundRatios.map((r) => r.toFixed(3)).join(", ")}`,
-);
+const declared = pairedRatio("4 declared, 0 translated", "both audiences", "wallSeconds");
+const perLanguage = (declared.median - 1) / 3;
 console.log(
   `  each declared language with no translated topic adds ${(perLanguage * 100).toFixed(1)} % (budget ${untranslatedLanguageBudget * 100} %) ${verdict(perLanguage <= untranslatedLanguageBudget)}`,
 );
 if (baseline) {
-  const starlight = medianRun("Starlight");
   // Starlight builds the same topics in one language; ours in the one language, and in the four
   // the project ships with none translated: the same topic pages, plus each language's frame pages.
-  for (const [label, run] of [
-    ["both audiences", both],
-    ["both audiences, 4 languages", medianRun("4 declared, 0 translated")],
+  for (const [label, kind] of [
+    ["both audiences", "both audiences"],
+    ["both audiences, 4 languages", "4 declared, 0 translated"],
   ] as const) {
-    const wall = run.wallSeconds / starlight.wallSeconds;
-    const cpu = run.cpuSeconds / starlight.cpuSeconds;
-    const memory = run.peakBytes / starlight.peakBytes;
-    console.log(
-      `${label} / Starlight, wall: ${wall.toFixed(2)} (goal ${starlightGoal}) ${verdict(wall <= starlightGoal)}`,
-    );
-    console.log(
-      `${label} / Starlight, CPU: ${cpu.toFixed(2)} (goal ${starlightGoal}) ${verdict(cpu <= starlightGoal)}`,
-    );
-    console.log(`${label} / Starlight, peak memory: ${memory.toFixed(2)} (goal 1) ${verdict(memory <= 1)}`);
+    for (const [name, figure, goal] of [
+      ["wall", "wallSeconds", starlightGoal],
+      ["CPU", "cpuSeconds", starlightGoal],
+      ["peak memory", "peakBytes", 1],
+    ] as const) {
+      const { median: r, each } = pairedRatio(kind, "Starlight", figure);
+      console.log(
+        `${label} / Starlight, ${name}: ${r.toFixed(2)} [${roundByRound(each)}] (goal ${goal}) ${verdict(r <= goal)}`,
+      );
+    }
   }
 }
 process.exit(failed ? 1 : 0);
