@@ -20,6 +20,19 @@ export interface Analyzer {
 
 const setOf = (words: string) => new Set(words.split(" "));
 
+/** `read`, remembering its answer for each word: texts share most of their words. */
+export function oncePerWord(read: (word: string) => string): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = read(word);
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
+
 const german = {
   stopWords: setOf(
     "der die das den dem des ein eine einen einem einer eines und oder aber ist sind war wird werden wie was wo wer " +
@@ -137,15 +150,7 @@ export function analyzerFor(lang: string, alsoHolds: readonly string[] = []): An
   // to nothing (a mark alone) is no word.
   const words = (text: string) => (alsoHolds.includes("en") ? englishWordsOf(text) : plainWords(text));
   // An index reads the same few thousand words over and over: each is folded once.
-  const foldedWords = new Map<string, string>();
-  const fold = (word: string) => {
-    let folded = foldedWords.get(word);
-    if (folded === undefined) {
-      folded = own.fold(word);
-      foldedWords.set(word, folded);
-    }
-    return folded;
-  };
+  const fold = oncePerWord(own.fold);
   return {
     wordsOf: (text) => words(text).map(fold).filter(Boolean),
     writtenWordsOf: (text) => words(text).filter((word) => fold(word) !== ""),

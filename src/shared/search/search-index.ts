@@ -1,5 +1,5 @@
 import type { Catalogue } from "../i18n/catalogues.ts";
-import { analyzerFor } from "./analyzers.ts";
+import { analyzerFor, oncePerWord } from "./analyzers.ts";
 
 /**
  * The search index each build writes beside its pages (`search-index.json`), made from the same
@@ -80,15 +80,7 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
   );
   const { wordsOf, writtenWordsOf } = analyzer;
   // Pages share most of their words: each is stemmed once.
-  const stemmed = new Map<string, string>();
-  const stem = (word: string) => {
-    let known = stemmed.get(word);
-    if (known === undefined) {
-      known = analyzer.stem(word);
-      stemmed.set(word, known);
-    }
-    return known;
-  };
+  const stem = oncePerWord(analyzer.stem);
   const stemsOf = (text: string) => wordsOf(text).map(stem);
   const postings = new Map<string, Map<number, { fields: number; times: number }>>();
   const wordCounts = new Map<string, number>();
