@@ -77,7 +77,12 @@ export async function axeViolationsWithoutScripts(browser: Browser, page: Page):
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
   const checker = await browser.newPage({ baseURL: baseUrl() });
   try {
-    await checker.route("**/*", (route) => route.fulfill({ contentType: "text/html", body: html }));
+    // The copy stands in for the page itself; its stylesheets and images load as they did.
+    await checker.route("**/*", (route) =>
+      route.request().resourceType() === "document"
+        ? route.fulfill({ contentType: "text/html", body: html })
+        : route.continue(),
+    );
     await checker.goto(page.url());
     return await axeViolations(checker);
   } finally {
