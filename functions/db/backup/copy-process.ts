@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The steps of a backup, in order, for whoever watches one (bench:backup). */
@@ -91,6 +91,15 @@ export type WriteOutRequest = { to: string } & WriteOutPace;
 /** What the process answers, in order: the phase, the outcome, then whether the write-out worked. */
 export type Reply = CopyProcessOutcome | { phase: BackupPhase } | { written: true } | { writeFailed: string };
 
+/**
+ * The backups' processes still running. A server stopped in the middle of a backup takes them
+ * with it: one listener for all of them, however many backups a process runs at once.
+ */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Starts the process on `job`; `onPhase` hears when the copy is made and the check begins. */
 export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) => void): CopyProcess {
   const child = spawn(process.execPath, [processScript, JSON.stringify(job)], {
@@ -99,9 +108,7 @@ export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) =>
     serialization: "advanced",
     detached: job.ownSession,
   });
-  // A server stopped in the middle of a backup takes the backup's process with it.
-  const stop = () => child.kill("SIGKILL");
-  process.once("exit", stop);
+  running.add(child);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -110,7 +117,7 @@ export function startCopyProcess(job: CopyJob, onPhase?: (phase: BackupPhase) =>
     const failed = (detail: string) => new Error(`The backup's process for ${job.path} stopped (${detail}): ${stderr}`);
     child.once("error", (error) => resolve(failed(error.message)));
     child.once("close", (code) => {
-      process.off("exit", stop);
+      running.delete(child);
       resolve(failed(`exit ${code}`));
     });
   });
