@@ -22,7 +22,7 @@ export function searchStatus(term: string, found: Found, ui: SearchUi, { withIns
   if (found.kind === "empty") return [w.typeSomething];
   if (found.kind === "stop-words") return [f(w.onlyStopWords, { typed: found.typed })];
   // Words as the reader typed them, or a correction as the pages write it: never folded for searching.
-  const shown = (word: string) => (Object.hasOwn(found.shown, word) ? found.shown[word] : undefined) ?? word;
+  const shown = (word: string) => found.shown.get(word) ?? word;
   const quoted = (words: readonly string[]) => words.map((word) => f(w.quoted, { word: shown(word) })).join(w.or);
   const parts: StatusPart[] = [];
   // A sentence with a link in it: the link is a part of its own, wherever the language puts it.

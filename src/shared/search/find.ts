@@ -113,7 +113,7 @@ export type Found =
        * How to show each of `words` (and `missing`): as the reader typed it, or a correction as the
        * pages write it, never as folded for searching ("temporären", not "temporaren").
        */
-      shown: Readonly<Record<string, string>>;
+      shown: ReadonlyMap<string, string>;
     };
 
 /** Words of the index that start with `prefix`, the most frequent first. */
@@ -255,10 +255,10 @@ export function findTopics(
   const typing = options.typing === true && !/\s$/.test(typed);
   // Each word as the reader typed it, lower case: what the status line shows of it.
   const written = index.analyzer.writtenWordsOf(typed);
-  const shown: Record<string, string> = {};
+  // A Map, not an object: a reader's "constructor" is not the one every object inherits.
+  const shown = new Map<string, string>();
   all.forEach((word, i) => {
-    // Own keys only: a reader's "constructor" is not the one every object inherits.
-    if (!Object.hasOwn(shown, word)) shown[word] = written[i] ?? word;
+    if (!shown.has(word)) shown.set(word, written[i] ?? word);
   });
 
   const asTyped = planWords(index, meaningful, typing);
@@ -278,9 +278,9 @@ export function findTopics(
     const allAfter = better.match === "all" ? better.hits.length : 0;
     // Only a correction that finds topics with every word is worth showing instead.
     if (allAfter > allBefore) {
-      const correctedShown = { ...shown };
+      const correctedShown = new Map(shown);
       corrected.forEach((word, i) => {
-        if (word !== meaningful[i]) correctedShown[word] = spelled(index, word);
+        if (word !== meaningful[i]) correctedShown.set(word, spelled(index, word));
       });
       return {
         ...result,
