@@ -10,7 +10,7 @@ import { translator } from "../lib/i18n.ts";
 import { loadLanguages } from "../lib/languages.ts";
 import { splitLanguage } from "../shared/i18n/languages.ts";
 import type { PhaseClock } from "./build-phases.ts";
-import { InlineHashes } from "./csp-hashes.ts";
+import { InlineHashes, inlineElements } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
 import { writeIslandWords } from "./island-words.ts";
 import type { LanguageIndex } from "./search-index.ts";
@@ -102,8 +102,10 @@ class Site {
 
   /** Takes a written page in: its inline code for the CSP manifest, its text for Pagefind. */
   addPage(pathname: string, html: Buffer): void {
-    this.hashes.add(html);
-    this.pagefind.addPage(sitePath(pathname), html);
+    // Found once for both: every page's bytes are searched for them.
+    const code = [...inlineElements(html)];
+    this.hashes.add(code);
+    this.pagefind.addPage(sitePath(pathname), html, code);
   }
 
   /**

@@ -14,13 +14,20 @@ const closing = { script: Buffer.from("</script>"), style: Buffer.from("</style>
 /** What may follow an element's name in its opening tag: `<scripts>` or `<styled-x>` are other elements. */
 const afterName = new Set([">", " ", "\t", "\n", "\r", "/"].map((c) => c.charCodeAt(0)));
 
+/** A page's `<script>` or `<style>` element: its attributes, its text as bytes, and where it stands. */
+export interface InlineElement {
+  tag: "script" | "style";
+  attributes: string;
+  text: Buffer;
+  start: number;
+  end: number;
+}
+
 /**
  * Every `<script>` and `<style>` element of a page, with its attributes and its text as bytes.
  * Scanned on the page's bytes (Astro writes these tags in lower case), so no page is decoded.
  */
-export function* inlineElements(
-  html: Buffer,
-): Generator<{ tag: "script" | "style"; attributes: string; text: Buffer; start: number; end: number }> {
+export function* inlineElements(html: Buffer): Generator<InlineElement> {
   let at = 0;
   for (;;) {
     const script = html.indexOf(scriptOpen, at);
@@ -72,8 +79,9 @@ export class InlineHashes {
     return hash;
   }
 
-  add(html: Buffer): void {
-    for (const { tag, attributes, text } of inlineElements(html)) {
+  /** Takes in a page's scripts and styles (`inlineElements`). */
+  add(elements: Iterable<InlineElement>): void {
+    for (const { tag, attributes, text } of elements) {
       if (text.length === 0) continue;
       if (tag === "style") this.#styles.add(this.#hashOf(text));
       else if (!/\bsrc=/i.test(attributes)) this.#scripts.add(this.#hashOf(text));

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { InlineHashes } from "../../src/integrations/csp-hashes.ts";
+import { InlineHashes, inlineElements } from "../../src/integrations/csp-hashes.ts";
 
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text).digest("base64")}`;
 const page = (style: string, script: string) =>
-  Buffer.from(
-    `<!doctype html><html><head><style>${style}</style></head><body><script>${script}</script></body></html>`,
+  inlineElements(
+    Buffer.from(
+      `<!doctype html><html><head><style>${style}</style></head><body><script>${script}</script></body></html>`,
+    ),
   );
 
 describe("the CSP manifest", () => {

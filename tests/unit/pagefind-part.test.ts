@@ -33,6 +33,16 @@ describe("the part of a page Pagefind is shown", () => {
     expect(part).toContain('<body><article class="topic" data-pagefind-body><h1>Search</h1></article></body>');
   });
 
+  it("reads past scripts that write the element's closing tag or a mark, and leaves them out", () => {
+    const part = indexedPart(
+      page(
+        `<article data-pagefind-body><script>s("</article>")</script><p>Text</p></article><script>e.setAttribute(" data-pagefind-filter","x")</script>`,
+      ),
+      "/topics/script/",
+    );
+    expect(part).toContain("<body><article data-pagefind-body><p>Text</p></article></body>");
+  });
+
   it("fails, naming the page, when something outside the indexed element is marked for Pagefind", () => {
     expect(() =>
       indexedPart(
