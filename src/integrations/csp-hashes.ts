@@ -11,8 +11,10 @@ const scriptOpen = Buffer.from("<script");
 const styleOpen = Buffer.from("<style");
 const tagEnd = ">".charCodeAt(0);
 const closing = { script: Buffer.from("</script>"), style: Buffer.from("</style>") };
-/** What may follow an element's name in its opening tag: `<scripts>` or `<styled-x>` are other elements. */
-const afterName = new Set([">", " ", "\t", "\n", "\r", "/"].map((c) => c.charCodeAt(0)));
+/** HTML's whitespace, as bytes. */
+export const whitespaceBytes: ReadonlySet<number> = new Set([" ", "\t", "\n", "\r", "\f"].map((c) => c.charCodeAt(0)));
+/** What may follow an element's name in a tag: `<script>` or `<script …`, while `<scripts>` or `<styled-x>` are other elements. */
+export const afterElementName: ReadonlySet<number> = new Set([...whitespaceBytes, tagEnd, "/".charCodeAt(0)]);
 
 /** A page's `<script>` or `<style>` element: its attributes, its text as bytes, and where it stands. */
 export interface InlineElement {
@@ -36,7 +38,7 @@ export function* inlineElements(html: Buffer): Generator<InlineElement> {
     const tag = style < 0 || (script >= 0 && script < style) ? "script" : "style";
     const start = tag === "script" ? script : style;
     const nameEnd = start + tag.length + 1;
-    if (!afterName.has(html[nameEnd] ?? 0)) {
+    if (!afterElementName.has(html[nameEnd] ?? 0)) {
       at = nameEnd;
       continue;
     }

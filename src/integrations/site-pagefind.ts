@@ -1,40 +1,62 @@
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { type InlineElement, inlineElements } from "./csp-hashes.ts";
+import { afterElementName, type InlineElement, inlineElements, whitespaceBytes } from "./csp-hashes.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
 const attributePrefix = Buffer.from("data-pagefind-");
+const htmlOpen = Buffer.from("<html");
+const h1Open = Buffer.from("<h1");
+const h1Close = Buffer.from("</h1>");
+const commentOpen = Buffer.from("<!--");
+const commentClose = Buffer.from("-->");
 const lt = "<".charCodeAt(0);
 const gt = ">".charCodeAt(0);
-const whitespace = new Set([" ", "\t", "\n", "\r", "\f"].map((c) => c.charCodeAt(0)));
-/** What may follow an element's name in a tag: `<main>` or `<main …`, not `<mainx`. */
-const afterName = new Set([...whitespace, gt, "/".charCodeAt(0)]);
+const quote = '"'.charCodeAt(0);
 const nameCharacter = /[\w-]/;
+/** A tag begins with `<` and a letter: Astro writes element names in lower case. */
+const startsTag = (html: Buffer, at: number) =>
+  html[at] === lt && (html[at + 1] ?? 0) >= 0x61 && (html[at + 1] ?? 0) <= 0x7a;
+
+interface Range {
+  start: number;
+  end: number;
+}
 
 /**
- * A page's bytes as Pagefind sees its markup: outside its scripts and styles (whose text it never
- * reads and which may write anything), found by searching the bytes, not decoding the page.
+ * A page's bytes as Pagefind sees its markup, searched without decoding the page: its scripts and
+ * styles (whose text Pagefind never reads, and which may write anything) are left out of what it
+ * finds and of the text it returns; its comments, which may mention anything, of what it finds.
  */
 class PageMarkup {
   readonly html: Buffer;
-  readonly #code: readonly InlineElement[];
+  readonly #code: readonly Range[];
+  /** The code and the comments outside it, in page order. */
+  readonly #unsearched: readonly Range[];
 
-  constructor(html: Buffer, code: readonly InlineElement[]) {
+  constructor(html: Buffer, code: readonly Range[]) {
     this.html = html;
     this.#code = code;
-  }
-
-  #inCode(at: number): InlineElement | undefined {
-    return this.#code.find(({ start, end }) => at >= start && at < end);
+    const comments: Range[] = [];
+    for (let at = html.indexOf(commentOpen); at >= 0; at = html.indexOf(commentOpen, at + 1)) {
+      const inCode = code.find(({ start, end }) => at >= start && at < end);
+      if (inCode) {
+        at = inCode.end - 1;
+        continue;
+      }
+      const close = html.indexOf(commentClose, at + commentOpen.length);
+      comments.push({ start: at, end: close < 0 ? html.length : close + commentClose.length });
+      at = (close < 0 ? html.length : close) - 1;
+    }
+    this.#unsearched = [...code, ...comments].sort((a, b) => a.start - b.start);
   }
 
   /** Where `bytes` next stand in the markup at or after `from`, followed by one of `followedBy` if given; -1 if nowhere. */
   find(bytes: Buffer, from: number, followedBy?: ReadonlySet<number>): number {
     for (let at = this.html.indexOf(bytes, from); at >= 0; at = this.html.indexOf(bytes, at + 1)) {
-      const code = this.#inCode(at);
-      if (code) {
-        at = code.end - 1;
+      const skipped = this.#unsearched.find(({ start, end }) => at >= start && at < end);
+      if (skipped) {
+        at = skipped.end - 1;
         continue;
       }
       if (!followedBy || followedBy.has(this.html[at + bytes.length] ?? 0)) return at;
@@ -54,20 +76,50 @@ class PageMarkup {
     return text + this.html.toString("utf8", at, end);
   }
 
-  /** Where the element whose tag begins at `start` ends, counting the same elements nested in it. */
-  elementEnd(start: number, tag: string): number {
+  /**
+   * Where the tag holding `at` begins, or -1 where `at` is in text. Read backwards: a `<` or `>`
+   * between an odd number of quotes is in an attribute's value (Astro writes every value in double
+   * quotes and escapes the quotes in it), and text has neither unescaped.
+   */
+  tagAround(at: number): number {
+    let quotes = 0;
+    for (let i = at - 1; i >= 0; i--) {
+      const byte = this.html[i];
+      if (byte === quote) quotes++;
+      else if (quotes % 2 === 1) continue;
+      else if (byte === gt) return -1;
+      else if (startsTag(this.html, i)) return i;
+    }
+    return -1;
+  }
+
+  /** The name of the element whose tag begins at `start`. */
+  tagName(start: number): string {
+    let end = start + 1;
+    while (end < this.html.length && !afterElementName.has(this.html[end] ?? 0)) end++;
+    return this.html.toString("latin1", start + 1, end);
+  }
+
+  /** Where the element whose tag begins at `start` ends, counting the same elements nested in it; -1 if it does not. */
+  elementEnd(start: number): number {
+    const tag = this.tagName(start);
     const open = Buffer.from(`<${tag}`);
     const close = Buffer.from(`</${tag}`);
     let depth = 1;
-    let at = this.html.indexOf(gt, start) + 1;
-    while (at > 0) {
-      const nextOpen = this.find(open, at, afterName);
-      const nextClose = this.find(close, at, afterName);
-      if (nextClose < 0) return -1;
-      const closing = nextOpen < 0 || nextClose < nextOpen;
-      depth += closing ? -1 : 1;
-      at = this.html.indexOf(gt, closing ? nextClose : nextOpen) + 1;
-      if (closing && depth === 0) return at > 0 ? at : -1;
+    let nextOpen = this.find(open, start + 1, afterElementName);
+    let nextClose = this.find(close, start + 1, afterElementName);
+    while (nextClose >= 0) {
+      if (nextOpen >= 0 && nextOpen < nextClose) {
+        depth++;
+        nextOpen = this.find(open, nextOpen + 1, afterElementName);
+        continue;
+      }
+      depth--;
+      if (depth === 0) {
+        const closeEnd = this.html.indexOf(gt, nextClose);
+        return closeEnd < 0 ? -1 : closeEnd + 1;
+      }
+      nextClose = this.find(close, nextClose + 1, afterElementName);
     }
     return -1;
   }
@@ -75,20 +127,16 @@ class PageMarkup {
   /** Every `data-pagefind-*` attribute of the markup's tags: its name after the prefix, and where its tag begins. */
   *pagefindAttributes(): Generator<{ name: string; tagStart: number }> {
     for (let at = this.find(attributePrefix, 0); at >= 0; at = this.find(attributePrefix, at + 1)) {
-      // An attribute stands after whitespace in a tag; text has no "<" unescaped, so a topic that
-      // writes the attribute's name is not in a tag: its last "<" came before a ">".
-      if (!whitespace.has(this.html[at - 1] ?? 0)) continue;
-      const tagStart = this.html.lastIndexOf(lt, at);
-      if (tagStart < 0 || this.html.lastIndexOf(gt, at) > tagStart) continue;
+      // An attribute stands after whitespace, in a tag (a topic may write its name in its text).
+      if (!whitespaceBytes.has(this.html[at - 1] ?? 0)) continue;
+      const tagStart = this.tagAround(at);
+      if (tagStart < 0) continue;
       let nameEnd = at + attributePrefix.length;
       while (nameCharacter.test(String.fromCharCode(this.html[nameEnd] ?? 0))) nameEnd++;
       yield { name: this.html.toString("latin1", at + attributePrefix.length, nameEnd), tagStart };
     }
   }
 }
-
-const tagName = (markup: PageMarkup, tagStart: number) =>
-  /^<([a-z][a-z0-9-]*)/.exec(markup.html.toString("latin1", tagStart, tagStart + 64))?.[1] ?? "";
 
 /**
  * What Pagefind reads of a page, as a page of its own: the page's `<html>` tag (its language),
@@ -97,9 +145,8 @@ const tagName = (markup: PageMarkup, tagStart: number) =>
  * Undefined for a page without that element: in a site where some page has one, Pagefind leaves
  * such a page out. A tenth of the bytes of the whole page, so Pagefind parses a tenth; a build
  * test proves the index the same as of whole pages. A page that marks anything else for
- * Pagefind outside that element fails. Searched on the page's bytes (Astro writes tags in lower
- * case), decoding only the part returned; `code` is the page's scripts and styles, where the
- * caller has found them already.
+ * Pagefind outside that element fails. Searched on the page's bytes, decoding only the part
+ * returned; `code` is the page's scripts and styles, where the caller has found them already.
  */
 export function indexedPart(
   html: Buffer,
@@ -111,7 +158,7 @@ export function indexedPart(
   const body = marks.find((mark) => mark.name === "body");
   if (!body) return undefined;
   const start = body.tagStart;
-  const end = markup.elementEnd(start, tagName(markup, start));
+  const end = markup.elementEnd(start);
   if (end < 0) throw new Error(`${page}: its data-pagefind-body element has no end`);
   const stray = marks.find((mark) => mark.name !== "ignore" && (mark.tagStart < start || mark.tagStart >= end));
   if (stray) {
@@ -119,10 +166,12 @@ export function indexedPart(
       `${page}: data-pagefind-${stray.name} stands outside the data-pagefind-body element, where Pagefind is not shown it`,
     );
   }
-  const htmlAt = markup.find(Buffer.from("<html"), 0, afterName);
-  const htmlTag = htmlAt < 0 ? "<html>" : markup.text(htmlAt, html.indexOf(gt, htmlAt) + 1);
-  const h1At = markup.find(Buffer.from("<h1"), 0, afterName);
-  const title = h1At >= 0 && h1At < start ? markup.text(h1At, markup.find(Buffer.from("</h1>"), h1At) + 5) : "";
+  const htmlAt = markup.find(htmlOpen, 0, afterElementName);
+  const htmlTagEnd = htmlAt < 0 ? -1 : html.indexOf(gt, htmlAt);
+  const htmlTag = htmlTagEnd < 0 ? "<html>" : markup.text(htmlAt, htmlTagEnd + 1);
+  const h1At = markup.find(h1Open, 0, afterElementName);
+  const h1End = h1At >= 0 && h1At < start ? markup.find(h1Close, h1At) : -1;
+  const title = h1End < 0 ? "" : markup.text(h1At, h1End + h1Close.length);
   return `<!DOCTYPE html>${htmlTag}<head></head><body>${title}${markup.text(start, end)}</body></html>`;
 }
 

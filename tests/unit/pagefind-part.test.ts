@@ -43,6 +43,26 @@ describe("the part of a page Pagefind is shown", () => {
     expect(part).toContain("<body><article data-pagefind-body><p>Text</p></article></body>");
   });
 
+  it("finds the marked element's tag whatever its attributes' values hold before the mark", () => {
+    const part = indexedPart(
+      page(`<article title="Press <Tab> > then x<b" data-pagefind-body><p>Keys</p></article>`),
+      "/topics/keys/",
+    );
+    expect(part).toContain(
+      '<body><article title="Press <Tab> > then x<b" data-pagefind-body><p>Keys</p></article></body>',
+    );
+  });
+
+  it("takes no mark from a comment or an attribute's value that mentions one", () => {
+    const part = indexedPart(
+      page(
+        `<!-- Pagefind reads data-pagefind-body only --><p title="say data-pagefind-filter here">x</p><main data-pagefind-body>y</main>`,
+      ),
+      "/topics/marks/",
+    );
+    expect(part).toContain("<body><main data-pagefind-body>y</main></body>");
+  });
+
   it("fails, naming the page, when something outside the indexed element is marked for Pagefind", () => {
     expect(() =>
       indexedPart(
