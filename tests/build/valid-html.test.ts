@@ -103,3 +103,12 @@ it("passes the W3C Nu Html Checker with zero errors on every built page of both 
     );
   expect(errors).toEqual([]);
 }, 120_000);
+
+it("ships no source comment to readers in any built page of either audience (Astro's island markers aside)", () => {
+  const comments = [...builtPages("dist"), ...builtPages("dist-internal")].flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/<!--(?!astro:end-->)[\s\S]*?-->/g)].map(
+      ([comment]) => `${file}: ${comment.slice(0, 60)}`,
+    ),
+  );
+  expect(comments).toEqual([]);
+});
