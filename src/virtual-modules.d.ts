@@ -1,11 +1,12 @@
-declare module "virtual:help-center/public-topic-bodies" {
+declare module "virtual:help-center/topic-bodies" {
   import type { MarkdownHeading } from "astro";
   import type { AstroComponentFactory } from "astro/runtime/server/index.js";
 
-  /** A public topic's variant compiled without its `<Internal>` blocks, by the topic's file path. */
-  const variants: Record<
-    string,
-    () => Promise<{ Content: AstroComponentFactory; getHeadings: () => MarkdownHeading[] }>
-  >;
-  export default variants;
+  type TopicModule = { Content: AstroComponentFactory; getHeadings: () => MarkdownHeading[] };
+  /**
+   * Every topic's compiled modules, by the topic's file path: its own, and its public variant
+   * compiled without its `<Internal>` blocks where its source names `Internal`.
+   */
+  const bodies: Record<string, { own: TopicModule; public?: TopicModule }>;
+  export default bodies;
 }

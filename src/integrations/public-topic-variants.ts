@@ -11,9 +11,14 @@ import { isPublicVariant } from "../lib/audience-plugin.ts";
  * internal blocks. A topic whose source never names `Internal` has no such block to drop: its one
  * module serves both sites, and so the MDX compiler runs once per file and audience only where the
  * two differ.
+ *
+ * Pages find both kinds in one virtual module, by the topic's file path: its own module (the very
+ * module the content collection compiled, under the same address, so compiled once) and its public
+ * variant where it has one. Astro's `render()` would load the own module too, but makes each call
+ * cost a formatted stack trace and three dynamic imports (a third of a millisecond a topic).
  */
-export const publicTopicBodiesModule = "virtual:help-center/public-topic-bodies";
-const resolvedModule = `\0${publicTopicBodiesModule}`;
+export const topicBodiesModule = "virtual:help-center/topic-bodies";
+const resolvedModule = `\0${topicBodiesModule}`;
 
 /** The folder public variants are addressed under: a sibling of `topics/`, so relative imports resolve alike. */
 export function publicVariantsRoot(contentDir: string): string {
@@ -30,9 +35,9 @@ export function needsPublicVariant(source: string): boolean {
 }
 
 /**
- * The virtual module public pages load topic bodies from: for each topic that needs its own public
- * module, its file path as the content collection records it (relative to the project's root, which
- * `contentDir` must be absolute under) and a loader for that module.
+ * The virtual module pages load topic bodies from: for each topic, by its file path as the content
+ * collection records it (relative to the project's root, which `contentDir` must be absolute
+ * under), its own module and, where it needs one, its public variant.
  */
 export function publicTopicVariants(contentDir: string, projectRoot: string): Plugin {
   const topicsDir = resolve(contentDir, "topics");
@@ -44,9 +49,9 @@ export function publicTopicVariants(contentDir: string, projectRoot: string): Pl
     name: "help-center:public-topic-variants",
     enforce: "pre",
     resolveId: {
-      filter: { id: [new RegExp(`^${escapeRegExp(publicTopicBodiesModule)}$`), variantIds] },
+      filter: { id: [new RegExp(`^${escapeRegExp(topicBodiesModule)}$`), variantIds] },
       handler(id) {
-        if (id === publicTopicBodiesModule) return resolvedModule;
+        if (id === topicBodiesModule) return resolvedModule;
         if (!isPublicVariant(id, variantsRoot)) return undefined;
         // A variant is a topic's MDX; anything else a topic refers to is the real file beside it.
         return id.endsWith(".mdx") ? id : join(topicsDir, relative(variantsRoot, id));
@@ -57,14 +62,25 @@ export function publicTopicVariants(contentDir: string, projectRoot: string): Pl
       handler(id) {
         if (isPublicVariant(id, variantsRoot)) return readFileSync(join(topicsDir, relative(variantsRoot, id)), "utf8");
         if (id !== resolvedModule) return undefined;
+        // Imported, not loaded on demand: every page renders from the one chunk that holds them all
+        // (astro.config.mjs), and a dynamic import cost each topic a tenth of a millisecond.
+        const imports: string[] = [];
+        const imported = (file: string) => {
+          imports.push(`import * as m${imports.length} from ${JSON.stringify(file)};`);
+          return `m${imports.length - 1}`;
+        };
         const entries = readdirSync(topicsDir, { recursive: true, encoding: "utf8" })
-          .filter((name) => name.endsWith(".mdx") && needsPublicVariant(readFileSync(join(topicsDir, name), "utf8")))
+          .filter((name) => name.endsWith(".mdx"))
           .sort()
           .map((name) => {
-            const key = relative(projectRoot, join(topicsDir, name)).split(sep).join("/");
-            return `  ${JSON.stringify(key)}: () => import(${JSON.stringify(join(variantsRoot, name))}),`;
+            const file = join(topicsDir, name);
+            const key = relative(projectRoot, file).split(sep).join("/");
+            const variant = needsPublicVariant(readFileSync(file, "utf8"))
+              ? `, public: ${imported(join(variantsRoot, name))}`
+              : "";
+            return `  ${JSON.stringify(key)}: { own: ${imported(file)}${variant} },`;
           });
-        return `export default {\n${entries.join("\n")}\n};\n`;
+        return `${imports.join("\n")}\nexport default {\n${entries.join("\n")}\n};\n`;
       },
     },
   };

@@ -1,30 +1,12 @@
-import { render } from "astro:content";
-import publicVariants from "virtual:help-center/public-topic-bodies";
+import topicBodies from "virtual:help-center/topic-bodies";
 import type { MarkdownHeading } from "astro";
+import type { AstroComponentFactory } from "astro/runtime/server/index.js";
 import type { Audience } from "../config/build-options.ts";
 import type { Topic, TopicTranslation } from "./topics.ts";
 
 export interface TopicBody {
-  Content: Awaited<ReturnType<typeof render>>["Content"];
+  Content: AstroComponentFactory;
   headings: MarkdownHeading[];
-}
-
-/**
- * Each entry's own module as rendered, by collection and id: a topic whose source names no
- * `Internal` is one module for both sites, whose pages (and each language's page falling back to
- * the original) then share one lookup instead of making it per page. (Astro's experimental
- * incremental build, which records the entries each page renders, is not used.)
- */
-const rendered = new Map<string, Promise<TopicBody>>();
-
-function renderedOnce(topic: Topic | TopicTranslation): Promise<TopicBody> {
-  const key = `${topic.collection}/${topic.id}`;
-  let body = rendered.get(key);
-  if (!body) {
-    body = render(topic).then(({ Content, headings }) => ({ Content, headings }));
-    rendered.set(key, body);
-  }
-  return body;
 }
 
 /**
@@ -33,13 +15,16 @@ function renderedOnce(topic: Topic | TopicTranslation): Promise<TopicBody> {
  * (src/integrations/public-topic-variants.ts), or the topic's own module when its source has no
  * such block to drop.
  */
-export async function topicBody(topic: Topic | TopicTranslation, audience: Audience): Promise<TopicBody> {
-  const variant = audience === "public" && topic.filePath ? publicVariants[topic.filePath] : undefined;
+export function topicBody(topic: Topic | TopicTranslation, audience: Audience): TopicBody {
+  const file = topic.filePath ?? topic.id;
+  const modules = topicBodies[file];
+  if (!modules)
+    throw new Error(`${file}: no compiled module for this topic (src/integrations/public-topic-variants.ts)`);
+  const variant = audience === "public" ? modules.public : undefined;
   if (!variant && audience === "public" && topic.body?.includes("Internal")) {
     // Never render a public page from a module that may hold internal text, whatever went wrong.
-    throw new Error(`${topic.filePath ?? topic.id}: no public variant was compiled for a topic that names Internal`);
+    throw new Error(`${file}: no public variant was compiled for a topic that names Internal`);
   }
-  if (!variant) return renderedOnce(topic);
-  const module = await variant();
+  const module = variant ?? modules.own;
   return { Content: module.Content, headings: module.getHeadings() };
 }
