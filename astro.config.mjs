@@ -75,7 +75,8 @@ export default defineConfig({
   outDir: options.stagingDir,
   cacheDir: options.cacheDir,
   trailingSlash: "always",
-  // Four pages in flight at once: while one page's file is written, the next renders.
+  // Four pages in flight at once: while one waits (on its data, or on the event loop after its file
+  // is written, src/integrations/audience-sites.ts), the next renders.
   // The site's one stylesheet (23 KB) is a file, not inlined in every page: cached once for every
   // page a reader opens, and half the bytes of each page the build writes. Astro still inlines a
   // stylesheet under 4 KB.

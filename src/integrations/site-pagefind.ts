@@ -23,6 +23,16 @@ interface Range {
   end: number;
 }
 
+/** Where `bytes` next stand in `html` at or after `from`, outside every one of `skipped`; -1 if nowhere. */
+function indexOutside(html: Buffer, bytes: Buffer, from: number, skipped: readonly Range[]): number {
+  for (let at = html.indexOf(bytes, from); at >= 0; ) {
+    const inside = skipped.find(({ start, end }) => at >= start && at < end);
+    if (!inside) return at;
+    at = html.indexOf(bytes, inside.end);
+  }
+  return -1;
+}
+
 /**
  * A page's bytes as Pagefind sees its markup, searched without decoding the page: its scripts and
  * styles (whose text Pagefind never reads, and which may write anything) are left out of what it
@@ -38,28 +48,20 @@ class PageMarkup {
     this.html = html;
     this.#code = code;
     const comments: Range[] = [];
-    for (let at = html.indexOf(commentOpen); at >= 0; at = html.indexOf(commentOpen, at + 1)) {
-      const inCode = code.find(({ start, end }) => at >= start && at < end);
-      if (inCode) {
-        at = inCode.end - 1;
-        continue;
-      }
+    for (let at = indexOutside(html, commentOpen, 0, code); at >= 0; ) {
       const close = html.indexOf(commentClose, at + commentOpen.length);
-      comments.push({ start: at, end: close < 0 ? html.length : close + commentClose.length });
-      at = (close < 0 ? html.length : close) - 1;
+      const end = close < 0 ? html.length : close + commentClose.length;
+      comments.push({ start: at, end });
+      at = indexOutside(html, commentOpen, end, code);
     }
     this.#unsearched = [...code, ...comments].sort((a, b) => a.start - b.start);
   }
 
   /** Where `bytes` next stand in the markup at or after `from`, followed by one of `followedBy` if given; -1 if nowhere. */
   find(bytes: Buffer, from: number, followedBy?: ReadonlySet<number>): number {
-    for (let at = this.html.indexOf(bytes, from); at >= 0; at = this.html.indexOf(bytes, at + 1)) {
-      const skipped = this.#unsearched.find(({ start, end }) => at >= start && at < end);
-      if (skipped) {
-        at = skipped.end - 1;
-        continue;
-      }
+    for (let at = indexOutside(this.html, bytes, from, this.#unsearched); at >= 0; ) {
       if (!followedBy || followedBy.has(this.html[at + bytes.length] ?? 0)) return at;
+      at = indexOutside(this.html, bytes, at + 1, this.#unsearched);
     }
     return -1;
   }
