@@ -85,7 +85,11 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [audiencePlugin(publicVariantsRoot(contentDir))] }) },
   integrations: [
     buildPhases(clock),
-    mdx(),
+    // A topic's static markup is compiled to HTML strings, not to a JSX call per element that every
+    // page render walks again: 9 % less CPU and wall time for a 1,000-topic build of both audiences
+    // (four alternated rounds, 0.89-0.96 each), the same pages. Only `Internal` and `Note` are
+    // passed as components (src/pages/[site]/topics/[id].astro), and they are not HTML elements.
+    mdx({ optimize: true }),
     // Only the islands are Preact components (and only they hold JSX).
     preact({ include: [/\.tsx$/] }),
     whenDirective(),
