@@ -10,6 +10,7 @@ import { parseBuildOptions } from "./src/config/build-options.ts";
 import { whenDirective } from "./src/directives/when-directive.ts";
 import { audienceSites } from "./src/integrations/audience-sites.ts";
 import { buildPhases, PhaseClock } from "./src/integrations/build-phases.ts";
+import { islandRendererTag } from "./src/integrations/island-renderer-tag.ts";
 import { publicTopicVariants, publicVariantsRoot } from "./src/integrations/public-topic-variants.ts";
 import { audiencePlugin } from "./src/lib/audience-plugin.ts";
 
@@ -96,7 +97,12 @@ export default defineConfig({
     audienceSites(options, clock),
   ],
   vite: {
-    plugins: [publicTopicVariants(contentDir, projectRoot), islandJsxWithoutBabel(), islandRuntimeChunk()],
+    plugins: [
+      publicTopicVariants(contentDir, projectRoot),
+      islandJsxWithoutBabel(),
+      islandRuntimeChunk(),
+      islandRendererTag(),
+    ],
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
     resolve: {
       // A slimmer island client (see the file for why).
