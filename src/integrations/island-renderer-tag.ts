@@ -1,7 +1,7 @@
 import type { Plugin } from "vite";
 
 /** Islands (components a page renders with a `client:` directive) live under src/islands/. */
-const islandModule = /[\\/]src[\\/]islands[\\/].+\.tsx$/;
+const islandModule = /[\\/]src[\\/]islands[\\/].+\.tsx(\?|$)/;
 const defaultComponent = /export\s+default\s+(?:class|function)\s+([A-Z]\w*)/;
 
 /**
@@ -15,15 +15,18 @@ export function islandRendererTag(): Plugin {
     name: "help-center:island-renderer-tag",
     enforce: "post",
     applyToEnvironment: (environment) => environment.config.consumer === "server",
-    transform(code, id) {
-      if (!islandModule.test(id.split("?")[0] ?? "")) return null;
-      // An island's own parts export no default; an island written another way is only untagged (slower, not wrong).
-      const name = defaultComponent.exec(code)?.[1];
-      if (!name) return null;
-      return {
-        code: `${code}\nimport { __astro_tag_component__ } from "astro/runtime/server/index.js";\n__astro_tag_component__(${name}, "@astrojs/preact");\n`,
-        map: null,
-      };
+    transform: {
+      // Without a filter the bundler would call this hook for every module of the build.
+      filter: { id: islandModule },
+      handler(code) {
+        // An island's own parts export no default; an island written another way is only untagged (slower, not wrong).
+        const name = defaultComponent.exec(code)?.[1];
+        if (!name) return null;
+        return {
+          code: `${code}\nimport { __astro_tag_component__ } from "astro/runtime/server/index.js";\n__astro_tag_component__(${name}, "@astrojs/preact");\n`,
+          map: null,
+        };
+      },
     },
   };
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { islandRendererTag } from "../../src/integrations/island-renderer-tag.ts";
 
+/** The plugin's transform as the bundler runs it: only for ids its filter lets through. */
 const transform = (code: string, id: string) => {
   const hook = islandRendererTag().transform;
-  if (typeof hook !== "function") throw new Error("the plugin has no transform hook");
-  return hook.call({} as never, code, id) as { code: string } | null;
+  if (!hook || typeof hook !== "object") throw new Error("the plugin has no filtered transform hook");
+  const filter = hook.filter?.id;
+  if (!(filter instanceof RegExp)) throw new Error("the transform hook has no id filter");
+  if (!filter.test(id)) return null;
+  return hook.handler.call({} as never, code, id, { moduleType: "tsx" }) as { code: string } | null;
 };
 
 describe("the islands' renderer tag", () => {
