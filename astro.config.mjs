@@ -87,8 +87,9 @@ export default defineConfig({
   integrations: [
     buildPhases(clock),
     // A topic's static markup is compiled to HTML strings, not to a JSX call per element that every
-    // page render walks again: 9 % less CPU and wall time for a 1,000-topic build of both audiences
-    // (four alternated rounds, 0.89-0.96 each), the same pages. Only `Internal` and `Note` are
+    // page render walks again: about 6 % less CPU and wall time for a 1,000-topic build of both
+    // audiences (median of ten alternated rounds, each 0.88-0.99; two identical builds gave
+    // 0.93-1.07), the same pages. Only `Internal` and `Note` are
     // passed as components (src/pages/[site]/topics/[id].astro), and they are not HTML elements.
     mdx({ optimize: true }),
     // Only the islands are Preact components (and only they hold JSX).
