@@ -89,8 +89,8 @@ export default defineConfig({
     // A topic's static markup is compiled to HTML strings, not to a JSX call per element that every
     // page render walks again: about 6 % less CPU and wall time for a 1,000-topic build of both
     // audiences (median of ten alternated rounds, each 0.88-0.99; two identical builds gave
-    // 0.93-1.07), the same pages. Only `Internal` and `Note` are
-    // passed as components (src/pages/[site]/topics/[id].astro), and they are not HTML elements.
+    // 0.93-1.07), the same pages. Only `Internal` and `Note` are passed as components
+    // (src/pages/[site]/topics/[id].astro), and they are not HTML elements.
     mdx({ optimize: true }),
     // Only the islands are Preact components (and only they hold JSX).
     preact({ include: [/\.tsx$/] }),

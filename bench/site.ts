@@ -6,12 +6,13 @@
  *    every island module it loads) against 12 KB, none of it render-blocking. The demo and the
  *    search suggestions load on the reader's move and are printed apart.
  *    The search page's own JavaScript against the same 12 KB, and the index it loads.
- * 2. Builds of generated topics from cold caches, each into its own folder (all removed when the run ends), alternated in rounds in the same run (`--rounds`,
- *    default 3; every other round in reverse order; each verdict is the median of the ratios of
- *    two builds of the same round, run next to each other): both audiences in one pass against the
- *    public site alone (ratio <= 1.5); the same topics with 2 and 4 declared languages, 10 % of
- *    the topics translated into each, and with 4 languages and no translation (each declared
- *    language with no translated topic must add under 5 %); and with `--baseline starlight` against a Starlight site of
+ * 2. Builds of generated topics from cold caches, each into its own folder (all removed when the
+ *    run ends), alternated in rounds in the same run (`--rounds`, default 3; every other round in
+ *    reverse order; each verdict is the median of the ratios of two builds of the same round, run
+ *    next to each other): both audiences in one pass against the public site alone (ratio <=
+ *    1.5); the same topics with 2 and 4 declared languages, 10 % of the topics translated into
+ *    each, and with 4 languages and no translation (each declared language with no translated
+ *    topic must add under 5 %); and with `--baseline starlight` against a Starlight site of
  *    the same topics (bench/lib/starlight-site.ts): both audiences must take at most 0.9x its
  *    wall and CPU time, and no more peak memory. Each build's wall time, CPU time and peak
  *    memory are those of its whole process tree (bench/lib/process-tree.ts); where our time goes
