@@ -4,14 +4,16 @@
  * 1. Relevance: every query of bench/search-relevance.json (written as readers write them, each
  *    with the topic that should come first, or "nothing") through the search page of the real
  *    build in Chromium, beside Pagefind's default search (`pagefind.search`, what Starlight ships)
- *    over the same build in the same run: success@1, success@3, mean reciprocal rank, false hits.
+ *    over the same build in the same run (its index written into a copy of the site: the build
+ *    writes none): success@1, success@3, mean reciprocal rank, false hits.
  * 2. Speed: time from a keystroke in the search page's box to its results, on 1,000 generated
  *    topics once the index has loaded (p50, p95), beside Pagefind's own search of the same prefixes.
  *
  *   npm run bench:search [-- --topics 1000]
  */
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as pagefind from "pagefind";
 import { chromium, type Page } from "playwright-core";
 import { buildIfStale, buildSite } from "../scripts/build.ts";
 import { generateContent } from "../scripts/generate-topics.ts";
@@ -40,6 +42,22 @@ async function serve(siteDir: string): Promise<ServerProcess> {
   });
 }
 
+/**
+ * A copy of a built site with Pagefind's own index in it, for Pagefind's default search beside
+ * ours: the build writes none (its pages keep the marks Pagefind reads, so it reads what ours does).
+ */
+async function withPagefindIndex(siteDir: string): Promise<string> {
+  const copy = scratchDir("bench-search-site");
+  cpSync(siteDir, copy, { recursive: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  await index.addDirectory({ path: copy });
+  const written = await index.writeFiles({ outputPath: join(copy, "pagefind") });
+  if (written.errors.length > 0) throw new Error(written.errors.join("; "));
+  await pagefind.close();
+  return copy;
+}
+
 /** What the help center's search page shows for a query: result addresses, and whether it claims a match. */
 async function ours(
   page: Page,
@@ -55,6 +73,24 @@ async function ours(
     .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const partial = /^(?:Showing results for .*?\. Search instead for .*?\. )?No topic (?:mentions|has)/.test(text);
   return { urls, claims: urls.length > 0 && !partial, partial };
+}
+
+/**
+ * A page of the site for Pagefind's default search, which compiles WebAssembly: as Starlight
+ * ships it, with a policy that allows that. The site's own policy allows no script to compile
+ * code (functions/app/security-headers.ts), so this page alone is opened without it.
+ */
+async function pagefindPage(base: string): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true });
+  // Pagefind compiles in a worker, whose script brings its own policy: served without one.
+  await context.route("**/pagefind/**", async (route) => {
+    const response = await route.fetch();
+    const { "content-security-policy": _policy, ...headers } = response.headers();
+    await route.fulfill({ response, headers });
+  });
+  const page = await context.newPage();
+  await page.goto(`${base}/search/`);
+  return page;
 }
 
 /** What Pagefind's default search returns for the same query, best first. */
@@ -115,16 +151,17 @@ const browser = await chromium.launch({ executablePath: findOrInstallChromium(),
 try {
   // 1. Relevance on the project's own topics.
   await buildIfStale();
-  const site = await serve("dist");
+  const site = await serve(await withPagefindIndex("dist"));
   try {
     const page = await browser.newPage();
+    const baseline = await pagefindPage(site.url);
     const mine: { urls: string[]; claims: boolean; partial: boolean }[] = [];
     const theirs: { urls: string[]; claims: boolean }[] = [];
     const misses: string[] = [];
     for (const judged of relevance.queries) {
       const found = await ours(page, site.url, judged.query);
       mine.push(found);
-      const urls = await pagefindDefault(page, judged.query);
+      const urls = await pagefindDefault(baseline, judged.query);
       theirs.push({ urls, claims: urls.length > 0 });
       const right = judged.expect === "nothing" ? !found.claims : found.urls[0] === `/topics/${judged.expect}/`;
       if (!right && !(judged.also ?? []).some((id) => found.urls[0] === `/topics/${id}/`)) {
@@ -173,9 +210,10 @@ try {
   generateContent(content, topicCount);
   const root = scratchDir("bench-search-build");
   await buildSite(["public"], { ...process.env, HELP_CONTENT_DIR: content, HELP_BUILD_ROOT: root });
-  const large = await serve(join(root, "dist"));
+  const large = await serve(await withPagefindIndex(join(root, "dist")));
   try {
     const page = await browser.newPage();
+    const baseline = await pagefindPage(large.url);
     await page.goto(`${large.url}/search/?q=warm`);
     await page.locator("[data-search-status]").filter({ hasText: /\S/ }).waitFor();
     await page.evaluate(() => {
@@ -219,7 +257,7 @@ try {
     const pagefindTimes: number[] = [];
     for (const prefix of prefixes) {
       pagefindTimes.push(
-        await page.evaluate(async (q) => {
+        await baseline.evaluate(async (q) => {
           const pagefindUrl = "/pagefind/pagefind.js";
           const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as {
             search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;

@@ -27,8 +27,7 @@ export function mergeInlineHashes(manifests: readonly InlineHashes[]): InlineHas
 /**
  * A policy with no 'unsafe-inline': inline scripts and styles run only if their hash is listed.
  * No script may compile code either ('unsafe-eval', 'wasm-unsafe-eval'): the site's search runs
- * its own code on its own index (src/scripts/search-core.ts) and reads Pagefind's fragments as
- * data; Pagefind's WebAssembly is built but never loaded.
+ * its own code on its own index (src/scripts/search-core.ts) and reads the pages' texts as data.
  */
 export function contentSecurityPolicy(hashes: InlineHashes): string {
   const quoted = (list: readonly string[]) => list.map((h) => `'${h}'`).join(" ");

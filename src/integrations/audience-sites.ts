@@ -3,7 +3,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AstroIntegration, AstroPrerenderer } from "astro";
-import * as pagefind from "pagefind";
 import type { Audience, BuildOptions } from "../config/build-options.ts";
 import { sitePath, splitRenderedPath } from "../lib/audience.ts";
 import { translator } from "../lib/i18n.ts";
@@ -13,8 +12,8 @@ import type { PhaseClock } from "./build-phases.ts";
 import { InlineHashes, inlineElements } from "./csp-hashes.ts";
 import { moveIslandStyleToHead } from "./island-style-in-head.ts";
 import { writeIslandWords } from "./island-words.ts";
+import { type PageSearchText, pageSearchText } from "./page-text.ts";
 import type { LanguageIndex } from "./search-index.ts";
-import { SitePagefind } from "./site-pagefind.ts";
 
 /**
  * Where a page rendered at `/<site>/<path>` goes in its site: `<path>/index.html`, the language's
@@ -60,13 +59,13 @@ class SearchIndexWriter {
     return worker;
   }
 
-  write(siteDir: string, indexes: LanguageIndex[]): Promise<number> {
+  write(siteDir: string, indexes: LanguageIndex[], pages: PageSearchText[]): Promise<number> {
     this.#worker ??= this.#start();
     const worker = this.#worker;
     return new Promise((resolve, reject) => {
       this.#waiting.push({ resolve, reject });
       worker.ref();
-      worker.postMessage({ siteDir, indexes });
+      worker.postMessage({ siteDir, indexes, pages });
     });
   }
 
@@ -81,7 +80,8 @@ class SearchIndexWriter {
 /** One audience's site as the build writes it. */
 class Site {
   readonly hashes = new InlineHashes();
-  readonly pagefind: SitePagefind;
+  /** What search reads of each page written (`pageSearchText`). */
+  readonly #searched: PageSearchText[] = [];
   /** Counted from the paths Astro renders (every one is written by writePage), down as each is written. */
   pagesLeft = 0;
   #finished: Promise<number> | undefined;
@@ -97,20 +97,20 @@ class Site {
     this.#searchIndexes = searchIndexes;
     this.dir = dir;
     this.#clock = clock;
-    this.pagefind = new SitePagefind();
   }
 
-  /** Takes a written page in: its inline code for the CSP manifest, its text for Pagefind. */
+  /** Takes a written page in: its inline code for the CSP manifest, its text for search. */
   addPage(pathname: string, html: Buffer): void {
     // Found once for both: every page's bytes are searched for them.
     const code = [...inlineElements(html)];
     this.hashes.add(code);
-    this.pagefind.addPage(sitePath(pathname), html, code);
+    const searched = pageSearchText(html, sitePath(pathname), code);
+    if (searched) this.#searched.push(searched);
   }
 
   /**
-   * Finishes the site once all its pages are written, once: its Pagefind index, its CSP manifest
-   * and the search index built from Pagefind's; resolves to the number of pages that holds.
+   * Finishes the site once all its pages are written, once: its CSP manifest, and its pages'
+   * texts and search indexes; resolves to the number of pages they hold.
    */
   finish(): Promise<number> {
     if (!this.#finished) {
@@ -123,7 +123,6 @@ class Site {
 
   async #finish(): Promise<number> {
     const clock = this.#clock;
-    await clock.aside(`${this.audience}: Pagefind`, () => this.pagefind.write(this.dir));
     await clock.aside(`${this.audience}: CSP hashes`, () => this.hashes.write(this.dir));
     const languages = loadLanguages();
     const indexes = languages.all.map(({ code }): LanguageIndex => {
@@ -138,7 +137,9 @@ class Site {
         },
       };
     });
-    return clock.aside(`${this.audience}: search index`, () => this.#searchIndexes.write(this.dir, indexes));
+    return clock.aside(`${this.audience}: search index`, () =>
+      this.#searchIndexes.write(this.dir, indexes, this.#searched),
+    );
   }
 }
 
@@ -150,7 +151,7 @@ class Site {
  * `dist-internal/`) and not by Astro: the island style moves into its head and its inline hashes
  * are kept for the CSP manifest on the way, so no page is read back and written again, and the two
  * sites never share a folder. When an audience's last page is written its site is finished
- * (Pagefind, search index, CSP manifest) while the next audience renders. At the end the files
+ * (CSP manifest, page texts and search index) while the next audience renders. At the end the files
  * every site shares (bundled scripts and styles, `public/`) are copied from Astro's output into
  * each. A public page holds only what it rendered: its topic bodies are compiled without internal
  * blocks (public-topic-variants.ts).
@@ -187,9 +188,6 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
     // the write (measured: half its time in file calls went).
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
-    // Back to the event loop once a page: the pages handed to Pagefind leave for its process only
-    // there, and without it they would wait for the last page rendered.
-    await new Promise((resolve) => setImmediate(resolve));
     site.pagesLeft--;
     if (site.pagesLeft === 0) void site.finish();
     return new Response(null, { status: response.status, headers: response.headers });
@@ -228,14 +226,14 @@ export function audienceSites(options: BuildOptions, clock: PhaseClock): AstroIn
         writeIslandWords(staging, loadLanguages().all);
         const finished = await clock.time("finishing sites", async () => {
           const all = await Promise.allSettled([...sites.values()].map((site) => site.finish()));
-          await Promise.all([pagefind.close(), searchIndexes.close()]);
+          await searchIndexes.close();
           return all;
         });
         const failures = finished.flatMap((result, i) =>
           result.status === "rejected" ? [`the ${options.audiences[i]} site: ${result.reason}`] : [],
         );
         if (failures.length > 0)
-          throw new Error(`Finishing the sites failed (Pagefind, CSP hashes or search index): ${failures.join("; ")}`);
+          throw new Error(`Finishing the sites failed (CSP hashes or search index): ${failures.join("; ")}`);
         finished.forEach((result, i) => {
           if (result.status === "fulfilled")
             logger.info(`The ${options.audiences[i]} site's search index holds ${result.value} pages.`);

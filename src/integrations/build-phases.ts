@@ -6,7 +6,7 @@ import type { Plugin } from "vite";
 export interface BuildPhase {
   name: string;
   ms: number;
-  /** Not for work aside (it overlaps the phases); Pagefind's own process is not in it. */
+  /** Not for work aside, which overlaps the phases. */
   cpuMs?: number;
 }
 
@@ -22,7 +22,7 @@ const cpuNow = () => {
  */
 export class PhaseClock {
   readonly #phases: BuildPhase[] = [];
-  /** Work that runs beside the phases (a site's Pagefind index while the next site renders). */
+  /** Work that runs beside the phases (a site's search index while the next site renders). */
   readonly #aside: BuildPhase[] = [];
   #last = 0;
   #lastCpu = 0;

@@ -1,10 +1,17 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { untranslatedAnchor } from "../shared/i18n/languages.ts";
-import { bodyText, buildSearchIndex, type PageText, type SearchUi } from "../shared/search/search-index.ts";
+import {
+  buildSearchIndex,
+  type PageText,
+  type SearchTextFile,
+  type SearchUi,
+  searchTextFolder,
+} from "../shared/search/search-index.ts";
+import type { PageSearchText } from "./page-text.ts";
 
-/** The file beside each build's Pagefind index that the search code loads (src/scripts/search-core.ts). */
+/** The file in each language's folder of a site that the search code loads (src/scripts/search-core.ts). */
 export const searchIndexFile = "search-index.json";
 
 /** One language's index: what it says, and its folder in the site ("" for the default language, "de/"). */
@@ -13,41 +20,21 @@ export interface LanguageIndex {
   folder: string;
 }
 
-interface Fragment {
-  url: string;
-  content: string;
-  meta?: { title?: string; description?: string };
-  filters?: { keyword?: string[] };
-  anchors?: { element: string; text: string }[];
-}
-
-/** Pagefind writes each page's text as gzip, after a signature line: the JSON follows the first brace. */
-function readFragment(file: string): Fragment {
-  const text = gunzipSync(readFileSync(file)).toString("utf8");
-  return JSON.parse(text.slice(text.indexOf("{"))) as Fragment;
-}
-
 /**
- * The pages of a build as Pagefind indexed them (what `data-pagefind-ignore` left out stays
- * out), so the search index holds exactly the text Pagefind's does: each audience's own.
+ * Writes each page's text to a file of its own in the site's `search-text/`, named by its
+ * contents (what a result shows comes from the file the index names), and returns the pages
+ * with their files' names, in address order.
  */
-export function pagesIndexedBy(pagefindDir: string): Omit<PageText, "lang">[] {
-  const dir = join(pagefindDir, "fragment");
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".pf_fragment"))
-    .sort()
-    .map((name) => {
-      const fragment = readFragment(join(dir, name));
-      const title = fragment.meta?.title ?? fragment.url;
-      return {
-        url: fragment.url,
-        content: bodyText(fragment.content, title),
-        title,
-        description: fragment.meta?.description ?? "",
-        keywords: fragment.filters?.keyword ?? [],
-        headings: (fragment.anchors ?? []).filter((a) => /^h[2-4]$/.test(a.element)).map((a) => a.text),
-        fragment: name,
-      };
+export function writeSearchTexts(siteDir: string, pages: readonly PageSearchText[]): Omit<PageText, "lang">[] {
+  const folder = join(siteDir, searchTextFolder);
+  mkdirSync(folder, { recursive: true });
+  return pages
+    .map((page) => {
+      const file: SearchTextFile = { content: page.content };
+      const json = JSON.stringify(file);
+      const name = `${createHash("sha256").update(page.url).update("\0").update(json).digest("hex").slice(0, 16)}.json`;
+      writeFileSync(join(folder, name), json);
+      return { ...page, text: name };
     })
     .sort((a, b) => (a.url < b.url ? -1 : 1));
 }
@@ -83,9 +70,16 @@ export function pagesOfLanguage(
   return [...own, ...originals].sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
-/** Writes `search-index.json` for each language of the site in `siteDir`, from its Pagefind index; returns the pages read. */
-export function writeSearchIndexes(siteDir: string, indexes: readonly LanguageIndex[]): number {
-  const pages = pagesIndexedBy(join(siteDir, "pagefind"));
+/**
+ * Writes the texts of the site in `siteDir` and its `search-index.json` for each language, from
+ * the pages it wrote (`pageSearchText`); returns the number of pages.
+ */
+export function writeSearchIndexes(
+  siteDir: string,
+  indexes: readonly LanguageIndex[],
+  searched: readonly PageSearchText[],
+): number {
+  const pages = writeSearchTexts(siteDir, searched);
   for (const index of indexes) {
     mkdirSync(join(siteDir, index.folder), { recursive: true });
     const indexed = buildSearchIndex(pagesOfLanguage(pages, index, indexes), index.ui);

@@ -1,12 +1,11 @@
 import { findTopics, type LoadedIndex, loadIndex, type Found as Results } from "../shared/search/find.ts";
-import { bodyText, type SearchIndex } from "../shared/search/search-index.ts";
+import { type SearchIndex, type SearchTextFile, searchTextFolder } from "../shared/search/search-index.ts";
 import { escapeHtml, snippetOf } from "../shared/search/snippet.ts";
 
 /**
  * The browser's side of search: loads the index of the page's language (its search form names it:
- * `/search-index.json`, `/de/search-index.json`, written beside Pagefind's by
- * src/integrations/search-index.ts), runs the shared query code on it, and makes snippets from
- * Pagefind's fragments of the results shown.
+ * `/search-index.json`, `/de/search-index.json`, written by src/integrations/search-index.ts),
+ * runs the shared query code on it, and makes snippets from the texts of the results shown.
  */
 
 /** One topic found, ready to show. `excerpt` is HTML: the text escaped, <mark> around matches. */
@@ -48,18 +47,16 @@ export const warmUp = () => void load().catch(() => {});
 
 const texts = new Map<string, Promise<string>>();
 
-/** A page's text, from its Pagefind fragment (gzip, a signature, then JSON), each fetched once. */
-function textOf(fragment: string, title: string): Promise<string> {
-  let text = texts.get(fragment);
+/** A page's text, from its file (`/search-text/…`), each fetched once. */
+function textOf(file: string): Promise<string> {
+  let text = texts.get(file);
   if (!text) {
-    text = fetch(`/pagefind/fragment/${fragment}`)
-      .then((response) => new Response(response.body?.pipeThrough(new DecompressionStream("gzip"))).text())
-      .then((raw) => {
-        const content = String((JSON.parse(raw.slice(raw.indexOf("{"))) as { content?: unknown }).content ?? "");
-        return bodyText(content, title);
-      });
-    text.catch(() => texts.delete(fragment));
-    texts.set(fragment, text);
+    text = fetch(`/${searchTextFolder}/${file}`).then(async (response) => {
+      if (!response.ok) throw new Error(`The text of a result answered ${response.status}`);
+      return ((await response.json()) as SearchTextFile).content;
+    });
+    text.catch(() => texts.delete(file));
+    texts.set(file, text);
   }
   return text;
 }
@@ -81,7 +78,7 @@ export async function searchTopics(
       const doc = index.docs[hit.doc];
       if (!doc) throw new Error(`The search index has no topic ${hit.doc}`);
       const snippet = options.snippets
-        ? snippetOf(await textOf(doc.fragment, doc.title).catch(() => ""), hit.matched, { analyzer: index.analyzer })
+        ? snippetOf(await textOf(doc.text).catch(() => ""), hit.matched, { analyzer: index.analyzer })
         : undefined;
       return {
         url: doc.url,

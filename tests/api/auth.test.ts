@@ -284,7 +284,7 @@ describe("security headers", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toMatch(/script-src 'self' [^;]*'sha256-test'/);
       expect(csp).not.toContain("unsafe-inline");
-      // Nothing the site runs compiles code, so no script may (search included: it runs no Pagefind script).
+      // Nothing the site runs compiles code, so no script may (search included: it runs only the site's own).
       expect(csp).not.toMatch(/unsafe-eval/);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");

@@ -26,7 +26,7 @@ describe("the two audience builds", () => {
   });
 
   it("leaves every internal block, internal topic and the banner out of every public file, search index included", () => {
-    expect(publicSite.some((f) => f.path.startsWith("pagefind/fragment/"))).toBe(true);
+    expect(publicSite.some((f) => f.path.startsWith("search-text/"))).toBe(true);
     expect(leaks(publicSite)).toEqual([]);
   });
 
@@ -34,7 +34,7 @@ describe("the two audience builds", () => {
     const found = leaks(internalSite);
     expect(found.some((f) => f.startsWith("topics/temporary-login-code/index.html"))).toBe(true);
     expect(found.some((f) => f.startsWith("topics/internal-admin-temporary-code/index.html"))).toBe(true);
-    expect(found.some((f) => f.startsWith("pagefind/"))).toBe(true);
+    expect(found.some((f) => f.startsWith("search-text/"))).toBe(true);
     expect(found.some((f) => f.includes("word “sharepoint”"))).toBe(true);
   });
 

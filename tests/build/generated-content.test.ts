@@ -58,7 +58,7 @@ describe("a build of generated topics with internal blocks in every topic", () =
 
   it("leaves no internal word in any public file, pages, scripts and search indexes included", () => {
     const publicSite = readSite(join(root, "dist"));
-    expect(publicSite.some((f) => f.path.startsWith("pagefind/fragment/"))).toBe(true);
+    expect(publicSite.some((f) => f.path.startsWith("search-text/"))).toBe(true);
     const leaks = publicSite.flatMap((file) =>
       Array.from({ length: topicCount }, (_, i) => secretOf(i))
         .filter((secret) => file.text.includes(secret))

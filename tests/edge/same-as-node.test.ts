@@ -29,7 +29,8 @@ describe("an anonymous reader of the edge", () => {
       "/search/",
       "/sitemap.xml",
       "/topics.json",
-      "/pagefind/pagefind-entry.json",
+      "/search-index.json",
+      `/search-text/${readdirSync("dist/search-text")[0]}`,
       "/.build-stamp",
       `/_astro/${asset}`,
     ];

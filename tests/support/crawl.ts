@@ -53,7 +53,7 @@ export async function crawl(base: string, cookie: string | undefined): Promise<C
     "/sitemap.xml",
     "/robots.txt",
     "/topics.json",
-    "/pagefind/pagefind-entry.json",
+    "/search-index.json",
     "/topics/internal-admin-temporary-code/",
     "/topics/internal-admin-temporary-code",
     ...pathsIn("dist-internal"),

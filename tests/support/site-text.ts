@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { analyzerOf } from "../../src/shared/search/find.ts";
 import type { SearchIndex } from "../../src/shared/search/search-index.ts";
 
@@ -20,13 +19,6 @@ export function normalize(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
-}
-
-/** Pagefind writes gzip files; decompressed, they start with this signature. */
-function readSiteFile(path: string): string {
-  const bytes = readFileSync(path);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return gunzipSync(bytes).toString("utf8");
-  return bytes.toString("utf8");
 }
 
 export interface SiteFile {
@@ -72,11 +64,10 @@ export function visibleText(html: string): string {
 
 function wordsOf(path: string, raw: string): Set<string> {
   if (path.endsWith(".html")) return new Set(normalize(visibleText(raw)).split(" "));
-  const isIndexData = path.startsWith("pagefind/") && !/\.(js|css|wasm)$|wasm\./.test(path);
-  return isIndexData || /\.(xml|json)$/.test(path) ? new Set(normalize(raw).split(" ")) : new Set();
+  return /\.(xml|json)$/.test(path) ? new Set(normalize(raw).split(" ")) : new Set();
 }
 
-/** Every file of a built site, decompressed where it is compressed. */
+/** Every file of a built site. */
 export function readSite(root: string): SiteFile[] {
   const files: SiteFile[] = [];
   const visit = (dir: string) => {
@@ -85,7 +76,7 @@ export function readSite(root: string): SiteFile[] {
       if (entry.isDirectory()) visit(full);
       else {
         const path = relative(root, full);
-        const raw = checkedText(full, readSiteFile(full));
+        const raw = checkedText(full, readFileSync(full, "utf8"));
         const words = wordsOf(path, raw);
         files.push({ path, text: normalize(raw), words, has: wordCheck(path, raw, words) });
       }

@@ -8,7 +8,7 @@ const burn = (ms: number) =>
 // A quarter second of CPU may take several seconds on a busy machine.
 describe("measuring a build's process tree", () => {
   it("counts a child that its parent never waits for and leaves running", async () => {
-    // The shell ends while the child still runs: the child is handed to init, as Pagefind's is.
+    // The shell ends while the child still runs: the child is handed to init, as a build's helper process may be.
     const run = await measureTree("sh", ["-c", `${burn(250)} & sleep 0.3`], process.env);
     expect(run.cpuSeconds).toBeGreaterThan(0.2);
   }, 30_000);

@@ -60,7 +60,7 @@ const page = (lang: string, url: string, title: string, content: string): PageTe
   description: "",
   keywords: [],
   headings: [],
-  fragment: `${url}.pf_fragment`,
+  text: `${url}.json`,
 });
 const ui = (lang: string) => ({
   lang,

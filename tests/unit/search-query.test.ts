@@ -15,7 +15,7 @@ const page = (overrides: Partial<PageText>): PageText => ({
   keywords: [],
   headings: [],
   content: "Some text in the body of the topic.",
-  fragment: "x.pf_fragment",
+  text: "x.json",
   ...overrides,
 });
 

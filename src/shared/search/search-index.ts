@@ -2,10 +2,10 @@ import type { Catalogue } from "../i18n/catalogues.ts";
 import { analyzerFor, oncePerWord } from "./analyzers.ts";
 
 /**
- * The search index each build writes beside its pages (`search-index.json`), made from the same
- * pages Pagefind indexes (its fragments), so the public index holds only public text. Small:
- * stems and where they occur; the text for snippets stays in Pagefind's fragments, loaded only
- * for the results shown.
+ * The search index each build writes beside its pages (`search-index.json`), made from the text of
+ * the pages that build wrote (src/integrations/page-text.ts), so the public index holds only
+ * public text. Small: stems and where they occur; each page's text for snippets is a file of its
+ * own (`searchTextFolder`), loaded only for the results shown.
  */
 
 /** Where in a topic a word occurs: a bit each, title above keywords above headings above body. */
@@ -20,8 +20,8 @@ export interface IndexedDoc {
   description: string;
   keywords: string[];
   headings: string[];
-  /** The Pagefind fragment with the page's text, under /pagefind/fragment/. */
-  fragment: string;
+  /** The file with the page's text, in `searchTextFolder`. */
+  text: string;
 }
 
 /** The catalogue's search words (src/shared/i18n/messages/). */
@@ -55,7 +55,15 @@ export interface SearchIndex {
   spellings: Record<string, string>;
 }
 
-/** A page as Pagefind's fragment has it, with the fragment's file name. */
+/** The folder of each site (and language) the files with the pages' texts are written to: `/search-text/<file>`. */
+export const searchTextFolder = "search-text";
+
+/** A page's text file: its text without its title, which the index holds. */
+export interface SearchTextFile {
+  content: string;
+}
+
+/** A page as search reads it (src/integrations/page-text.ts), with its text file's name. */
 export interface PageText {
   url: string;
   lang: string;
@@ -64,10 +72,10 @@ export interface PageText {
   description: string;
   keywords: string[];
   headings: string[];
-  fragment: string;
+  text: string;
 }
 
-/** A page's text without its title: Pagefind's text begins with the h1, which is indexed as the title. */
+/** A page's text without its title: the text begins with the h1, which is indexed as the title. */
 export const bodyText = (content: string, title: string) =>
   content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content;
 
@@ -116,14 +124,14 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
   return {
     version: 1,
     ui,
-    docs: pages.map(({ url, lang, title, description, keywords, headings, fragment }) => ({
+    docs: pages.map(({ url, lang, title, description, keywords, headings, text }) => ({
       url,
       lang,
       title,
       description,
       keywords,
       headings,
-      fragment,
+      text,
     })),
     stems: index,
     words: [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
