@@ -46,7 +46,7 @@ const weightsOnly = flagOption("weights-only");
 
 interface BuildRun extends TreeRun {
   phases: BuildPhase[];
-  /** Work beside the phases: each site's Pagefind index, CSP hashes and search index. */
+  /** Work beside the phases: each site's CSP hashes, page texts and search index. */
   aside: BuildPhase[];
 }
 

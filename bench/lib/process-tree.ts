@@ -1,6 +1,6 @@
 /**
  * Runs a command and measures it the way a build is felt on a machine: wall time, CPU time of the
- * whole process tree (Astro, its worker threads, Pagefind's own process), and the peak of the
+ * whole process tree (Astro, its worker threads, Starlight's Pagefind process), and the peak of the
  * tree's summed resident memory. Linux only (it reads /proc), like the machines here.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -89,8 +89,8 @@ function lookAtTree(root: number): { bytes: number; below: Map<number, Seen> } {
 /**
  * The CPU of processes that left the tree without being waited for inside it. A process's CPU
  * reaches ours only when its parent waits for it; one whose parent ended first is handed to init
- * and its CPU would be lost: Pagefind's, stopped as a build exits and still a zombie when the
- * build's process is gone (Astro's esbuild service too). Such a process is followed until it
+ * and its CPU would be lost: Pagefind's in Starlight's build, stopped as the build exits and still
+ * a zombie when the build's process is gone (Astro's esbuild service too). Such a process is followed until it
  * ends, and its last figure counts; one that ended without being waited for is counted at once.
  */
 class OrphanedCpu {

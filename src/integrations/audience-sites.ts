@@ -33,8 +33,8 @@ export function siteFileOf(pathname: string): string {
 }
 
 /**
- * Writes the sites' search indexes on one worker thread, a site at a time, one index per
- * language; each request resolves to the number of pages its site's indexes hold. One thread for
+ * Writes the sites' page texts and search indexes on one worker thread, a site at a time, one
+ * index per language; each request resolves to the number of pages its site's indexes hold. One thread for
  * every site: starting one costs a fifth of a second of loading the same modules again.
  */
 class SearchIndexWriter {
@@ -101,10 +101,8 @@ class Site {
 
   /** Takes a written page in: its inline code for the CSP manifest, its text for search. */
   addPage(pathname: string, html: Buffer): void {
-    // Found once for both: every page's bytes are searched for them.
-    const code = [...inlineElements(html)];
-    this.hashes.add(code);
-    const searched = pageSearchText(html, sitePath(pathname), code);
+    this.hashes.add(inlineElements(html));
+    const searched = pageSearchText(html, sitePath(pathname));
     if (searched) this.#searched.push(searched);
   }
 

@@ -20,6 +20,9 @@ export interface LanguageIndex {
   folder: string;
 }
 
+/** Pages in address order, as every index lists them. */
+const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 1);
+
 /**
  * Writes each page's text to a file of its own in the site's `search-text/`, named by its
  * contents (what a result shows comes from the file the index names), and returns the pages
@@ -34,9 +37,9 @@ export function writeSearchTexts(siteDir: string, pages: readonly PageSearchText
       const json = JSON.stringify(file);
       const name = `${createHash("sha256").update(page.url).update("\0").update(json).digest("hex").slice(0, 16)}.json`;
       writeFileSync(join(folder, name), json);
-      return { ...page, text: name };
+      return { ...page, textFile: name };
     })
-    .sort((a, b) => (a.url < b.url ? -1 : 1));
+    .sort(byUrl);
 }
 
 /**
@@ -67,7 +70,7 @@ export function pagesOfLanguage(
       lang: fallback.ui.lang,
       content: "",
     }));
-  return [...own, ...originals].sort((a, b) => (a.url < b.url ? -1 : 1));
+  return [...own, ...originals].sort(byUrl);
 }
 
 /**

@@ -78,7 +78,7 @@ export async function searchTopics(
       const doc = index.docs[hit.doc];
       if (!doc) throw new Error(`The search index has no topic ${hit.doc}`);
       const snippet = options.snippets
-        ? snippetOf(await textOf(doc.text).catch(() => ""), hit.matched, { analyzer: index.analyzer })
+        ? snippetOf(await textOf(doc.textFile).catch(() => ""), hit.matched, { analyzer: index.analyzer })
         : undefined;
       return {
         url: doc.url,

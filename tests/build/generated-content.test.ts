@@ -67,10 +67,17 @@ describe("a build of generated topics with internal blocks in every topic", () =
     expect(leaks).toEqual([]);
   });
 
-  it("shows every internal block, heading included, on the internal site", () => {
+  it("shows every internal block, heading included, on the internal site, and finds it by search there", () => {
+    const texts = readSite(join(root, "dist-internal"))
+      .filter((file) => file.path.startsWith("search-text/"))
+      .map((file) => file.text)
+      .join(" ");
     for (let i = 0; i < topicCount; i++) {
       const page = readFileSync(join(root, "dist-internal", "topics", `topic-${i}`, "index.html"), "utf8");
-      for (const part of ["inline", "heading", "list", "link"]) expect(page).toContain(`${secretOf(i)}${part}`);
+      for (const part of ["inline", "heading", "list", "link"]) {
+        expect(page).toContain(`${secretOf(i)}${part}`);
+        expect(texts).toContain(`${secretOf(i)}${part}`);
+      }
     }
   });
 

@@ -36,7 +36,7 @@ function searchedPages(site: string) {
     const index = JSON.parse(readFileSync(join(site, file), "utf8")) as SearchIndex;
     // A language's index also lists the default language's untranslated topics, at an anchor.
     for (const doc of index.docs.filter((d) => !d.url.includes("#"))) {
-      const text = JSON.parse(readFileSync(join(site, "search-text", doc.text), "utf8")) as SearchTextFile;
+      const text = JSON.parse(readFileSync(join(site, "search-text", doc.textFile), "utf8")) as SearchTextFile;
       pages.set(doc.url, { ...doc, content: text.content });
     }
   }

@@ -1,8 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { contentByAudience } from "./content-audiences.ts";
-import { checkedText, normalize, visibleText, wordCheck } from "./site-text.ts";
+import { checkedText, isData, normalize, visibleText, wordCheck } from "./site-text.ts";
 
 const { secretRuns, secretWords } = contentByAudience();
 const maxRequests = 3_000;
@@ -45,7 +44,7 @@ export interface Crawl {
 /**
  * Follows every same-site link from the home page, the sitemap, the manifests and every path
  * of the internal build asked for directly, and reports each internal sentence or word found
- * in what came back (compressed files unpacked). With `cookie`, as a signed-in employee.
+ * in what came back. With `cookie`, as a signed-in employee.
  */
 export async function crawl(base: string, cookie: string | undefined): Promise<Crawl> {
   const queue = [
@@ -70,16 +69,14 @@ export async function crawl(base: string, cookie: string | undefined): Promise<C
     });
     const location = response.headers.get("location");
     if (location) queue.push(...linksIn(base, `href="${location}"`, path));
-    let bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-    const raw = checkedText(path, bytes.toString("utf8"));
+    const raw = checkedText(path, await response.text());
     if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
       queue.push(...linksIn(base, raw, path));
-    const text = normalize(raw);
-    const has = wordCheck(path, raw, new Set(normalize(visibleText(raw)).split(" ")));
+    const markup = !isData(path);
+    const text = normalize(raw, { markup });
+    const has = wordCheck(path, raw, new Set(normalize(markup ? visibleText(raw) : raw, { markup }).split(" ")));
     for (const run of secretRuns) if (text.includes(run)) leaks.push(`${path}: “${run}”`);
-    for (const word of secretWords)
-      if (has(word) && !/\.(js|css|wasm)$|wasm\./.test(path)) leaks.push(`${path}: word “${word}”`);
+    for (const word of secretWords) if (has(word) && !/\.(js|css)$/.test(path)) leaks.push(`${path}: word “${word}”`);
   }
   return { leaks, requests: seen.size };
 }

@@ -5,16 +5,19 @@ import type { SearchIndex } from "../../src/shared/search/search-index.ts";
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-/** Lower-case words only, so markup, punctuation and entities cannot hide a match. */
-export function normalize(text: string): string {
-  return text
+/**
+ * Lower-case words only, so markup, punctuation and entities cannot hide a match. Tags go before
+ * characters are decoded (an escaped `&lt;word&gt;` is text); a file of data (`markup: false`,
+ * JSON) has no tags, and its `<` and `>` are text too.
+ */
+export function normalize(text: string, { markup = true } = {}): string {
+  return (markup ? text.replace(/<[^>]*>/g, " ") : text)
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
       if (name.startsWith("#x") || name.startsWith("#X"))
         return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
       if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
       return entities[name.toLowerCase()] ?? whole;
     })
-    .replace(/<[^>]*>/g, " ")
     .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
@@ -62,9 +65,12 @@ export function visibleText(html: string): string {
   return html.replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, " ");
 }
 
+/** Whether a site file is data without markup, whose `<` and `>` are text. */
+export const isData = (path: string) => /\.json$/.test(path);
+
 function wordsOf(path: string, raw: string): Set<string> {
   if (path.endsWith(".html")) return new Set(normalize(visibleText(raw)).split(" "));
-  return /\.(xml|json)$/.test(path) ? new Set(normalize(raw).split(" ")) : new Set();
+  return /\.(xml|json)$/.test(path) ? new Set(normalize(raw, { markup: !isData(path) }).split(" ")) : new Set();
 }
 
 /** Every file of a built site. */
@@ -78,7 +84,7 @@ export function readSite(root: string): SiteFile[] {
         const path = relative(root, full);
         const raw = checkedText(full, readFileSync(full, "utf8"));
         const words = wordsOf(path, raw);
-        files.push({ path, text: normalize(raw), words, has: wordCheck(path, raw, words) });
+        files.push({ path, text: normalize(raw, { markup: !isData(path) }), words, has: wordCheck(path, raw, words) });
       }
     }
   };

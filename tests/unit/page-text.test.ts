@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, pageSearchText } from "../../src/integrations/page-text.ts";
+import { decodeEntities } from "../../src/integrations/page-markup.ts";
+import { pageSearchText } from "../../src/integrations/page-text.ts";
 
 const page = (body: string) =>
   Buffer.from(
@@ -89,6 +90,69 @@ describe("what search reads of a page", () => {
     expect(text?.content).toBe("y");
   });
 
+  it("reads attribute values that write tags, comments or the element's closing tag as values", () => {
+    const text = searchTextOf(
+      `<article data-pagefind-body data-pagefind-meta="description[data-description]" data-description="Type </article>, <h2 id=&quot;x&quot;> or <!-- in a field"><h1>T</h1><p>Body</p></article>`,
+    );
+    expect(text).toMatchObject({
+      description: 'Type </article>, <h2 id="x"> or <!-- in a field',
+      headings: [],
+      content: "Body",
+    });
+  });
+
+  it("reads on past text with an odd number of quotes", () => {
+    const text = searchTextOf(
+      `<article data-pagefind-body><h1>T</h1><p>A 5" screen</p><h2 id="s">Sizes</h2></article>`,
+    );
+    expect(text).toMatchObject({ headings: ["Sizes"], content: 'A 5" screen. Sizes' });
+  });
+
+  it("keeps the marks inside what is left out of the text, unless it is left out with all its marks", () => {
+    const text = searchTextOf(
+      `<article data-pagefind-body><h1>T</h1><p>Read</p><section data-pagefind-ignore><span data-pagefind-filter="keyword[data-k]" data-k="kept"></span>Hidden</section><section data-pagefind-ignore="all"><span data-pagefind-filter="keyword[data-k]" data-k="dropped"></span></section></article>`,
+    );
+    expect(text).toMatchObject({ keywords: ["kept"], content: "Read" });
+  });
+
+  it("takes a mark's value from the element's text, an attribute or the mark itself", () => {
+    const text = searchTextOf(
+      `<article data-pagefind-body data-pagefind-filter="keyword:billing"><h1>T</h1><p data-pagefind-meta="description">Said <b>here</b></p></article>`,
+    );
+    expect(text).toMatchObject({ description: "Said here", keywords: ["billing"] });
+  });
+
+  it("titles a page by its first heading outside what is left out with its marks, or else by its <title>", () => {
+    expect(
+      searchTextOf(
+        `<div data-pagefind-ignore="all"><h1>Skip</h1></div><article data-pagefind-body><h1>Real</h1><p>x</p></article>`,
+      )?.title,
+    ).toBe("Real");
+    expect(searchTextOf(`<article data-pagefind-body><p>Only text</p></article>`)).toMatchObject({
+      title: "T",
+      content: "Only text",
+    });
+  });
+
+  it("reads the body element even when it is marked to be ignored, and never a form, a menu or a label in it", () => {
+    const text = searchTextOf(
+      `<article data-pagefind-body data-pagefind-ignore><h1>T</h1><nav>Menu</nav><p>Read</p><form><label>Name</label><input name="n"></form></article>`,
+    );
+    expect(text?.content).toBe("Read");
+  });
+
+  it("fails on a mark search does not read, a body element that never ends, and one left out with all its marks", () => {
+    expect(() => searchTextOf(`<article data-pagefind-body><p data-pagefind-weight="2">x</p></article>`)).toThrow(
+      "/topics/x/: search does not read data-pagefind-weight",
+    );
+    expect(() => pageSearchText(Buffer.from(`<article data-pagefind-body><p>x</p>`), "/topics/x/")).toThrow(
+      "/topics/x/: its data-pagefind-body element has no end",
+    );
+    expect(() => searchTextOf(`<div data-pagefind-ignore="all"><article data-pagefind-body>x</article></div>`)).toThrow(
+      '/topics/x/: its data-pagefind-body element stands inside data-pagefind-ignore="all"',
+    );
+  });
+
   it("fails, naming the page, when something outside the searched element is marked", () => {
     expect(() =>
       searchTextOf(`<span data-pagefind-filter="tag">x</span><article data-pagefind-body>y</article>`, "/topics/x/"),
@@ -97,7 +161,11 @@ describe("what search reads of a page", () => {
 });
 
 describe("characters written as references", () => {
-  it("are read as the characters they name, and an unknown one is left as written", () => {
-    expect(decodeEntities("&amp;&quot;&apos;&#8364;&#X41;&unknown;&#0;")).toBe("&\"'€A&unknown;&#0;");
+  it("are read as the characters they name", () => {
+    expect(decodeEntities("&amp;&quot;&apos;&#8364;&#X41;&#0;")).toBe("&\"'€A&#0;");
+  });
+
+  it("fail when search does not know the name, rather than be searched as a word", () => {
+    expect(() => decodeEntities("a &mdash; b")).toThrow("&mdash; is a character reference search does not know");
   });
 });

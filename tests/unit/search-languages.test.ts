@@ -60,7 +60,7 @@ const page = (lang: string, url: string, title: string, content: string): PageTe
   description: "",
   keywords: [],
   headings: [],
-  text: `${url}.json`,
+  textFile: `${url}.json`,
 });
 const ui = (lang: string) => ({
   lang,

@@ -15,7 +15,7 @@ const page = (overrides: Partial<PageText>): PageText => ({
   keywords: [],
   headings: [],
   content: "Some text in the body of the topic.",
-  text: "x.json",
+  textFile: "x.json",
   ...overrides,
 });
 

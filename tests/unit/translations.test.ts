@@ -126,7 +126,7 @@ describe("one search index per language", () => {
     description: "",
     keywords: [],
     headings: [],
-    text: "",
+    textFile: "",
   });
   const pages = ["/topics/a/", "/topics/b/", "/de/topics/a/", "/ar/topics/b/", "/alerts/", "/de/alerts/"].map(page);
 

@@ -21,7 +21,7 @@ export interface IndexedDoc {
   keywords: string[];
   headings: string[];
   /** The file with the page's text, in `searchTextFolder`. */
-  text: string;
+  textFile: string;
 }
 
 /** The catalogue's search words (src/shared/i18n/messages/). */
@@ -55,7 +55,7 @@ export interface SearchIndex {
   spellings: Record<string, string>;
 }
 
-/** The folder of each site (and language) the files with the pages' texts are written to: `/search-text/<file>`. */
+/** The folder at each site's root the files with its pages' texts (every language's) are written to: `/search-text/<file>`. */
 export const searchTextFolder = "search-text";
 
 /** A page's text file: its text without its title, which the index holds. */
@@ -72,12 +72,14 @@ export interface PageText {
   description: string;
   keywords: string[];
   headings: string[];
-  text: string;
+  textFile: string;
 }
 
-/** A page's text without its title: the text begins with the h1, which is indexed as the title. */
+/** A page's text without its title: the text begins with the h1, which is indexed as the title (a whole sentence, not a word's first letters). */
 export const bodyText = (content: string, title: string) =>
-  content.startsWith(title) ? content.slice(title.length).replace(/^[.\s]+/, "") : content;
+  content.startsWith(title) && /^(?:[.\s]|$)/.test(content.slice(title.length))
+    ? content.slice(title.length).replace(/^[.\s]+/, "")
+    : content;
 
 /** Builds the index of a build's pages. */
 export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): SearchIndex {
@@ -124,14 +126,14 @@ export function buildSearchIndex(pages: readonly PageText[], ui: SearchUi): Sear
   return {
     version: 1,
     ui,
-    docs: pages.map(({ url, lang, title, description, keywords, headings, text }) => ({
+    docs: pages.map(({ url, lang, title, description, keywords, headings, textFile }) => ({
       url,
       lang,
       title,
       description,
       keywords,
       headings,
-      text,
+      textFile,
     })),
     stems: index,
     words: [...wordCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word),
