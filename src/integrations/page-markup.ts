@@ -5,14 +5,18 @@
  * quotes (compiled MDX writes them as themselves) but never a `<` that starts a tag.
  */
 
-export type MarkupToken =
-  | { kind: "open"; name: string; tag: string; selfClosing: boolean }
-  | { kind: "close"; name: string }
-  | { kind: "text"; text: string };
+/** What reads a page's markup: told of each tag and each piece of text, in order, by where they stand. */
+export interface MarkupReader {
+  /** A start tag, `markup.slice(start, end)`; `selfClosing` for one without contents (`<br>`, `<x />`). */
+  open(name: string, start: number, end: number, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text as written (see `decodeEntities`), `markup.slice(start, end)`. */
+  text(start: number, end: number): void;
+}
 
-const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
+const tagPattern = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/y;
 /** Elements without contents or a closing tag. */
-export const voidElements: ReadonlySet<string> = new Set(
+const voidElements: ReadonlySet<string> = new Set(
   "area base br col embed hr img input link meta param source track wbr".split(" "),
 );
 /** Elements whose insides are code, not text or tags. */
@@ -24,13 +28,13 @@ const pastNext = (markup: string, close: string, at: number) => {
   return found < 0 ? markup.length : found + close.length;
 };
 
-/** Every tag and piece of text of `markup`, in order; text as written (see `decodeEntities`). */
-export function* markupTokens(markup: string): Generator<MarkupToken> {
+/** Reads every tag and piece of text of `markup` to `reader`, in order. */
+export function readMarkup(markup: string, reader: MarkupReader): void {
   let at = 0;
   while (at < markup.length) {
     const lt = markup.indexOf("<", at);
     const textEnd = lt < 0 ? markup.length : lt;
-    if (textEnd > at) yield { kind: "text", text: markup.slice(at, textEnd) };
+    if (textEnd > at) reader.text(at, textEnd);
     if (lt < 0) return;
     if (markup.startsWith("<!--", lt)) {
       at = pastNext(markup, "-->", lt + 4);
@@ -44,19 +48,19 @@ export function* markupTokens(markup: string): Generator<MarkupToken> {
     const match = tagPattern.exec(markup);
     if (!match) {
       // A `<` that starts no tag is text, as a browser reads it.
-      yield { kind: "text", text: "<" };
+      reader.text(lt, lt + 1);
       at = lt + 1;
       continue;
     }
-    const [whole, slash, tagName = "", tag = ""] = match;
+    const [whole, slash, tagName = ""] = match;
     const name = tagName.toLowerCase();
     at = lt + whole.length;
     if (slash) {
-      yield { kind: "close", name };
+      reader.close(name);
       continue;
     }
-    const selfClosing = voidElements.has(name) || tag.endsWith("/");
-    yield { kind: "open", name, tag, selfClosing };
+    const selfClosing = voidElements.has(name) || markup[at - 2] === "/";
+    reader.open(name, lt, at, selfClosing);
     if (rawTextElements.has(name) && !selfClosing) {
       // Its closing tag comes next, as a tag of its own.
       const close = markup.indexOf(`</${name}`, at);

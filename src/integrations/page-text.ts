@@ -1,5 +1,5 @@
 import { bodyText, type PageText } from "../shared/search/search-index.ts";
-import { attributesOf, decodeEntities, type MarkupToken, markupTokens, ReadableText } from "./page-markup.ts";
+import { attributesOf, decodeEntities, ReadableText, readMarkup } from "./page-markup.ts";
 
 /** What a page gives search: its text and what is said of it, without the file its text is written to. */
 export type PageSearchText = Omit<PageText, "lang" | "textFile">;
@@ -31,6 +31,8 @@ interface Gathering {
   done(text: string): void;
 }
 
+const none: readonly Gathering[] = [];
+
 /** A meta or filter mark's entries: `title` (the element's text), `description[data-description]` (an attribute's), `tag:value`. */
 const markEntry = /^\s*([^[:\s]+)\s*(?:\[([^\]]+)\]|:(.*))?\s*$/s;
 
@@ -59,12 +61,19 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
   const filters = new Map<string, string[]>();
   const headings: string[] = [];
 
-  const gather = (element: OpenElement, done: (text: string) => void) =>
+  /** How many gatherings are open: most of a page (its header, menus, footer) is read with none. */
+  let gathering = 0;
+  const gather = (element: OpenElement, done: (text: string) => void) => {
+    gathering++;
     element.gathered.push({ text: new ReadableText(), depth: stack.length, done });
-  /** Every gathering open now, with whether an element left out stands between it and here. */
-  const gatherings = function* () {
+  };
+  /** The gatherings open now that no left-out element stands between and here. */
+  const counting = (): readonly Gathering[] => {
+    if (gathering === 0) return none;
     const deepestLeftOut = stack.findLastIndex((element) => element.leftOut) + 1;
-    for (const element of stack) for (const g of element.gathered) yield { g, counts: deepestLeftOut <= g.depth };
+    const into: Gathering[] = [];
+    for (const element of stack) for (const g of element.gathered) if (deepestLeftOut <= g.depth) into.push(g);
+    return into;
   };
   const read = (text: string) => {
     try {
@@ -74,9 +83,14 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
     }
   };
 
-  const open = (token: Extract<MarkupToken, { kind: "open" }>) => {
+  const markup = html.toString("utf8");
+  /** Where the next `data-pagefind-` stands, from the tag read last: most tags have none, and are never parsed. */
+  let nextMark = markup.indexOf(markPrefix);
+  const open = (name: string, start: number, end: number, selfClosing: boolean) => {
+    if (nextMark >= 0 && nextMark < start) nextMark = markup.indexOf(markPrefix, start);
+    const attributesAt = () => attributesOf(markup.slice(start + 1 + name.length, end - 1));
     const around = stack.at(-1);
-    const marks = token.tag.includes(markPrefix) ? marksOf(token.tag) : undefined;
+    const marks = nextMark >= 0 && nextMark < end ? marksOf(attributesAt()) : undefined;
     const inBody = bodyDepth >= 0 && !bodyEnded;
     for (const name of marks?.keys() ?? []) {
       if (!knownMarks.has(name)) fail(`search does not read data-pagefind-${name}`);
@@ -87,14 +101,14 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
     const isBody = marks?.has("body") === true;
     const ignore = marks?.get("ignore")?.toLowerCase();
     const element: OpenElement = {
-      name: token.name,
+      name,
       // The body element's own ignore mark does not hide it (Pagefind's body mark wins too).
-      leftOut: (ignore !== undefined && !isBody) || neverText.has(token.name),
+      leftOut: (ignore !== undefined && !isBody) || neverText.has(name),
       marksLeftOut: (around?.marksLeftOut ?? false) || ignore === "all",
       gathered: [],
     };
-    for (const { g, counts } of gatherings()) if (counts) g.text.tag(token.name, false);
-    if (token.selfClosing) return;
+    for (const g of counting()) g.text.tag(name, false);
+    if (selfClosing) return;
     stack.push(element);
     if (isBody) {
       if (element.marksLeftOut) fail('its data-pagefind-body element stands inside data-pagefind-ignore="all"');
@@ -103,16 +117,16 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
         content = text;
       });
     }
-    if (token.name === "h1" && !firstH1 && !element.marksLeftOut)
+    if (name === "h1" && !firstH1 && !element.marksLeftOut)
       gather(element, (text) => {
         firstH1 ||= text;
       });
-    if (token.name === "title" && !titleTag)
+    if (name === "title" && !titleTag)
       gather(element, (text) => {
         titleTag = text;
       });
     const inBodyNow = bodyDepth >= 0 && !bodyEnded;
-    if (inBodyNow && sectionHeadings.has(token.name) && attributesOf(token.tag).has("id")) {
+    if (inBodyNow && sectionHeadings.has(name) && attributesAt().has("id")) {
       const at = headings.push("") - 1;
       const hidden = stack.slice(bodyDepth).some((e) => e.leftOut);
       gather(element, (text) => {
@@ -120,7 +134,7 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
       });
     }
     if (!marks || element.marksLeftOut) return;
-    const attributes = attributesOf(token.tag);
+    const attributes = attributesAt();
     for (const kind of ["meta", "filter"] as const) {
       for (const entry of (marks.get(kind) ?? "").split(",")) {
         if (!entry.trim()) continue;
@@ -145,22 +159,23 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
     while (stack.length > at) {
       const element = stack.pop() as OpenElement;
       for (const g of element.gathered) g.done(g.text.toString());
+      gathering -= element.gathered.length;
       if (stack.length + 1 === bodyDepth) bodyEnded = true;
       // An element left out still ends the words before it.
-      for (const { g, counts } of gatherings()) if (counts) g.text.tag(element.name, true);
+      for (const g of counting()) g.text.tag(element.name, true);
     }
   };
 
-  for (const token of markupTokens(html.toString("utf8"))) {
-    if (token.kind === "open") open(token);
-    else if (token.kind === "close") close(token.name);
-    else {
-      const gathering = [...gatherings()].filter(({ counts }) => counts);
-      if (gathering.length === 0) continue;
-      const text = read(token.text);
-      for (const { g } of gathering) g.text.add(text);
-    }
-  }
+  readMarkup(markup, {
+    open,
+    close,
+    text(start, end) {
+      const into = counting();
+      if (into.length === 0) return;
+      const text = read(markup.slice(start, end));
+      for (const g of into) g.text.add(text);
+    },
+  });
   if (bodyDepth < 0) return undefined;
   if (!bodyEnded) fail("its data-pagefind-body element has no end");
   const title = metadata.get("title") ?? (firstH1 || titleTag || url);
@@ -174,10 +189,10 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
   };
 }
 
-/** A tag's `data-pagefind-*` marks: name after the prefix → value. */
-function marksOf(tag: string): Map<string, string> {
+/** A tag's `data-pagefind-*` marks, from its attributes: name after the prefix → value. */
+function marksOf(attributes: Map<string, string>): Map<string, string> {
   const marks = new Map<string, string>();
-  for (const [name, value] of attributesOf(tag))
+  for (const [name, value] of attributes)
     if (name.startsWith(markPrefix)) marks.set(name.slice(markPrefix.length), value);
   return marks;
 }
