@@ -86,17 +86,21 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
   const markup = html.toString("utf8");
   /** Where the next `data-pagefind-` stands, from the tag read last: most tags have none, and are never parsed. */
   let nextMark = markup.indexOf(markPrefix);
-  const open = (name: string, start: number, end: number, selfClosing: boolean) => {
+  const open = (name: string, start: number, end: number) => {
     if (nextMark >= 0 && nextMark < start) nextMark = markup.indexOf(markPrefix, start);
-    const attributesAt = () => attributesOf(markup.slice(start + 1 + name.length, end - 1));
+    let attributes: Map<string, string> | undefined;
+    const attributesAt = () => {
+      attributes ??= attributesOf(markup.slice(start + 1 + name.length, end - 1));
+      return attributes;
+    };
     const around = stack.at(-1);
     const marks = nextMark >= 0 && nextMark < end ? marksOf(attributesAt()) : undefined;
     const inBody = bodyDepth >= 0 && !bodyEnded;
-    for (const name of marks?.keys() ?? []) {
-      if (!knownMarks.has(name)) fail(`search does not read data-pagefind-${name}`);
-      if (name === "body" && (bodyDepth >= 0 || bodyEnded)) fail("it marks more than one data-pagefind-body element");
-      if (name !== "body" && name !== "ignore" && !inBody && !marks?.has("body"))
-        fail(`data-pagefind-${name} stands outside the data-pagefind-body element, where search does not read it`);
+    for (const mark of marks?.keys() ?? []) {
+      if (!knownMarks.has(mark)) fail(`search does not read data-pagefind-${mark}`);
+      if (mark === "body" && (bodyDepth >= 0 || bodyEnded)) fail("it marks more than one data-pagefind-body element");
+      if (mark !== "body" && mark !== "ignore" && !inBody && !marks?.has("body"))
+        fail(`data-pagefind-${mark} stands outside the data-pagefind-body element, where search does not read it`);
     }
     const isBody = marks?.has("body") === true;
     const ignore = marks?.get("ignore")?.toLowerCase();
@@ -108,7 +112,6 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
       gathered: [],
     };
     for (const g of counting()) g.text.tag(name, false);
-    if (selfClosing) return;
     stack.push(element);
     if (isBody) {
       if (element.marksLeftOut) fail('its data-pagefind-body element stands inside data-pagefind-ignore="all"');
@@ -134,7 +137,6 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
       });
     }
     if (!marks || element.marksLeftOut) return;
-    const attributes = attributesAt();
     for (const kind of ["meta", "filter"] as const) {
       for (const entry of (marks.get(kind) ?? "").split(",")) {
         if (!entry.trim()) continue;
@@ -147,13 +149,14 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
           else filters.set(key, [...(filters.get(key) ?? []), text]);
         };
         if (literal !== undefined) keep(read(literal));
-        else if (from !== undefined) keep(read(attributes.get(from.toLowerCase()) ?? ""));
+        else if (from !== undefined) keep(read(attributesAt().get(from.toLowerCase()) ?? ""));
         else gather(element, keep);
       }
     }
   };
 
-  const close = (name: string) => {
+  /** Ends the open element `name` and any left open inside it; one without contents (`withContents: false`) ends no sentence. */
+  const close = (name: string, withContents = true) => {
     const at = stack.findLastIndex((element) => element.name === name);
     if (at < 0) return;
     while (stack.length > at) {
@@ -162,13 +165,17 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
       gathering -= element.gathered.length;
       if (stack.length + 1 === bodyDepth) bodyEnded = true;
       // An element left out still ends the words before it.
-      for (const g of counting()) g.text.tag(element.name, true);
+      if (withContents) for (const g of counting()) g.text.tag(element.name, true);
     }
   };
 
   readMarkup(markup, {
-    open,
-    close,
+    // An element without contents (`<br>`, `<meta … />`) ends where it begins, its marks read.
+    open(name, start, end, selfClosing) {
+      open(name, start, end);
+      if (selfClosing) close(name, false);
+    },
+    close: (name) => close(name),
     text(start, end) {
       const into = counting();
       if (into.length === 0) return;

@@ -44,9 +44,11 @@ describe("what search reads of a page", () => {
 
   it("ends each block's words with a sentence, keeps a line's phrasing elements in its words, and decodes characters", () => {
     const text = searchTextOf(
-      `<article data-pagefind-body><h1>T</h1><h2 id="who">Who it is for</h2><p>Lost your <strong>phone</strong>?<br>Ask&nbsp;your admin&#39;s help &#x2014; &lt;now&gt;</p><ul><li>One</li><li>Two!</li></ul></article>`,
+      `<article data-pagefind-body><h1>T</h1><h2 id="who">Who it is for</h2><p>Lost your <strong>phone</strong>?<br>Ask&nbsp;your admin&#39;s help &#x2014; &lt;now&gt;</p><ul><li>One</li><li>Two!</li></ul><p>Line one<br>line two</p></article>`,
     );
-    expect(text?.content).toBe("Who it is for. Lost your phone? Ask your admin's help \u2014 <now>. One. Two!");
+    expect(text?.content).toBe(
+      "Who it is for. Lost your phone? Ask your admin's help \u2014 <now>. One. Two! Line one line two",
+    );
   });
 
   it("finds the page by its sections' headings with an id, in page order, and not by others", () => {
@@ -117,9 +119,13 @@ describe("what search reads of a page", () => {
 
   it("takes a mark's value from the element's text, an attribute or the mark itself", () => {
     const text = searchTextOf(
-      `<article data-pagefind-body data-pagefind-filter="keyword:billing"><h1>T</h1><p data-pagefind-meta="description">Said <b>here</b></p></article>`,
+      `<article data-pagefind-body data-pagefind-filter="keyword:billing"><h1>T</h1><p data-pagefind-meta="description">Said <b>here</b></p><meta data-pagefind-filter="keyword[content]" content="invoices"><p>After</p></article>`,
     );
-    expect(text).toMatchObject({ description: "Said here", keywords: ["billing"] });
+    expect(text).toMatchObject({
+      description: "Said here",
+      keywords: ["billing", "invoices"],
+      content: "Said here. After",
+    });
   });
 
   it("titles a page by its first heading outside what is left out with its marks, or else by its <title>", () => {
