@@ -95,14 +95,14 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
     };
     const around = stack.at(-1);
     const marks = nextMark >= 0 && nextMark < end ? marksOf(attributesAt()) : undefined;
-    const inBody = bodyDepth >= 0 && !bodyEnded;
+    const isBody = marks?.has("body") === true;
+    const inBody = (bodyDepth >= 0 && !bodyEnded) || isBody;
     for (const mark of marks?.keys() ?? []) {
       if (!knownMarks.has(mark)) fail(`search does not read data-pagefind-${mark}`);
-      if (mark === "body" && (bodyDepth >= 0 || bodyEnded)) fail("it marks more than one data-pagefind-body element");
-      if (mark !== "body" && mark !== "ignore" && !inBody && !marks?.has("body"))
+      if (mark === "body" && bodyDepth >= 0) fail("it marks more than one data-pagefind-body element");
+      if (mark !== "body" && mark !== "ignore" && !inBody)
         fail(`data-pagefind-${mark} stands outside the data-pagefind-body element, where search does not read it`);
     }
-    const isBody = marks?.has("body") === true;
     const ignore = marks?.get("ignore")?.toLowerCase();
     const element: OpenElement = {
       name,
@@ -128,13 +128,15 @@ export function pageSearchText(html: Buffer, url: string): PageSearchText | unde
       gather(element, (text) => {
         titleTag = text;
       });
-    const inBodyNow = bodyDepth >= 0 && !bodyEnded;
-    if (inBodyNow && sectionHeadings.has(name) && attributesAt().has("id")) {
-      const at = headings.push("") - 1;
-      const hidden = stack.slice(bodyDepth).some((e) => e.leftOut);
-      gather(element, (text) => {
-        headings[at] = hidden ? "" : text;
-      });
+    // A heading left out, or inside what is, is not a section search finds a page by.
+    if (
+      inBody &&
+      sectionHeadings.has(name) &&
+      !stack.slice(bodyDepth).some((e) => e.leftOut) &&
+      attributesAt().has("id")
+    ) {
+      // Headings do not nest, so each ends before the next begins: in page order.
+      gather(element, (text) => headings.push(text));
     }
     if (!marks || element.marksLeftOut) return;
     for (const kind of ["meta", "filter"] as const) {

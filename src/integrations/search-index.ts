@@ -28,7 +28,7 @@ const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : 
  * contents (what a result shows comes from the file the index names), and returns the pages
  * with their files' names, in address order.
  */
-export function writeSearchTexts(siteDir: string, pages: readonly PageSearchText[]): Omit<PageText, "lang">[] {
+function writeSearchTexts(siteDir: string, pages: readonly PageSearchText[]): Omit<PageText, "lang">[] {
   const folder = join(siteDir, searchTextFolder);
   mkdirSync(folder, { recursive: true });
   return pages

@@ -70,10 +70,10 @@ export async function crawl(base: string, cookie: string | undefined): Promise<C
     const location = response.headers.get("location");
     if (location) queue.push(...linksIn(base, `href="${location}"`, path));
     const raw = checkedText(path, await response.text());
-    if (/html|css|javascript|xml|json/.test(response.headers.get("content-type") ?? ""))
-      queue.push(...linksIn(base, raw, path));
+    const type = response.headers.get("content-type") ?? "";
+    if (/html|css|javascript|xml|json/.test(type)) queue.push(...linksIn(base, raw, path));
     // By what came back: an internal text's address answers an anonymous reader with the 404 page.
-    const markup = !/json/.test(response.headers.get("content-type") ?? "");
+    const markup = !/json/.test(type);
     const text = normalize(raw, { markup });
     const has = wordCheck(path, raw, new Set(normalize(markup ? visibleText(raw) : raw, { markup }).split(" ")));
     for (const run of secretRuns) if (text.includes(run)) leaks.push(`${path}: “${run}”`);
